@@ -1,0 +1,3 @@
+from fitlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,185 @@
+"""Command line: ``fitlint check``, ``fitlint rules``, ``fitlint rule CODE``.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage, config or rule-pack error.
+Errors are one line on stderr; --debug adds the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from fitlint import __version__
+from fitlint.config import Config, ConfigError, load_config
+from fitlint.diagnostics import Severity
+from fitlint.engine import UNREADABLE, UNUSED_SUPPRESSION, FileResult, Linter, count_at_or_above
+from fitlint.render import RENDERERS
+from fitlint.rules.explain import explain_rule, rules_json, rules_markdown, rules_table
+from fitlint.rules.loader import load_rules
+from fitlint.rules.model import RuleError, RuleSet
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+ENGINE_CODES = (UNREADABLE[0], UNUSED_SUPPRESSION[0])
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one line, like every other error
+        raise UsageError(message)
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip().upper() for part in value.replace(" ", ",").split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="fitlint", description="A fact-checking linter for fitness copy.")
+    parser.add_argument("--version", action="version", version=f"fitlint {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="lint files and directories")
+    check.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin")
+    check.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
+    check.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
+    check.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
+    check.add_argument("--fail-on", choices=[s.label for s in Severity], help="lowest severity that makes the exit code 1")
+    check.add_argument("--config", type=Path, help="use this config file instead of discovering one")
+    check.add_argument("--isolated", action="store_true", help="ignore all config files")
+    check.add_argument("--stdin-filename", help="name to report for text read from stdin")
+    check.add_argument("--report-unused-suppressions", action="store_true", help="report fitlint-disable comments that suppress nothing")
+    check.add_argument("--no-respect-gitignore", action="store_true", help="lint files that .gitignore excludes")
+    check.add_argument("--force-exclude", action="store_true", help="apply config exclude even to paths named on the command line")
+    check.add_argument("--rule-dir", action="append", type=Path, default=[], help="extra rule-pack directory (repeatable)")
+    check.add_argument("--output-file", type=Path, help="write the report here instead of stdout")
+    check.add_argument("--no-source", action="store_true", help="text format: one line per diagnostic")
+    check.add_argument("--quiet", "-q", action="store_true", help="text format: no summary line")
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    rules.add_argument("--rule-dir", action="append", type=Path, default=[])
+
+    rule = commands.add_parser("rule", help="explain one rule: rationale, examples, evidence")
+    rule.add_argument("code")
+    rule.add_argument("--rule-dir", action="append", type=Path, default=[])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
+        if args.command == "check":
+            return run_check(args)
+        if args.command == "rules":
+            ruleset = load_rules(args.rule_dir)
+            renderer = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[args.format]
+            sys.stdout.write(renderer(ruleset))
+            return EXIT_CLEAN
+        if args.command == "rule":
+            ruleset = load_rules(args.rule_dir)
+            code = args.code.upper()
+            if code not in ruleset.rules:
+                raise UsageError(f"unknown rule {args.code!r}; `fitlint rules` lists them")
+            sys.stdout.write(explain_rule(ruleset, ruleset.rules[code]))
+            return EXIT_CLEAN
+    except (UsageError, ConfigError, RuleError) as exc:
+        _error(str(exc), debug)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _error("interrupted", debug)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, never a traceback
+        _error(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)", debug)
+        return EXIT_ERROR
+    return EXIT_CLEAN
+
+
+def _error(message: str, debug: bool) -> None:
+    if debug:
+        traceback.print_exc()
+    print(f"fitlint: error: {message}", file=sys.stderr)
+
+
+def _validate_codes(codes: Sequence[str], ruleset: RuleSet, setting: str) -> None:
+    known = [*ruleset.rules, *ENGINE_CODES]
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            raise ConfigError(f"unknown rule code or prefix {code!r} in {setting}")
+
+
+def resolve_config(args: argparse.Namespace) -> Config:
+    paths = [p for p in args.paths if p != "-"]
+    if paths:
+        start = Path(paths[0])
+    elif args.stdin_filename:
+        start = Path(args.stdin_filename).absolute().parent
+    else:
+        start = Path.cwd()
+    config = load_config(start if start.exists() else Path.cwd(), args.config, args.isolated)
+    updates: dict[str, object] = {}
+    if args.select is not None:
+        updates["select"] = tuple(args.select)
+    if args.ignore is not None:
+        updates["ignore"] = tuple(config.ignore) + tuple(args.ignore)
+    if args.fail_on:
+        updates["fail_on"] = Severity.parse(args.fail_on)
+    if args.no_respect_gitignore:
+        updates["respect_gitignore"] = False
+    if args.force_exclude:
+        updates["force_exclude"] = True
+    if args.rule_dir:
+        updates["rule_dirs"] = tuple(config.rule_dirs) + tuple(p.absolute() for p in args.rule_dir)
+    return dataclasses.replace(config, **updates)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    config = resolve_config(args)
+    ruleset = load_rules(config.rule_dirs)
+    _validate_codes(config.select, ruleset, "select")
+    _validate_codes(config.ignore, ruleset, "ignore")
+    _validate_codes(list(config.severity), ruleset, "severity")
+    linter = Linter(config, ruleset, report_unused_suppressions=args.report_unused_suppressions)
+    results: list[FileResult] = []
+    paths = args.paths or (["-"] if args.stdin_filename and not sys.stdin.isatty() else ["."])
+    file_paths = [Path(p) for p in paths if p != "-"]
+    for path in paths:
+        if path == "-":
+            raw = sys.stdin.buffer.read()
+            results.append(linter.lint_bytes(raw, args.stdin_filename or "-"))
+    if file_paths:
+        results.extend(linter.lint_paths(file_paths))
+    for result in results:
+        if result.error:
+            print(f"fitlint: {result.path}: {result.error}", file=sys.stderr)
+    for code, reason in linter.disabled_rules.items():
+        print(f"fitlint: warning: rule {code} disabled: {reason}", file=sys.stderr)
+    renderer = RENDERERS[args.format]
+    output = renderer(
+        results,
+        rules=linter.rules,
+        show_source=not args.no_source,
+    )
+    if args.format == "text" and args.quiet:
+        output = "".join(output.splitlines(keepends=True)[:-1])
+    if args.output_file:
+        args.output_file.write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    return EXIT_FINDINGS if count_at_or_above(results, config.fail_on) else EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,198 @@
+"""Configuration: ``[tool.fitlint]`` in pyproject.toml or ``.fitlint.yaml``, found upward from the
+linted path; command-line flags override it. The result is one frozen :class:`Config`."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fitlint.diagnostics import Severity
+from fitlint.document import DEFAULT_FRONT_MATTER_KEYS
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAMES = (".fitlint.yaml", ".fitlint.yml", "pyproject.toml")
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+
+
+class ConfigError(Exception):
+    """Invalid configuration; one line, reported with exit code 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path = field(default_factory=Path.cwd)  # directory of the config file (or cwd)
+    source: Path | None = None
+    select: tuple[str, ...] = ()  # codes or prefixes; empty = every rule
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rule_dirs: tuple[Path, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    front_matter_keys: frozenset[str] = DEFAULT_FRONT_MATTER_KEYS
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+    regex_timeout: float = 1.0
+
+    def selects(self, code: str) -> bool:
+        chosen = not self.select or any(code.startswith(prefix) for prefix in self.select)
+        return chosen and not any(code.startswith(prefix) for prefix in self.ignore)
+
+
+_KEYS = {
+    "select", "ignore", "severity", "exclude", "per-file-ignores", "rule-dirs", "fail-on",
+    "front-matter-keys", "max-file-size", "respect-gitignore", "force-exclude", "regex-timeout",
+}
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The closest config file at or above ``start`` that configures fitlint."""
+    directory = start if start.is_dir() else start.parent
+    directory = directory.absolute()
+    for candidate_dir in [directory, *directory.parents]:
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if not candidate.is_file():
+                continue
+            data = read_config_file(candidate)
+            if data is not None:
+                return candidate, data
+    return None
+
+
+def read_config_file(path: Path) -> dict[str, Any] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        section = data.get("tool", {}).get("fitlint")
+        if section is None:
+            return None
+        if not isinstance(section, dict):
+            raise ConfigError(f"{path}: [tool.fitlint] must be a table")
+        return section
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise ConfigError(f"{path}:{line}: invalid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the config must be a mapping of settings")
+    return data
+
+
+def _strings(value: Any, key: str, where: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [part for part in value.replace(",", " ").split() if part]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _severity(value: Any, key: str, where: Path) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: '{key}': {exc}") from None
+
+
+def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -> Config:
+    where = source or Path("<config>")
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})")
+    config = Config(root=root, source=source)
+    updates: dict[str, Any] = {}
+    if "select" in data:
+        updates["select"] = tuple(code.upper() for code in _strings(data["select"], "select", where))
+    if "ignore" in data:
+        updates["ignore"] = tuple(code.upper() for code in _strings(data["ignore"], "ignore", where))
+    if "severity" in data:
+        if not isinstance(data["severity"], dict):
+            raise ConfigError(f"{where}: 'severity' must map rule codes to error/warning/info/hint")
+        updates["severity"] = {
+            str(code).upper(): _severity(level, f"severity.{code}", where) for code, level in data["severity"].items()
+        }
+    if "exclude" in data:
+        updates["exclude"] = _strings(data["exclude"], "exclude", where)
+    if "per-file-ignores" in data:
+        table = data["per-file-ignores"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: 'per-file-ignores' must map glob patterns to rule codes")
+        updates["per_file_ignores"] = {
+            str(glob): tuple(code.upper() for code in _strings(codes, f"per-file-ignores.{glob}", where))
+            for glob, codes in table.items()
+        }
+    if "rule-dirs" in data:
+        updates["rule_dirs"] = tuple(_rule_dir(root, entry, where) for entry in _strings(data["rule-dirs"], "rule-dirs", where))
+    if "fail-on" in data:
+        updates["fail_on"] = _severity(data["fail-on"], "fail-on", where)
+    if "front-matter-keys" in data:
+        updates["front_matter_keys"] = frozenset(k.lower() for k in _strings(data["front-matter-keys"], "front-matter-keys", where))
+    if "max-file-size" in data:
+        size = data["max-file-size"]
+        if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
+            raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
+        updates["max_file_size"] = size
+    if "respect-gitignore" in data:
+        if not isinstance(data["respect-gitignore"], bool):
+            raise ConfigError(f"{where}: 'respect-gitignore' must be true or false")
+        updates["respect_gitignore"] = data["respect-gitignore"]
+    if "force-exclude" in data:
+        if not isinstance(data["force-exclude"], bool):
+            raise ConfigError(f"{where}: 'force-exclude' must be true or false")
+        updates["force_exclude"] = data["force-exclude"]
+    if "regex-timeout" in data:
+        timeout = data["regex-timeout"]
+        if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or timeout <= 0:
+            raise ConfigError(f"{where}: 'regex-timeout' must be a positive number of seconds")
+        updates["regex_timeout"] = float(timeout)
+    return replace(config, **updates)
+
+
+def _rule_dir(root: Path, entry: str, where: Path) -> Path:
+    """Relative rule directories must stay inside the project; absolute ones are explicit."""
+    path = Path(entry)
+    if path.is_absolute():
+        return path
+    resolved = (root / path).resolve()
+    try:
+        resolved.relative_to(root.resolve())
+    except ValueError:
+        raise ConfigError(
+            f"{where}: rule-dirs entry '{entry}' points outside the project; use an absolute path if you mean it"
+        ) from None
+    return resolved
+
+
+def load_config(start: Path, explicit: Path | None = None, isolated: bool = False) -> Config:
+    if isolated:
+        return Config(root=Path.cwd())
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        data = read_config_file(explicit)
+        return config_from_mapping(data or {}, explicit.parent.absolute(), explicit)
+    found = find_config(start)
+    if found is None:
+        return Config(root=Path.cwd())
+    path, data = found
+    return config_from_mapping(data, path.parent.absolute(), path)

@@ -1,0 +1,96 @@
+"""YAML (``---``) and TOML (``+++``) front matter: find it, and pull out the published values.
+
+Only keys that end up on the page or in meta tags (title, description, …) are linted; other
+values (dates, slugs, image paths) are data, not copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from fitlint.document.inline import ProseBuilder
+from fitlint.document.sourcemap import SourceMap
+
+_KEY_LINE = regex.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$")
+_BLOCK_SCALAR = regex.compile(r"^[|>][+-]?[0-9]?$")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    first_line: int  # the opening fence line
+    last_line: int  # the closing fence line
+
+
+@dataclass(frozen=True)
+class FrontMatterValue:
+    key: str
+    text: str
+    smap: SourceMap
+    line: int
+    end_line: int
+
+
+def find_front_matter(lines: list[str]) -> FrontMatter | None:
+    if not lines:
+        return None
+    fence = lines[0].strip()
+    if fence not in ("---", "+++"):
+        return None
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in closers:
+            return FrontMatter(0, index)
+    return None
+
+
+def published_values(
+    front: FrontMatter, lines: list[str], line_starts: list[int], keys: frozenset[str]
+) -> list[FrontMatterValue]:
+    values: list[FrontMatterValue] = []
+    index = front.first_line + 1
+    while index < front.last_line:
+        match = _KEY_LINE.match(lines[index])
+        if not match or match.group("indent") or match.group("key").lower() not in keys:
+            index += 1
+            continue
+        key = match.group("key").lower()
+        raw_value = match.group("value")
+        value_start = line_starts[index] + match.start("value")
+        builder = ProseBuilder()
+        first = index
+        if raw_value and not _BLOCK_SCALAR.match(raw_value):
+            text, offset = _unquote(raw_value)
+            builder.add_source_run(text, value_start + offset)
+            index += 1
+            # Plain multi-line scalars continue on more-indented lines.
+            while index < front.last_line and lines[index][:1] in (" ", "\t") and lines[index].strip():
+                _append_continuation(builder, lines[index], line_starts[index])
+                index += 1
+        else:
+            index += 1
+            while index < front.last_line and (lines[index][:1] in (" ", "\t") or not lines[index].strip()):
+                if lines[index].strip():
+                    _append_continuation(builder, lines[index], line_starts[index])
+                index += 1
+        text = builder.text().strip()
+        if text:
+            values.append(FrontMatterValue(key, builder.text(), builder.smap, first, index - 1))
+    return values
+
+
+def _append_continuation(builder: ProseBuilder, line: str, line_start: int) -> None:
+    stripped = line.strip()
+    column = line.find(stripped)
+    if builder.length:
+        builder.add_mapped(" ", line_start + column, 0)
+    builder.add_source_run(stripped.rstrip("\"'") if stripped.endswith(("\"", "'")) else stripped, line_start + column)
+
+
+def _unquote(value: str) -> tuple[str, int]:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1], 1
+    if value[:1] in "\"'":
+        return value[1:], 1  # opening quote of a multi-line quoted scalar
+    return value, 0

@@ -1,0 +1,253 @@
+"""Markdown → prose blocks, via markdown-it-py (CommonMark + tables, strikethrough, footnotes).
+
+Code (fenced, indented, inline), HTML comments, link URLs and images are not prose and are
+dropped; raw HTML blocks contribute their visible text; front matter contributes only its
+published keys (title, description, …).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from fitlint.document.frontmatter import find_front_matter, published_values
+from fitlint.document.htmltext import html_prose
+from fitlint.document.inline import ContentMap, ProseBuilder, align_text
+from fitlint.document.model import Link, ProseBlock
+
+_CONTAINERS = {
+    "blockquote_open": "blockquote",
+    "list_item_open": "list_item",
+    "footnote_open": "footnote",
+    "td_open": "table_cell",
+    "th_open": "table_cell",
+}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return (
+        MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+        .enable(["table", "strikethrough"])
+        .use(footnote_plugin)
+    )
+
+
+class MarkdownResult:
+    def __init__(self) -> None:
+        self.blocks: list[ProseBlock] = []
+        self.code_lines: set[int] = set()
+        self.footnote_definitions: dict[str, int] = {}
+
+
+def parse_markdown(
+    text: str,
+    lines: list[str],
+    line_starts: list[int],
+    front_matter_keys: frozenset[str],
+    mdx: bool = False,
+) -> MarkdownResult:
+    result = MarkdownResult()
+    section = -1
+    body_lines = list(lines)
+    front = find_front_matter(lines)
+    if front is not None:
+        for value in published_values(front, lines, line_starts, front_matter_keys):
+            result.blocks.append(
+                ProseBlock(
+                    kind="front_matter",
+                    text=value.text,
+                    smap=value.smap,
+                    line=value.line,
+                    end_line=value.end_line,
+                    section=-1,
+                    key=value.key,
+                )
+            )
+        # Blank the front matter for the parser; line numbers stay aligned.
+        for index in range(front.first_line, front.last_line + 1):
+            body_lines[index] = ""
+    if mdx:
+        for index, line in enumerate(body_lines):
+            if line.startswith(("import ", "export ")):
+                body_lines[index] = ""
+    tokens = _parser().parse("\n".join(body_lines))
+    containers: list[str] = []
+    table_cursor: dict[int, int] = {}
+    pending_footnote: str | None = None
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind in _CONTAINERS:
+            containers.append(_CONTAINERS[kind])
+            if kind == "footnote_open":
+                pending_footnote = str(token.meta.get("label", token.meta.get("id", "")))
+            continue
+        if kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINERS:
+            if containers:
+                containers.pop()
+            continue
+        if kind in ("fence", "code_block") and token.map:
+            result.code_lines.update(range(token.map[0], token.map[1]))
+            continue
+        if pending_footnote is not None and token.map:
+            result.footnote_definitions[pending_footnote] = token.map[0]
+            pending_footnote = None
+        if kind == "html_block" and token.map:
+            first, last = token.map
+            base = line_starts[first]
+            end = line_starts[last] if last < len(line_starts) else len(text)
+            for builder, block_kind in html_prose(text[base:end], base):
+                block_line = _line_at(line_starts, builder.smap.start(0))
+                if block_kind == "heading":
+                    section += 1
+                result.blocks.append(
+                    ProseBlock(
+                        kind=block_kind,
+                        text=builder.text(),
+                        smap=builder.smap,
+                        line=block_line,
+                        end_line=_line_at(line_starts, builder.smap.end(builder.length)),
+                        section=section,
+                        heading_level=2 if block_kind == "heading" else 0,
+                        containers=tuple(containers),
+                    )
+                )
+            continue
+        if kind != "inline" or not token.map:
+            continue
+        parent = tokens[index - 1].type if index else ""
+        heading_level = 0
+        if parent == "heading_open":
+            block_kind = "heading"
+            heading_level = int(tokens[index - 1].tag[1:])
+            section += 1
+        elif containers and containers[-1] == "table_cell":
+            block_kind = "table_cell"
+        elif containers and containers[-1] in ("list_item", "footnote"):
+            block_kind = containers[-1]
+        else:
+            block_kind = "paragraph"
+        first = token.map[0]
+        hint = table_cursor.get(first, 0) if block_kind == "table_cell" else 0
+        to_source = ContentMap.locate(token.content, lines, line_starts, first, hint)
+        if block_kind == "table_cell":
+            table_cursor[first] = to_source(len(token.content)) - line_starts[first]
+        block = _inline_block(token, to_source)
+        block.kind = block_kind
+        block.line = first
+        block.end_line = max(first, token.map[1] - 1)
+        block.section = section
+        block.heading_level = heading_level
+        block.containers = tuple(containers)
+        if block.text.strip():
+            result.blocks.append(block)
+    return result
+
+
+def _line_at(line_starts: Sequence[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(line_starts, offset) - 1
+
+
+def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
+    content = token.content
+    builder = ProseBuilder()
+    links: list[Link] = []
+    footnote_refs: list[tuple[int, str]] = []
+    open_links: list[tuple[int, str]] = []
+    cursor = 0
+    in_autolink = False
+    for child in token.children or []:
+        ctype = child.type
+        if in_autolink and ctype != "link_close":
+            continue  # an autolink's text is its URL: not prose
+        if ctype == "text":
+            cursor = align_text(builder, child.content, content, cursor, to_source)
+        elif ctype in ("softbreak", "hardbreak"):
+            newline = content.find("\n", cursor)
+            if newline < 0:
+                newline = len(content)
+            # The break becomes one space, mapped onto the end of the source line.
+            builder.add_mapped(" ", to_source(newline), 0)
+            cursor = newline + 1 if newline < len(content) else newline
+        elif ctype == "code_inline":
+            found = content.find(child.content, cursor)
+            if found >= 0:
+                end = found + len(child.content)
+                while end < len(content) and content[end] == "`":
+                    end += 1
+                builder.add_mapped(" ", to_source(found), 0)
+                cursor = end
+        elif ctype == "link_open" and child.markup == "autolink":
+            in_autolink = True
+            links.append(Link(builder.length, builder.length, str(child.attrs.get("href", ""))))
+            found = content.find("<", cursor)
+            if found >= 0:
+                cursor = found
+        elif ctype == "link_close" and in_autolink:
+            in_autolink = False
+            found = content.find(">", cursor)
+            cursor = found + 1 if found >= 0 else cursor
+        elif ctype == "link_open":
+            open_links.append((builder.length, str(child.attrs.get("href", ""))))
+            bracket = content.find("[", cursor)
+            if bracket >= 0:
+                cursor = bracket + 1
+        elif ctype == "link_close":
+            if open_links:
+                start, href = open_links.pop()
+                links.append(Link(start, builder.length, href))
+            cursor = _skip_link_destination(content, cursor)
+        elif ctype == "image":
+            cursor = _skip_link_destination(content, content.find("]", cursor) if "]" in content[cursor:] else cursor)
+        elif ctype == "footnote_ref":
+            label = str(child.meta.get("label", ""))
+            footnote_refs.append((builder.length, label))
+            marker = content.find("[^", cursor)
+            if marker >= 0:
+                close = content.find("]", marker)
+                cursor = close + 1 if close >= 0 else cursor
+        elif ctype == "html_inline":
+            found = content.find(child.content, cursor)
+            if found >= 0:
+                if child.content.lower().startswith("<br"):
+                    builder.add_mapped(" ", to_source(found), 0)
+                cursor = found + len(child.content)
+        # em/strong/s open/close: markup only, the aligner skips their characters.
+    return ProseBlock(
+        kind="paragraph",
+        text=builder.text(),
+        smap=builder.smap,
+        line=0,
+        end_line=0,
+        section=-1,
+        links=links,
+        footnote_refs=footnote_refs,
+    )
+
+
+def _skip_link_destination(content: str, cursor: int) -> int:
+    """Move past ``](destination "title")`` or ``][ref]`` after a link's text."""
+    close = content.find("]", cursor)
+    if close < 0:
+        return cursor
+    after = close + 1
+    if after < len(content) and content[after] == "(":
+        depth = 0
+        for index in range(after, len(content)):
+            if content[index] == "(":
+                depth += 1
+            elif content[index] == ")":
+                depth -= 1
+                if depth == 0:
+                    return index + 1
+        return len(content)
+    if after < len(content) and content[after] == "[":
+        end = content.find("]", after)
+        return end + 1 if end >= 0 else after
+    return after

@@ -1,0 +1,53 @@
+"""What the parsers produce: a Document of prose blocks, each with a map back to the source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fitlint.document.sourcemap import SourceMap
+from fitlint.positions import LineIndex
+
+
+@dataclass(frozen=True)
+class Link:
+    prose_start: int
+    prose_end: int
+    href: str
+
+
+@dataclass
+class ProseBlock:
+    kind: str  # heading | paragraph | list_item | table_cell | html | front_matter | footnote
+    text: str
+    smap: SourceMap
+    line: int  # 0-based first source line
+    end_line: int  # 0-based last source line (inclusive)
+    section: int  # index of the heading this block sits under (-1 before any heading)
+    heading_level: int = 0
+    containers: tuple[str, ...] = ()  # e.g. ("blockquote", "list_item")
+    links: list[Link] = field(default_factory=list)
+    footnote_refs: list[tuple[int, str]] = field(default_factory=list)  # (prose offset, label)
+    key: str = ""  # front matter key for front_matter blocks
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.smap.span(start, end)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    kind: str  # next-line | disable | enable | file
+    codes: frozenset[str]  # empty = every code
+    start: int  # offset of the comment
+    end: int
+    line: int
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    lines: LineIndex
+    blocks: list[ProseBlock]
+    suppressions: list[Suppression] = field(default_factory=list)
+    footnote_definitions: dict[str, int] = field(default_factory=dict)  # label -> line
+    code_lines: frozenset[int] = frozenset()

@@ -1,0 +1,55 @@
+"""Plain text → prose blocks: paragraphs separated by blank lines.
+
+A paragraph that is one short line without closing punctuation reads as a heading (plain-text
+articles put headings on their own line), which matters for section-level checks.
+"""
+
+from __future__ import annotations
+
+from fitlint.document.inline import ProseBuilder
+from fitlint.document.model import ProseBlock
+
+_HEADING_MAX_CHARS = 90
+_SENTENCE_END = tuple(".!?:;…\"'”’)")
+
+
+def parse_plaintext(lines: list[str], line_starts: list[int]) -> list[ProseBlock]:
+    blocks: list[ProseBlock] = []
+    section = -1
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip():
+            index += 1
+            continue
+        first = index
+        builder = ProseBuilder()
+        while index < len(lines) and lines[index].strip():
+            line = lines[index]
+            stripped = line.strip()
+            column = line.find(stripped)
+            if builder.length:
+                previous_end = line_starts[index - 1] + len(lines[index - 1].rstrip())
+                builder.add_mapped(" ", previous_end, 0)
+            builder.add_source_run(stripped, line_starts[index] + column)
+            index += 1
+        text = builder.text()
+        is_heading = (
+            index - first == 1
+            and len(text) <= _HEADING_MAX_CHARS
+            and not text.rstrip().endswith(_SENTENCE_END)
+            and index < len(lines)  # a last line is a closing remark, not a heading
+        )
+        if is_heading:
+            section += 1
+        blocks.append(
+            ProseBlock(
+                kind="heading" if is_heading else "paragraph",
+                text=text,
+                smap=builder.smap,
+                line=first,
+                end_line=index - 1,
+                section=section,
+                heading_level=2 if is_heading else 0,
+            )
+        )
+    return blocks

@@ -1,0 +1,41 @@
+"""Inline suppressions, written as HTML comments so they never render:
+
+    <!-- fitlint-disable-next-line FL101 -->   the next non-blank line
+    <!-- fitlint-disable FL101, FL102 -->     until <!-- fitlint-enable --> (or end of file)
+    <!-- fitlint-enable -->
+    <!-- fitlint-disable-file -->              the whole file
+
+No codes means every code. Comments inside code blocks are examples, not suppressions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from fitlint.document.model import Suppression
+from fitlint.positions import LineIndex
+
+_COMMENT = regex.compile(
+    r"<!--\s*fitlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<codes>[^>]*?)-->",
+    regex.IGNORECASE,
+)
+_CODE = regex.compile(r"[A-Za-z]+[0-9]+")
+_KINDS = {"disable-next-line": "next-line", "disable-file": "file", "disable": "disable", "enable": "enable"}
+
+
+def find_suppressions(text: str, lines: LineIndex, code_lines: Iterable[int]) -> list[Suppression]:
+    if "fitlint-" not in text:
+        return []
+    skip = set(code_lines)
+    found: list[Suppression] = []
+    for match in _COMMENT.finditer(text):
+        line = lines.line_of(match.start())
+        if line in skip:
+            continue
+        codes = frozenset(code.upper() for code in _CODE.findall(match.group("codes")))
+        found.append(
+            Suppression(_KINDS[match.group("kind").lower()], codes, match.start(), match.end(), line)
+        )
+    return found

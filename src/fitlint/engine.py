@@ -1,0 +1,169 @@
+"""The pipeline every front end calls: text → document → checks → diagnostics → filters.
+
+``Linter.lint_text`` is what the language server calls on each change; ``lint_paths`` is the
+CLI and pre-commit path. Nothing here knows about output formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pathspec
+
+from fitlint.config import Config
+from fitlint.diagnostics import Diagnostic, Severity
+from fitlint.document import Document, parse_document
+from fitlint.files import ExcludeRules, ReadError, SourceFile, decode, discover, read_source
+from fitlint.rules.loader import load_rules
+from fitlint.rules.model import RuleSet
+from fitlint.rules.emit import docs_url
+from fitlint.rules.phrase import PhraseCheck
+from fitlint.suppress import apply_suppressions
+
+# Engine-level codes (not rule packs): problems with the input itself.
+UNREADABLE = ("FL001", "unreadable-file", "input")
+UNUSED_SUPPRESSION = ("FL002", "unused-suppression", "suppression")
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source: SourceFile | None = None
+    error: str | None = None
+
+
+class Linter:
+    def __init__(
+        self,
+        config: Config,
+        ruleset: RuleSet | None = None,
+        report_unused_suppressions: bool = False,
+    ) -> None:
+        self.config = config
+        self.ruleset = ruleset if ruleset is not None else load_rules(config.rule_dirs)
+        self.report_unused_suppressions = report_unused_suppressions
+        rules = []
+        for rule in self.ruleset.rules.values():
+            if not config.selects(rule.code):
+                continue
+            if rule.code in config.severity:
+                rule = replace(rule, severity=config.severity[rule.code])
+            rules.append(rule)
+        self.rules = {rule.code: rule for rule in rules}
+        self.phrase = PhraseCheck([r for r in rules if r.kind == "phrase"], self.ruleset, config.regex_timeout)
+        self._per_file = [
+            (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(codes))
+            for glob, codes in config.per_file_ignores.items()
+        ]
+
+    @property
+    def disabled_rules(self) -> dict[str, str]:
+        return dict(self.phrase.disabled)
+
+    # -- one text ---------------------------------------------------------------------------
+    def lint_document(self, document: Document) -> list[Diagnostic]:
+        annotated: dict[int, object] = {}
+
+        def annotate(indices: list[int]) -> dict[int, object]:
+            missing = [i for i in indices if i not in annotated]
+            if missing:
+                from fitlint.nlp import pipeline
+
+                texts = [document.blocks[i].text for i in missing]
+                for index, doc in zip(missing, pipeline().pipe(texts)):
+                    annotated[index] = doc
+            return annotated
+
+        diagnostics = self.phrase.run(document, annotate)
+        diagnostics = self._filter_per_file(document.path, diagnostics)
+        diagnostics, unused = apply_suppressions(document, diagnostics)
+        if self.report_unused_suppressions and self.config.selects(UNUSED_SUPPRESSION[0]):
+            for suppression in unused:
+                codes = ", ".join(sorted(suppression.codes)) or "all rules"
+                diagnostics.append(
+                    _engine_diagnostic(
+                        UNUSED_SUPPRESSION,
+                        document.path,
+                        suppression.start,
+                        suppression.end,
+                        document.text[suppression.start : suppression.end],
+                        Severity.WARNING,
+                        f"Unused suppression ({codes}): nothing here was reported; remove the comment.",
+                    )
+                )
+        return sorted(diagnostics, key=Diagnostic.sort_key)
+
+    def lint_text(self, text: str, path: str) -> list[Diagnostic]:
+        document = parse_document(text, path, self.config.front_matter_keys)
+        return self.lint_document(document)
+
+    def lint_source(self, source: SourceFile) -> FileResult:
+        return FileResult(source.path, self.lint_text(source.text, source.path), source)
+
+    def _filter_per_file(self, path: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        if not self._per_file:
+            return diagnostics
+        try:
+            rel = Path(path).absolute().relative_to(self.config.root).as_posix()
+        except ValueError:
+            rel = Path(path).as_posix()
+        ignored: set[str] = set()
+        for spec, codes in self._per_file:
+            if spec.match_file(rel):
+                ignored |= codes
+        if not ignored:
+            return diagnostics
+        return [d for d in diagnostics if not any(d.code.startswith(code) for code in ignored)]
+
+    # -- many files ---------------------------------------------------------------------------
+    def lint_paths(self, paths: Sequence[Path]) -> list[FileResult]:
+        exclude = ExcludeRules.build(self.config.root, self.config.exclude) if self.config.exclude else None
+        walk = discover(paths, exclude, self.config.respect_gitignore, self.config.force_exclude)
+        results = [self.unreadable(path, reason) for path, reason in walk.problems]
+        for path in walk.files:
+            results.append(self.lint_file(path))
+        return results
+
+    def lint_file(self, path: Path) -> FileResult:
+        display = str(path)
+        try:
+            source = read_source(path, display, self.config.max_file_size)
+        except ReadError as exc:
+            return self.unreadable(display, str(exc))
+        return self.lint_source(source)
+
+    def lint_bytes(self, raw: bytes, display: str) -> FileResult:
+        try:
+            source = decode(raw, display)
+        except ReadError as exc:
+            return self.unreadable(display, str(exc))
+        return self.lint_source(source)
+
+    def unreadable(self, path: str, reason: str) -> FileResult:
+        diagnostic = _engine_diagnostic(UNREADABLE, path, 0, 0, "", Severity.ERROR, f"File not linted: {reason}")
+        return FileResult(path, [diagnostic], None, reason)
+
+
+def _engine_diagnostic(
+    identity: tuple[str, str, str], path: str, start: int, end: int, text: str, severity: Severity, message: str
+) -> Diagnostic:
+    code, name, category = identity
+    return Diagnostic(
+        path=path,
+        start=start,
+        end=end,
+        code=code,
+        rule=name,
+        category=category,
+        severity=severity,
+        message=message,
+        text=text,
+        docs_url=docs_url(code),
+    )
+
+
+def count_at_or_above(results: Iterable[FileResult], threshold: Severity) -> int:
+    return sum(1 for result in results for d in result.diagnostics if d.severity <= threshold)

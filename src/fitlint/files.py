@@ -1,0 +1,263 @@
+"""Find the files to lint and read them without losing a byte.
+
+Walking honours ``.gitignore`` files and config ``exclude`` patterns (both through pathspec),
+follows directory symlinks but never twice into the same directory (symlink loops), and sniffs
+binary files. Reading keeps the raw bytes, BOM and encoding so ``--fix`` can write back exactly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+LINTED_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
+ALWAYS_SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".fitlint_cache", ".tox"}
+)
+BINARY_SNIFF_BYTES = 8192
+
+
+class ReadError(Exception):
+    """A file that cannot be linted; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # as shown to the user
+    raw: bytes
+    text: str  # decoded, without BOM
+    encoding: str
+    bom: bytes = b""
+
+
+@dataclass
+class WalkResult:
+    files: list[Path] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+def _spec(lines: Iterable[str]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(list(lines))
+
+
+@dataclass(frozen=True)
+class ExcludeRules:
+    """Config ``exclude`` patterns, anchored at the directory holding the config file."""
+
+    root: Path
+    spec: pathspec.PathSpec
+
+    @classmethod
+    def build(cls, root: Path, patterns: Iterable[str]) -> ExcludeRules:
+        return cls(root.resolve(), _spec(patterns))
+
+    def excludes(self, path: Path, is_dir: bool = False) -> bool:
+        try:
+            rel = path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return False
+        if rel == ".":
+            return False
+        return self.spec.match_file(rel + "/" if is_dir else rel)
+
+
+def _gitignore_in(directory: Path) -> pathspec.PathSpec | None:
+    ignore_file = directory / ".gitignore"
+    try:
+        lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return _spec(lines)
+
+
+def _ignored(path: Path, is_dir: bool, gitignores: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+    ignored = False
+    for base, spec in gitignores:
+        try:
+            rel = path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+        # Deeper .gitignore files are applied later and may re-include (!pattern).
+        result = spec.check_file(rel + "/" if is_dir else rel)
+        if result.include is not None:
+            ignored = result.include
+    return ignored
+
+
+def _ancestor_gitignores(directory: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+    """.gitignore files from the enclosing git work tree down to ``directory``."""
+    chain: list[Path] = []
+    for candidate in [directory, *directory.parents]:
+        chain.append(candidate)
+        if (candidate / ".git").exists():
+            break
+    else:
+        chain = [directory]
+    specs = []
+    for base in reversed(chain):
+        spec = _gitignore_in(base)
+        if spec is not None:
+            specs.append((base, spec))
+    return specs
+
+
+def discover(
+    paths: Iterable[Path],
+    exclude: ExcludeRules | None = None,
+    respect_gitignore: bool = True,
+    force_exclude: bool = False,
+) -> WalkResult:
+    """Files to lint under ``paths``.
+
+    Like ruff, a path named on the command line is linted even when config ``exclude`` matches
+    it; ``force_exclude`` (what the pre-commit hook passes) applies the exclusions anyway.
+    """
+    result = WalkResult()
+    seen_files: set[Path] = set()
+    for given in paths:
+        if not given.exists() and not given.is_symlink():
+            result.problems.append((str(given), "no such file or directory"))
+            continue
+        if given.is_dir():
+            walk_exclude = exclude
+            if exclude is not None and exclude.excludes(given, is_dir=True):
+                if force_exclude:
+                    continue
+                walk_exclude = None
+            for found in _walk(given, walk_exclude, respect_gitignore, result):
+                key = found.resolve()
+                if key not in seen_files:
+                    seen_files.add(key)
+                    result.files.append(found)
+            continue
+        if force_exclude and exclude is not None and exclude.excludes(given):
+            continue
+        key = given.resolve()
+        if key not in seen_files:
+            seen_files.add(key)
+            result.files.append(given)
+    return result
+
+
+def _walk(
+    top: Path, exclude: ExcludeRules | None, respect_gitignore: bool, result: WalkResult
+) -> Iterator[Path]:
+    top_abs = top.absolute()
+    visited: set[tuple[int, int]] = set()
+    base_ignores = _ancestor_gitignores(top_abs) if respect_gitignore else []
+
+    def visit(directory: Path, shown: Path, ignores: list[tuple[Path, pathspec.PathSpec]]):
+        try:
+            stat = directory.stat()
+        except OSError as exc:
+            result.problems.append((str(shown), f"cannot read directory: {exc.strerror}"))
+            return
+        identity = (stat.st_dev, stat.st_ino)
+        if identity in visited:
+            result.problems.append((str(shown), "symlink loop: directory already visited, skipped"))
+            return
+        visited.add(identity)
+        if respect_gitignore and directory != top_abs:
+            spec = _gitignore_in(directory)
+            if spec is not None:
+                ignores = [*ignores, (directory, spec)]
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as exc:
+            result.problems.append((str(shown), f"cannot read directory: {exc.strerror}"))
+            return
+        for entry in entries:
+            full = directory / entry.name
+            display = shown / entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name in ALWAYS_SKIPPED_DIRS:
+                    continue
+                if _ignored(full, True, ignores):
+                    continue
+                if exclude is not None and exclude.excludes(full, is_dir=True):
+                    continue
+                yield from visit(full, display, ignores)
+                continue
+            if not entry.name.lower().endswith(LINTED_SUFFIXES):
+                continue
+            if entry.is_symlink() and not full.exists():
+                result.problems.append((str(display), "broken symlink"))
+                continue
+            if _ignored(full, False, ignores):
+                continue
+            if exclude is not None and exclude.excludes(full):
+                continue
+            yield display
+
+    yield from visit(top_abs, top, base_ignores)
+
+
+def looks_binary(raw: bytes) -> bool:
+    head = raw[:BINARY_SNIFF_BYTES]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head
+
+
+def decode(raw: bytes, path: str) -> SourceFile:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is an error.
+
+    fitlint reports undecodable files and skips them rather than guessing: a guessed encoding
+    would make --fix rewrite bytes the author never touched.
+    """
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if raw.startswith(bom):
+            body = raw[len(bom) :]
+            try:
+                return SourceFile(path, raw, body.decode(encoding), encoding, bom)
+            except UnicodeDecodeError as exc:
+                raise ReadError(_decode_message(exc, len(bom))) from None
+    if looks_binary(raw):
+        raise ReadError("binary file (contains NUL bytes), skipped")
+    try:
+        return SourceFile(path, raw, raw.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(_decode_message(exc, 0)) from None
+
+
+def _decode_message(exc: UnicodeDecodeError, offset: int) -> str:
+    bad = exc.object[exc.start : exc.start + 1].hex()
+    return (
+        f"not valid {exc.encoding.upper()}: byte 0x{bad} at offset {exc.start + offset}; "
+        "file skipped (re-save it as UTF-8)"
+    )
+
+
+def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise ReadError(
+            f"file is {size / 1048576:.1f} MiB, over the {max_bytes / 1048576:.1f} MiB limit; "
+            "skipped (raise max-file-size to lint it)"
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    return decode(raw, display)
+
+
+def encode(source: SourceFile, text: str) -> bytes:
+    """Encode edited text exactly as the original was stored (same encoding, same BOM)."""
+    return source.bom + text.encode(source.encoding)

@@ -1,0 +1,121 @@
+"""The spaCy pipeline: blank English, a sentencizer and a lookup lemmatizer.
+
+Built once, lazily: importing spaCy costs most of a second, so nothing imports it until a
+rule actually needs tokens. No trained model is loaded and nothing is downloaded; the lemma
+table ships in the ``spacy-lookups-data`` package.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+_LOCK = threading.Lock()
+_PIPELINE: Language | None = None
+_HYPHENS = frozenset({"-", "‐", "‑"})
+_RANGE_DASHES = frozenset({"-", "–", "‐", "‑"})
+
+
+def pipeline() -> Language:
+    global _PIPELINE
+    with _LOCK:
+        if _PIPELINE is None:
+            _PIPELINE = _build()
+        return _PIPELINE
+
+
+def _build() -> Language:
+    import spacy
+    from spacy.language import Language
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+    if not Language.has_factory("fitlint_lemmatizer"):
+
+        @Language.factory("fitlint_lemmatizer")
+        def _factory(nlp: Language, name: str) -> Any:
+            return _LowercaseLookupLemmatizer(table)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fitlint_lemmatizer")
+    return nlp
+
+
+class _LowercaseLookupLemmatizer:
+    """spaCy's lookup table, keyed by the lower-cased form so "Burning" lemmatises like "burning"."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lower = token.lower_
+            token.lemma_ = str(self.table.get(lower, lower)).lower()
+        return doc
+
+
+@dataclass(frozen=True)
+class LemmaText:
+    """A sentence as one string of lemmas separated by single spaces, with a map to tokens.
+
+    Rule patterns are regular expressions over this string, so multi-word lexicon entries
+    ("love handle", "muffin top") and gaps between words are plain regex.
+    """
+
+    text: str
+    starts: tuple[int, ...]  # char offset in ``text`` of each kept token's lemma
+    tokens: tuple[int, ...]  # doc index of each kept token
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Doc token indices [first, last] covered by the lemma-text span [start, end)."""
+        import bisect
+
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_right(self.starts, max(end - 1, start)) - 1
+        return self.tokens[max(first, 0)], self.tokens[max(last, 0)]
+
+
+def lemma_text(span: Span | Doc) -> LemmaText:
+    pieces: list[str] = []
+    starts: list[int] = []
+    indices: list[int] = []
+    offset = 0
+    tokens = list(span)
+    skip_next = False
+    for position, token in enumerate(tokens):
+        if skip_next:
+            skip_next = False
+            continue
+        if token.is_space:
+            continue
+        glued = position > 0 and not tokens[position - 1].whitespace_ and not token.whitespace_
+        if token.text in _RANGE_DASHES and glued and pieces and position + 1 < len(tokens):
+            after = tokens[position + 1]
+            if tokens[position - 1].like_num and after.like_num:
+                # "20-30" stays one number range, not two numbers.
+                pieces[-1] += "-" + after.lower_
+                offset += 1 + len(after.lower_)
+                skip_next = True
+                continue
+        # "belly-fat" and "belly fat" read the same: drop hyphens inside words.
+        if token.text in _HYPHENS and glued:
+            continue
+        lemma = token.lemma_ or token.lower_
+        lemma = lemma.replace(" ", "_")
+        starts.append(offset)
+        indices.append(token.i)
+        pieces.append(lemma)
+        offset += len(lemma) + 1
+    return LemmaText(" ".join(pieces), tuple(starts), tuple(indices))
+
+
+def lemmatize_phrase(phrase: str) -> str:
+    """Lemma text of a short phrase, e.g. a lexicon entry: "Love Handles" → "love handle"."""
+    return lemma_text(pipeline()(phrase)).text

@@ -1,0 +1,79 @@
+"""``--format text``: ruff-style ``path:line:col: CODE message`` with the source line, a caret span
+under the exact range, and the suggested rewrite."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fitlint.diagnostics import Diagnostic, FixSafety, Severity
+from fitlint.engine import FileResult
+from fitlint.positions import LineIndex
+
+
+def _caret_line(line_text: str, start_col: int, end_col: int) -> str:
+    # Keep tabs from the source so the carets line up under them.
+    prefix = "".join(ch if ch == "\t" else " " for ch in line_text[:start_col])
+    return prefix + "^" * max(1, end_col - start_col)
+
+
+def format_diagnostic(d: Diagnostic, index: LineIndex, show_source: bool = True) -> list[str]:
+    line, column = index.position(d.start)
+    out = [f"{d.path}:{line + 1}:{column + 1}: {d.code} [{d.severity.label}] {d.message}"]
+    if not show_source or not index.text:
+        return out
+    end_line, end_column = index.position(d.end)
+    text = index.line_text(line)
+    gutter = str(line + 1)
+    pad = " " * len(gutter)
+    span_end = end_column if end_line == line else len(text)
+    out.append(f"{pad} |")
+    out.append(f"{gutter} | {text}")
+    out.append(f"{pad} | {_caret_line(text, column, max(span_end, column + 1))}")
+    if end_line > line:
+        out.append(f"{pad} | … continues to line {end_line + 1}")
+    for suggestion in d.suggestions:
+        label = {FixSafety.SAFE: "fix", FixSafety.UNSAFE: "unsafe fix", FixSafety.NONE: "rewrite"}[suggestion.fix]
+        if suggestion.edits:
+            replacement = suggestion.edits[0].new_text
+            shown = replacement if replacement else "(remove)"
+            out.append(f"{pad} = {label}: {shown!s}")
+        else:
+            out.append(f"{pad} = {label}: {suggestion.text}")
+    if d.evidence:
+        cites = "; ".join(ref.citation.split(".")[0] + (f" (doi:{ref.doi})" if ref.doi else "") for ref in d.evidence[:3])
+        out.append(f"{pad} = evidence: {cites}")
+    for item in d.related:
+        if item.source is None:
+            rline, rcol = index.position(item.start)
+            out.append(f"{pad} = related: {d.path}:{rline + 1}:{rcol + 1}: {item.message}")
+        else:
+            rline, rcol = LineIndex(item.source).position(item.start)
+            out.append(f"{pad} = related: {item.path}:{rline + 1}:{rcol + 1}: {item.message}")
+    return out
+
+
+def summary(results: Sequence[FileResult]) -> str:
+    counts = {severity: 0 for severity in Severity}
+    files = 0
+    for result in results:
+        if result.diagnostics:
+            files += 1
+        for d in result.diagnostics:
+            counts[d.severity] += 1
+    total = sum(counts.values())
+    if not total:
+        return f"All clear: {len(results)} file{'s' if len(results) != 1 else ''} checked, no problems."
+    parts = [f"{count} {severity.label}{'s' if count != 1 and severity is not Severity.INFO else ''}" for severity, count in counts.items() if count]
+    return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} of {len(results)} files."
+
+
+def render_text(results: Sequence[FileResult], show_source: bool = True, **_: object) -> str:
+    lines: list[str] = []
+    for result in results:
+        index = LineIndex(result.source.text if result.source else "")
+        for d in result.diagnostics:
+            lines.extend(format_diagnostic(d, index, show_source))
+            if show_source:
+                lines.append("")
+    lines.append(summary(results))
+    return "\n".join(lines) + "\n"

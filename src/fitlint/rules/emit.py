@@ -1,0 +1,74 @@
+"""Rule + match → Diagnostic: fill the message and suggestion templates, attach evidence."""
+
+from __future__ import annotations
+
+import regex
+
+from fitlint.diagnostics import Diagnostic, Edit, EvidenceRef, FixSafety, Suggestion
+from fitlint.document.model import Document, ProseBlock
+from fitlint.rules.model import Rule, RuleSet
+
+DOCS_BASE = "https://github.com/fitlint/fitlint/blob/main/docs/rules.md"
+_PLACEHOLDER = regex.compile(r"\{([a-z][a-z0-9-]*)\}")
+
+
+def docs_url(code: str) -> str:
+    return f"{DOCS_BASE}#{code.lower()}"
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def _match_case(replacement: str, original: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def evidence_refs(ruleset: RuleSet, ids) -> tuple[EvidenceRef, ...]:
+    refs = []
+    for key in dict.fromkeys(ids):
+        entry = ruleset.evidence.get(key)
+        if entry is not None:
+            refs.append(EvidenceRef(key, entry.citation, entry.status, entry.doi, entry.pmid, entry.url))
+    return tuple(refs)
+
+
+def make_diagnostic(
+    rule: Rule,
+    ruleset: RuleSet,
+    document: Document,
+    block: ProseBlock,
+    prose_start: int,
+    prose_end: int,
+    captures: dict[str, str] | None = None,
+    message_values: dict[str, str] | None = None,
+) -> Diagnostic:
+    start, end = block.source_span(prose_start, prose_end)
+    source_text = document.text[start:end]
+    prose_text = block.text[prose_start:prose_end]
+    values = {"text": prose_text, **(captures or {}), **(message_values or {})}
+    suggestions = []
+    for template in rule.suggest:
+        edits: tuple[Edit, ...] = ()
+        if template.replace is not None and template.fix is not FixSafety.NONE:
+            edits = (Edit(start, end, _match_case(fill(template.replace, values), prose_text)),)
+        suggestions.append(
+            Suggestion(fill(template.text, values), template.evidence, template.fix, edits)
+        )
+    evidence_ids = [ev for template in rule.suggest for ev in template.evidence] + list(rule.evidence)
+    return Diagnostic(
+        path=document.path,
+        start=start,
+        end=end,
+        code=rule.code,
+        rule=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        message=fill(rule.message, values),
+        text=source_text,
+        suggestions=tuple(suggestions),
+        evidence=evidence_refs(ruleset, evidence_ids),
+        docs_url=docs_url(rule.code),
+    )

@@ -1,0 +1,209 @@
+"""Load and validate rule packs (YAML, safe loader only) into a :class:`RuleSet`.
+
+Every problem is reported as ``path:line: message``: schema errors (JSON Schema on the YAML
+tree, with the line of the offending node), duplicate codes, unknown lexicons, evidence or
+guidance ids, and patterns that do not compile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from fitlint.diagnostics import FixSafety, Severity
+from fitlint.rules.model import (
+    Evidence,
+    Guidance,
+    Origin,
+    Rule,
+    RuleError,
+    RuleSet,
+    SuggestionTemplate,
+)
+from fitlint.rules.patterns import PatternError, parse_pattern
+
+
+def builtin_rules_dir() -> Path:
+    """Rule packs shipped in the wheel (fitlint/_rules), or the repo's rules/ in a checkout."""
+    packaged = Path(str(resources.files("fitlint"))) / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    text = resources.files("fitlint").joinpath("schemas/rule-pack.schema.json").read_text("utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def pack_files(directories: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for directory in directories:
+        if not directory.is_dir():
+            raise RuleError(Origin(str(directory), 0), "rule directory does not exist")
+        files.extend(sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml")))
+    return files
+
+
+def load_rules(extra_dirs: Iterable[Path] = ()) -> RuleSet:
+    files = pack_files([builtin_rules_dir(), *extra_dirs])
+    return load_rule_files(files)
+
+
+def load_rule_files(files: Iterable[Path]) -> RuleSet:
+    ruleset = RuleSet()
+    digest = hashlib.sha256()
+    pending_rules: list[tuple[dict[str, Any], yaml.Node, str]] = []
+    for path in files:
+        display = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(Origin(display, 0), f"cannot read rule pack: {exc}") from None
+        digest.update(display.encode() + b"\0" + text.encode() + b"\0")
+        data, root = _parse_yaml(text, display)
+        _validate(data, root, display)
+        for name, entries in (data.get("lexicons") or {}).items():
+            if name in ruleset.lexicons:
+                raise RuleError(_origin(root, ("lexicons", name), display), f"lexicon @{name} is defined twice")
+            ruleset.lexicons[name] = tuple(entries)
+        for lemma, forms in (data.get("forms") or {}).items():
+            ruleset.forms[lemma.lower()] = tuple(form.lower() for form in forms)
+        for key, entry in (data.get("evidence") or {}).items():
+            if key in ruleset.evidence:
+                raise RuleError(_origin(root, ("evidence", key), display), f"evidence id {key!r} is defined twice")
+            ruleset.evidence[key] = Evidence(
+                id=key,
+                citation=entry["citation"],
+                status=entry["status"],
+                short=entry.get("short"),
+                doi=entry.get("doi"),
+                pmid=entry.get("pmid"),
+                url=entry.get("url"),
+                finding=entry.get("finding"),
+                figures=tuple(entry.get("figures", ())),
+            )
+        for key, entry in (data.get("guidance") or {}).items():
+            ruleset.guidance[key] = Guidance(
+                key, entry["title"], entry["profile"], entry.get("url"), entry.get("summary")
+            )
+        for index, raw in enumerate(data.get("rules") or []):
+            pending_rules.append((raw, _node_at(root, ("rules", index)), display))
+    # Rules are checked after every pack is read: a rule may use another pack's lexicon.
+    for raw, node, display in pending_rules:
+        rule = _build_rule(raw, node, display, ruleset)
+        if rule.code in ruleset.rules:
+            first = ruleset.rules[rule.code].origin
+            raise RuleError(rule.origin, f"rule code {rule.code} is already used at {first}")
+        ruleset.rules[rule.code] = rule
+    ruleset.digest = digest.hexdigest()
+    return ruleset
+
+
+def _parse_yaml(text: str, display: str) -> tuple[Any, yaml.Node]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader: no code runs
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise RuleError(Origin(display, line), f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(Origin(display, 0), f"invalid YAML: {exc}") from None
+    if root is None or not isinstance(data, dict):
+        raise RuleError(Origin(display, 1), "a rule pack must be a YAML mapping with 'schema: 1'")
+    return data, root
+
+
+def _validate(data: Any, root: yaml.Node, display: str) -> None:
+    errors = sorted(_validator().iter_errors(data), key=lambda error: list(error.absolute_path))
+    if not errors:
+        return
+    error = min(errors, key=lambda e: _origin(root, tuple(e.absolute_path), display).line)
+    where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
+    raise RuleError(_origin(root, tuple(error.absolute_path), display), f"{where}: {error.message}")
+
+
+def _node_at(root: yaml.Node, path: tuple[Any, ...]) -> yaml.Node:
+    node = root
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == part:
+                    node = value
+                    break
+            else:
+                return node
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return node
+    return node
+
+
+def _origin(root: yaml.Node, path: tuple[Any, ...], display: str) -> Origin:
+    return Origin(display, _node_at(root, path).start_mark.line + 1)
+
+
+def _build_rule(raw: dict[str, Any], node: yaml.Node, display: str, ruleset: RuleSet) -> Rule:
+    origin = Origin(display, node.start_mark.line + 1)
+
+    def where(*path: Any) -> Origin:
+        return Origin(display, _node_at(node, path).start_mark.line + 1)
+
+    for index, pattern in enumerate(raw.get("patterns", ())):
+        try:
+            parsed = parse_pattern(pattern)
+        except PatternError as exc:
+            raise RuleError(where("patterns", index), f"pattern {pattern!r}: {exc}") from None
+        for lexicon in parsed.lexicons:
+            if lexicon not in ruleset.lexicons:
+                raise RuleError(where("patterns", index), f"unknown lexicon @{lexicon} in {pattern!r}")
+    if raw["kind"] == "phrase" and not raw.get("patterns"):
+        raise RuleError(origin, f"{raw['code']}: a phrase rule needs patterns")
+    suggestions = []
+    for index, entry in enumerate(raw["suggest"]):
+        for ev in entry.get("evidence", ()):
+            if ev not in ruleset.evidence:
+                raise RuleError(where("suggest", index), f"unknown evidence id {ev!r}")
+        fix = FixSafety(entry.get("fix", "unsafe" if "replace" in entry else "none"))
+        if fix is not FixSafety.NONE and "replace" not in entry:
+            raise RuleError(where("suggest", index), "a suggestion marked as a fix needs 'replace'")
+        suggestions.append(
+            SuggestionTemplate(entry["text"], entry.get("replace"), fix, tuple(entry.get("evidence", ())))
+        )
+    for index, ev in enumerate(raw.get("evidence", ())):
+        if ev not in ruleset.evidence:
+            raise RuleError(where("evidence", index), f"unknown evidence id {ev!r}")
+    for index, reg in enumerate(raw.get("regulators", ())):
+        if reg not in ruleset.guidance:
+            raise RuleError(where("regulators", index), f"unknown guidance id {reg!r}")
+    examples = raw.get("examples") or {}
+    return Rule(
+        code=raw["code"],
+        name=raw["name"],
+        category=raw["category"],
+        severity=Severity.parse(raw["severity"]),
+        kind=raw["kind"],
+        message=raw["message"],
+        rationale=raw["rationale"].strip(),
+        suggest=tuple(suggestions),
+        patterns=tuple(raw.get("patterns", ())),
+        unless=frozenset(raw.get("unless", ())),
+        scope=frozenset(raw.get("scope", ())),
+        evidence=tuple(raw.get("evidence", ())),
+        regulators=tuple(raw.get("regulators", ())),
+        examples_flag=tuple(examples.get("flag", ())),
+        examples_pass=tuple(examples.get("pass", ())),
+        origin=origin,
+    )

@@ -1,0 +1,93 @@
+"""Rule packs as loaded from YAML: rules, lexicons, evidence and guidance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fitlint.diagnostics import FixSafety, Severity
+
+
+@dataclass(frozen=True)
+class Origin:
+    path: str
+    line: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+class RuleError(Exception):
+    """A broken rule pack: reported as ``path:line: message`` with exit code 2."""
+
+    def __init__(self, origin: Origin, message: str) -> None:
+        super().__init__(f"{origin}: {message}")
+        self.origin = origin
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SuggestionTemplate:
+    text: str
+    replace: str | None = None
+    fix: FixSafety = FixSafety.NONE
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    kind: str
+    message: str
+    rationale: str
+    suggest: tuple[SuggestionTemplate, ...]
+    patterns: tuple[str, ...] = ()
+    unless: frozenset[str] = frozenset()
+    scope: frozenset[str] = frozenset()
+    evidence: tuple[str, ...] = ()
+    regulators: tuple[str, ...] = ()
+    examples_flag: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+    origin: Origin = Origin("<builtin>", 0)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    id: str
+    citation: str
+    status: str
+    short: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+    finding: str | None = None
+    figures: tuple[str, ...] = ()
+
+    @property
+    def link(self) -> str | None:
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return self.url
+
+
+@dataclass(frozen=True)
+class Guidance:
+    id: str
+    title: str
+    profile: str
+    url: str | None = None
+    summary: str | None = None
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    guidance: dict[str, Guidance] = field(default_factory=dict)
+    digest: str = ""

@@ -1,0 +1,202 @@
+"""The pattern language of phrase rules, and its two compiled forms.
+
+A pattern is a sequence of items separated by spaces::
+
+    burn|melt|@fat-verb [0-3] @body-part fat?
+
+- ``word``       a word, matched on its lemma ("burns", "burning" and "burned" all match burn)
+- ``a|b|@lex``   any of several words or lexicons; ``_`` joins a multi-word option (``slim_down``)
+- ``@lexicon``   any entry of a lexicon (entries may be phrases: "love handles", "muffin top")
+- ``*``          any one token
+- ``#num``       a number, in digits ("28", "1,200", "2.5") or words ("three", "a dozen")
+- ``[m-n]``      between m and n tokens of anything (``[n]`` = exactly n)
+- trailing ``?`` makes a word or lexicon optional
+
+Compiled forms:
+- a regular expression over a sentence's lemma text (see :mod:`fitlint.nlp`), needing spaCy;
+- a cheap pre-filter over the lower-cased raw text (word stems of each required item), which
+  decides whether spaCy needs to run at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import regex
+
+
+class PatternError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Item:
+    options: tuple[str, ...]  # literal words, or "@lexicon"
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class AnyToken:
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Gap:
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class ParsedPattern:
+    source: str
+    items: tuple[Item | AnyToken | Gap, ...]
+
+    @property
+    def lexicons(self) -> frozenset[str]:
+        return frozenset(
+            option[1:]
+            for item in self.items
+            if isinstance(item, Item)
+            for option in item.options
+            if option.startswith("@")
+        )
+
+
+_GAP = regex.compile(r"^\[(\d+)(?:-(\d+))?\]$")
+_WORD = regex.compile(r"^[\p{L}\p{N}'’.%&+/_-]+$")
+_LEXICON = regex.compile(r"^@[a-z][a-z0-9-]*$")
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand dozen couple few"
+).split()
+_NUMBER_REGEX = r"(?:[0-9][0-9,.]*(?:[-–][0-9][0-9,.]*)?|" + "|".join(NUMBER_WORDS) + ")"
+_MAX_GAP = 12
+
+
+def parse_pattern(source: str) -> ParsedPattern:
+    items: list[Item | AnyToken | Gap] = []
+    for piece in source.split():
+        gap = _GAP.match(piece)
+        if gap:
+            low = int(gap.group(1))
+            high = int(gap.group(2)) if gap.group(2) else low
+            if low > high or high > _MAX_GAP:
+                raise PatternError(f"gap {piece} must be [m-n] with m ≤ n ≤ {_MAX_GAP}")
+            if items and isinstance(items[-1], Gap):
+                raise PatternError("two gaps in a row")
+            items.append(Gap(low, high))
+            continue
+        optional = piece.endswith("?") and len(piece) > 1
+        body = piece[:-1] if optional else piece
+        if body == "*":
+            items.append(AnyToken(optional))
+            continue
+        options = tuple(option for option in body.split("|"))
+        for option in options:
+            if not option or not (option == "#num" or _LEXICON.match(option) or _WORD.match(option)):
+                raise PatternError(f"{option!r} is not a word or @lexicon")
+        items.append(Item(tuple(option.lower() if not option.startswith("@") else option for option in options), optional))
+    if not items:
+        raise PatternError("empty pattern")
+    for edge in (items[0], items[-1]):
+        if isinstance(edge, Gap) or getattr(edge, "optional", False):
+            raise PatternError("a pattern must start and end with a required word or lexicon")
+    if not any(isinstance(item, Item) and not item.optional for item in items):
+        raise PatternError("a pattern needs at least one required word or lexicon")
+    return ParsedPattern(source, tuple(items))
+
+
+def _group_name(lexicon: str) -> str:
+    return lexicon.replace("-", "_")
+
+
+def compile_lemma_regex(
+    pattern: ParsedPattern,
+    lexicons: Mapping[str, tuple[str, ...]],
+    lemmatize: Callable[[str], str],
+) -> str:
+    """The regex (as a string) matching ``pattern`` in lemma text."""
+    named: set[str] = set()
+    out = ""
+    gap: Gap | None = None
+    for item in pattern.items:
+        if isinstance(item, Gap):
+            gap = item
+            continue
+        if isinstance(item, AnyToken):
+            body = "[^ ]+"
+        else:
+            alternatives: list[str] = []
+            for option in item.options:
+                if option == "#num":
+                    alternatives.append(_NUMBER_REGEX)
+                elif option.startswith("@"):
+                    name = option[1:]
+                    entries = sorted({lemmatize(entry) for entry in lexicons[name]}, key=len, reverse=True)
+                    alt = "|".join(regex.escape(entry, literal_spaces=True) for entry in entries if entry)
+                    group = _group_name(name)
+                    if group not in named:
+                        named.add(group)
+                        alt = f"(?P<{group}>{alt})"
+                    alternatives.append(f"(?:{alt})")
+                else:
+                    alternatives.append(regex.escape(lemmatize(option.replace("_", " ")), literal_spaces=True))
+            body = "(?:" + "|".join(alternatives) + ")"
+        if not out:
+            out = body
+        else:
+            separator = " " if gap is None else f"(?: [^ ]+){{{gap.low},{gap.high}}} "
+            out += f"(?:{separator}{body})?" if item.optional else separator + body
+        gap = None
+    return f"(?<![^ ]){out}(?![^ ])"
+
+
+# Function words never make a good pre-filter anchor: nearly every block contains them.
+_WEAK = frozenset(
+    "a an the in on of to for with and or your you my our their this that these those is are be "
+    "it its at by from as just only up down off out into per".split()
+)
+
+
+def _stems(word: str, forms: Mapping[str, tuple[str, ...]]) -> set[str]:
+    word = word.lower()
+    stem = word
+    if len(stem) >= 3 and stem.endswith("s") and not stem.endswith("ss"):
+        stem = stem[:-1]  # plural entries: "thighs" must also find "thigh"
+    if len(stem) > 3 and stem.endswith(("e", "y")):
+        stem = stem[:-1]  # "lose" → "los" finds losing; "belly" → "bell" finds bellies
+    stems = {stem}
+    stems.update(forms.get(word, ()))
+    return stems
+
+
+def prefilter_sets(
+    pattern: ParsedPattern,
+    lexicons: Mapping[str, tuple[str, ...]],
+    forms: Mapping[str, tuple[str, ...]],
+) -> list[set[str]]:
+    """For each required, informative item: the word stems one of which must occur in the text."""
+    required: list[set[str]] = []
+    for item in pattern.items:
+        if not isinstance(item, Item) or item.optional:
+            continue
+        if "#num" in item.options:
+            continue  # numbers take too many forms to pre-filter on
+        stems: set[str] = set()
+        weak = True
+        for option in item.options:
+            phrases = lexicons[option[1:]] if option.startswith("@") else (option,)
+            for phrase in phrases:
+                words = [w for w in regex.split(r"[\s_-]+", phrase.lower()) if w]
+                if not words:
+                    continue
+                # A phrase is present only if its most distinctive word is: use the longest.
+                anchor = max(words, key=len)
+                if anchor not in _WEAK:
+                    weak = False
+                stems.update(_stems(anchor, forms))
+        if not weak:
+            required.append(stems)
+    return required
