@@ -31,7 +31,7 @@ _CONTAINERS = {
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     return (
-        MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+        MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False, "maxNesting": 100})
         .enable(["table", "strikethrough"])
         .use(footnote_plugin)
     )

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 NEGATION_LEMMAS = frozenset(
-    {"not", "never", "no", "cannot", "nothing", "neither", "nor", "hardly", "nobody", "none", "without"}
+    {"not", "never", "no", "cannot", "nothing", "neither", "nor", "hardly", "nobody", "none", "without",
+     # advice against the claim: "avoid promising …", "remove the guarantee"
+     "avoid", "remove", "beware", "ban", "stop"}
 )
 # Punctuation and conjunctions that close the scope of a negation before the match.
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "however", "yet", "instead", "while", "whereas", "."})
@@ -61,15 +63,15 @@ def question(ctx: MatchContext) -> bool:
 
 
 def quoted(ctx: MatchContext) -> bool:
-    """The match sits inside quotation marks within its sentence."""
+    """The match sits inside quotation marks."""
     doc = ctx.sentence.doc
     start_char = doc[ctx.first].idx
     end_char = doc[ctx.last].idx + len(doc[ctx.last])
     text = doc.text
-    sentence_start = ctx.sentence.start_char
     open_index = -1
     closer = ""
-    for index in range(sentence_start, start_char):
+    # Scan the whole block: the sentencizer may leave an opening quote on the sentence before.
+    for index in range(0, start_char):
         char = text[index]
         if open_index < 0 and char in QUOTES and _is_opening(text, index):
             open_index, closer = index, QUOTES[char]
@@ -77,7 +79,7 @@ def quoted(ctx: MatchContext) -> bool:
             open_index, closer = -1, ""
     if open_index < 0:
         return False
-    return closer in text[end_char : ctx.sentence.end_char + 1]
+    return closer in text[end_char:]
 
 
 def _is_opening(text: str, index: int) -> bool:

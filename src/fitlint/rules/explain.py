@@ -67,15 +67,15 @@ def rules_markdown(ruleset: RuleSet) -> str:
         "|---|---|---|---|",
     ]
     ordered = sorted(ruleset.rules.values(), key=lambda r: r.code)
-    out += [f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.category} | {r.severity.label} |" for r in ordered]
+    out += [f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.category} | {r.severity.label} |" for r in ordered]
     for rule in ordered:
-        out += ["", f'<a id="{rule.code.lower()}"></a>', f"## {rule.code} {rule.name}", ""]
+        out += ["", f'<a id="{rule.code.lower()}"></a>', f"## {rule.code} `{rule.name}`", ""]
         out += [f"Category: `{rule.category}` · default severity: `{rule.severity.label}`", ""]
         out += ["**Why this is a problem.** " + " ".join(rule.rationale.split()), ""]
         if rule.examples_flag:
-            out += ["**Flagged:**", "", *(f"- {e}" for e in rule.examples_flag), ""]
+            out += ["**Flagged:**", "", *(f"- `{e}`" for e in rule.examples_flag), ""]
         if rule.examples_pass:
-            out += ["**Not flagged:**", "", *(f"- {e}" for e in rule.examples_pass), ""]
+            out += ["**Not flagged:**", "", *(f"- `{e}`" for e in rule.examples_pass), ""]
         out += ["**Use instead:**", "", *(f"- {' '.join(s.text.split())}" for s in rule.suggest), ""]
         out += ["**Evidence:**", "", *_evidence_lines(ruleset, rule)]
         if rule.regulators:

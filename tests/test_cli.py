@@ -1,0 +1,223 @@
+"""The command line as users see it: exit codes, stdin, config, suppressions, errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+BAD = "Burn belly fat with these 5 moves.\n"
+CLEAN = "Strength training builds muscle.\n"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_exit_0_when_clean(cli, tmp_path):
+    write(tmp_path / "a.md", CLEAN)
+    result = cli("check", "a.md", cwd=tmp_path)
+    assert result.code == 0
+    assert "All clear: 1 file checked" in result.out
+
+
+def test_exit_1_with_findings_and_ruff_style_line(cli, tmp_path):
+    write(tmp_path / "a.md", "Intro.\n\n" + BAD)
+    result = cli("check", "a.md", cwd=tmp_path)
+    assert result.code == 1
+    assert result.out.startswith("a.md:3:1: FL101 [warning] 'Burn belly fat' promises fat loss from one body part.")
+    assert "3 | Burn belly fat with these 5 moves." in result.out
+    assert "  | ^^^^^^^^^^^^^^\n" in result.out
+    assert "= unsafe fix: Strengthen the muscles around your belly" in result.out
+
+
+def test_fail_on_error_turns_warnings_into_exit_0(cli, tmp_path):
+    write(tmp_path / "a.md", BAD)
+    assert cli("check", "a.md", "--fail-on", "error", cwd=tmp_path).code == 0
+
+
+def test_exit_2_on_usage_error_with_one_line(cli, tmp_path):
+    result = cli("check", "--format", "yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and result.err.startswith("fitlint: error:")
+    assert "Traceback" not in result.err
+
+
+def test_exit_2_on_unknown_rule_code(cli, tmp_path):
+    write(tmp_path / "a.md", BAD)
+    result = cli("check", "a.md", "--select", "FL999", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == "fitlint: error: unknown rule code or prefix 'FL999' in select\n"
+
+
+def test_stdin_with_filename(cli, tmp_path):
+    result = cli("check", "-", "--stdin-filename", "draft.md", cwd=tmp_path, stdin=BAD.encode())
+    assert result.code == 1
+    assert result.out.startswith("draft.md:1:1: FL101")
+
+
+def test_select_and_ignore_prefixes(cli, tmp_path):
+    write(tmp_path / "a.md", "Burn belly fat fast. Guaranteed results.\n")
+    codes = lambda out: sorted({line.split()[1] for line in out.splitlines() if ": FL" in line})  # noqa: E731
+    assert codes(cli("check", "a.md", "--no-source", cwd=tmp_path).out) == ["FL101", "FL202", "FL203"]
+    assert codes(cli("check", "a.md", "--no-source", "--select", "FL2", cwd=tmp_path).out) == ["FL202", "FL203"]
+    assert codes(cli("check", "a.md", "--no-source", "--ignore", "FL20", cwd=tmp_path).out) == ["FL101"]
+
+
+def test_config_discovered_upward_and_cli_overrides(cli, tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.fitlint]\nignore = ["FL101"]\nfail-on = "error"\n')
+    write(tmp_path / "docs" / "deep" / "a.md", "Burn belly fat. Guaranteed results.\n")
+    result = cli("check", "docs", "--no-source", cwd=tmp_path)
+    assert "FL101" not in result.out and "FL203" in result.out
+    assert result.code == 0  # fail-on error from config
+    assert cli("check", "docs", "--fail-on", "warning", cwd=tmp_path).code == 1  # flag wins
+
+
+def test_fitlint_yaml_is_closer_than_pyproject(cli, tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.fitlint]\nignore = ["FL101"]\n')
+    write(tmp_path / "docs" / ".fitlint.yaml", "select: [FL101]\nseverity: {FL101: error}\n")
+    write(tmp_path / "docs" / "a.md", "Burn belly fat. Guaranteed results.\n")
+    result = cli("check", "docs", "--no-source", cwd=tmp_path)
+    assert "FL101 [error]" in result.out and "FL203" not in result.out
+
+
+def test_isolated_ignores_config(cli, tmp_path):
+    write(tmp_path / ".fitlint.yaml", "ignore: [FL1]\n")
+    write(tmp_path / "a.md", BAD)
+    assert "FL101" in cli("check", "a.md", "--isolated", cwd=tmp_path).out
+
+
+def test_per_file_ignores_and_exclude(cli, tmp_path):
+    write(tmp_path / ".fitlint.yaml", 'per-file-ignores: {"legal/*.md": [FL101]}\nexclude: ["drafts/"]\n')
+    write(tmp_path / "legal" / "a.md", BAD)
+    write(tmp_path / "drafts" / "b.md", BAD)
+    write(tmp_path / "c.md", BAD)
+    result = cli("check", ".", "--no-source", cwd=tmp_path)
+    assert "legal" not in result.out and "drafts" not in result.out and "c.md:1:1: FL101" in result.out
+    # Named explicitly, an excluded directory is linted; --force-exclude skips it (pre-commit).
+    assert "drafts" in cli("check", "drafts", "--no-source", cwd=tmp_path).out
+    assert cli("check", "drafts/b.md", "--force-exclude", cwd=tmp_path).code == 0
+
+
+def test_gitignore_honoured(cli, tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "build/\n*.tmp.md\n")
+    write(tmp_path / "build" / "a.md", BAD)
+    write(tmp_path / "x.tmp.md", BAD)
+    write(tmp_path / "ok.md", CLEAN)
+    result = cli("check", ".", cwd=tmp_path)
+    assert result.code == 0 and "1 file checked" in result.out
+    assert cli("check", ".", "--no-respect-gitignore", cwd=tmp_path).code == 1
+
+
+def test_broken_config_is_exit_2(cli, tmp_path):
+    write(tmp_path / ".fitlint.yaml", "select: [FL101\n")
+    write(tmp_path / "a.md", BAD)
+    result = cli("check", "a.md", cwd=tmp_path)
+    assert result.code == 2 and ".fitlint.yaml:2: invalid YAML" in result.err
+    write(tmp_path / ".fitlint.yaml", "selct: [FL101]\n")
+    result = cli("check", "a.md", cwd=tmp_path)
+    assert result.code == 2 and "unknown setting 'selct'" in result.err
+
+
+def test_broken_rule_file_reports_path_and_line(cli, tmp_path):
+    write(tmp_path / "rules" / "mine.yaml", "schema: 1\nrules:\n  - code: FL9\n    name: x\n")
+    write(tmp_path / "a.md", BAD)
+    result = cli("check", "a.md", "--rule-dir", "rules", cwd=tmp_path)
+    assert result.code == 2
+    assert f"{Path('rules') / 'mine.yaml'}:3: " in result.err
+    write(tmp_path / "rules" / "mine.yaml", "schema: 1\nrules: [\n")
+    result = cli("check", "a.md", "--rule-dir", "rules", cwd=tmp_path)
+    assert result.code == 2 and "mine.yaml:3: invalid YAML" in result.err
+
+
+def test_extra_rule_dir_adds_a_rule(cli, tmp_path):
+    write(
+        tmp_path / "rules" / "house.yaml",
+        """schema: 1
+rules:
+  - code: FL901
+    name: detox-tea
+    category: quick-fix
+    severity: error
+    kind: phrase
+    message: "'{text}' sells detox tea as weight loss."
+    rationale: Teas do not cause fat loss.
+    patterns: ["detox tea"]
+    suggest: [{text: "Remove the claim."}]
+""",
+    )
+    write(tmp_path / "a.md", "Our detox teas work.\n")
+    result = cli("check", "a.md", "--rule-dir", "rules", "--no-source", cwd=tmp_path)
+    assert result.out.startswith("a.md:1:5: FL901 [error] 'detox teas' sells detox tea as weight loss.")
+
+
+def test_suppressions_all_forms(cli, tmp_path):
+    text = (
+        "<!-- fitlint-disable-next-line FL101 -->\n"
+        "Burn belly fat now.\n"
+        "Burn belly fat again.\n"
+        "<!-- fitlint-disable FL101 -->\n"
+        "Burn belly fat in a block.\n"
+        "<!-- fitlint-enable -->\n"
+        "Burn belly fat after.\n"
+    )
+    write(tmp_path / "a.md", text)
+    out = cli("check", "a.md", "--no-source", "--select", "FL101", cwd=tmp_path).out
+    lines = [line.split(":")[1] for line in out.splitlines() if "FL101" in line]
+    assert lines == ["3", "7"]
+    write(tmp_path / "b.md", "<!-- fitlint-disable-file -->\n" + BAD)
+    assert cli("check", "b.md", cwd=tmp_path).code == 0
+
+
+def test_report_unused_suppressions(cli, tmp_path):
+    write(tmp_path / "a.md", "<!-- fitlint-disable-next-line FL203 -->\nBurn belly fat.\n")
+    result = cli("check", "a.md", "--no-source", "--report-unused-suppressions", "--select", "FL101,FL002", cwd=tmp_path)
+    assert "a.md:1:1: FL002 [warning] Unused suppression (FL203)" in result.out
+
+
+def test_bad_files_reported_and_others_still_linted(cli, tmp_path):
+    (tmp_path / "latin1.md").write_bytes("Caf\xe9 burn belly fat\n".encode("latin-1"))
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02burn belly fat")
+    write(tmp_path / "good.md", BAD)
+    (tmp_path / "loop").mkdir()
+    (tmp_path / "loop" / "self").symlink_to(tmp_path / "loop", target_is_directory=True)
+    result = cli("check", ".", "--no-source", cwd=tmp_path)
+    assert result.code == 1
+    assert "good.md:1:1: FL101" in result.out
+    assert "fitlint: latin1.md: not valid UTF-8: byte 0xe9 at offset 3; file skipped" in result.err
+    assert "fitlint: binary.md: binary file" in result.err
+    assert "symlink loop" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_rules_and_rule_commands(cli):
+    listing = cli("rules").out
+    assert listing.splitlines()[0].split() == ["CODE", "NAME", "CATEGORY", "SEVERITY"]
+    assert "FL101  fat-loss-from-body-part" in listing
+    explained = cli("rule", "fl101").out
+    assert explained.startswith("FL101 fat-loss-from-body-part (spot-reduction, warning)")
+    assert "doi.org/10.1519/JSC.0b013e3181fb4a46" in explained
+    assert cli("rule", "FL999").code == 2
+
+
+def test_docs_rules_page_is_current(cli):
+    """docs/rules.md is generated from the packs; regenerate with `fitlint rules --format markdown`."""
+    generated = cli("rules", "--format", "markdown").out
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == generated
+
+
+def test_python_m_and_console_script(tmp_path):
+    write(tmp_path / "a.md", BAD)
+    result = subprocess.run([sys.executable, "-m", "fitlint", "check", "a.md"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1 and "FL101" in result.stdout
+
+
+def test_own_docs_are_clean(cli):
+    """fitlint lints its own README and docs (as the repo's pre-commit config does)."""
+    result = cli("check", "README.md", "docs", cwd=REPO)
+    assert result.code == 0, result.out

@@ -1,0 +1,100 @@
+"""Markdown and plain text → prose blocks with exact source maps."""
+
+from __future__ import annotations
+
+from fitlint.document import parse_document
+
+
+def _blocks(text: str, path: str = "post.md"):
+    document = parse_document(text, path)
+    out = []
+    for block in document.blocks:
+        start, end = block.smap.span(0, len(block.text))
+        out.append((block.kind, block.text, text[start:end]))
+    return document, out
+
+
+def test_headings_paragraphs_lists_quotes_and_tables_are_prose():
+    text = (
+        "# Title *here*\n\n"
+        "> quoted **bold** text\n> lazy line\n\n"
+        "- item [link text](https://example.com/page) end\n"
+        "  continued `inline code` x\n\n"
+        "| head | other |\n|---|---|\n| cell one | cell &amp; two |\n"
+    )
+    _, blocks = _blocks(text)
+    kinds = [kind for kind, _, _ in blocks]
+    assert kinds == ["heading", "paragraph", "list_item", "table_cell", "table_cell", "table_cell", "table_cell"]
+    assert blocks[0][1] == "Title here"
+    assert blocks[1][1] == "quoted bold text lazy line"
+    assert blocks[2][1] == "item link text end continued   x"  # URL and inline code dropped
+    assert blocks[-1][1] == "cell & two"
+    assert blocks[-1][2] == "cell &amp; two"  # the entity maps back to its source
+
+
+def test_code_html_comments_and_link_urls_are_not_prose():
+    text = (
+        "```\nburn belly fat\n```\n\n"
+        "    indented code burn belly fat\n\n"
+        "<!-- burn belly fat -->\n\n"
+        "See <https://burn-belly-fat.example>.\n"
+    )
+    document, blocks = _blocks(text)
+    joined = " ".join(prose for _, prose, _ in blocks)
+    assert "burn" not in joined
+    assert {0, 1, 2, 4} <= document.code_lines
+
+
+def test_front_matter_only_published_keys():
+    text = '---\ntitle: "Burn Belly Fat"\nslug: burn-belly-fat\ndescription: >-\n  Melt your\n  love handles\n---\nBody.\n'
+    _, blocks = _blocks(text)
+    assert [(k, p) for k, p, _ in blocks] == [
+        ("front_matter", "Burn Belly Fat"),
+        ("front_matter", "Melt your love handles"),
+        ("paragraph", "Body."),
+    ]
+    assert blocks[0][2] == "Burn Belly Fat"
+
+
+def test_toml_front_matter():
+    _, blocks = _blocks('+++\ntitle = "Waist Whittler"\ndraft = true\n+++\n\nText.\n')
+    assert blocks[0][:2] == ("front_matter", "Waist Whittler")
+
+
+def test_html_block_text_is_prose_but_not_script_or_comment():
+    text = "<div>\n<p>Lose a size&nbsp;in 28 days</p>\n<script>burn()</script>\n<!-- hidden -->\n</div>\n"
+    _, blocks = _blocks(text)
+    assert [(k, p) for k, p, _ in blocks] == [("html", "Lose a size\xa0in 28 days")]
+    assert blocks[0][2] == "Lose a size&nbsp;in 28 days"
+
+
+def test_crlf_tabs_and_emoji_map_exactly():
+    text = "# Go 💪\r\n\r\n-\tTabbed item 🏋️ burn\r\n- second\r\n"
+    document, blocks = _blocks(text)
+    assert blocks[0][1:] == ("Go 💪", "Go 💪")
+    assert blocks[1][1] == "Tabbed item 🏋️ burn"
+    assert blocks[1][2] == "Tabbed item 🏋️ burn"
+
+
+def test_plain_text_paragraphs_and_headings():
+    text = "Spot reduction myths\nWork the muscle, not the fat.\n\nA heading line\nBody text here.\nMore body.\n"
+    _, blocks = _blocks(text, "seed.txt")
+    assert blocks[0][0] == "paragraph"
+    text = "The belief\n\nCrunches burn calories.\n\nFinal words\n\nThe end.\n"
+    _, blocks = _blocks(text, "seed.txt")
+    assert [k for k, _, _ in blocks] == ["heading", "paragraph", "heading", "paragraph"]
+
+
+def test_footnotes_are_recorded():
+    text = "Claim here[^1].\n\n[^1]: A source.\n"
+    document = parse_document(text, "a.md")
+    assert document.blocks[0].footnote_refs == [(10, "1")]
+    assert document.footnote_definitions == {"1": 2}
+
+
+def test_deeply_nested_containers_do_not_recurse_forever():
+    text = "".join("> " * depth + "- item\n" for depth in range(1, 40)) + ">" * 40 + " deep text\n"
+    document = parse_document(text, "deep.md")
+    assert any("deep text" in block.text for block in document.blocks)
+    # Past the parser's nesting limit text is dropped, but nothing crashes.
+    parse_document(">" * 5000 + " very deep\n" + "- " * 3000 + "x\n", "deeper.md")

@@ -1,0 +1,67 @@
+"""Positions are exact: for every diagnostic, the source at its LSP range equals data.text.
+
+Runs over every file of ../shared/corpus (when present) and over fixtures/ and examples/.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, REPO, SHARED, needs_shared
+
+from fitlint.files import decode
+from fitlint.positions import LineIndex
+from fitlint.render.json import json_payload
+
+
+def _check_file(linter, path: Path) -> int:
+    source = decode(path.read_bytes(), str(path))
+    result = linter.lint_source(source)
+    index = LineIndex(source.text)
+    payload = json_payload([result])[0]
+    for diagnostic in payload["diagnostics"]:
+        start = diagnostic["range"]["start"]
+        end = diagnostic["range"]["end"]
+        begin = index.offset_from_lsp(start["line"], start["character"])
+        finish = index.offset_from_lsp(end["line"], end["character"])
+        assert source.text[begin:finish] == diagnostic["data"]["text"], (path, diagnostic)
+        for suggestion in diagnostic["data"]["suggestions"]:
+            for edit in suggestion["edits"]:
+                assert edit["range"]["start"]["line"] >= 0
+    return len(payload["diagnostics"])
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.suffix in (".md", ".txt", ".markdown", ".mdx"))
+
+
+def test_fixture_and_example_ranges(linter):
+    total = sum(_check_file(linter, path) for path in _files(FIXTURES) + _files(REPO / "examples"))
+    assert total > 0
+
+
+@needs_shared
+def test_shared_corpus_ranges(linter):
+    files = _files(SHARED / "corpus")
+    assert len(files) >= 40
+    total = sum(_check_file(linter, path) for path in files)
+    assert total > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tabs\there 🏋️‍♀️ then burn belly fat.\r\n",
+        "> quote\r> Burn belly fat 𝔘nicode.\r",
+        "| 💪 | Burn belly fat |\n|---|---|\n| a | melt your love handles |\n",
+        "- 🧘 item\n  - nested *burn* **belly** fat\n",
+        "Caf&eacute; &amp; burn belly fat.\n",
+    ],
+)
+def test_tricky_ranges(linter, tmp_path, text):
+    path = tmp_path / "t.md"
+    path.write_bytes(text.encode())
+    assert _check_file(linter, path) >= 1
+    json.dumps(json_payload([linter.lint_source(decode(path.read_bytes(), "t.md"))]))
