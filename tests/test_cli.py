@@ -221,3 +221,36 @@ def test_own_docs_are_clean(cli):
     """fitlint lints its own README and docs (as the repo's pre-commit config does)."""
     result = cli("check", "README.md", "docs", cwd=REPO)
     assert result.code == 0, result.out
+
+
+def test_unreadable_file_is_reported_and_run_goes_on(cli, tmp_path, monkeypatch):
+    write(tmp_path / "locked.md", BAD)
+    write(tmp_path / "open.md", BAD)
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.md":
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = cli("check", ".", "--no-source", cwd=tmp_path)
+    assert result.code == 1
+    assert "fitlint: locked.md: cannot read: Permission denied" in result.err
+    assert "locked.md:1:1: FL001 [error] File not linted: cannot read: Permission denied" in result.out
+    assert "open.md:1:1: FL101" in result.out
+
+
+def test_utf8_bom_and_utf16_are_decoded(cli, tmp_path):
+    (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbf" + BAD.encode())
+    (tmp_path / "wide.md").write_bytes(b"\xff\xfe" + BAD.encode("utf-16-le"))
+    out = cli("check", ".", "--no-source", cwd=tmp_path).out
+    assert "bom.md:1:1: FL101" in out and "wide.md:1:1: FL101" in out
+
+
+def test_huge_file_is_skipped_with_a_clear_message(cli, tmp_path):
+    write(tmp_path / ".fitlint.yaml", "max-file-size: 1000\n")
+    write(tmp_path / "big.md", "Strength work. " * 200)
+    result = cli("check", "big.md", cwd=tmp_path)
+    assert "fitlint: big.md: file is 2.9 KiB, over the 1000 bytes limit; skipped" in result.err
+    assert result.code == 1

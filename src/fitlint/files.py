@@ -248,14 +248,21 @@ def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
     if size > max_bytes:
         raise ReadError(
-            f"file is {size / 1048576:.1f} MiB, over the {max_bytes / 1048576:.1f} MiB limit; "
-            "skipped (raise max-file-size to lint it)"
+            f"file is {_human(size)}, over the {_human(max_bytes)} limit; skipped (raise max-file-size to lint it)"
         )
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
     return decode(raw, display)
+
+
+def _human(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1048576:.1f} MiB"
+    if size >= 1024:
+        return f"{size / 1024:.1f} KiB"
+    return f"{size} bytes"
 
 
 def encode(source: SourceFile, text: str) -> bytes:
