@@ -29,7 +29,7 @@ def test_exit_1_with_findings_and_ruff_style_line(cli, tmp_path):
     write(tmp_path / "a.md", "Intro.\n\n" + BAD)
     result = cli("check", "a.md", cwd=tmp_path)
     assert result.code == 1
-    assert result.out.startswith("a.md:3:1: FL101 [warning] 'Burn belly fat' promises fat loss from one body part.")
+    assert result.out.startswith("a.md:3:1: FL101 [warning] 'Burn belly fat' promises to burn fat off one body part.")
     assert "3 | Burn belly fat with these 5 moves." in result.out
     assert "  | ^^^^^^^^^^^^^^\n" in result.out
     assert "= unsafe fix: Strengthen the muscles around your belly" in result.out
@@ -198,9 +198,9 @@ def test_bad_files_reported_and_others_still_linted(cli, tmp_path):
 def test_rules_and_rule_commands(cli):
     listing = cli("rules").out
     assert listing.splitlines()[0].split() == ["CODE", "NAME", "CATEGORY", "SEVERITY"]
-    assert "FL101  fat-loss-from-body-part" in listing
+    assert "FL101  fat-burning-body-part" in listing
     explained = cli("rule", "fl101").out
-    assert explained.startswith("FL101 fat-loss-from-body-part (spot-reduction, warning)")
+    assert explained.startswith("FL101 fat-burning-body-part (spot-reduction, warning)")
     assert "doi.org/10.1519/JSC.0b013e3181fb4a46" in explained
     assert cli("rule", "FL999").code == 2
 

@@ -77,7 +77,7 @@ def test_github_annotations(cli, tmp_path):
     (tmp_path / "a.md").write_text("Intro.\n\nBurn belly fat, 100% guaranteed.\n")
     out = cli("check", "a.md", "--format", "github", "--select", "FL101", cwd=tmp_path).out
     assert out.splitlines()[0].startswith(
-        "::warning file=a.md,line=3,col=1,endLine=3,endColumn=15,title=FL101 fat-loss-from-body-part::'Burn belly fat'"
+        "::warning file=a.md,line=3,col=1,endLine=3,endColumn=15,title=FL101 fat-burning-body-part::'Burn belly fat'"
     )
 
 

@@ -19,7 +19,9 @@ from fitlint.files import ExcludeRules, ReadError, SourceFile, decode, discover,
 from fitlint.rules.loader import load_rules
 from fitlint.rules.model import RuleSet
 from fitlint.rules.emit import docs_url
-from fitlint.rules.phrase import PhraseCheck
+from fitlint.rules.matching import SentenceRules
+from fitlint.rules.phrase import PhraseMatcher
+from fitlint.rules.rate import RateMatcher
 from fitlint.suppress import apply_suppressions
 
 # Engine-level codes (not rule packs): problems with the input itself.
@@ -53,7 +55,10 @@ class Linter:
                 rule = replace(rule, severity=config.severity[rule.code])
             rules.append(rule)
         self.rules = {rule.code: rule for rule in rules}
-        self.phrase = PhraseCheck([r for r in rules if r.kind == "phrase"], self.ruleset, config.regex_timeout)
+        kinds = {"phrase": PhraseMatcher, "rate": RateMatcher}
+        self.sentence_rules = SentenceRules(
+            [kinds[r.kind](r, self.ruleset) for r in rules if r.kind in kinds], self.ruleset, config.regex_timeout
+        )
         self._per_file = [
             (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(codes))
             for glob, codes in config.per_file_ignores.items()
@@ -61,7 +66,7 @@ class Linter:
 
     @property
     def disabled_rules(self) -> dict[str, str]:
-        return dict(self.phrase.disabled)
+        return dict(self.sentence_rules.disabled)
 
     # -- one text ---------------------------------------------------------------------------
     def lint_document(self, document: Document) -> list[Diagnostic]:
@@ -77,7 +82,7 @@ class Linter:
                     annotated[index] = doc
             return annotated
 
-        diagnostics = self.phrase.run(document, annotate)
+        diagnostics = self.sentence_rules.run(document, annotate)
         diagnostics = self._filter_per_file(document.path, diagnostics)
         diagnostics, unused = apply_suppressions(document, diagnostics)
         if self.report_unused_suppressions and self.config.selects(UNUSED_SUPPRESSION[0]):

@@ -8,6 +8,7 @@ table ships in the ``spacy-lookups-data`` package.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -82,7 +83,7 @@ class LemmaText:
         return self.tokens[max(first, 0)], self.tokens[max(last, 0)]
 
 
-def lemma_text(span: Span | Doc) -> LemmaText:
+def lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> LemmaText:
     pieces: list[str] = []
     starts: list[int] = []
     indices: list[int] = []
@@ -108,6 +109,8 @@ def lemma_text(span: Span | Doc) -> LemmaText:
         if token.text in _HYPHENS and glued:
             continue
         lemma = token.lemma_ or token.lower_
+        if overrides:
+            lemma = overrides.get(token.lower_, lemma)
         lemma = lemma.replace(" ", "_")
         starts.append(offset)
         indices.append(token.i)
@@ -116,6 +119,6 @@ def lemma_text(span: Span | Doc) -> LemmaText:
     return LemmaText(" ".join(pieces), tuple(starts), tuple(indices))
 
 
-def lemmatize_phrase(phrase: str) -> str:
+def lemmatize_phrase(phrase: str, overrides: Mapping[str, str] | None = None) -> str:
     """Lemma text of a short phrase, e.g. a lexicon entry: "Love Handles" → "love handle"."""
-    return lemma_text(pipeline()(phrase)).text
+    return lemma_text(pipeline()(phrase), overrides).text

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import regex
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
@@ -30,7 +32,24 @@ REPORT_LEMMAS = frozenset(
      "phrase", "headline", "tout", "hear", "hype", "belief", "believe", "hope", "wish", "imagine",
      "tempt", "tempting", "assume", "think", "people", "suppose"}
 )
+NEGATIVE_MARKS = ("❌", "✗", "✘", "🚫", "⛔", "×")
+_NEGATIVE_HEADING = regex.compile(r"\b(?:won[’']t|can[’']t|doesn[’']t|don[’']t|isn[’']t|not|never|avoid)\b")
 QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "«": "»"}
+
+
+CONTRAST_OPENERS = ("however", "but ", "but,", "yet ", "in reality", "actually", "unfortunately", "sadly",
+                    "that's not", "that is not", "this isn't", "this is not", "not so", "wrong")
+CAUTION_LEMMAS = frozenset(
+    {"unrealistic", "dangerous", "unsafe", "unhealthy", "harmful", "risky", "risk", "fad", "crash",
+     "deficiency", "regain", "unsustainable", "warning", "beware", "scam", "gimmick"}
+)
+FIRST_PERSON = frozenset({"i", "we"})
+ENDORSEMENT_LEMMAS = frozenset({"agree", "absolutely", "definitely", "indeed", "truly"})
+# Titles that announce a debunking article ("Spot Reduction Workouts Don't Work: Here's Why").
+_DEBUNK_TITLE_CUES = ("myth", "debunk", "misconception", "don't work", "doesn't work", "don’t work", "doesn’t work",
+                      "won't", "won’t", "can't", "can’t", "isn't", "isn’t", "not possible", "impossible", "truth about",
+                      "the lie", "fails", "busted", "busting")
+_SPOT_TOPIC_CUES = ("spot", "target", "crunch", "sit-up", "sit up", "belly", "ab ", "abs", "fat", "toning", "myth")
 
 
 @dataclass(frozen=True)
@@ -40,11 +59,27 @@ class MatchContext:
     last: int  # doc index of the last matched token
     heading: str  # lower-cased text of the section heading ("" if none)
     block_kind: str
+    next_sentence: str = ""  # lower-cased text of the following sentence in the block
+    document_debunks: bool = False  # the document's title announces a debunk
+
+
+_DEBUNK_TITLE = regex.compile(r"\b(?:" + "|".join(regex.escape(cue) for cue in _DEBUNK_TITLE_CUES) + r")\b")
+_SPOT_TOPIC = regex.compile(r"\b(?:" + "|".join(regex.escape(cue.strip()) for cue in _SPOT_TOPIC_CUES) + r")")
+
+
+def document_debunks(title: str) -> bool:
+    """Does the title frame the whole document as a debunk of spot reduction or fitness myths?"""
+    title = title.lower()
+    return bool(_DEBUNK_TITLE.search(title) and _SPOT_TOPIC.search(title))
 
 
 def negated(ctx: MatchContext) -> bool:
     """A negation cue in the match's clause before the match ("won't burn belly fat")."""
     doc = ctx.sentence.doc
+    if doc.text.lstrip().startswith(NEGATIVE_MARKS):
+        return True  # "❌ Cause rapid weight loss": a list of what something does not do
+    if _NEGATIVE_HEADING.search(ctx.heading):
+        return True  # under "What Pilates Won't Do"
     # Only words before the match: a negation inside it ("no diet required") is the claim itself.
     for index in range(ctx.first - 1, ctx.sentence.start - 1, -1):
         token = doc[index]
@@ -77,9 +112,10 @@ def quoted(ctx: MatchContext) -> bool:
             open_index, closer = index, QUOTES[char]
         elif open_index >= 0 and char == closer and _is_closing(text, index):
             open_index, closer = -1, ""
-    if open_index < 0:
+    if open_index < 0 or closer not in text[end_char:]:
         return False
-    return closer in text[end_char:]
+    # A quotation the writer then endorses ("a 'belly-buster', and I agree") is still a claim.
+    return not any(token.lemma_ in ENDORSEMENT_LEMMAS for token in ctx.sentence)
 
 
 def _is_opening(text: str, index: int) -> bool:
@@ -91,20 +127,62 @@ def _is_closing(text: str, index: int) -> bool:
 
 
 def reported(ctx: MatchContext) -> bool:
-    """Speech or belief reported, not asserted: "ads promise …", "many people hope that …"."""
+    """Speech or belief reported, not asserted: "ads promise …", "many people hope that …".
+
+    The writer's own "I hope …" or "we believe …" is an assertion, not a report.
+    """
     doc = ctx.sentence.doc
     for index in range(ctx.sentence.start, ctx.first):
         if doc[index].lemma_ in REPORT_LEMMAS:
+            window = range(max(ctx.sentence.start, index - 4), index)
+            if any(doc[i].lower_ in FIRST_PERSON for i in window):
+                continue  # "I am of the belief that …", "I hope …": the writer's own claim
             return True
     return False
 
 
 def debunk(ctx: MatchContext) -> bool:
-    """Debunk framing in the sentence or its section heading ("Myth #3: …")."""
+    """Debunk framing: in the sentence, its section heading ("Myth #3: …"), the sentence right
+    after it ("However, …"), or the document's own title."""
+    if ctx.document_debunks:
+        return True
     if any(token.lemma_ in DEBUNK_LEMMAS for token in ctx.sentence):
         return True
     heading = ctx.heading
-    return any(cue in heading for cue in ("myth", "misconception", "debunk", "truth about", "doesn't work", "don't work"))
+    if any(cue in heading for cue in ("myth", "misconception", "debunk", "truth about", "doesn't work", "don't work")):
+        return True
+    return ctx.next_sentence.startswith(CONTRAST_OPENERS)
+
+
+_MEANS = frozenset({"with", "through", "using", "use", "by", "do", "doing", "via", "on", "of"})
+
+
+def targeting(ctx: MatchContext) -> bool:
+    """The sentence credits targeted exercise with the result: a targeting word in the match's
+    clause ("exercises to lose face fat"), or one introduced as the means ("with targeted
+    exercises, diet changes …, you can slim your face"). "While diet is primary for losing belly
+    fat, exercise helps too" does not count: the exercise is in another clause."""
+    doc = ctx.sentence.doc
+    start, end = ctx.sentence.start, ctx.sentence.end
+    for index in range(start, end):
+        token = doc[index]
+        if token.lemma_ not in TARGETING_LEMMAS:
+            continue
+        if ctx.first <= index <= ctx.last:
+            if token.lemma_ in ("target", "targeted"):
+                return True
+            continue
+        if any(doc[i].lemma_ in _MEANS for i in range(max(start, index - 3), index)):
+            return True
+        low, high = (index, ctx.first) if index < ctx.first else (ctx.last, index)
+        if not any(doc[i].lemma_ in CLAUSE_BREAKS for i in range(low + 1, high)):
+            return True
+    return False
+
+
+def caution(ctx: MatchContext) -> bool:
+    """The sentence warns against the idea ("unrealistic rapid weight loss goals lead to …")."""
+    return any(token.lemma_ in CAUTION_LEMMAS for token in ctx.sentence)
 
 
 def hypothetical(ctx: MatchContext) -> bool:
@@ -121,7 +199,8 @@ WHOLE_BODY_LEMMAS = frozenset(
      "habit", "overall", "nutrition", "fasting", "activity", "hormone", "whole", "total", "general"}
 )
 TARGETING_LEMMAS = frozenset(
-    {"target", "targeted", "specific", "crunch", "sit", "move", "exercise", "workout", "routine", "spot"}
+    {"target", "targeted", "specific", "crunch", "sit", "move", "exercise", "workout", "routine", "spot",
+     "squat", "lunge", "plank", "toning", "facial"}
 )
 
 
@@ -142,11 +221,16 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "debunk": debunk,
     "hypothetical": hypothetical,
     "whole-body": whole_body,
+    "targeting": targeting,
+    "caution": caution,
 }
 
 
-def excused(ctx: MatchContext, unless: frozenset[str]) -> str | None:
-    """Name of the first context test that excuses the match, or None."""
+def excused(ctx: MatchContext, unless: frozenset[str], requires: frozenset[str] = frozenset()) -> str | None:
+    """Why the match is not a claim (a failed ``requires`` or a matching ``unless`` test), or None."""
+    for name in sorted(requires):
+        if not TESTS[name](ctx):
+            return f"not {name}"
     for name in sorted(unless):
         if TESTS[name](ctx):
             return name

@@ -78,6 +78,8 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
             ruleset.lexicons[name] = tuple(entries)
         for lemma, forms in (data.get("forms") or {}).items():
             ruleset.forms[lemma.lower()] = tuple(form.lower() for form in forms)
+        for form, lemma in (data.get("lemma-overrides") or {}).items():
+            ruleset.lemma_overrides[form.lower()] = lemma.lower()
         for key, entry in (data.get("evidence") or {}).items():
             if key in ruleset.evidence:
                 raise RuleError(_origin(root, ("evidence", key), display), f"evidence id {key!r} is defined twice")
@@ -169,6 +171,8 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node, display: str, ruleset: Rul
         for lexicon in parsed.lexicons:
             if lexicon not in ruleset.lexicons:
                 raise RuleError(where("patterns", index), f"unknown lexicon @{lexicon} in {pattern!r}")
+    if raw["kind"] == "rate" and raw.get("patterns"):
+        raise RuleError(origin, f"{raw['code']}: a rate rule finds amounts and periods itself; remove 'patterns'")
     if raw["kind"] == "phrase" and not raw.get("patterns"):
         raise RuleError(origin, f"{raw['code']}: a phrase rule needs patterns")
     suggestions = []
@@ -200,7 +204,9 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node, display: str, ruleset: Rul
         suggest=tuple(suggestions),
         patterns=tuple(raw.get("patterns", ())),
         unless=frozenset(raw.get("unless", ())),
+        requires=frozenset(raw.get("requires", ())),
         scope=frozenset(raw.get("scope", ())),
+        limits=dict(raw.get("limits") or {}),
         evidence=tuple(raw.get("evidence", ())),
         regulators=tuple(raw.get("regulators", ())),
         examples_flag=tuple(examples.get("flag", ())),

@@ -33,7 +33,7 @@ class SuggestionTemplate:
     evidence: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     code: str
     name: str
@@ -45,7 +45,9 @@ class Rule:
     suggest: tuple[SuggestionTemplate, ...]
     patterns: tuple[str, ...] = ()
     unless: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()
     scope: frozenset[str] = frozenset()
+    limits: dict[str, float] = field(default_factory=dict)
     evidence: tuple[str, ...] = ()
     regulators: tuple[str, ...] = ()
     examples_flag: tuple[str, ...] = ()
@@ -88,6 +90,7 @@ class RuleSet:
     rules: dict[str, Rule] = field(default_factory=dict)
     lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lemma_overrides: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     guidance: dict[str, Guidance] = field(default_factory=dict)
     digest: str = ""

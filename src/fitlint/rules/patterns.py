@@ -11,6 +11,7 @@ A pattern is a sequence of items separated by spaces::
 - ``#num``       a number, in digits ("28", "1,200", "2.5") or words ("three", "a dozen")
 - ``[m-n]``      between m and n tokens of anything (``[n]`` = exactly n)
 - trailing ``?`` makes a word or lexicon optional
+- ``!a|b``       the next word is not one of these (zero-width): ``without @effort !much``
 
 Compiled forms:
 - a regular expression over a sentence's lemma text (see :mod:`fitlint.nlp`), needing spaCy;
@@ -42,6 +43,11 @@ class AnyToken:
 
 
 @dataclass(frozen=True)
+class NotNext:
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Gap:
     low: int
     high: int
@@ -50,7 +56,7 @@ class Gap:
 @dataclass(frozen=True)
 class ParsedPattern:
     source: str
-    items: tuple[Item | AnyToken | Gap, ...]
+    items: tuple[Item | AnyToken | Gap | NotNext, ...]
 
     @property
     def lexicons(self) -> frozenset[str]:
@@ -76,8 +82,14 @@ _MAX_GAP = 12
 
 
 def parse_pattern(source: str) -> ParsedPattern:
-    items: list[Item | AnyToken | Gap] = []
+    items: list[Item | AnyToken | Gap | NotNext] = []
     for piece in source.split():
+        if piece.startswith("!"):
+            options = tuple(option.lower() for option in piece[1:].split("|"))
+            if not items or isinstance(items[-1], Gap) or not all(_WORD.match(o) for o in options):
+                raise PatternError(f"{piece!r}: write !word|word right after a word or lexicon")
+            items.append(NotNext(options))
+            continue
         gap = _GAP.match(piece)
         if gap:
             low = int(gap.group(1))
@@ -100,7 +112,7 @@ def parse_pattern(source: str) -> ParsedPattern:
         items.append(Item(tuple(option.lower() if not option.startswith("@") else option for option in options), optional))
     if not items:
         raise PatternError("empty pattern")
-    for edge in (items[0], items[-1]):
+    for edge in (items[0], items[-1] if not isinstance(items[-1], NotNext) else items[0]):
         if isinstance(edge, Gap) or getattr(edge, "optional", False):
             raise PatternError("a pattern must start and end with a required word or lexicon")
     if not any(isinstance(item, Item) and not item.optional for item in items):
@@ -124,6 +136,10 @@ def compile_lemma_regex(
     for item in pattern.items:
         if isinstance(item, Gap):
             gap = item
+            continue
+        if isinstance(item, NotNext):
+            words = "|".join(regex.escape(lemmatize(option.replace("_", " ")), literal_spaces=True) for option in item.options)
+            out += f"(?! (?:{words})(?![^ ]))"
             continue
         if isinstance(item, AnyToken):
             body = "[^ ]+"
