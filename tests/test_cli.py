@@ -254,3 +254,13 @@ def test_huge_file_is_skipped_with_a_clear_message(cli, tmp_path):
     result = cli("check", "big.md", cwd=tmp_path)
     assert "fitlint: big.md: file is 2.9 KiB, over the 1000 bytes limit; skipped" in result.err
     assert result.code == 1
+
+
+def test_regulator_profile_selects_and_raises(cli, tmp_path):
+    write(tmp_path / "a.md", "Burn belly fat. Guaranteed results. Burn 3 times more fat.\n")
+    asa = cli("check", "a.md", "--no-source", "--profile", "asa", cwd=tmp_path).out
+    assert "FL101 [error]" in asa and "FL203 [error]" in asa
+    eu = cli("check", "a.md", "--no-source", "--profile", "eu", cwd=tmp_path).out
+    assert "FL101" not in eu and "FL203" not in eu  # EU 1924/2006 Art. 12 is about rate and amount claims
+    ftc = cli("check", "a.md", "--no-source", "--profile", "ftc", cwd=tmp_path).out
+    assert "FL205 [error]" in ftc

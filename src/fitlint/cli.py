@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
     check.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
     check.add_argument("--fail-on", choices=[s.label for s in Severity], help="lowest severity that makes the exit code 1")
+    check.add_argument("--profile", choices=["ftc", "asa", "eu"], help="only rules mapped to this regulator's guidance, as errors")
     check.add_argument("--config", type=Path, help="use this config file instead of discovering one")
     check.add_argument("--isolated", action="store_true", help="ignore all config files")
     check.add_argument("--stdin-filename", help="name to report for text read from stdin")
@@ -138,6 +139,8 @@ def resolve_config(args: argparse.Namespace) -> Config:
         updates["fail_on"] = Severity.parse(args.fail_on)
     if args.no_respect_gitignore:
         updates["respect_gitignore"] = False
+    if args.profile:
+        updates["profile"] = args.profile
     if args.force_exclude:
         updates["force_exclude"] = True
     if args.rule_dir:

@@ -18,6 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
+PROFILES = ("ftc", "asa", "eu")
 CONFIG_NAMES = (".fitlint.yaml", ".fitlint.yml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
@@ -42,6 +43,7 @@ class Config:
     respect_gitignore: bool = True
     force_exclude: bool = False
     regex_timeout: float = 1.0
+    profile: str | None = None  # ftc | asa | eu: only rules mapped to that guidance, raised to error
 
     def selects(self, code: str) -> bool:
         chosen = not self.select or any(code.startswith(prefix) for prefix in self.select)
@@ -50,7 +52,7 @@ class Config:
 
 _KEYS = {
     "select", "ignore", "severity", "exclude", "per-file-ignores", "rule-dirs", "fail-on",
-    "front-matter-keys", "max-file-size", "respect-gitignore", "force-exclude", "regex-timeout",
+    "front-matter-keys", "max-file-size", "respect-gitignore", "force-exclude", "regex-timeout", "profile",
 }
 
 
@@ -160,6 +162,10 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
         if not isinstance(data["force-exclude"], bool):
             raise ConfigError(f"{where}: 'force-exclude' must be true or false")
         updates["force_exclude"] = data["force-exclude"]
+    if "profile" in data:
+        if data["profile"] not in PROFILES:
+            raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}")
+        updates["profile"] = data["profile"]
     if "regex-timeout" in data:
         timeout = data["regex-timeout"]
         if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or timeout <= 0:

@@ -51,6 +51,11 @@ class Linter:
         for rule in self.ruleset.rules.values():
             if not config.selects(rule.code):
                 continue
+            if config.profile is not None:
+                # A regulator profile keeps the rules mapped to its guidance and makes them errors.
+                if not any(self.ruleset.guidance[g].profile == config.profile for g in rule.regulators):
+                    continue
+                rule = replace(rule, severity=Severity.ERROR)
             if rule.code in config.severity:
                 rule = replace(rule, severity=config.severity[rule.code])
             rules.append(rule)

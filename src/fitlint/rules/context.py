@@ -92,9 +92,17 @@ def negated(ctx: MatchContext) -> bool:
     return False
 
 
+# Rhetorical questions that sell ("Ready to zap that muffin top?") are invitations, not doubt.
+_INVITATIONS = ("ready to", "want to", "want a", "want an", "wanna", "need to", "tired of", "looking to",
+                "looking for", "dreaming of", "ready for", "wish you could", "would you like", "fed up")
+
+
 def question(ctx: MatchContext) -> bool:
     text = ctx.sentence.text.rstrip(" \"'”’)*_")
-    return text.endswith("?")
+    if not text.endswith("?"):
+        return False
+    opening = ctx.sentence.text.lstrip(" \"'“‘*_#>-").lower()
+    return not opening.startswith(_INVITATIONS)
 
 
 def quoted(ctx: MatchContext) -> bool:
@@ -204,8 +212,18 @@ TARGETING_LEMMAS = frozenset(
 )
 
 
+_NOT_A_METHOD = frozenset({"without", "no", "skip", "instead", "while", "as", "despite", "whatever"})
+
+
 def whole_body(ctx: MatchContext) -> bool:
-    lemmas = {token.lemma_ for token in ctx.sentence}
+    doc = ctx.sentence.doc
+    start = ctx.sentence.start
+    # "without dieting" and "while you sleep" deny the whole-body method instead of naming it.
+    lemmas = {
+        doc[i].lemma_
+        for i in range(start, ctx.sentence.end)
+        if not any(doc[j].lemma_ in _NOT_A_METHOD for j in range(max(start, i - 2), i))
+    }
     if not lemmas & WHOLE_BODY_LEMMAS:
         return False
     doc = ctx.sentence.doc
