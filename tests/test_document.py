@@ -77,9 +77,16 @@ def test_crlf_tabs_and_emoji_map_exactly():
 
 
 def test_plain_text_paragraphs_and_headings():
-    text = "Spot reduction myths\nWork the muscle, not the fat.\n\nA heading line\nBody text here.\nMore body.\n"
+    # One paragraph per line, no blank lines: each line stands alone; short lines are headings.
+    text = "Spot reduction myths\nWork the muscle, not the fat.\nWhy is it popular?\nBecause ads say so.\n"
     _, blocks = _blocks(text, "seed.txt")
-    assert blocks[0][0] == "paragraph"
+    assert [k for k, _, _ in blocks] == ["heading", "paragraph", "heading", "paragraph"]
+    # Hard-wrapped prose is joined back into one paragraph.
+    wrapped = "This is a long line of prose that has been wrapped at a fixed\nwidth by an editor, and it goes on.\n"
+    _, blocks = _blocks(wrapped, "wrapped.txt")
+    assert [(k, p) for k, p, _ in blocks] == [
+        ("paragraph", "This is a long line of prose that has been wrapped at a fixed width by an editor, and it goes on.")
+    ]
     text = "The belief\n\nCrunches burn calories.\n\nFinal words\n\nThe end.\n"
     _, blocks = _blocks(text, "seed.txt")
     assert [k for k, _, _ in blocks] == ["heading", "paragraph", "heading", "paragraph"]

@@ -1,7 +1,8 @@
 """Plain text → prose blocks: paragraphs separated by blank lines.
 
 A paragraph that is one short line without closing punctuation reads as a heading (plain-text
-articles put headings on their own line), which matters for section-level checks.
+articles put headings on their own line), which matters for section-level checks. Articles with
+one paragraph per line and no blank lines are split at each line that ends a sentence.
 """
 
 from __future__ import annotations
@@ -11,6 +12,19 @@ from fitlint.document.model import ProseBlock
 
 _HEADING_MAX_CHARS = 90
 _SENTENCE_END = tuple(".!?:;…\"'”’)")
+_HEADING_END = tuple(".!:;,…")
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """Does ``line`` continue on ``following`` (hard-wrapped prose)?
+
+    Plain-text articles come two ways: hard-wrapped at ~72 columns, or one paragraph per line
+    with no blank lines between. A long line that stops mid-sentence, followed by a line that
+    starts mid-sentence, is wrapped; anything else ends its paragraph.
+    """
+    stripped = line.rstrip()
+    nxt = following.lstrip()
+    return len(stripped) >= 50 and not stripped.endswith(_SENTENCE_END) and not nxt[:1].isupper() and not nxt[:1].isdigit()
 
 
 def parse_plaintext(lines: list[str], line_starts: list[int]) -> list[ProseBlock]:
@@ -24,6 +38,8 @@ def parse_plaintext(lines: list[str], line_starts: list[int]) -> list[ProseBlock
         first = index
         builder = ProseBuilder()
         while index < len(lines) and lines[index].strip():
+            if builder.length and not _wrapped(lines[index - 1], lines[index]):
+                break  # the previous line ended its paragraph (an unwrapped one-line paragraph)
             line = lines[index]
             stripped = line.strip()
             column = line.find(stripped)
@@ -36,8 +52,9 @@ def parse_plaintext(lines: list[str], line_starts: list[int]) -> list[ProseBlock
         is_heading = (
             index - first == 1
             and len(text) <= _HEADING_MAX_CHARS
-            and not text.rstrip().endswith(_SENTENCE_END)
-            and index < len(lines)  # a last line is a closing remark, not a heading
+            and not text.rstrip().endswith(_HEADING_END)
+            and index < len(lines)
+            and any(line.strip() for line in lines[index:index + 2])  # text follows it
         )
         if is_heading:
             section += 1

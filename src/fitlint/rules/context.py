@@ -122,6 +122,11 @@ def quoted(ctx: MatchContext) -> bool:
             open_index, closer = -1, ""
     if open_index < 0 or closer not in text[end_char:]:
         return False
+    # A quotation that stands alone as the copy (a testimonial, maybe after a label such as
+    # "Customer favourite:") is used, not mentioned: it still makes the claim.
+    lead = text[:open_index].rstrip(" *_>\t")
+    if not lead or lead.endswith((":", "—", "–", "-")):
+        return False
     # A quotation the writer then endorses ("a 'belly-buster', and I agree") is still a claim.
     return not any(token.lemma_ in ENDORSEMENT_LEMMAS for token in ctx.sentence)
 
@@ -204,7 +209,8 @@ def hypothetical(ctx: MatchContext) -> bool:
 WHOLE_BODY_LEMMAS = frozenset(
     {"walk", "walking", "jog", "jogging", "run", "running", "cardio", "aerobic", "swim", "swimming",
      "cycling", "diet", "dieting", "calorie", "deficit", "eat", "eating", "sleep", "stress", "lifestyle",
-     "habit", "overall", "nutrition", "fasting", "activity", "hormone", "whole", "total", "general"}
+     "habit", "overall", "nutrition", "fasting", "activity", "hormone", "hormonal", "metabolic", "metabolism",
+     "insulin", "cortisol", "whole", "total", "general", "healthy", "lifestyle", "step", "steps"}
 )
 TARGETING_LEMMAS = frozenset(
     {"target", "targeted", "specific", "crunch", "sit", "move", "exercise", "workout", "routine", "spot",
@@ -226,7 +232,6 @@ def whole_body(ctx: MatchContext) -> bool:
     }
     if not lemmas & WHOLE_BODY_LEMMAS:
         return False
-    doc = ctx.sentence.doc
     matched = {doc[i].lemma_ for i in range(ctx.first, ctx.last + 1)}
     return not ((lemmas - matched) & TARGETING_LEMMAS)
 

@@ -1,0 +1,56 @@
+"""Detection quality, measured with the evaluation script on labelled corpora.
+
+These are regression floors, not the measurement itself: run `python -m fitlint.eval` for the
+figures. The shared corpus floors are the targets the project committed to.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, SHARED, needs_shared
+
+from fitlint.eval import evaluate
+
+
+@pytest.fixture(scope="module")
+def own_scores(linter):
+    return evaluate(FIXTURES / "eval", FIXTURES / "eval" / "LABELS.tsv", linter)
+
+
+@pytest.mark.parametrize(
+    "label,min_recall,min_precision",
+    [("SPOT_PROMISE", 0.9, 0.95), ("QUICKFIX_PROMISE", 0.85, 0.9)],
+)
+def test_own_evaluation_set(own_scores, label, min_recall, min_precision):
+    score = own_scores[label]
+    assert score.labelled >= 10
+    assert score.recall >= min_recall, score.misses
+    assert score.precision >= min_precision, score.false_alarms
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "label,min_recall,min_precision",
+    [("SPOT_PROMISE", 0.9, 0.95), ("QUICKFIX_PROMISE", 0.85, 0.85)],
+)
+def test_shared_corpus(linter, label, min_recall, min_precision):
+    scores = evaluate(SHARED / "corpus" / "real", SHARED / "corpus" / "real" / "LABELS.tsv", linter)
+    score = scores[label]
+    assert score.recall >= min_recall, score.misses
+    assert score.precision >= min_precision, score.false_alarms
+
+
+@needs_shared
+def test_seed_articles_have_no_spot_reduction_warnings(linter):
+    for seed in sorted((SHARED / "corpus" / "seeds").glob("*.txt")):
+        found = linter.lint_text(seed.read_text(encoding="utf-8"), str(seed))
+        serious = [d for d in found if d.category == "spot-reduction" and d.severity <= 2]
+        assert serious == [], (seed.name, [d.text for d in serious])
+
+
+def test_eval_command_prints_a_table(capsys):
+    from fitlint.eval import main
+
+    assert main([str(FIXTURES / "eval"), str(FIXTURES / "eval" / "LABELS.tsv")]) == 0
+    header = capsys.readouterr().out.splitlines()[0].split()
+    assert header == ["label", "category", "labelled", "found", "recall", "TP", "FP", "precision"]
