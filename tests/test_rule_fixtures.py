@@ -50,3 +50,16 @@ def test_case(one_rule_linters, code, case):
     if "fixed" in case:
         edit = next(s for s in found[0].suggestions if s.edits).edits[0]
         assert text[: edit.start] + edit.new_text + text[edit.end :] == case["fixed"] + "\n"
+
+
+def test_every_rule_explains_and_cites():
+    ruleset = load_rules()
+    for rule in ruleset.rules.values():
+        assert rule.rationale and rule.message
+        cited = [ev for suggestion in rule.suggest for ev in suggestion.evidence]
+        assert cited, f"{rule.code} suggests nothing with evidence"
+        for key in cited:
+            entry = ruleset.evidence[key]
+            assert entry.link, f"{rule.code}: evidence {key} has no DOI, PMID or URL"
+            assert entry.status in ("verified", "partial"), f"{rule.code} cites {key} ({entry.status})"
+        assert rule.regulators, f"{rule.code} maps to no regulatory guidance"

@@ -61,6 +61,7 @@ class MatchContext:
     block_kind: str
     next_sentence: str = ""  # lower-cased text of the following sentence in the block
     document_debunks: bool = False  # the document's title announces a debunk
+    title: str = ""  # lower-cased document title
 
 
 _DEBUNK_TITLE = regex.compile(r"\b(?:" + "|".join(regex.escape(cue) for cue in _DEBUNK_TITLE_CUES) + r")\b")
@@ -167,6 +168,10 @@ def debunk(ctx: MatchContext) -> bool:
     return ctx.next_sentence.startswith(CONTRAST_OPENERS)
 
 
+# Titles join their parts with a colon ("Lose love handles: 7 exercises"), so only these split
+# a targeting word from the claim.
+_TARGETING_BREAKS = frozenset({",", ";", "but", "while", "although", "whereas", "however", "yet"})
+_TARGETING_WORDS = regex.compile(r"\b(?:exercises?|moves?|workouts?|routines?|crunch(?:es)?|sit-?ups?|targeted|squats?|planks?)\b")
 _MEANS = frozenset({"with", "through", "using", "use", "by", "do", "doing", "via", "on", "of"})
 
 
@@ -188,9 +193,10 @@ def targeting(ctx: MatchContext) -> bool:
         if any(doc[i].lemma_ in _MEANS for i in range(max(start, index - 3), index)):
             return True
         low, high = (index, ctx.first) if index < ctx.first else (ctx.last, index)
-        if not any(doc[i].lemma_ in CLAUSE_BREAKS for i in range(low + 1, high)):
+        if not any(doc[i].lemma_ in _TARGETING_BREAKS for i in range(low + 1, high)):
             return True
-    return False
+    # A heading ("Get rid of love handles") speaks for the article its title describes.
+    return ctx.block_kind == "heading" and bool(_TARGETING_WORDS.search(ctx.title))
 
 
 def caution(ctx: MatchContext) -> bool:

@@ -49,6 +49,7 @@ class Frame:
     heading: str
     next_sentence: str
     document_debunks: bool
+    title: str
 
 
 class SentenceRules:
@@ -84,7 +85,8 @@ class SentenceRules:
             self._prepared = True
         docs = annotate(sorted(candidates))
         headings = {block.section: block.text.lower() for block in document.blocks if block.kind == "heading"}
-        debunking = document_debunks(title_of(document.blocks))
+        title = title_of(document.blocks)
+        debunking = document_debunks(title)
         diagnostics: list[Diagnostic] = []
         for index, matchers in candidates.items():
             block = document.blocks[index]
@@ -92,7 +94,7 @@ class SentenceRules:
             for position, sentence in enumerate(sentences):
                 lemmas = lemma_text(sentence, overrides)
                 following = sentences[position + 1].text.lower() if position + 1 < len(sentences) else ""
-                frame = Frame(headings.get(block.section, ""), following, debunking)
+                frame = Frame(headings.get(block.section, ""), following, debunking, title.lower())
                 for matcher in matchers:
                     if matcher.rule.code not in self.disabled:
                         diagnostics.extend(self._apply(matcher, sentence, lemmas, block, frame, document))
@@ -112,7 +114,14 @@ class SentenceRules:
             if any(hit.first <= b and hit.last >= a for a, b in taken):
                 continue  # several patterns of one rule on the same words: report once
             ctx = MatchContext(
-                sentence, hit.first, hit.last, frame.heading, block.kind, frame.next_sentence, frame.document_debunks
+                sentence,
+                hit.first,
+                hit.last,
+                frame.heading,
+                block.kind,
+                frame.next_sentence,
+                frame.document_debunks,
+                frame.title,
             )
             if (rule.unless or rule.requires) and excused(ctx, rule.unless, rule.requires):
                 continue
