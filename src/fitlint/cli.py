@@ -18,7 +18,10 @@ from fitlint import __version__
 from fitlint.config import Config, ConfigError, load_config
 from fitlint.diagnostics import Severity
 from fitlint.engine import UNREADABLE, UNUSED_SUPPRESSION, FileResult, Linter, count_at_or_above
+from fitlint.files import encode
+from fitlint.fixes import fix_text, unified_diff, write_atomic
 from fitlint.render import RENDERERS
+from fitlint.render.text import render_statistics
 from fitlint.rules.explain import explain_rule, rules_json, rules_markdown, rules_table
 from fitlint.rules.loader import load_rules
 from fitlint.rules.model import RuleError, RuleSet
@@ -63,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-file", type=Path, help="write the report here instead of stdout")
     check.add_argument("--no-source", action="store_true", help="text format: one line per diagnostic")
     check.add_argument("--quiet", "-q", action="store_true", help="text format: no summary line")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes (stdin: print the fixed text)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that change meaning")
+    check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff instead of writing them")
+    check.add_argument("--statistics", action="store_true", help="count diagnostics per rule instead of listing them")
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -167,20 +174,65 @@ def run_check(args: argparse.Namespace) -> int:
     for result in results:
         if result.error:
             print(f"fitlint: {result.path}: {result.error}", file=sys.stderr)
+    if args.fix or args.diff:
+        return _run_fixes(args, linter, results, config)
     for code, reason in linter.disabled_rules.items():
         print(f"fitlint: warning: rule {code} disabled: {reason}", file=sys.stderr)
-    renderer = RENDERERS[args.format]
-    output = renderer(
-        results,
-        rules=linter.rules,
-        show_source=not args.no_source,
-    )
-    if args.format == "text" and args.quiet:
-        output = "".join(output.splitlines(keepends=True)[:-1])
+    _report(args, linter, results)
+    return EXIT_FINDINGS if count_at_or_above(results, config.fail_on) else EXIT_CLEAN
+
+
+def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult], fixed: int = 0) -> None:
+    if args.statistics:
+        output = render_statistics(results)
+    else:
+        output = RENDERERS[args.format](results, rules=linter.rules, show_source=not args.no_source)
+        if args.format == "text":
+            if args.quiet:
+                output = "".join(output.splitlines(keepends=True)[:-1])
+            elif fixed:
+                output += f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.\n"
     if args.output_file:
         args.output_file.write_text(output, encoding="utf-8")
     else:
         sys.stdout.write(output)
+
+
+def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResult], config: Config) -> int:
+    """--fix / --diff: fix each file to a fixed point, then report what is left."""
+    fixed = 0
+    changed_any = False
+    write_failed = False
+    for result in results:
+        source = result.source
+        if source is None:
+            continue
+        outcome = fix_text(source.text, lambda text: linter.lint_text(text, source.path), args.unsafe_fixes)
+        if outcome.text == source.text:
+            continue
+        changed_any = True
+        fixed += outcome.applied
+        if args.diff:
+            sys.stdout.write(unified_diff(source.path, source.text, outcome.text))
+            continue
+        data = encode(source, outcome.text)
+        if source.path == (args.stdin_filename or "-") and "-" in args.paths:
+            sys.stdout.buffer.write(data)  # stdin in, fixed text out
+        else:
+            try:
+                write_atomic(Path(source.path), data)
+            except OSError as exc:
+                print(f"fitlint: error: {source.path}: could not write fixes, file left as it was: {exc.strerror or exc}", file=sys.stderr)
+                write_failed = True
+                continue
+        result.source = dataclasses.replace(source, text=outcome.text, raw=data)
+        result.diagnostics = linter.lint_text(outcome.text, source.path)
+    if args.diff:
+        return EXIT_FINDINGS if changed_any else EXIT_CLEAN
+    if "-" not in args.paths:
+        _report(args, linter, results, fixed)
+    if write_failed:
+        return EXIT_ERROR
     return EXIT_FINDINGS if count_at_or_above(results, config.fail_on) else EXIT_CLEAN
 
 

@@ -42,6 +42,12 @@ class LineIndex:
         prefix = self.text[self.starts[line] : offset]
         return line, utf16_len(prefix)
 
+    # reviewdog (rdjson): 1-based line, 1-based column counted in UTF-8 bytes.
+    def utf8_position(self, offset: int) -> tuple[int, int]:
+        line = self.line_of(offset)
+        prefix = self.text[self.starts[line] : offset]
+        return line + 1, len(prefix.encode("utf-8")) + 1
+
     def offset_from_lsp(self, line: int, character: int) -> int:
         """Inverse of :meth:`lsp_position`; clamps to the line like LSP clients expect."""
         if line >= len(self.starts):

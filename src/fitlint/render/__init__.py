@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from fitlint.render.github import render_github
 from fitlint.render.json import render_json
+from fitlint.render.rdjson import render_rdjson
 from fitlint.render.sarif import render_sarif
 from fitlint.render.text import render_text
 
@@ -14,4 +15,5 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "json": render_json,
     "sarif": render_sarif,
     "github": render_github,
+    "rdjson": render_rdjson,
 }

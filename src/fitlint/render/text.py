@@ -77,3 +77,22 @@ def render_text(results: Sequence[FileResult], show_source: bool = True, **_: ob
                 lines.append("")
     lines.append(summary(results))
     return "\n".join(lines) + "\n"
+
+
+def render_statistics(results: Sequence[FileResult], rules: dict | None = None) -> str:
+    """``--statistics``: one line per code, most frequent first; [*] marks codes with a fix."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    fixable: set[str] = set()
+    for result in results:
+        for d in result.diagnostics:
+            counts[d.code] = counts.get(d.code, 0) + 1
+            names[d.code] = d.rule
+            if any(s.edits for s in d.suggestions):
+                fixable.add(d.code)
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    lines = [
+        f"{count:>{width}}\t{code}\t{'[*]' if code in fixable else '[ ]'} {names[code]}"
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return "\n".join(lines) + ("\n" if lines else "")

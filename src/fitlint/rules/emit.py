@@ -20,7 +20,18 @@ def fill(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
+_SMALL_WORDS = frozenset("a an and around at by for in of on or the to your with".split())
+
+
 def _match_case(replacement: str, original: str) -> str:
+    words = original.split()
+    if len(words) > 1 and all(word[:1].isupper() for word in words if word[:1].isalpha()):
+        # Title Case in, Title Case out ("Burn Belly Fat" → "Strengthen the Muscles Around Your Belly").
+        out = [
+            word if (index and word.lower() in _SMALL_WORDS) else word[:1].upper() + word[1:]
+            for index, word in enumerate(replacement.split(" "))
+        ]
+        return " ".join(out)
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
