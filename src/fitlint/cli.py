@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     rules.add_argument("--rule-dir", action="append", type=Path, default=[])
 
+    commands.add_parser("lsp", help="run the language server on stdin/stdout")
+
     rule = commands.add_parser("rule", help="explain one rule: rationale, examples, evidence")
     rule.add_argument("code")
     rule.add_argument("--rule-dir", action="append", type=Path, default=[])
@@ -91,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
         if args.command == "check":
             return run_check(args)
+        if args.command == "lsp":
+            from fitlint.lsp.server import run
+
+            return run()
         if args.command == "rules":
             ruleset = load_rules(args.rule_dir)
             renderer = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[args.format]

@@ -36,11 +36,11 @@ class LineIndex:
         line = self.line_of(offset)
         return line, offset - self.starts[line]
 
-    # LSP: 0-based line and UTF-16 code units.
-    def lsp_position(self, offset: int) -> tuple[int, int]:
+    # LSP: 0-based line and UTF-16 code units (or the encoding a client negotiated).
+    def lsp_position(self, offset: int, encoding: str = "utf-16") -> tuple[int, int]:
         line = self.line_of(offset)
         prefix = self.text[self.starts[line] : offset]
-        return line, utf16_len(prefix)
+        return line, unit_len(prefix, encoding)
 
     # reviewdog (rdjson): 1-based line, 1-based column counted in UTF-8 bytes.
     def utf8_position(self, offset: int) -> tuple[int, int]:
@@ -48,7 +48,7 @@ class LineIndex:
         prefix = self.text[self.starts[line] : offset]
         return line + 1, len(prefix.encode("utf-8")) + 1
 
-    def offset_from_lsp(self, line: int, character: int) -> int:
+    def offset_from_lsp(self, line: int, character: int, encoding: str = "utf-16") -> int:
         """Inverse of :meth:`lsp_position`; clamps to the line like LSP clients expect."""
         if line >= len(self.starts):
             return len(self.text)
@@ -58,9 +58,18 @@ class LineIndex:
         for index, char in enumerate(text):
             if units >= character:
                 return start + index
-            units += 2 if ord(char) > 0xFFFF else 1
+            units += unit_len(char, encoding)
         return start + len(text)
 
 
 def utf16_len(text: str) -> int:
     return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+def unit_len(text: str, encoding: str = "utf-16") -> int:
+    """Length in the code units of an LSP position encoding (utf-16 is the protocol default)."""
+    if encoding == "utf-8":
+        return len(text.encode("utf-8", "surrogatepass"))
+    if encoding == "utf-32":
+        return len(text)
+    return utf16_len(text)

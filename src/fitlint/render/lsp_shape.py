@@ -21,16 +21,18 @@ def path_to_uri(path: str) -> str:
     return Path(path).absolute().as_uri()
 
 
-def lsp_range(index: LineIndex, start: int, end: int) -> dict[str, Any]:
-    start_line, start_char = index.lsp_position(start)
-    end_line, end_char = index.lsp_position(end)
+def lsp_range(index: LineIndex, start: int, end: int, encoding: str = "utf-16") -> dict[str, Any]:
+    start_line, start_char = index.lsp_position(start, encoding)
+    end_line, end_char = index.lsp_position(end, encoding)
     return {
         "start": {"line": start_line, "character": start_char},
         "end": {"line": end_line, "character": end_char},
     }
 
 
-def to_lsp(diagnostic: Diagnostic, index: LineIndex, uri: str | None = None) -> dict[str, Any]:
+def to_lsp(
+    diagnostic: Diagnostic, index: LineIndex, uri: str | None = None, encoding: str = "utf-16"
+) -> dict[str, Any]:
     uri = uri or path_to_uri(diagnostic.path)
     related = []
     for item in diagnostic.related:
@@ -39,7 +41,7 @@ def to_lsp(diagnostic: Diagnostic, index: LineIndex, uri: str | None = None) -> 
             {
                 "location": {
                     "uri": uri if item.source is None else path_to_uri(item.path),
-                    "range": lsp_range(other_index, item.start, item.end),
+                    "range": lsp_range(other_index, item.start, item.end, encoding),
                 },
                 "message": item.message,
             }
@@ -50,7 +52,7 @@ def to_lsp(diagnostic: Diagnostic, index: LineIndex, uri: str | None = None) -> 
             "evidence": list(suggestion.evidence),
             "fix": suggestion.fix.value,
             "edits": [
-                {"range": lsp_range(index, edit.start, edit.end), "newText": edit.new_text}
+                {"range": lsp_range(index, edit.start, edit.end, encoding), "newText": edit.new_text}
                 for edit in suggestion.edits
             ],
         }
@@ -65,7 +67,7 @@ def to_lsp(diagnostic: Diagnostic, index: LineIndex, uri: str | None = None) -> 
                 entry[key] = value
         evidence.append(entry)
     result: dict[str, Any] = {
-        "range": lsp_range(index, diagnostic.start, diagnostic.end),
+        "range": lsp_range(index, diagnostic.start, diagnostic.end, encoding),
         "severity": int(diagnostic.severity),
         "code": diagnostic.code,
         "source": "fitlint",
