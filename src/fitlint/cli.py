@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin")
     check.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
     check.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
+    check.add_argument("--extend-select", type=_codes, help="add rule codes or prefixes to the selection (opt-in rules need their full code)")
     check.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
     check.add_argument("--fail-on", choices=[s.label for s in Severity], help="lowest severity that makes the exit code 1")
     check.add_argument("--profile", choices=["ftc", "asa", "eu"], help="only rules mapped to this regulator's guidance, as errors")
@@ -146,6 +147,8 @@ def resolve_config(args: argparse.Namespace) -> Config:
     updates: dict[str, object] = {}
     if args.select is not None:
         updates["select"] = tuple(args.select)
+    if args.extend_select is not None:
+        updates["extend_select"] = tuple(config.extend_select) + tuple(args.extend_select)
     if args.ignore is not None:
         updates["ignore"] = tuple(config.ignore) + tuple(args.ignore)
     if args.fail_on:
@@ -165,6 +168,7 @@ def run_check(args: argparse.Namespace) -> int:
     config = resolve_config(args)
     ruleset = load_rules(config.rule_dirs)
     _validate_codes(config.select, ruleset, "select")
+    _validate_codes(config.extend_select, ruleset, "extend-select")
     _validate_codes(config.ignore, ruleset, "ignore")
     _validate_codes(list(config.severity), ruleset, "severity")
     linter = Linter(config, ruleset, report_unused_suppressions=args.report_unused_suppressions)

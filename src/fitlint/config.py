@@ -31,7 +31,8 @@ class ConfigError(Exception):
 class Config:
     root: Path = field(default_factory=Path.cwd)  # directory of the config file (or cwd)
     source: Path | None = None
-    select: tuple[str, ...] = ()  # codes or prefixes; empty = every rule
+    select: tuple[str, ...] = ()  # codes or prefixes; empty = every rule that is on by default
+    extend_select: tuple[str, ...] = ()  # added to select; the way to turn on opt-in rules
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
@@ -44,15 +45,26 @@ class Config:
     force_exclude: bool = False
     regex_timeout: float = 1.0
     profile: str | None = None  # ftc | asa | eu: only rules mapped to that guidance, raised to error
+    allow_duplicates: tuple[str, ...] = ()  # sanctioned boilerplate, never reported as copies
+    template_headings: tuple[str, ...] = ()  # headings whose sections repeat by design
 
-    def selects(self, code: str) -> bool:
-        chosen = not self.select or any(code.startswith(prefix) for prefix in self.select)
-        return chosen and not any(code.startswith(prefix) for prefix in self.ignore)
+    def selects(self, code: str, default_on: bool = True) -> bool:
+        """Is the rule on? Opt-in rules (``default_on`` false) need their full code in select or
+        extend-select; prefixes such as FL3 do not switch them on."""
+        if any(code.startswith(prefix) for prefix in self.ignore):
+            return False
+        if code in self.select or code in self.extend_select:
+            return True
+        if not default_on:
+            return False
+        if any(code.startswith(prefix) for prefix in self.extend_select):
+            return True
+        return not self.select or any(code.startswith(prefix) for prefix in self.select)
 
 
 _KEYS = {
-    "select", "ignore", "severity", "exclude", "per-file-ignores", "rule-dirs", "fail-on",
-    "front-matter-keys", "max-file-size", "respect-gitignore", "force-exclude", "regex-timeout", "profile",
+    "select", "extend-select", "ignore", "severity", "exclude", "per-file-ignores", "rule-dirs", "fail-on",
+    "front-matter-keys", "max-file-size", "respect-gitignore", "force-exclude", "regex-timeout", "profile", "allow-duplicates", "template-headings",
 }
 
 
@@ -125,6 +137,8 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
     updates: dict[str, Any] = {}
     if "select" in data:
         updates["select"] = tuple(code.upper() for code in _strings(data["select"], "select", where))
+    if "extend-select" in data:
+        updates["extend_select"] = tuple(code.upper() for code in _strings(data["extend-select"], "extend-select", where))
     if "ignore" in data:
         updates["ignore"] = tuple(code.upper() for code in _strings(data["ignore"], "ignore", where))
     if "severity" in data:
@@ -162,6 +176,10 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
         if not isinstance(data["force-exclude"], bool):
             raise ConfigError(f"{where}: 'force-exclude' must be true or false")
         updates["force_exclude"] = data["force-exclude"]
+    if "allow-duplicates" in data:
+        updates["allow_duplicates"] = _strings(data["allow-duplicates"], "allow-duplicates", where)
+    if "template-headings" in data:
+        updates["template_headings"] = _strings(data["template-headings"], "template-headings", where)
     if "profile" in data:
         if data["profile"] not in PROFILES:
             raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}")

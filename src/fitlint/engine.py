@@ -19,6 +19,8 @@ from fitlint.files import ExcludeRules, ReadError, SourceFile, decode, discover,
 from fitlint.rules.loader import load_rules
 from fitlint.rules.model import RuleSet
 from fitlint.rules.emit import docs_url
+from fitlint.rules.duplicate_rules import DuplicateRules, build_options
+from fitlint.rules.duplicates import CrossFileIndex
 from fitlint.rules.matching import SentenceRules
 from fitlint.rules.phrase import PhraseMatcher
 from fitlint.rules.rate import RateMatcher
@@ -49,7 +51,7 @@ class Linter:
         self.report_unused_suppressions = report_unused_suppressions
         rules = []
         for rule in self.ruleset.rules.values():
-            if not config.selects(rule.code):
+            if not config.selects(rule.code, rule.enabled):
                 continue
             if config.profile is not None:
                 # A regulator profile keeps the rules mapped to its guidance and makes them errors.
@@ -63,6 +65,12 @@ class Linter:
         kinds = {"phrase": PhraseMatcher, "rate": RateMatcher}
         self.sentence_rules = SentenceRules(
             [kinds[r.kind](r, self.ruleset) for r in rules if r.kind in kinds], self.ruleset, config.regex_timeout
+        )
+        duplicate_rules = [r for r in rules if r.kind == "duplicate"]
+        self.duplicates = DuplicateRules(
+            duplicate_rules,
+            self.ruleset,
+            build_options(duplicate_rules, config.template_headings, config.allow_duplicates),
         )
         self._per_file = [
             (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(codes))
@@ -88,6 +96,11 @@ class Linter:
             return annotated
 
         diagnostics = self.sentence_rules.run(document, annotate)
+        diagnostics += self.duplicates.run(document)
+        return self.finish(document, diagnostics)
+
+    def finish(self, document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Per-file ignores, suppressions and the unused-suppression report, then sort."""
         diagnostics = self._filter_per_file(document.path, diagnostics)
         diagnostics, unused = apply_suppressions(document, diagnostics)
         if self.report_unused_suppressions and self.config.selects(UNUSED_SUPPRESSION[0]):
@@ -110,8 +123,11 @@ class Linter:
         document = parse_document(text, path, self.config.front_matter_keys)
         return self.lint_document(document)
 
-    def lint_source(self, source: SourceFile) -> FileResult:
-        return FileResult(source.path, self.lint_text(source.text, source.path), source)
+    def lint_source(self, source: SourceFile, index: CrossFileIndex | None = None) -> FileResult:
+        document = parse_document(source.text, source.path, self.config.front_matter_keys)
+        if index is not None:
+            index.add(document)
+        return FileResult(source.path, self.lint_document(document), source)
 
     def _filter_per_file(self, path: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if not self._per_file:
@@ -133,17 +149,31 @@ class Linter:
         exclude = ExcludeRules.build(self.config.root, self.config.exclude) if self.config.exclude else None
         walk = discover(paths, exclude, self.config.respect_gitignore, self.config.force_exclude)
         results = [self.unreadable(path, reason) for path, reason in walk.problems]
+        index = CrossFileIndex(self.duplicates.options) if self.duplicates.cross_file else None
         for path in walk.files:
-            results.append(self.lint_file(path))
+            results.append(self.lint_file(path, index))
+        if index is not None:
+            self.add_cross_file(results, index)
         return results
 
-    def lint_file(self, path: Path) -> FileResult:
+    def add_cross_file(self, results: list[FileResult], index: CrossFileIndex) -> None:
+        """Copies across files, reported once (on the first location) after every file is read."""
+        by_path = {result.path: result for result in results}
+        for path, found in self.duplicates.cross_file_diagnostics(index).items():
+            result = by_path.get(path)
+            if result is None or result.source is None:
+                continue
+            document = parse_document(result.source.text, path, self.config.front_matter_keys)
+            kept = [d for d in result.diagnostics if d.code != UNUSED_SUPPRESSION[0]]
+            result.diagnostics = self.finish(document, kept + found)
+
+    def lint_file(self, path: Path, index: CrossFileIndex | None = None) -> FileResult:
         display = str(path)
         try:
             source = read_source(path, display, self.config.max_file_size)
         except ReadError as exc:
             return self.unreadable(display, str(exc))
-        return self.lint_source(source)
+        return self.lint_source(source, index)
 
     def lint_bytes(self, raw: bytes, display: str) -> FileResult:
         try:

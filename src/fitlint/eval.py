@@ -75,12 +75,11 @@ def evaluate(corpus: Path, labels_path: Path, linter: Linter | None = None) -> d
     linter = linter or Linter(Config(root=files_dir))
     scores = {label: Score(label) for label in LABEL_TO_CATEGORY}
     names = sorted(set(labels) | set(coverage))
+    # One run over the directory, as a user would run it (cross-file checks included).
+    by_name = {Path(r.path).name: r for r in linter.lint_paths([files_dir])}
     for name in names:
-        path = files_dir / name
-        if not path.is_file():
-            continue
-        result = linter.lint_file(path)
-        if result.source is None:
+        result = by_name.get(name)
+        if result is None or result.source is None:
             continue
         from fitlint.positions import LineIndex
 

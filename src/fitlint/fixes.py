@@ -24,6 +24,8 @@ MAX_PASSES = 10
 class FixOutcome:
     text: str
     applied: int  # number of edits applied over all passes
+    passes: int = 0  # passes that changed something
+    first_edits: tuple[Edit, ...] = ()  # the first pass's edits, in the original text's offsets
 
 
 def chosen_edits(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Edit]:
@@ -62,13 +64,18 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 def fix_text(text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool) -> FixOutcome:
     applied = 0
+    passes = 0
+    first: tuple[Edit, ...] = ()
     for _ in range(MAX_PASSES):
         edits = [e for e in chosen_edits(lint(text), unsafe) if text[e.start : e.end] != e.new_text]
         if not edits:
             break
+        if not passes:
+            first = tuple(edits)
         text = apply_edits(text, edits)
         applied += len(edits)
-    return FixOutcome(text, applied)
+        passes += 1
+    return FixOutcome(text, applied, passes, first)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

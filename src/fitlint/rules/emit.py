@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from fitlint.diagnostics import Diagnostic, Edit, EvidenceRef, FixSafety, Suggestion
+from fitlint.diagnostics import Diagnostic, Edit, EvidenceRef, FixSafety, Related, Suggestion
 from fitlint.document.model import Document, ProseBlock
 from fitlint.rules.model import Rule, RuleSet
 
@@ -56,10 +56,28 @@ def make_diagnostic(
     captures: dict[str, str] | None = None,
     message_values: dict[str, str] | None = None,
 ) -> Diagnostic:
+    """A diagnostic for a match inside a prose block ({text} is the prose, without markup)."""
     start, end = block.source_span(prose_start, prose_end)
-    source_text = document.text[start:end]
     prose_text = block.text[prose_start:prose_end]
-    values = {"text": prose_text, **(captures or {}), **(message_values or {})}
+    return make_span_diagnostic(
+        rule, ruleset, document.path, document.text, start, end, {"text": prose_text, **(captures or {}), **(message_values or {})}
+    )
+
+
+def make_span_diagnostic(
+    rule: Rule,
+    ruleset: RuleSet,
+    path: str,
+    text: str,
+    start: int,
+    end: int,
+    values: dict[str, str],
+    related: tuple[Related, ...] = (),
+) -> Diagnostic:
+    """A diagnostic for source offsets [start, end); ``values`` fill the templates."""
+    source_text = text[start:end]
+    values = {"text": source_text, **values}
+    prose_text = values["text"]
     suggestions = []
     for template in rule.suggest:
         edits: tuple[Edit, ...] = ()
@@ -70,7 +88,7 @@ def make_diagnostic(
         )
     evidence_ids = [ev for template in rule.suggest for ev in template.evidence] + list(rule.evidence)
     return Diagnostic(
-        path=document.path,
+        path=path,
         start=start,
         end=end,
         code=rule.code,
@@ -82,4 +100,5 @@ def make_diagnostic(
         suggestions=tuple(suggestions),
         evidence=evidence_refs(ruleset, evidence_ids),
         docs_url=docs_url(rule.code),
+        related=related,
     )

@@ -43,7 +43,8 @@ def _evidence_lines(ruleset: RuleSet, rule: Rule) -> list[str]:
 
 
 def explain_rule(ruleset: RuleSet, rule: Rule) -> str:
-    out = [f"{rule.code} {rule.name} ({rule.category}, {rule.severity.label})", ""]
+    state = "" if rule.enabled else ", opt-in: enable with extend-select"
+    out = [f"{rule.code} {rule.name} ({rule.category}, {rule.severity.label}{state})", ""]
     out += ["Why this is a problem:", *("  " + line for line in rule.rationale.splitlines()), ""]
     if rule.examples_flag:
         out += ["Flagged:", *(f"  ✗ {example}" for example in rule.examples_flag), ""]
@@ -70,7 +71,8 @@ def rules_markdown(ruleset: RuleSet) -> str:
     out += [f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.category} | {r.severity.label} |" for r in ordered]
     for rule in ordered:
         out += ["", f'<a id="{rule.code.lower()}"></a>', f"## {rule.code} `{rule.name}`", ""]
-        out += [f"Category: `{rule.category}` · default severity: `{rule.severity.label}`", ""]
+        state = "" if rule.enabled else " · opt-in (enable with `extend-select`)"
+        out += [f"Category: `{rule.category}` · default severity: `{rule.severity.label}`{state}", ""]
         out += ["**Why this is a problem.** " + " ".join(rule.rationale.split()), ""]
         if rule.examples_flag:
             out += ["**Flagged:**", "", *(f"- `{e}`" for e in rule.examples_flag), ""]
@@ -79,5 +81,5 @@ def rules_markdown(ruleset: RuleSet) -> str:
         out += ["**Use instead:**", "", *(f"- {' '.join(s.text.split())}" for s in rule.suggest), ""]
         out += ["**Evidence:**", "", *_evidence_lines(ruleset, rule)]
         if rule.regulators:
-            out += ["", "**Regulatory guidance:** " + "; ".join(ruleset.guidance[g].title for g in rule.regulators)]
+            out += ["", "**Regulatory guidance:**", "", *(f"- {ruleset.guidance[g].title}" for g in rule.regulators)]
     return "\n".join(out) + "\n"

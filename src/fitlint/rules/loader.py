@@ -173,6 +173,8 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node, display: str, ruleset: Rul
                 raise RuleError(where("patterns", index), f"unknown lexicon @{lexicon} in {pattern!r}")
     if raw["kind"] == "rate" and raw.get("patterns"):
         raise RuleError(origin, f"{raw['code']}: a rate rule finds amounts and periods itself; remove 'patterns'")
+    if raw["kind"] == "duplicate" and not raw.get("unit"):
+        raise RuleError(origin, f"{raw['code']}: a duplicate rule needs 'unit'")
     if raw["kind"] == "phrase" and not raw.get("patterns"):
         raise RuleError(origin, f"{raw['code']}: a phrase rule needs patterns")
     suggestions = []
@@ -207,6 +209,9 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node, display: str, ruleset: Rul
         requires=frozenset(raw.get("requires", ())),
         scope=frozenset(raw.get("scope", ())),
         limits=dict(raw.get("limits") or {}),
+        unit=raw.get("unit", ""),
+        enabled=raw.get("enabled", True),
+        options=dict(raw.get("options") or {}),
         evidence=tuple(raw.get("evidence", ())),
         regulators=tuple(raw.get("regulators", ())),
         examples_flag=tuple(examples.get("flag", ())),

@@ -48,6 +48,9 @@ class Rule:
     requires: frozenset[str] = frozenset()
     scope: frozenset[str] = frozenset()
     limits: dict[str, float] = field(default_factory=dict)
+    enabled: bool = True  # false: opt-in, runs only when its code is selected explicitly
+    unit: str = ""  # duplicate rules: section | paragraph | near | pull-quote | cross-file
+    options: dict[str, object] = field(default_factory=dict)
     evidence: tuple[str, ...] = ()
     regulators: tuple[str, ...] = ()
     examples_flag: tuple[str, ...] = ()

@@ -1,0 +1,342 @@
+"""Duplicated copy: sections and paragraphs pasted twice, near-copies, pull-quotes, and the same
+text across files.
+
+Everything is hashing, so the work grows linearly with the text: exact copies are found by hashing
+normalised text; near-copies by a bottom-k MinHash sketch of word shingles (paragraphs that share
+one of their k smallest shingle hashes become candidates, and only candidates are compared);
+across files, a run-level index maps each hash to its locations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from fitlint.document.model import Document, ProseBlock
+
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_COMMENT_LINE = regex.compile(r"^\s*<!--.*-->\s*$")
+_SENTENCES = regex.compile(r"[^.!?]+[.!?]+[\"'”’)]*|[^.!?]+$")
+PARAGRAPH_KINDS = frozenset({"paragraph", "html", "footnote"})
+
+
+def normalise(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A section or paragraph: where it is, and what it says (normalised)."""
+
+    kind: str  # section | paragraph
+    start: int  # source offsets, whole lines where the unit owns its lines
+    end: int
+    line: int
+    key: str  # hash of the normalised content
+    text: str  # normalised prose, for near-duplicate comparison and the allow-list
+    heading: str = ""  # section heading as written
+
+
+@dataclass(frozen=True)
+class Options:
+    min_chars: int = 40
+    threshold: float = 0.7
+    shingle: int = 3
+    sketch: int = 4
+    ignore_headings: frozenset[str] = frozenset()
+    allow: tuple[str, ...] = ()
+
+    def allowed(self, unit: Unit) -> bool:
+        return any(entry and entry in unit.text for entry in self.allow)
+
+
+def _line_span(document: Document, first: int, last: int) -> tuple[int, int]:
+    """Offsets of whole lines first..last, including the last line's line ending."""
+    starts = document.lines.starts
+    end = starts[last + 1] if last + 1 < len(starts) else len(document.text)
+    return starts[first], end
+
+
+def _block_span(document: Document, block: ProseBlock) -> tuple[int, int]:
+    start, end = block.smap.span(0, len(block.text))
+    first_line = document.lines.line_of(start)
+    last_line = document.lines.line_of(max(end - 1, start))
+    line_start, line_end = _line_span(document, first_line, last_line)
+    before = document.text[line_start:start]
+    after = document.text[end:line_end]
+    # A paragraph that owns its lines is removed with them; HTML runs share lines, so keep exact.
+    if block.kind != "html" and not before.strip(" \t>") and not after.strip():
+        return line_start, line_end
+    return start, end
+
+
+def section_units(document: Document, options: Options) -> list[Unit]:
+    headings = [b for b in document.blocks if b.kind == "heading"]
+    units: list[Unit] = []
+    last_line = document.lines.line_count() - 1
+    for position, heading in enumerate(headings):
+        if heading.text.strip().lower() in options.ignore_headings:
+            continue
+        following = next(
+            (h for h in headings[position + 1 :] if h.heading_level <= heading.heading_level), None
+        )
+        end_line = following.line - 1 if following else last_line
+        raw = [document.lines.line_text(n) for n in range(heading.line, end_line + 1)]
+        # Trailing blank and comment-only lines are not part of the section's copy.
+        while raw and (not raw[-1].strip() or _COMMENT_LINE.match(raw[-1])):
+            raw.pop()
+            end_line -= 1
+        body = [line.rstrip() for line in raw[1:] if line.strip() and not _COMMENT_LINE.match(line)]
+        if not body:
+            continue
+        content = "\n".join([raw[0].strip(), *body])
+        prose = normalise(content)
+        if len(prose) < options.min_chars:
+            continue
+        start, end = _line_span(document, heading.line, end_line)
+        units.append(Unit("section", start, end, heading.line, digest(content), prose, heading.text.strip()))
+    return units
+
+
+def paragraph_units(document: Document, options: Options) -> list[Unit]:
+    units = []
+    templated = {
+        block.section for block in document.blocks
+        if block.kind == "heading" and block.text.strip().lower() in options.ignore_headings
+    }
+    for block in document.blocks:
+        if block.kind not in PARAGRAPH_KINDS or block.section in templated:
+            continue
+        prose = normalise(block.text)
+        if len(prose) < options.min_chars:
+            continue
+        start, end = _block_span(document, block)
+        units.append(Unit("paragraph", start, end, block.line, digest(prose), prose))
+    return units
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A later copy of an earlier unit."""
+
+    kind: str  # section | passage | paragraph | near | pull-quote
+    copy: Unit
+    original: Unit
+    similarity: float = 1.0
+
+
+def _inside(unit: Unit, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= unit.start and unit.end <= end for start, end in spans)
+
+
+def shingles(text: str, size: int) -> set[str]:
+    words = text.split()
+    if len(words) <= size:
+        return {" ".join(words)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _sketch(shingle_set: set[str], k: int) -> list[int]:
+    hashes = sorted(int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingle_set)
+    return hashes[:k]
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def near_pairs(units: Sequence[Unit], options: Options, bucket_limit: int = 64) -> Iterable[tuple[int, int, float]]:
+    """(i, j, similarity) for i < j whose shingle Jaccard is at least the threshold but below 1."""
+    sets = [shingles(u.text, options.shingle) for u in units]
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for index, shingle_set in enumerate(sets):
+        for value in _sketch(shingle_set, options.sketch):
+            buckets[value].append(index)
+    seen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > bucket_limit:
+            continue  # a hash shared by very many paragraphs is boilerplate, not a signal
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1 :]:
+                pair = (min(a, b), max(a, b))
+                if pair in seen or units[a].key == units[b].key:
+                    continue
+                seen.add(pair)
+                similarity = jaccard(sets[a], sets[b])
+                if similarity >= options.threshold:
+                    yield pair[0], pair[1], similarity
+
+
+def _sentences(document: Document, options: Options) -> list[tuple[str, int, int, int, bool]]:
+    """(normalised sentence, block index, source start, source end, stands alone) for the prose
+    sentences worth tracking. Headings and list items are left out: tables of contents and
+    checklists repeat them by design."""
+    found = []
+    for index, block in enumerate(document.blocks):
+        if block.kind not in PARAGRAPH_KINDS:
+            continue
+        matches = list(_SENTENCES.finditer(block.text))
+        for match in matches:
+            text = match.group().strip()
+            norm = normalise(text)
+            if len(norm) < options.min_chars or len(norm.split()) < 6:
+                continue
+            lead = len(match.group()) - len(match.group().lstrip())
+            start, end = block.smap.span(match.start() + lead, match.start() + lead + len(text))
+            alone = len([m for m in matches if m.group().strip()]) == 1
+            found.append((norm, index, start, end, alone))
+    return found
+
+
+@dataclass(frozen=True)
+class Passage:
+    first_line: int
+    last_line: int
+    original_first: int
+    original_last: int
+
+
+_TABLE_OR_LIST = regex.compile(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)")
+
+
+def repeated_passages(document: Document, options: Options, window: int = 4, min_prose: int = 200) -> list[Passage]:
+    """Runs of consecutive non-blank lines that repeat an earlier run: a block pasted twice.
+
+    Lines are compared whole (whitespace-trimmed); windows of ``window`` lines are hashed, so the
+    work is linear. Runs must carry real prose (``min_prose`` normalised characters outside
+    tables and lists): repeated log fields or interval sets are structure, not copies.
+    """
+    numbers: list[int] = []
+    keys: list[str] = []
+    for number in range(document.lines.line_count()):
+        if number in document.code_lines:
+            continue
+        line = document.lines.line_text(number).strip()
+        if line and not _COMMENT_LINE.match(line):
+            numbers.append(number)
+            keys.append(line)
+    first_window: dict[tuple[str, ...], int] = {}
+    source_of: dict[int, int] = {}  # position of a repeated line -> position of its original
+    for position in range(len(keys) - window + 1):
+        key = tuple(keys[position : position + window])
+        earlier = first_window.setdefault(key, position)
+        if earlier != position and earlier + window <= position:
+            for offset in range(window):
+                source_of.setdefault(position + offset, earlier + offset)
+    passages: list[Passage] = []
+    position = 0
+    while position < len(keys):
+        if position not in source_of:
+            position += 1
+            continue
+        start = position
+        while position + 1 < len(keys) and position + 1 in source_of and source_of[position + 1] == source_of[position] + 1:
+            position += 1
+        prose = sum(len(normalise(keys[p])) for p in range(start, position + 1) if not _TABLE_OR_LIST.match(keys[p]))
+        if position - start + 1 >= window and prose >= min_prose:
+            passages.append(
+                Passage(numbers[start], numbers[position], numbers[source_of[start]], numbers[source_of[position]])
+            )
+        position += 1
+    return passages
+
+
+def find_copies(document: Document, options: Options) -> list[Copy]:
+    copies: list[Copy] = []
+    taken: list[tuple[int, int]] = []
+    # 1. Sections, largest first, so a whole pasted article is one finding, not fifty.
+    sections = section_units(document, options)
+    first_seen: dict[str, Unit] = {}
+    repeated: list[Copy] = []
+    for unit in sections:
+        if unit.key in first_seen and not options.allowed(unit):
+            repeated.append(Copy("section", unit, first_seen[unit.key]))
+        first_seen.setdefault(unit.key, unit)
+    # 1b. Pasted passages that do not line up with sections (a copy cut short, a paste that
+    # starts mid-section): runs of repeated lines.
+    for passage in repeated_passages(document, options):
+        start, end = _line_span(document, passage.first_line, passage.last_line)
+        heading = document.lines.line_text(passage.first_line).strip()
+        o_start, o_end = _line_span(document, passage.original_first, passage.original_last)
+        repeated.append(
+            Copy("passage", Unit("passage", start, end, passage.first_line, "", "", heading),
+                 Unit("passage", o_start, o_end, passage.original_first, "", ""))
+        )
+    # Biggest first; a section wins over a passage of the same extent (its removal is safe).
+    for copy in sorted(repeated, key=lambda c: (c.copy.start - c.copy.end, c.kind != "section")):
+        overlaps = any(copy.copy.start < b and a < copy.copy.end for a, b in taken)
+        if not overlaps:
+            copies.append(copy)
+            taken.append((copy.copy.start, copy.copy.end))
+    # 2. Paragraphs outside the reported sections.
+    paragraphs = [u for u in paragraph_units(document, options) if not options.allowed(u)]
+    first_para: dict[str, Unit] = {}
+    for unit in paragraphs:
+        if unit.key in first_para and not _inside(unit, taken):
+            copies.append(Copy("paragraph", unit, first_para[unit.key]))
+            taken.append((unit.start, unit.end))
+        first_para.setdefault(unit.key, unit)
+    # 3. Near copies among the rest.
+    for i, j, similarity in near_pairs(paragraphs, options):
+        later = paragraphs[j]
+        if not _inside(later, taken):
+            copies.append(Copy("near", later, paragraphs[i], similarity))
+            taken.append((later.start, later.end))
+    # 4. A sentence repeated in another block: a pull-quote.
+    # One copy stands alone as its own block, the other sits inside a paragraph.
+    seen_sentence: dict[str, tuple[int, int, int, bool]] = {}
+    for norm, block_index, start, end, alone in _sentences(document, options):
+        earlier = seen_sentence.get(norm)
+        if earlier is not None and earlier[0] != block_index and earlier[3] != alone:
+            _, first_start, first_end, _ = earlier
+            unit = Unit("sentence", start, end, document.lines.line_of(start), digest(norm), norm)
+            if not _inside(unit, taken) and not options.allowed(unit):
+                original = Unit("sentence", first_start, first_end, document.lines.line_of(first_start), unit.key, norm)
+                copies.append(Copy("pull-quote", unit, original))
+                taken.append((start, end))
+        seen_sentence.setdefault(norm, (block_index, start, end, alone))
+    return copies
+
+
+@dataclass
+class CrossFileIndex:
+    """Run-level index of sections and paragraphs, for copies across files."""
+
+    options: Options
+    locations: dict[str, list[tuple[str, Unit]]] = field(default_factory=lambda: defaultdict(list))
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def add(self, document: Document) -> None:
+        units = section_units(document, self.options) + paragraph_units(document, self.options)
+        if units:
+            self.texts[document.path] = document.text
+        for unit in units:
+            if not self.options.allowed(unit):
+                self.locations[unit.key].append((document.path, unit))
+
+    def groups(self) -> list[list[tuple[str, Unit]]]:
+        """Each text that appears in two or more files: its locations, sections before paragraphs."""
+        found = []
+        for entries in self.locations.values():
+            files = {path for path, _ in entries}
+            if len(files) > 1:
+                found.append(sorted(entries, key=lambda e: (e[0], e[1].start)))
+        # Report a shared section once, not again for each of its paragraphs.
+        found.sort(key=lambda group: (group[0][1].kind != "section", group[0][0], group[0][1].start))
+        reported: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        kept = []
+        for group in found:
+            if all(_inside(unit, reported[path]) for path, unit in group):
+                continue
+            kept.append(group)
+            for path, unit in group:
+                reported[path].append((unit.start, unit.end))
+        return kept

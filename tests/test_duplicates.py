@@ -1,0 +1,69 @@
+"""Duplicated copy within a file and across files."""
+
+from __future__ import annotations
+
+import random
+
+from conftest import SHARED, needs_shared
+
+from fitlint.config import Config
+from fitlint.document import parse_document
+from fitlint.engine import Linter
+from fitlint.fixes import apply_edits, chosen_edits
+from fitlint.rules.duplicates import CrossFileIndex, Options
+
+
+@needs_shared
+def test_seed_repeated_closing_section(linter):
+    seed = SHARED / "corpus" / "seeds" / "000_f86680dc0150a919.txt"
+    text = seed.read_text(encoding="utf-8")
+    found = [d for d in linter.lint_text(text, str(seed)) if d.category == "duplicate"]
+    assert len(found) == 1
+    diagnostic = found[0]
+    lines = text.splitlines(keepends=True)
+    assert lines[47].startswith("How Planfit applies this")
+    assert diagnostic.code == "FL301"
+    assert diagnostic.start == sum(len(line) for line in lines[:47])  # the second copy's heading line
+    assert diagnostic.text == lines[47] + lines[48]  # heading and its paragraph
+    related = diagnostic.related[0]
+    assert text[related.start : related.end] == (lines[45] + lines[46]).rstrip("\n")
+    fixed = apply_edits(text, chosen_edits([diagnostic], unsafe=False))
+    assert fixed == "".join(lines[:47] + lines[49:])  # exactly that copy removed
+
+
+def test_cross_file_reported_once_with_all_locations(cli, tmp_path):
+    shared = "Every programme on this site is reviewed by a qualified coach before it is published."
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text(f"# {name}\n\n{shared}\n\nUnique text for {name} about rest days and sleep.\n")
+    plain = cli("check", ".", "--no-source", cwd=tmp_path)
+    assert "FL305" not in plain.out  # opt-in
+    result = cli("check", ".", "--no-source", "--extend-select", "FL305", cwd=tmp_path)
+    lines = [line for line in result.out.splitlines() if "FL305" in line]
+    assert lines == ["a.md:3:1: FL305 [warning] This paragraph also appears in 2 other file(s): b.md, c.md."]
+    (tmp_path / ".fitlint.yaml").write_text('extend-select: [FL305]\nallow-duplicates: ["reviewed by a qualified coach"]\n')
+    assert "FL305" not in cli("check", ".", "--no-source", cwd=tmp_path).out
+
+
+def test_cross_file_index_on_a_generated_10000_file_tree():
+    """Near-linear index: 10,000 generated files, a few planted copies, nothing else reported."""
+    rng = random.Random(7)
+    words = "squat lunge plank protein sleep recovery tempo interval walking mobility hinge press row carry".split()
+    index = CrossFileIndex(Options())
+    planted = "This paragraph was pasted into two different articles by mistake last spring."
+    for number in range(10_000):
+        body = " ".join(rng.choice(words) for _ in range(40))
+        text = f"{body} {number}.\n"
+        if number in (17, 9_001):
+            text += f"\n{planted}\n"
+        index.add(parse_document(text, f"post-{number}.txt"))
+    groups = index.groups()
+    assert len(groups) == 1
+    assert sorted(path for path, _ in groups[0]) == ["post-17.txt", "post-9001.txt"]
+
+
+def test_template_headings_from_config(tmp_path):
+    text = "## Disclaimer\n\nThis article is general information and not medical advice for you.\n\n" * 2
+    default = Linter(Config(root=tmp_path)).lint_text(text, "a.md")
+    assert [d.code for d in default] == ["FL301"]
+    configured = Linter(Config(root=tmp_path, template_headings=("Disclaimer",))).lint_text(text, "a.md")
+    assert configured == []  # a template section's text repeats by design
