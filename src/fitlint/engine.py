@@ -18,7 +18,10 @@ from fitlint.document import Document, parse_document
 from fitlint.files import ExcludeRules, ReadError, SourceFile, decode, discover, read_source
 from fitlint.rules.loader import load_rules
 from fitlint.rules.model import RuleSet
-from fitlint.rules.emit import docs_url
+from fitlint.rules.emit import docs_url, make_span_diagnostic
+from fitlint.rules.citation_rules import CitationRules
+from fitlint.rules.citations import CitationIndex
+from fitlint.rules.claims import ClaimGroup, ClaimMatcher, uncited_table_rows
 from fitlint.rules.duplicate_rules import DuplicateRules, build_options
 from fitlint.rules.duplicates import CrossFileIndex
 from fitlint.rules.matching import SentenceRules
@@ -62,7 +65,12 @@ class Linter:
                 rule = replace(rule, severity=config.severity[rule.code])
             rules.append(rule)
         self.rules = {rule.code: rule for rule in rules}
-        kinds = {"phrase": PhraseMatcher, "rate": RateMatcher}
+        claims = self.claims = ClaimGroup()
+        kinds = {
+            "phrase": PhraseMatcher,
+            "rate": RateMatcher,
+            "claim": lambda rule, ruleset: ClaimMatcher(rule, ruleset, claims),
+        }
         self.sentence_rules = SentenceRules(
             [kinds[r.kind](r, self.ruleset) for r in rules if r.kind in kinds], self.ruleset, config.regex_timeout
         )
@@ -72,6 +80,7 @@ class Linter:
             self.ruleset,
             build_options(duplicate_rules, config.template_headings, config.allow_duplicates),
         )
+        self.citations = CitationRules([r for r in rules if r.kind == "citation"], self.ruleset)
         self._per_file = [
             (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(codes))
             for glob, codes in config.per_file_ignores.items()
@@ -97,7 +106,19 @@ class Linter:
 
         diagnostics = self.sentence_rules.run(document, annotate)
         diagnostics += self.duplicates.run(document)
+        diagnostics += self._table_statistics(document)
+        diagnostics += self.citations.run(document)
         return self.finish(document, diagnostics)
+
+    def _table_statistics(self, document: Document) -> list[Diagnostic]:
+        statistic = self.claims.matchers.get("statistic")
+        if statistic is None or not any(b.kind == "table_cell" for b in document.blocks):
+            return []
+        index = CitationIndex(document)
+        return [
+            make_span_diagnostic(statistic.rule, self.ruleset, document.path, document.text, start, end, {})
+            for start, end in uncited_table_rows(document, index)
+        ]
 
     def finish(self, document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Per-file ignores, suppressions and the unused-suppression report, then sort."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -26,6 +27,9 @@ _CONTAINERS = {
     "td_open": "table_cell",
     "th_open": "table_cell",
 }
+
+
+_FOOTNOTE_DEFINITION = regex.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +149,11 @@ def parse_markdown(
         block.containers = tuple(containers)
         if block.text.strip():
             result.blocks.append(block)
+    # Definitions nobody references are dropped by the footnote plugin: find them in the source.
+    for number, line in enumerate(body_lines):
+        definition = _FOOTNOTE_DEFINITION.match(line)
+        if definition and number not in result.code_lines:
+            result.footnote_definitions.setdefault(definition.group(1), number)
     return result
 
 

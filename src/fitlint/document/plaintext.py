@@ -7,12 +7,15 @@ one paragraph per line and no blank lines are split at each line that ends a sen
 
 from __future__ import annotations
 
+import regex
+
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.model import ProseBlock
 
 _HEADING_MAX_CHARS = 90
 _SENTENCE_END = tuple(".!?:;…\"'”’)")
 _HEADING_END = tuple(".!:;,…")
+_LIST_MARKER = regex.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s")
 
 
 def _wrapped(line: str, following: str) -> bool:
@@ -24,6 +27,8 @@ def _wrapped(line: str, following: str) -> bool:
     """
     stripped = line.rstrip()
     nxt = following.lstrip()
+    if _LIST_MARKER.match(following):
+        return False  # a list item starts its own block
     return len(stripped) >= 50 and not stripped.endswith(_SENTENCE_END) and not nxt[:1].isupper() and not nxt[:1].isdigit()
 
 
@@ -58,9 +63,10 @@ def parse_plaintext(lines: list[str], line_starts: list[int]) -> list[ProseBlock
         )
         if is_heading:
             section += 1
+        kind = "heading" if is_heading else "list_item" if _LIST_MARKER.match(lines[first]) else "paragraph"
         blocks.append(
             ProseBlock(
-                kind="heading" if is_heading else "paragraph",
+                kind=kind,
                 text=text,
                 smap=builder.smap,
                 line=first,

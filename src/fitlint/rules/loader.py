@@ -173,8 +173,8 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node, display: str, ruleset: Rul
                 raise RuleError(where("patterns", index), f"unknown lexicon @{lexicon} in {pattern!r}")
     if raw["kind"] == "rate" and raw.get("patterns"):
         raise RuleError(origin, f"{raw['code']}: a rate rule finds amounts and periods itself; remove 'patterns'")
-    if raw["kind"] == "duplicate" and not raw.get("unit"):
-        raise RuleError(origin, f"{raw['code']}: a duplicate rule needs 'unit'")
+    if raw["kind"] in ("duplicate", "claim", "citation") and not raw.get("unit"):
+        raise RuleError(origin, f"{raw['code']}: a {raw['kind']} rule needs 'unit'")
     if raw["kind"] == "phrase" and not raw.get("patterns"):
         raise RuleError(origin, f"{raw['code']}: a phrase rule needs patterns")
     suggestions = []

@@ -39,7 +39,7 @@ class Matcher(Protocol):
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None: ...
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float) -> Iterable[Found]: ...
+    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int) -> Iterable[Found]: ...
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,10 @@ class SentenceRules:
             for matcher in self.matchers:
                 matcher.prepare(lambda phrase: lemmatize_phrase(phrase, overrides))
             self._prepared = True
+        for matcher in {id(m): m for ms in candidates.values() for m in ms}.values():
+            begin = getattr(matcher, "begin", None)
+            if begin is not None:
+                begin(document)  # per-document state (e.g. what the document cites)
         docs = annotate(sorted(candidates))
         headings = {block.section: block.text.lower() for block in document.blocks if block.kind == "heading"}
         title = title_of(document.blocks)
@@ -97,13 +101,13 @@ class SentenceRules:
                 frame = Frame(headings.get(block.section, ""), following, debunking, title.lower())
                 for matcher in matchers:
                     if matcher.rule.code not in self.disabled:
-                        diagnostics.extend(self._apply(matcher, sentence, lemmas, block, frame, document))
+                        diagnostics.extend(self._apply(matcher, sentence, lemmas, block, frame, document, index))
         return diagnostics
 
-    def _apply(self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document) -> list[Diagnostic]:
+    def _apply(self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document, block_index: int) -> list[Diagnostic]:
         rule = matcher.rule
         try:
-            found = list(matcher.find(sentence, lemmas, self.timeout))
+            found = list(matcher.find(sentence, lemmas, self.timeout, block_index))
         except RuleTimeout as exc:
             self.disabled[rule.code] = str(exc)
             return []

@@ -37,7 +37,7 @@ class PhraseMatcher:
             regex.compile(compile_lemma_regex(parsed, self.ruleset.lexicons, lemmatize)) for parsed in self._parsed
         ]
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float) -> Iterator[Found]:
+    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1) -> Iterator[Found]:
         doc = sentence.doc
         for source, pattern in zip(self.rule.patterns, self._regexes):
             try:

@@ -120,7 +120,7 @@ class RateMatcher:
                 found.append((match.start(), match.end(), f"{rate:.1f} kg ({rate / 0.4536:.1f} lb) a week"))
         return found
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float) -> Iterator[Found]:
+    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1) -> Iterator[Found]:
         base = sentence.start_char
         for start, end, rate in self.assess(sentence.text):
             span = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")

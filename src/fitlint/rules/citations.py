@@ -1,0 +1,172 @@
+"""What a document cites, and where: reference lists, footnotes, numbered markers, author–year
+citations, DOIs, links to sources, and attribution lines.
+
+Claim rules ask :meth:`CitationIndex.cites` whether a sentence has a citation in scope (the
+sentence, then its paragraph or list item); citation-integrity rules read the entries and markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import regex
+
+from fitlint.document.model import Document, ProseBlock
+
+REFERENCE_HEADING = regex.compile(
+    r"^\s*(?:references?|sources?|bibliography|works cited|citations?|literature(?: cited)?|further reading|studies cited)\s*:?\s*$",
+    regex.IGNORECASE,
+)
+# (Brobakken et al., 2023) · (Smith & Jones, 2019; Lee, 2020) · Smith et al. (2020)
+AUTHOR_YEAR = regex.compile(
+    r"\((?P<inside>[^()]*?\b(?P<name>[A-Z][\p{L}'’-]+)(?:\s+(?:et al\.?|and|&)[^()]*?)?,?\s+(?P<year>(?:19|20)\d{2})[a-z]?\b[^()]*)\)"
+    r"|\b(?P<name2>[A-Z][\p{L}'’-]+)(?:\s+[A-Z]{1,3}\.?)?\s+(?:et al\.?|and [A-Z][\p{L}'’-]+|& [A-Z][\p{L}'’-]+)\s*\((?P<year2>(?:19|20)\d{2})[a-z]?\)"
+)
+NUMBERED_MARKER = regex.compile(r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# Reference numbers at the end of a sentence: glued to the word ("technique7.") or a spaced list
+# ("areas 4,5,6."). A single spaced number ("… muscles 4.") counts only beside a numbered list.
+GLUED_MARKER = regex.compile(r"(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[.!?;:](?:\s|$))")
+SPACED_LIST_MARKER = regex.compile(r"(?<=[\p{L}\)])\s\d{1,2}(?:\s?,\s?\d{1,2})+(?=[.!?;:](?:\s|$)|\s*$)")
+GLUED_NUMBERS = regex.compile(r"(?<=[\p{L}\)])\s?\d{1,2}(?=[.!?;:]\s|[.!?;:]?\s*$)")
+DOI = regex.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", regex.IGNORECASE)
+DOI_LIKE = regex.compile(r"\bdoi\b(?:\s*:\s*|\s+(?=\d))(\S+)|https?://(?:dx\.)?doi\.org/(\S+)", regex.IGNORECASE)
+PMID = regex.compile(r"\bPMID:?\s*\d{5,9}\b", regex.IGNORECASE)
+PLACEHOLDER = regex.compile(r"\[(?:citation|source|ref|reference)s?(?: needed)?\??\]", regex.IGNORECASE)
+ATTRIBUTION = regex.compile(r"^\s*(?:—|–|--)\s*\S.*\((?:19|20)\d{2}\)")
+ENTRY_NUMBER = regex.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
+ENTRY_AUTHOR_YEAR = regex.compile(r"^\s*(?:\[\d{1,3}\]\s*|\d{1,3}[.)]\s*|[-*]\s*)?(?P<name>[A-Z][\p{L}'’-]+).{0,200}?\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?")
+
+DEFAULT_DENY = ("store.", "shop.", "amazon.", "etsy.", "teespring.", "redbubble.", "aliexpress.", "ebay.", "bit.ly", "amzn.")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a reference list."""
+
+    block: int  # index into document.blocks
+    number: str | None
+    author: str | None
+    year: str | None
+    text: str
+
+
+@dataclass
+class CitationIndex:
+    document: Document
+    deny_domains: tuple[str, ...] = DEFAULT_DENY
+    site_domains: tuple[str, ...] = ()
+    entries: list[Entry] = field(default_factory=list)
+    reference_blocks: set[int] = field(default_factory=set)
+    block_cites: dict[int, bool] = field(default_factory=dict)
+    markers_in_text: bool = False
+
+    def __post_init__(self) -> None:
+        blocks = self.document.blocks
+        reference_section = None
+        for index, block in enumerate(blocks):
+            if block.kind == "heading":
+                reference_section = block.section if REFERENCE_HEADING.match(block.text) else None
+                continue
+            if reference_section is not None and block.section == reference_section:
+                self.reference_blocks.add(index)
+                # An ordered-list marker ("2. Kordi …") is markup, so read the number from the source line.
+                self.entries.append(_entry(index, block, self.document.lines.line_text(block.line)))
+        for index, block in enumerate(blocks):
+            if index in self.reference_blocks:
+                continue
+            # Naming an entry in passing ("Sousa and colleagues, 2019") is not an inline marker.
+            if self._marker_in(block, mentions=False) or block.footnote_refs or AUTHOR_YEAR.search(block.text):
+                self.markers_in_text = True
+                break
+
+    # -- what counts as a citation -----------------------------------------------------------
+    def is_source_link(self, href: str) -> bool:
+        parsed = urlparse(href)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            return False  # relative links and {{ site.baseurl }} templates are the site's own pages
+        host = parsed.netloc.lower()
+        if any(domain in host for domain in self.deny_domains):
+            return False
+        return not any(host == d or host.endswith("." + d) for d in self.site_domains)
+
+    def _marker_in(self, block: ProseBlock, text: str | None = None, mentions: bool = True) -> bool:
+        text = block.text if text is None else text
+        cleaned = PLACEHOLDER.sub("", text)
+        if NUMBERED_MARKER.search(cleaned) or DOI.search(cleaned) or PMID.search(cleaned):
+            return True
+        if GLUED_MARKER.search(cleaned) or SPACED_LIST_MARKER.search(cleaned):
+            return True
+        if mentions and any(pattern.search(cleaned) for pattern in self._entry_mentions):
+            return True  # "the Brobakken 2023 RCT": an entry of the reference list, named
+        return bool(self.entries and any(e.number for e in self.entries) and GLUED_NUMBERS.search(cleaned))
+
+    @property
+    def _entry_mentions(self) -> list[regex.Pattern[str]]:
+        if not hasattr(self, "_mentions"):
+            self._mentions = [
+                regex.compile(rf"\b{regex.escape(e.author)}\b.{{0,40}}?\b{e.year}\b")
+                for e in self.entries
+                if e.author and e.year
+            ]
+        return self._mentions
+
+    def section_has_citation(self, block_index: int) -> bool:
+        """Does any block of this block's section (outside the reference list) cite?"""
+        section = self.document.blocks[block_index].section
+        return any(
+            self.block_has_citation(i)
+            for i, block in enumerate(self.document.blocks)
+            if block.section == section and i not in self.reference_blocks and block.kind != "heading"
+        )
+
+    def span_cites(self, block_index: int, start: int, end: int) -> bool:
+        """Does the text block.text[start:end] carry a citation itself?"""
+        block = self.document.blocks[block_index]
+        text = block.text[start:end]
+        if self._marker_in(block, text) or AUTHOR_YEAR.search(text):
+            return True
+        if any(start <= offset <= end for offset, _ in block.footnote_refs):
+            return True
+        return any(link.prose_start < end and start < link.prose_end and self.is_source_link(link.href) for link in block.links)
+
+    def block_has_citation(self, block_index: int) -> bool:
+        if block_index not in self.block_cites:
+            block = self.document.blocks[block_index]
+            cited = self.span_cites(block_index, 0, len(block.text))
+            following = self.document.blocks[block_index + 1] if block_index + 1 < len(self.document.blocks) else None
+            if not cited and following is not None and ATTRIBUTION.match(following.text):
+                cited = True  # "— Author (Year). Title." on the next line
+            self.block_cites[block_index] = cited
+        return self.block_cites[block_index]
+
+    @property
+    def mode(self) -> str:
+        """How the document cites: none, marked (inline markers), bulk (a reference list and no
+        markers: every claim leans on the list), or single (one reference: a study summary)."""
+        if self.markers_in_text:
+            return "marked"
+        if len(self.entries) >= 2:
+            return "bulk"
+        if len(self.entries) == 1:
+            return "single"
+        return "none"
+
+
+def _entry(index: int, block: ProseBlock, source_line: str = "") -> Entry:
+    text = block.text.strip()
+    number = ENTRY_NUMBER.match(text) or ENTRY_NUMBER.match(source_line)
+    author = ENTRY_AUTHOR_YEAR.match(text)
+    return Entry(
+        index,
+        (number.group(1) or number.group(2)) if number else None,
+        author.group("name") if author else None,
+        author.group("year") if author else None,
+        text,
+    )
+
+
+def valid_doi(candidate: str) -> bool:
+    candidate = candidate.rstrip(".,;)")
+    return bool(re.fullmatch(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+", candidate))
