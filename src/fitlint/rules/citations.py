@@ -112,13 +112,19 @@ class CitationIndex:
             ]
         return self._mentions
 
-    def section_has_citation(self, block_index: int) -> bool:
-        """Does any block of this block's section (outside the reference list) cite?"""
+    def cited_earlier_in_section(self, block_index: int) -> bool:
+        """Was a source cited earlier in this block's section (under a real heading)?
+
+        Articles cite a study once, then discuss its figures in the paragraphs that follow."""
         section = self.document.blocks[block_index].section
+        if section < 0:
+            return False
         return any(
             self.block_has_citation(i)
-            for i, block in enumerate(self.document.blocks)
-            if block.section == section and i not in self.reference_blocks and block.kind != "heading"
+            for i in range(block_index)
+            if self.document.blocks[i].section == section
+            and i not in self.reference_blocks
+            and self.document.blocks[i].kind != "heading"
         )
 
     def span_cites(self, block_index: int, start: int, end: int) -> bool:

@@ -56,6 +56,8 @@ _CALORIES_BURNED = regex.compile(
     rf"\b(?:burn|torch|us)\w*\s+(?:about\s+|around\s+|up\s+to\s+)?{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal)\b",
     regex.IGNORECASE,
 )
+# "Most adults need about 1.6 g of protein per kg": a recommendation stated as fact.
+_GUIDELINE = regex.compile(r"\b(?:needs?|requires?|recommend\w*|should\s+(?:get|eat|aim|have|drink))\b", regex.IGNORECASE)
 _STUDY_REFERENCE = regex.compile(
     r"\b(?:this|the)\s+(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results)\b|\bparticipants\b|\bsubjects\b",
     regex.IGNORECASE,
@@ -115,7 +117,7 @@ def statistic_in(text: str) -> bool:
         return True
     if imperative:
         return bool(_CALORIES_BURNED.search(cleaned))
-    if (_AMOUNT.search(cleaned) or _DOSE.search(cleaned)) and _OUTCOME.search(cleaned):
+    if (_AMOUNT.search(cleaned) or _DOSE.search(cleaned)) and (_OUTCOME.search(cleaned) or _GUIDELINE.search(cleaned)):
         return True
     return False
 
@@ -202,7 +204,7 @@ class ClaimMatcher:
             return
         if text.endswith(":") and _introduces_cited_list(index, block_index):
             return  # "Here's what the research supports:" followed by cited points
-        if self.claim == "statistic" and index.section_has_citation(block_index):
+        if self.claim == "statistic" and index.cited_earlier_in_section(block_index):
             return  # a study's figures, discussed in the section that cites it
         mode = index.mode
         if mode == "bulk" and self.claim != "venue":
