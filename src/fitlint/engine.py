@@ -6,7 +6,9 @@ CLI and pre-commit path. Nothing here knows about output formats.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from typing import Any
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,6 +30,8 @@ from fitlint.rules.matching import SentenceRules
 from fitlint.rules.phrase import PhraseMatcher
 from fitlint.rules.rate import RateMatcher
 from fitlint.suppress import apply_suppressions
+
+DOC_CACHE_SIZE = 20_000  # sentences
 
 # Engine-level codes (not rule packs): problems with the input itself.
 UNREADABLE = ("FL001", "unreadable-file", "input")
@@ -81,10 +85,26 @@ class Linter:
             build_options(duplicate_rules, config.template_headings, config.allow_duplicates),
         )
         self.citations = CitationRules([r for r in rules if r.kind == "citation"], self.ruleset)
+        self._docs: OrderedDict[str, Any] = OrderedDict()
         self._per_file = [
             (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(codes))
             for glob, codes in config.per_file_ignores.items()
         ]
+
+    def annotate(self, texts: list[str]) -> list[Any]:
+        """spaCy docs for sentences, from a bounded cache: an editor relint re-parses only the
+        sentences that changed."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._docs]
+        if missing:
+            from fitlint.nlp import pipeline
+
+            for text, doc in zip(missing, pipeline().pipe(missing, batch_size=256)):
+                self._docs[text] = doc
+            while len(self._docs) > DOC_CACHE_SIZE:
+                self._docs.popitem(last=False)
+        for text in texts:
+            self._docs.move_to_end(text)
+        return [self._docs[text] for text in texts]
 
     @property
     def disabled_rules(self) -> dict[str, str]:
@@ -92,19 +112,7 @@ class Linter:
 
     # -- one text ---------------------------------------------------------------------------
     def lint_document(self, document: Document) -> list[Diagnostic]:
-        annotated: dict[int, object] = {}
-
-        def annotate(indices: list[int]) -> dict[int, object]:
-            missing = [i for i in indices if i not in annotated]
-            if missing:
-                from fitlint.nlp import pipeline
-
-                texts = [document.blocks[i].text for i in missing]
-                for index, doc in zip(missing, pipeline().pipe(texts)):
-                    annotated[index] = doc
-            return annotated
-
-        diagnostics = self.sentence_rules.run(document, annotate)
+        diagnostics = self.sentence_rules.run(document, self.annotate)
         diagnostics += self.duplicates.run(document)
         diagnostics += self._table_statistics(document)
         diagnostics += self.citations.run(document)

@@ -131,6 +131,14 @@ class ClaimGroup:
     index: CitationIndex | None = None
     document: Document | None = None
     _cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    _scanner: Any = None
+
+    def stems_of(self, lowered: str) -> set[str]:
+        from fitlint.rules.prefilter import StemScanner
+
+        if self._scanner is None:
+            self._scanner = StemScanner(stem for m in self.matchers.values() for stem in m.stems())
+        return self._scanner.scan(lowered)
 
     def begin(self, document: Document) -> None:
         if self.document is not document:
@@ -138,13 +146,13 @@ class ClaimGroup:
             self.index = CitationIndex(document)
             self._cache.clear()
 
-    def classify(self, sentence: Any, lemmas: LemmaText, timeout: float) -> str | None:
+    def classify(self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "") -> str | None:
         key = (id(sentence.doc), sentence.start)
         if key not in self._cache:
             kind = None
             for claim in PRIORITY:
                 matcher = self.matchers.get(claim)
-                if matcher is not None and matcher.detects(sentence, lemmas, timeout):
+                if matcher is not None and matcher.detects(sentence, lemmas, timeout, before):
                     kind = claim
                     break
             self._cache[key] = kind
@@ -161,9 +169,13 @@ class ClaimMatcher:
         group.matchers[self.claim] = self
         self.phrase = PhraseMatcher(rule, ruleset) if rule.patterns else None
 
-    def prefilter(self, lowered: str) -> bool:
+    def stems(self) -> Iterator[str]:
         if self.phrase is not None:
-            return self.phrase.prefilter(lowered)
+            yield from self.phrase.stems()
+
+    def prefilter(self, lowered: str, stems: set[str]) -> bool:
+        if self.phrase is not None:
+            return self.phrase.prefilter(lowered, stems)
         return bool(_PREFILTER.search(lowered))
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
@@ -173,30 +185,31 @@ class ClaimMatcher:
     def begin(self, document: Document) -> None:
         self.group.begin(document)
 
-    def detects(self, sentence: Any, lemmas: LemmaText, timeout: float) -> bool:
+    def detects(self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "") -> bool:
         if self.phrase is not None:
-            if not self.phrase.prefilter(sentence.text.lower()):
+            lowered = sentence.text.lower()
+            if not self.phrase.prefilter(lowered, self.group.stems_of(lowered)):
                 return False
             # An appeal inside quotation marks is being quoted, not made.
             return any(
-                not quoted(MatchContext(sentence, hit.first, hit.last, "", ""))
+                not quoted(MatchContext(sentence, hit.first, hit.last, "", "", before=before))
                 for hit in self.phrase.find(sentence, lemmas, timeout)
             )
         return statistic_in(sentence.text)
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1) -> Iterator[Found]:
-        if self.group.classify(sentence, lemmas, timeout) != self.claim:
-            return
+    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1, offset: int = 0) -> Iterator[Found]:
         index = self.group.index
         assert index is not None
         document = index.document
         block = document.blocks[block_index]
+        if self.group.classify(sentence, lemmas, timeout, block.text[:offset]) != self.claim:
+            return
         if block.kind in ("heading", "table_cell") or block_index in index.reference_blocks:
             return
         if block.kind == "front_matter" and block.key == "title":
             return
-        start = sentence.start_char
-        end = sentence.end_char
+        start = offset + sentence.start_char
+        end = offset + sentence.end_char
         text = sentence.text.strip()
         if _POINTER.match(text):
             return  # "See our guide for what the data says": a pointer to a source, not a claim

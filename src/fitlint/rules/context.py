@@ -62,6 +62,7 @@ class MatchContext:
     next_sentence: str = ""  # lower-cased text of the following sentence in the block
     document_debunks: bool = False  # the document's title announces a debunk
     title: str = ""  # lower-cased document title
+    before: str = ""  # the block's text before this sentence
 
 
 _DEBUNK_TITLE = regex.compile(r"\b(?:" + "|".join(regex.escape(cue) for cue in _DEBUNK_TITLE_CUES) + r")\b")
@@ -125,7 +126,7 @@ def quoted(ctx: MatchContext) -> bool:
         return False
     # A quotation that stands alone as the copy (a testimonial, maybe after a label such as
     # "Customer favourite:") is used, not mentioned: it still makes the claim.
-    lead = text[:open_index].rstrip(" *_>\t")
+    lead = (ctx.before + text[:open_index]).rstrip(" *_>\t")
     if not lead or lead.endswith((":", "—", "–", "-")):
         return False
     # A quotation the writer then endorses ("a 'belly-buster', and I agree") is still a claim.

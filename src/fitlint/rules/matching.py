@@ -17,7 +17,9 @@ from fitlint.document.model import Document, ProseBlock
 from fitlint.nlp import LemmaText
 from fitlint.rules.context import MatchContext, document_debunks, excused
 from fitlint.rules.emit import make_diagnostic
+from fitlint.document.sentences import split_sentences
 from fitlint.rules.model import Rule, RuleSet
+from fitlint.rules.prefilter import StemScanner
 
 
 class RuleTimeout(Exception):
@@ -35,11 +37,13 @@ class Found:
 class Matcher(Protocol):
     rule: Rule
 
-    def prefilter(self, lowered: str) -> bool: ...
+    def stems(self) -> Iterable[str]: ...
+
+    def prefilter(self, lowered: str, stems: set[str]) -> bool: ...
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None: ...
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int) -> Iterable[Found]: ...
+    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int, offset: int) -> Iterable[Found]: ...
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,17 @@ class Frame:
     title: str
 
 
+@dataclass
+class _Unit:
+    """A sentence (by the fast splitter) that some rule could match."""
+
+    block: int
+    start: int  # offset of the sentence in the block's prose
+    end: int
+    following: str  # the next sentence of the block, lower-cased
+    matchers: list[Matcher]
+
+
 class SentenceRules:
     def __init__(self, matchers: Sequence[Matcher], ruleset: RuleSet, timeout: float) -> None:
         self.matchers = list(matchers)
@@ -59,22 +74,35 @@ class SentenceRules:
         self.timeout = timeout
         self.disabled: dict[str, str] = {}  # code -> reason
         self._prepared = False
+        self.scanner = StemScanner(stem for matcher in self.matchers for stem in matcher.stems())
 
-    def candidates(self, blocks: Sequence[ProseBlock]) -> dict[int, list[Matcher]]:
-        found: dict[int, list[Matcher]] = {}
+    def candidates(self, blocks: Sequence[ProseBlock]) -> list[_Unit]:
+        """Stage 1: split blocks into sentences and keep those some rule's pre-filter accepts."""
+        units: list[_Unit] = []
         for index, block in enumerate(blocks):
-            lowered = block.text.lower()
-            for matcher in self.matchers:
-                rule = matcher.rule
-                if rule.code in self.disabled or (rule.scope and block.kind not in rule.scope):
-                    continue
-                if matcher.prefilter(lowered):
-                    found.setdefault(index, []).append(matcher)
-        return found
+            applicable = [
+                m for m in self.matchers
+                if m.rule.code not in self.disabled and not (m.rule.scope and block.kind not in m.rule.scope)
+            ]
+            if not applicable:
+                continue
+            text = block.text
+            lowered_block = text.lower()
+            if not self.scanner.scan(lowered_block) and not any(ch.isdigit() for ch in text):
+                continue  # no rule word and no number anywhere in the block
+            spans = split_sentences(text)
+            for position, (start, end) in enumerate(spans):
+                lowered = lowered_block[start:end]
+                found = self.scanner.scan(lowered)
+                chosen = [m for m in applicable if m.prefilter(lowered, found)]
+                if chosen:
+                    following = lowered_block[slice(*spans[position + 1])] if position + 1 < len(spans) else ""
+                    units.append(_Unit(index, start, end, following, chosen))
+        return units
 
-    def run(self, document: Document, annotate: Callable[[list[int]], dict[int, Any]]) -> list[Diagnostic]:
-        candidates = self.candidates(document.blocks)
-        if not candidates:
+    def run(self, document: Document, annotate: Callable[[list[str]], list[Any]]) -> list[Diagnostic]:
+        units = self.candidates(document.blocks)
+        if not units:
             return []
         from fitlint.nlp import lemma_text, lemmatize_phrase
 
@@ -83,31 +111,31 @@ class SentenceRules:
             for matcher in self.matchers:
                 matcher.prepare(lambda phrase: lemmatize_phrase(phrase, overrides))
             self._prepared = True
-        for matcher in {id(m): m for ms in candidates.values() for m in ms}.values():
+        for matcher in {id(m): m for unit in units for m in unit.matchers}.values():
             begin = getattr(matcher, "begin", None)
             if begin is not None:
                 begin(document)  # per-document state (e.g. what the document cites)
-        docs = annotate(sorted(candidates))
+        docs = annotate([document.blocks[u.block].text[u.start : u.end] for u in units])
         headings = {block.section: block.text.lower() for block in document.blocks if block.kind == "heading"}
         title = title_of(document.blocks)
         debunking = document_debunks(title)
         diagnostics: list[Diagnostic] = []
-        for index, matchers in candidates.items():
-            block = document.blocks[index]
-            sentences = list(docs[index].sents)
+        for unit, doc in zip(units, docs):
+            block = document.blocks[unit.block]
+            sentences = list(doc.sents)
             for position, sentence in enumerate(sentences):
                 lemmas = lemma_text(sentence, overrides)
-                following = sentences[position + 1].text.lower() if position + 1 < len(sentences) else ""
+                following = sentences[position + 1].text.lower() if position + 1 < len(sentences) else unit.following
                 frame = Frame(headings.get(block.section, ""), following, debunking, title.lower())
-                for matcher in matchers:
+                for matcher in unit.matchers:
                     if matcher.rule.code not in self.disabled:
-                        diagnostics.extend(self._apply(matcher, sentence, lemmas, block, frame, document, index))
+                        diagnostics.extend(self._apply(matcher, sentence, lemmas, block, frame, document, unit))
         return diagnostics
 
-    def _apply(self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document, block_index: int) -> list[Diagnostic]:
+    def _apply(self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document, unit: _Unit) -> list[Diagnostic]:
         rule = matcher.rule
         try:
-            found = list(matcher.find(sentence, lemmas, self.timeout, block_index))
+            found = list(matcher.find(sentence, lemmas, self.timeout, unit.block, unit.start))
         except RuleTimeout as exc:
             self.disabled[rule.code] = str(exc)
             return []
@@ -126,12 +154,13 @@ class SentenceRules:
                 frame.next_sentence,
                 frame.document_debunks,
                 frame.title,
+                block.text[: unit.start],
             )
             if (rule.unless or rule.requires) and excused(ctx, rule.unless, rule.requires):
                 continue
             taken.append((hit.first, hit.last))
-            prose_start = doc[hit.first].idx
-            prose_end = doc[hit.last].idx + len(doc[hit.last])
+            prose_start = unit.start + doc[hit.first].idx
+            prose_end = unit.start + doc[hit.last].idx + len(doc[hit.last])
             results.append(
                 make_diagnostic(rule, self.ruleset, document, block, prose_start, prose_end, hit.captures, hit.values)
             )

@@ -20,24 +20,27 @@ class PhraseMatcher:
         self.rule = rule
         self.ruleset = ruleset
         self._parsed = [parse_pattern(source) for source in rule.patterns]
-        self._prefilters = [
-            [
-                regex.compile(r"\b(?:" + "|".join(sorted(map(regex.escape, group), key=len, reverse=True)) + ")")
-                for group in prefilter_sets(parsed, ruleset.lexicons, ruleset.forms)
-            ]
+        # Per pattern: for each required item, the stems one of which must be in the sentence.
+        self._required = [
+            [frozenset(group) for group in prefilter_sets(parsed, ruleset.lexicons, ruleset.forms)]
             for parsed in self._parsed
         ]
         self._regexes: list[regex.Pattern[str]] = []
 
-    def prefilter(self, lowered: str) -> bool:
-        return any(all(f.search(lowered) for f in group) for group in self._prefilters)
+    def stems(self) -> Iterator[str]:
+        for groups in self._required:
+            for group in groups:
+                yield from group
+
+    def prefilter(self, lowered: str, stems: set[str]) -> bool:
+        return any(all(group & stems for group in groups) for groups in self._required)
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         self._regexes = [
             regex.compile(compile_lemma_regex(parsed, self.ruleset.lexicons, lemmatize)) for parsed in self._parsed
         ]
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1) -> Iterator[Found]:
+    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1, offset: int = 0) -> Iterator[Found]:
         doc = sentence.doc
         for source, pattern in zip(self.rule.patterns, self._regexes):
             try:

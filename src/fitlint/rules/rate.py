@@ -92,7 +92,10 @@ class RateMatcher:
         self.rule = rule
         self.limits = Limits(**{k.replace("-", "_"): float(v) for k, v in rule.limits.items()})
 
-    def prefilter(self, lowered: str) -> bool:
+    def stems(self) -> tuple[str, ...]:
+        return ()
+
+    def prefilter(self, lowered: str, stems: set[str] | None = None) -> bool:
         return bool(_PREFILTER.search(lowered)) and bool(_PATTERN.search(lowered))
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
@@ -120,7 +123,7 @@ class RateMatcher:
                 found.append((match.start(), match.end(), f"{rate:.1f} kg ({rate / 0.4536:.1f} lb) a week"))
         return found
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1) -> Iterator[Found]:
+    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1, offset: int = 0) -> Iterator[Found]:
         base = sentence.start_char
         for start, end, rate in self.assess(sentence.text):
             span = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")

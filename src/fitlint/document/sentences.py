@@ -1,0 +1,42 @@
+"""A fast sentence splitter for the lexical pre-filter stage.
+
+spaCy runs only on sentences some rule could match, so sentences are found first without it.
+Splits after ., ! or ? (plus closing quotes and brackets) followed by whitespace, except after
+common abbreviations and initials; an opening quote stays with the sentence it opens.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_BOUNDARY = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs al dr mr mrs ms prof fig no approx est min max cf ca st jr sr inc ltd co mt".split()
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences in ``text``, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        word = text[max(0, match.start() - 12) : match.start()].rsplit(None, 1)
+        last = word[-1].lower().rstrip(".") if word else ""
+        if match.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            continue  # "e.g. ", "et al. ", "J. Smith"
+        if match.group().startswith(".") and text[end:].lstrip()[:1].islower():
+            continue  # "3.5 kg" never gets here; "approx. twice" and similar lower-case runs on
+        spans.append(_trim(text, start, end))
+        start = end
+    if start < len(text):
+        spans.append(_trim(text, start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

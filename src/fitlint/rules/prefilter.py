@@ -1,0 +1,35 @@
+"""The lexical pre-filter: one Aho-Corasick pass over a sentence finds every rule word stem in it.
+
+Each phrase pattern needs, for each of its required items, at least one stem present at the start
+of a word; a rule is a candidate for a sentence when one of its patterns is satisfied. Only
+candidates go on to spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick
+
+
+class StemScanner:
+    def __init__(self, stems: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._size = 0
+        for stem in sorted(set(stems)):
+            if stem:
+                self._automaton.add_word(stem, stem)
+                self._size += 1
+        if self._size:
+            self._automaton.make_automaton()
+
+    def scan(self, lowered: str) -> set[str]:
+        """Stems that occur in ``lowered`` at the start of a word."""
+        if not self._size:
+            return set()
+        found = set()
+        for end, stem in self._automaton.iter(lowered):
+            start = end - len(stem) + 1
+            if start == 0 or not lowered[start - 1].isalnum():
+                found.add(stem)
+        return found
