@@ -36,9 +36,19 @@ def sentence_pool() -> list[str]:
     return sorted(pool)
 
 
-def make_file(rng: random.Random, pool: list[str], number: int) -> str:
+def mutate(rng: random.Random, sentence: str, vocabulary: list[str]) -> str:
+    """Vary a sentence so the corpus does not repeat itself: new numbers, one or two words swapped."""
+    words = sentence.split()
+    for _ in range(rng.randint(1, 2)):
+        position = rng.randrange(1, len(words))
+        if not words[position][:1].isdigit():
+            words[position] = rng.choice(vocabulary)
+    return re.sub(r"\d+", lambda m: str(rng.randint(2, 99)), " ".join(words))
+
+
+def make_file(rng: random.Random, pool: list[str], number: int, vocabulary: list[str]) -> str:
     def sentences(k: int) -> str:
-        return " ".join(rng.choice(pool) for _ in range(k))
+        return " ".join(mutate(rng, rng.choice(pool), vocabulary) for _ in range(k))
 
     title = rng.choice(pool)[:70].rstrip(" ,;:")
     parts = [f'---\ntitle: "{title.replace(chr(34), "")}"\ndate: 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\ntags: [fitness, post-{number}]\n---\n', f"# {title}\n"]
@@ -47,7 +57,7 @@ def make_file(rng: random.Random, pool: list[str], number: int) -> str:
         for _ in range(rng.randint(2, 4)):
             parts.append(sentences(rng.randint(3, 6)) + "\n")
         if section % 3 == 0:
-            parts.append("\n".join(f"- {rng.choice(pool)}" for _ in range(rng.randint(3, 5))) + "\n")
+            parts.append("\n".join(f"- {mutate(rng, rng.choice(pool), vocabulary)}" for _ in range(rng.randint(3, 5))) + "\n")
         if section % 4 == 1:
             parts.append(f"Read more in [our guide](https://example.org/guides/{number}-{section}) about {rng.choice(pool)[:40]}.\n")
         if section % 5 == 2:
@@ -62,21 +72,24 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "corpus")
     parser.add_argument("--files", type=int, default=400)
     parser.add_argument("--words", type=int, default=520_000)
+    parser.add_argument("--max-words-per-file", type=int, default=1400)
     parser.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     pool = sentence_pool()
+    vocabulary = sorted({w.strip(".,;:!?\"'()").lower() for s in pool for w in s.split() if w.isalpha() and len(w) > 3})
     if args.out.exists():
         shutil.rmtree(args.out)
     args.out.mkdir(parents=True)
     words = 0
     number = 0
     while number < args.files or words < args.words:
-        text = make_file(rng, pool, number)
+        text = make_file(rng, pool, number, vocabulary)
         (args.out / f"post-{number:04d}.md").write_text(text, encoding="utf-8")
         words += len(text.split())
         number += 1
-    print(f"{number} files, {words} words, from {len(pool)} distinct sentences -> {args.out}")
+    distinct = len({line for p in args.out.glob("*.md") for line in p.read_text().splitlines() if len(line) > 40})
+    print(f"{number} files, {words} words, {distinct} distinct prose lines, from {len(pool)} source sentences -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import json
 import sys
 import traceback
@@ -67,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-file", type=Path, help="write the report here instead of stdout")
     check.add_argument("--no-source", action="store_true", help="text format: one line per diagnostic")
     check.add_argument("--quiet", "-q", action="store_true", help="text format: no summary line")
+    check.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: number of CPUs)")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write .fitlint_cache/")
     check.add_argument("--fix", action="store_true", help="apply safe fixes (stdin: print the fixed text)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that change meaning")
     check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff instead of writing them")
@@ -180,7 +183,11 @@ def run_check(args: argparse.Namespace) -> int:
             raw = sys.stdin.buffer.read()
             results.append(linter.lint_bytes(raw, args.stdin_filename or "-"))
     if file_paths:
-        results.extend(linter.lint_paths(file_paths))
+        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+        progress = sys.stderr.isatty() and not args.quiet
+        # Fixing rewrites files: lint them fresh rather than trust cached positions.
+        use_cache = not (args.no_cache or args.fix or args.diff)
+        results.extend(linter.lint_paths(file_paths, jobs=jobs, use_cache=use_cache, progress=progress))
     for result in results:
         if result.error:
             print(f"fitlint: {result.path}: {result.error}", file=sys.stderr)

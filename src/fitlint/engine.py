@@ -17,6 +17,7 @@ import pathspec
 from fitlint.config import Config
 from fitlint.diagnostics import Diagnostic, Severity
 from fitlint.document import Document, parse_document
+from fitlint.cache import ResultCache
 from fitlint.files import ExcludeRules, ReadError, SourceFile, decode, discover, read_source
 from fitlint.rules.loader import load_rules
 from fitlint.rules.model import RuleSet
@@ -32,6 +33,27 @@ from fitlint.rules.rate import RateMatcher
 from fitlint.suppress import apply_suppressions
 
 DOC_CACHE_SIZE = 20_000  # sentences
+PARALLEL_THRESHOLD = 16  # files; below this, starting workers costs more than it saves
+CHUNK = 8  # files per task sent to a worker
+_FORKED_LINTER: Linter | None = None
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _lint_chunk(items: list[tuple[str, str]]) -> list[list[Diagnostic]]:
+    linter = _FORKED_LINTER
+    assert linter is not None, "worker started without a linter"
+    return [linter.lint_text(text, path) for text, path in items]
+
+
+def _progress(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", leave=False, dynamic_ncols=True)
 
 # Engine-level codes (not rule packs): problems with the input itself.
 UNREADABLE = ("FL001", "unreadable-file", "input")
@@ -174,16 +196,91 @@ class Linter:
         return [d for d in diagnostics if not any(d.code.startswith(code) for code in ignored)]
 
     # -- many files ---------------------------------------------------------------------------
-    def lint_paths(self, paths: Sequence[Path]) -> list[FileResult]:
+    def fingerprint(self) -> str:
+        """What, besides the rule packs, changes the diagnostics of a file (for the cache key)."""
+        c = self.config
+        parts = [
+            sorted(self.rules), sorted((k, int(v)) for k, v in c.severity.items()),
+            sorted(c.per_file_ignores.items()), sorted(c.front_matter_keys), c.profile, c.regex_timeout,
+            c.allow_duplicates, c.template_headings, self.report_unused_suppressions, str(c.root),
+            {code: int(rule.severity) for code, rule in self.rules.items()},
+        ]
+        return repr(parts)
+
+    def lint_paths(self, paths: Sequence[Path], jobs: int = 1, use_cache: bool = False, progress: bool = False) -> list[FileResult]:
         exclude = ExcludeRules.build(self.config.root, self.config.exclude) if self.config.exclude else None
         walk = discover(paths, exclude, self.config.respect_gitignore, self.config.force_exclude)
-        results = [self.unreadable(path, reason) for path, reason in walk.problems]
-        index = CrossFileIndex(self.duplicates.options) if self.duplicates.cross_file else None
+        problems = [self.unreadable(path, reason) for path, reason in walk.problems]
+        cache = ResultCache.for_run(self.config.root, self.ruleset.digest, self.fingerprint()) if use_cache else None
+        results: list[FileResult | None] = []
+        todo: list[tuple[int, SourceFile, str | None]] = []
         for path in walk.files:
-            results.append(self.lint_file(path, index))
-        if index is not None:
-            self.add_cross_file(results, index)
-        return results
+            display = str(path)
+            try:
+                source = read_source(path, display, self.config.max_file_size)
+            except ReadError as exc:
+                results.append(self.unreadable(display, str(exc)))
+                continue
+            key = cache.key(display, source.raw) if cache else None
+            cached = cache.get(key) if cache and key else None
+            if cached is not None:
+                results.append(FileResult(display, cached, source))
+            else:
+                results.append(None)
+                todo.append((len(results) - 1, source, key))
+        for (position, source, key), diagnostics in zip(todo, self._lint_many([s for _, s, _ in todo], jobs, progress)):
+            results[position] = FileResult(source.path, diagnostics, source)
+            if cache and key:
+                cache.put(key, diagnostics)
+        done = problems + [r for r in results if r is not None]
+        if self.duplicates.cross_file:
+            index = CrossFileIndex(self.duplicates.options)
+            for result in done:
+                if result.source is not None:
+                    index.add(parse_document(result.source.text, result.path, self.config.front_matter_keys))
+            self.add_cross_file(done, index)
+        return done
+
+    def _lint_many(self, sources: list[SourceFile], jobs: int, progress: bool) -> list[list[Diagnostic]]:
+        """Lint sources, in worker processes when there are enough of them; order is kept."""
+        bar = _progress(len(sources)) if progress else None
+        if jobs <= 1 or len(sources) < PARALLEL_THRESHOLD or not _can_fork():
+            out = []
+            for source in sources:
+                out.append(self.lint_text(source.text, source.path))
+                if bar is not None:
+                    bar.update(1)
+            if bar is not None:
+                bar.close()
+            return out
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _FORKED_LINTER
+        self.warm_up()  # load spaCy once here; forked workers share it copy-on-write
+        _FORKED_LINTER = self
+        chunks = [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
+        out: list[list[Diagnostic]] = []
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            for part in pool.map(_lint_chunk, [[(s.text, s.path) for s in chunk] for chunk in chunks]):
+                out.extend(part)
+                if bar is not None:
+                    bar.update(len(part))
+        if bar is not None:
+            bar.close()
+        _FORKED_LINTER = None
+        return out
+
+    def warm_up(self) -> None:
+        from fitlint.nlp import lemmatize_phrase, pipeline
+
+        pipeline()
+        overrides = self.ruleset.lemma_overrides
+        if not self.sentence_rules._prepared:
+            for matcher in self.sentence_rules.matchers:
+                matcher.prepare(lambda phrase: lemmatize_phrase(phrase, overrides))
+            self.sentence_rules._prepared = True
 
     def add_cross_file(self, results: list[FileResult], index: CrossFileIndex) -> None:
         """Copies across files, reported once (on the first location) after every file is read."""

@@ -176,7 +176,8 @@ class ClaimMatcher:
     def prefilter(self, lowered: str, stems: set[str]) -> bool:
         if self.phrase is not None:
             return self.phrase.prefilter(lowered, stems)
-        return bool(_PREFILTER.search(lowered))
+        # Statistics need no spaCy to find: only sentences that state one go on.
+        return bool(_PREFILTER.search(lowered)) and statistic_in(lowered)
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         if self.phrase is not None:

@@ -88,12 +88,13 @@ class SentenceRules:
                 continue
             text = block.text
             lowered_block = text.lower()
-            if not self.scanner.scan(lowered_block) and not any(ch.isdigit() for ch in text):
+            hits = self.scanner.positions(lowered_block)  # one pass over the block
+            if not hits and not any(ch.isdigit() for ch in text):
                 continue  # no rule word and no number anywhere in the block
             spans = split_sentences(text)
             for position, (start, end) in enumerate(spans):
                 lowered = lowered_block[start:end]
-                found = self.scanner.scan(lowered)
+                found = {stem for offset, stem in hits if start <= offset < end}
                 chosen = [m for m in applicable if m.prefilter(lowered, found)]
                 if chosen:
                     following = lowered_block[slice(*spans[position + 1])] if position + 1 < len(spans) else ""

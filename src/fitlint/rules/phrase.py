@@ -25,6 +25,7 @@ class PhraseMatcher:
             [frozenset(group) for group in prefilter_sets(parsed, ruleset.lexicons, ruleset.forms)]
             for parsed in self._parsed
         ]
+        self._any_stem = frozenset(stem for groups in self._required for group in groups for stem in group)
         self._regexes: list[regex.Pattern[str]] = []
 
     def stems(self) -> Iterator[str]:
@@ -33,7 +34,9 @@ class PhraseMatcher:
                 yield from group
 
     def prefilter(self, lowered: str, stems: set[str]) -> bool:
-        return any(all(group & stems for group in groups) for groups in self._required)
+        if self._any_stem.isdisjoint(stems):
+            return False
+        return any(all(not group.isdisjoint(stems) for group in groups) for groups in self._required)
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         self._regexes = [

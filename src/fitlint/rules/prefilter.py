@@ -25,11 +25,15 @@ class StemScanner:
 
     def scan(self, lowered: str) -> set[str]:
         """Stems that occur in ``lowered`` at the start of a word."""
+        return {stem for _, stem in self.positions(lowered)}
+
+    def positions(self, lowered: str) -> list[tuple[int, str]]:
+        """(start offset, stem) of every stem that starts a word in ``lowered``."""
         if not self._size:
-            return set()
-        found = set()
+            return []
+        found = []
         for end, stem in self._automaton.iter(lowered):
             start = end - len(stem) + 1
             if start == 0 or not lowered[start - 1].isalnum():
-                found.add(stem)
+                found.append((start, stem))
         return found

@@ -45,7 +45,9 @@ _PATTERN = regex.compile(
     rf"|\b{_RANGE}\s*{_UNIT}\s+(?:gone|down|lighter|off)\b{_WORDS}{{0,3}}?[ \t]+{_PERIOD}",
     regex.IGNORECASE,
 )
-_PREFILTER = regex.compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet)", regex.IGNORECASE)
+_PREFILTER = regex.compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.)", regex.IGNORECASE)
+_UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet")
+_UNIT_STEMS_SET = frozenset(_UNIT_STEMS)
 
 _KG_PER_UNIT = {"lb": 0.4536, "pound": 0.4536, "kg": 1.0, "kilo": 1.0, "kilogram": 1.0, "stone": 6.35, "st": 6.35}
 _WEEKS_PER = {"hour": 1 / 168, "day": 1 / 7, "week": 1.0, "wk": 1.0, "month": 4.35}
@@ -93,9 +95,11 @@ class RateMatcher:
         self.limits = Limits(**{k.replace("-", "_"): float(v) for k, v in rule.limits.items()})
 
     def stems(self) -> tuple[str, ...]:
-        return ()
+        return _UNIT_STEMS
 
     def prefilter(self, lowered: str, stems: set[str] | None = None) -> bool:
+        if stems is not None and _UNIT_STEMS_SET.isdisjoint(stems):
+            return False
         return bool(_PREFILTER.search(lowered)) and bool(_PATTERN.search(lowered))
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
