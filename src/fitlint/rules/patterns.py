@@ -192,27 +192,32 @@ def prefilter_sets(
     pattern: ParsedPattern,
     lexicons: Mapping[str, tuple[str, ...]],
     forms: Mapping[str, tuple[str, ...]],
-) -> list[set[str]]:
-    """For each required, informative item: the word stems one of which must occur in the text."""
-    required: list[set[str]] = []
+) -> list[list[frozenset[str]]]:
+    """For each required, informative item: its alternatives, each the set of word stems that
+    must all occur for that alternative ("love handles" needs both "lov" and "handl")."""
+    required: list[list[frozenset[str]]] = []
     for item in pattern.items:
         if not isinstance(item, Item) or item.optional:
             continue
         if "#num" in item.options:
             continue  # numbers take too many forms to pre-filter on
-        stems: set[str] = set()
-        weak = True
+        alternatives: list[frozenset[str]] = []
+        informative = True
         for option in item.options:
             phrases = lexicons[option[1:]] if option.startswith("@") else (option,)
             for phrase in phrases:
                 words = [w for w in regex.split(r"[\s_-]+", phrase.lower()) if w]
-                if not words:
+                strong = [w for w in words if w not in _WEAK]
+                if not strong:
+                    informative = False  # "in|within": "in" is everywhere, so the item filters nothing
                     continue
-                # A phrase is present only if its most distinctive word is: use the longest.
-                anchor = max(words, key=len)
-                if anchor not in _WEAK:
-                    weak = False
-                stems.update(_stems(anchor, forms))
-        if not weak:
-            required.append(stems)
+                # Each word may appear in any of its forms: one stem set per word, all required.
+                per_word = [frozenset(_stems(word, forms)) for word in strong]
+                if len(per_word) == 1:
+                    alternatives.extend(frozenset({stem}) for stem in per_word[0])
+                else:
+                    # Irregular forms of a word inside a phrase are rare; the first stem suffices.
+                    alternatives.append(frozenset(min(stems, key=len) for stems in per_word))
+        if informative and alternatives:
+            required.append(alternatives)
     return required

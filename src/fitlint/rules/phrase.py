@@ -20,23 +20,18 @@ class PhraseMatcher:
         self.rule = rule
         self.ruleset = ruleset
         self._parsed = [parse_pattern(source) for source in rule.patterns]
-        # Per pattern: for each required item, the stems one of which must be in the sentence.
-        self._required = [
-            [frozenset(group) for group in prefilter_sets(parsed, ruleset.lexicons, ruleset.forms)]
-            for parsed in self._parsed
-        ]
-        self._any_stem = frozenset(stem for groups in self._required for group in groups for stem in group)
+        # Per pattern: for each required item, its alternatives (stem sets that must all occur).
+        self._required = [prefilter_sets(parsed, ruleset.lexicons, ruleset.forms) for parsed in self._parsed]
+        self._any_stem = frozenset(stem for items in self._required for alts in items for alt in alts for stem in alt)
         self._regexes: list[regex.Pattern[str]] = []
 
     def stems(self) -> Iterator[str]:
-        for groups in self._required:
-            for group in groups:
-                yield from group
+        return iter(self._any_stem)
 
     def prefilter(self, lowered: str, stems: set[str]) -> bool:
         if self._any_stem.isdisjoint(stems):
             return False
-        return any(all(not group.isdisjoint(stems) for group in groups) for groups in self._required)
+        return any(all(any(alt <= stems for alt in alts) for alts in items) for items in self._required)
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         self._regexes = [

@@ -1,0 +1,160 @@
+"""Benchmark fitlint against proselint and the spaCy tokenising floor, side by side, in one run.
+
+    pip install -e '.[bench]'        # proselint for the comparison
+    python bench/make_corpus.py      # once: the generated corpus (bench/corpus, gitignored)
+    python bench/run.py [--runs 5]
+
+Each figure is the median of --runs runs (wall time, seconds) with the peak resident memory of
+the measured process. Rows:
+- fitlint cold: the whole corpus, no cache (--no-cache), default jobs (all CPUs)
+- fitlint warm: the whole corpus again with the cache filled and nothing changed
+- fitlint single clean file / single file with findings: the pre-commit case
+- proselint: the same corpus and the same single files
+- spaCy floor: blank English + sentencizer + lookup lemmatizer over the corpus's raw text
+- LSP relint: one-character edit of a 2,000-word document, relinted by the server's engine
+  (p50/p95 over --relints edits, in-process, caches warm as in an editor session)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "bench" / "corpus"
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MiB) of one run of ``command``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = 0
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median_of(runs: int, command: list[str], cwd: Path, before=None) -> tuple[float, int]:
+    times, peaks = [], []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        elapsed, peak = measure(command, cwd)
+        times.append(elapsed)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+SPACY_FLOOR = r"""
+import sys
+from pathlib import Path
+from fitlint.nlp import pipeline
+nlp = pipeline()
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.md"))]
+for _ in nlp.pipe(texts, batch_size=64):
+    pass
+"""
+
+
+def relint_latency(edits: int) -> tuple[float, float]:
+    sys.path.insert(0, str(REPO / "src"))
+    from fitlint.config import Config
+    from fitlint.engine import Linter
+
+    files = sorted(CORPUS.glob("*.md"))
+    text = ""
+    for path in files:
+        text += path.read_text(encoding="utf-8") + "\n"
+        if len(text.split()) >= 2000:
+            break
+    linter = Linter(Config(root=REPO))
+    linter.lint_text(text, "doc.md")  # the editor opened it: caches warm
+    samples = []
+    middle = len(text) // 2
+    for number in range(edits):
+        position = middle + number % 50
+        edited = text[:position] + "x" + text[position:]
+        start = time.perf_counter()
+        linter.lint_text(edited, "doc.md")
+        samples.append(time.perf_counter() - start)
+    samples.sort()
+    return samples[len(samples) // 2], samples[int(len(samples) * 0.95) - 1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--relints", type=int, default=100)
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py")], check=True)
+    files = sorted(CORPUS.glob("*.md"))
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+    proselint = shutil.which("proselint")
+    fitlint = [sys.executable, "-m", "fitlint", "check", "--isolated", "--no-respect-gitignore", "--quiet"]
+    work = Path(tempfile.mkdtemp(prefix="fitlint-bench-"))
+    corpus = work / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    clean = work / "clean.md"
+    clean.write_text(
+        "# Building a weekly routine\n\n"
+        + "Start each session with five minutes of easy movement, then work through the main lifts. "
+        "Keep a notebook of what you did so next week you know where to begin. Rest days matter: "
+        "sleep well, walk, and come back ready. Pick exercises you enjoy so you keep showing up. "
+        "Warm up the joints you will load, move with control, and stop a set when your form slips. "
+        "Write down how each session felt as well as what you lifted. " * 2,
+        encoding="utf-8",
+    )
+    findings = work / "findings.md"
+    findings.write_text(
+        "# Summer shred\n\nMelt your love handles with these moves and lose 10 lbs in a week. "
+        "Studies show this works for everyone. " * 10,
+        encoding="utf-8",
+    )
+
+    def drop_cache() -> None:
+        shutil.rmtree(work / ".fitlint_cache", ignore_errors=True)
+
+    rows: list[tuple[str, float, int]] = []
+    rows.append(("fitlint cold (corpus, -j all CPUs)", *median_of(args.runs, [*fitlint, "--no-cache", "corpus"], work)))
+    drop_cache()
+    measure([*fitlint, "corpus"], work)  # fill the cache
+    rows.append(("fitlint warm (corpus, cache filled)", *median_of(args.runs, [*fitlint, "corpus"], work)))
+    rows.append(("fitlint single clean file", *median_of(args.runs, [*fitlint, "--no-cache", "clean.md"], work)))
+    rows.append(("fitlint single file with findings", *median_of(args.runs, [*fitlint, "--no-cache", "findings.md"], work)))
+    floor = [sys.executable, "-c", SPACY_FLOOR, str(corpus)]
+    rows.append(("spaCy floor (tokenise corpus)", *median_of(args.runs, floor, work)))
+    if proselint:
+        rows.append(("proselint (corpus)", *median_of(args.runs, [proselint, "check", "corpus"], work)))
+        rows.append(("proselint single clean file", *median_of(args.runs, [proselint, "check", "clean.md"], work)))
+        rows.append(("proselint single file with findings", *median_of(args.runs, [proselint, "check", "findings.md"], work)))
+    p50, p95 = relint_latency(args.relints)
+    shutil.rmtree(work, ignore_errors=True)
+
+    times = {name: seconds for name, seconds, _ in rows}
+    print(f"corpus: {len(files)} files, {words} words; {args.runs} runs each; {os.cpu_count()} CPUs\n")
+    print(f"{'measurement':<40}{'median s':>10}{'peak MiB':>10}")
+    for name, seconds, peak in rows:
+        print(f"{name:<40}{seconds:>10.3f}{peak:>10}")
+    print(f"{'LSP relint, 2,000 words (p50 / p95)':<40}{p50 * 1000:>8.1f}ms{p95 * 1000:>8.1f}ms\n")
+    cold = times["fitlint cold (corpus, -j all CPUs)"]
+    print("ratios")
+    print(f"  warm / cold                       {times['fitlint warm (corpus, cache filled)'] / cold:6.3f}   (target <= 0.1)")
+    print(f"  cold / spaCy floor                {cold / times['spaCy floor (tokenise corpus)']:6.3f}   (target <= 1.5)")
+    if proselint:
+        print(f"  cold / proselint                  {cold / times['proselint (corpus)']:6.3f}   (target <= 0.333)")
+        print(
+            f"  single clean: fitlint / proselint {times['fitlint single clean file'] / times['proselint single clean file']:6.3f}   (target <= 1.0)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
