@@ -58,6 +58,11 @@ _CALORIES_BURNED = regex.compile(
 )
 # "Most adults need about 1.6 g of protein per kg": a recommendation stated as fact.
 _GUIDELINE = regex.compile(r"\b(?:needs?|requires?|recommend\w*|should\s+(?:get|eat|aim|have|drink))\b", regex.IGNORECASE)
+# "Join over 1 million happy users": a satisfaction figure used as proof.
+_SOCIAL_PROOF = regex.compile(
+    rf"\b{_NUM}\s?(?:k|thousand|million|billion)?\+?\s+(?:happy|satisfied|delighted|successful)\s+(?:users|customers|members|clients|people|dieters|readers)\b",
+    regex.IGNORECASE,
+)
 _STUDY_REFERENCE = regex.compile(
     r"\b(?:this|the)\s+(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results)\b|\bparticipants\b|\bsubjects\b",
     regex.IGNORECASE,
@@ -72,7 +77,8 @@ _IMPERATIVE = regex.compile(
     r"^\W*(?:be|do|aim|try|get|add|build|consider|start|keep|walk|eat|drink|take|make|use|include|limit|"
     r"avoid|choose|perform|hold|rest|stay|schedule|set|plan|go|focus|nourish|fuel|repeat|complete|finish|"
     r"begin|increase|reduce|swap|replace|skip|cut|pair|combine|follow|track|log|write|prepare|cook|store|"
-    r"aim|allow|give|let|remember|note|check|warm|cool|stretch|breathe|drop|lift|run|jog|swim|cycle|target)\b",
+    r"aim|allow|give|let|remember|note|check|warm|cool|stretch|breathe|drop|lift|run|jog|swim|cycle|target|"
+    r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order)\b",
     regex.IGNORECASE,
 )
 _PROPORTION_OF_TIME = regex.compile(rf"{_NUM}\s?%\s+of\s+the\s+time", regex.IGNORECASE)
@@ -111,12 +117,16 @@ def statistic_in(text: str) -> bool:
     if _PERSONAL_LOSS.search(cleaned):
         return False
     imperative = bool(_IMPERATIVE.match(cleaned))
+    if imperative:
+        # "Lighten the bar by about 20%": an instruction's numbers prescribe. Only a claimed
+        # outcome ("…, burning 100 calories") counts.
+        return bool(_CALORIES_BURNED.search(cleaned) or _SOCIAL_PROOF.search(cleaned))
     if _PERCENT.search(cleaned) or _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned):
+        return True
+    if _SOCIAL_PROOF.search(cleaned):
         return True
     if _TEST_STAT.search(cleaned) or _RANK.search(cleaned):
         return True
-    if imperative:
-        return bool(_CALORIES_BURNED.search(cleaned))
     if (_AMOUNT.search(cleaned) or _DOSE.search(cleaned)) and (_OUTCOME.search(cleaned) or _GUIDELINE.search(cleaned)):
         return True
     return False

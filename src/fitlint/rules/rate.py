@@ -28,8 +28,8 @@ _UNIT = (
     r"inch(?:es)?|in\.|cm\b|centimet(?:re|er)s?)"
 )
 _PERIOD = (
-    r"(?:(?:in|within|over|after|during|inside)\s+(?:just\s+|only\s+|the\s+first\s+|the\s+next\s+|a\s+mere\s+|"
-    r"less\s+than\s+|under\s+)?(?P<count>" + _NUM + r")?\s*[- ]?\s*(?P<period>hours?|days?|weeks?|wks?|months?)\b"
+    r"(?:(?:in|within|over|after|during|inside)\s+(?:(?:just|only|the|your|their|a|first|next|opening|mere|less\s+than|under)\s+){0,3}"
+    r"(?P<count>" + _NUM + r")?\s*[- ]?\s*(?P<period>hours?|days?|weeks?|wks?|months?)\b"
     r"|(?:a|per|each|every|/)\s*(?P<per>day|week|month)\b)"
 )
 _LOSS = (
