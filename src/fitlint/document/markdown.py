@@ -185,13 +185,16 @@ def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
             builder.add_mapped(" ", to_source(newline), 0)
             cursor = newline + 1 if newline < len(content) else newline
         elif ctype == "code_inline":
-            found = content.find(child.content, cursor)
-            if found >= 0:
-                end = found + len(child.content)
-                while end < len(content) and content[end] == "`":
-                    end += 1
-                builder.add_mapped(" ", to_source(found), 0)
-                cursor = end
+            # Find the span by its backtick fences: the parser has already turned line endings
+            # inside it into spaces, so its content is not a substring of the source.
+            opening = content.find("`", cursor)
+            if opening >= 0:
+                run = len(child.markup) or 1
+                closing = content.find(child.markup or "`", opening + run)
+                while closing >= 0 and closing + run < len(content) and content[closing + run] == "`":
+                    closing = content.find(child.markup or "`", closing + run + 1)
+                builder.add_mapped(" ", to_source(opening), 0)
+                cursor = closing + run if closing >= 0 else opening + run
         elif ctype == "link_open" and child.markup == "autolink":
             in_autolink = True
             links.append(Link(builder.length, builder.length, str(child.attrs.get("href", ""))))

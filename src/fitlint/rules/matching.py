@@ -162,6 +162,9 @@ class SentenceRules:
             taken.append((hit.first, hit.last))
             prose_start = unit.start + doc[hit.first].idx
             prose_end = unit.start + doc[hit.last].idx + len(doc[hit.last])
+            start, end = block.source_span(prose_start, prose_end)
+            if end <= start:
+                continue  # the words could not be placed in the source: never report an empty range
             results.append(
                 make_diagnostic(rule, self.ruleset, document, block, prose_start, prose_end, hit.captures, hit.values)
             )
