@@ -12,8 +12,6 @@ from typing import Any
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import pathspec
-
 from fitlint.config import Config
 from fitlint.diagnostics import Diagnostic, Severity
 from fitlint.document import Document, parse_document
@@ -108,10 +106,14 @@ class Linter:
         )
         self.citations = CitationRules([r for r in rules if r.kind == "citation"], self.ruleset)
         self._docs: OrderedDict[str, Any] = OrderedDict()
-        self._per_file = [
-            (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(codes))
-            for glob, codes in config.per_file_ignores.items()
-        ]
+        self._per_file = []
+        if config.per_file_ignores:
+            import pathspec
+
+            self._per_file = [
+                (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(codes))
+                for glob, codes in config.per_file_ignores.items()
+            ]
 
     def annotate(self, texts: list[str]) -> list[Any]:
         """spaCy docs for sentences, from a bounded cache: an editor relint re-parses only the

@@ -13,7 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pathspec
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pathspec
 
 LINTED_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
 ALWAYS_SKIPPED_DIRS = frozenset(
@@ -42,6 +45,8 @@ class WalkResult:
 
 
 def _spec(lines: Iterable[str]) -> pathspec.PathSpec:
+    import pathspec  # only runs that walk directories or exclude paths pay for it
+
     return pathspec.GitIgnoreSpec.from_lines(list(lines))
 
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from fitlint.diagnostics import FixSafety, Severity
@@ -33,15 +32,20 @@ from fitlint.rules.patterns import PatternError, parse_pattern
 
 def builtin_rules_dir() -> Path:
     """Rule packs shipped in the wheel (fitlint/_rules), or the repo's rules/ in a checkout."""
-    packaged = Path(str(resources.files("fitlint"))) / "_rules"
+    packaged = _PACKAGE / "_rules"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "rules"
 
 
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
 @lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
-    text = resources.files("fitlint").joinpath("schemas/rule-pack.schema.json").read_text("utf-8")
+def _validator():  # jsonschema is imported only when a pack actually needs validating
+    import jsonschema
+
+    text = (_PACKAGE / "schemas" / "rule-pack.schema.json").read_text("utf-8")
     return jsonschema.Draft202012Validator(json.loads(text))
 
 
@@ -70,8 +74,13 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleError(Origin(display, 0), f"cannot read rule pack: {exc}") from None
         digest.update(display.encode() + b"\0" + text.encode() + b"\0")
-        data, root = _parse_yaml(text, display)
-        _validate(data, root, display)
+        data = _cached_pack(text)
+        if data is None:
+            data, root = _parse_yaml(text, display)
+            _validate(data, root, display)
+            _store_pack(text, data)
+        else:
+            root = None
         for name, entries in (data.get("lexicons") or {}).items():
             if name in ruleset.lexicons:
                 raise RuleError(_origin(root, ("lexicons", name), display), f"lexicon @{name} is defined twice")
@@ -99,7 +108,7 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
                 key, entry["title"], entry["profile"], entry.get("url"), entry.get("summary")
             )
         for index, raw in enumerate(data.get("rules") or []):
-            pending_rules.append((raw, _node_at(root, ("rules", index)), display))
+            pending_rules.append((raw, _node_at(root, ("rules", index)) if root is not None else None, display))
     # Rules are checked after every pack is read: a rule may use another pack's lexicon.
     for raw, node, display in pending_rules:
         rule = _build_rule(raw, node, display, ruleset)
@@ -113,8 +122,9 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
 
 def _parse_yaml(text: str, display: str) -> tuple[Any, yaml.Node]:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader: no code runs
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        root = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader: no code runs
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -136,8 +146,10 @@ def _validate(data: Any, root: yaml.Node, display: str) -> None:
     raise RuleError(_origin(root, tuple(error.absolute_path), display), f"{where}: {error.message}")
 
 
-def _node_at(root: yaml.Node, path: tuple[Any, ...]) -> yaml.Node:
+def _node_at(root: yaml.Node | None, path: tuple[Any, ...]) -> yaml.Node | None:
     node = root
+    if node is None:
+        return None
     for part in path:
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
@@ -153,15 +165,17 @@ def _node_at(root: yaml.Node, path: tuple[Any, ...]) -> yaml.Node:
     return node
 
 
-def _origin(root: yaml.Node, path: tuple[Any, ...], display: str) -> Origin:
-    return Origin(display, _node_at(root, path).start_mark.line + 1)
+def _origin(root: yaml.Node | None, path: tuple[Any, ...], display: str) -> Origin:
+    node = _node_at(root, path)
+    return Origin(display, node.start_mark.line + 1 if node is not None else 0)
 
 
-def _build_rule(raw: dict[str, Any], node: yaml.Node, display: str, ruleset: RuleSet) -> Rule:
-    origin = Origin(display, node.start_mark.line + 1)
+def _build_rule(raw: dict[str, Any], node: yaml.Node | None, display: str, ruleset: RuleSet) -> Rule:
+    origin = Origin(display, node.start_mark.line + 1 if node is not None else 0)
 
     def where(*path: Any) -> Origin:
-        return Origin(display, _node_at(node, path).start_mark.line + 1)
+        found = _node_at(node, path)
+        return Origin(display, found.start_mark.line + 1 if found is not None else 0)
 
     for index, pattern in enumerate(raw.get("patterns", ())):
         try:
@@ -218,3 +232,38 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node, display: str, ruleset: Rul
         examples_pass=tuple(examples.get("pass", ())),
         origin=origin,
     )
+
+
+# A pack that validated once is stored as JSON under the user's cache directory, keyed by its
+# exact text and the fitlint version, so later runs skip YAML composition and schema checks.
+def _pack_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "fitlint" / "packs"
+
+
+def _pack_key(text: str) -> str:
+    from fitlint import __version__
+
+    return hashlib.sha256(f"{__version__}\0{text}".encode()).hexdigest()
+
+
+def _cached_pack(text: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads((_pack_cache_dir() / f"{_pack_key(text)}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _store_pack(text: str, data: dict[str, Any]) -> None:
+    import tempfile
+
+    directory = _pack_cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream)
+        os.replace(temp, directory / f"{_pack_key(text)}.json")
+    except (OSError, TypeError, ValueError):
+        pass  # no cache, no problem
