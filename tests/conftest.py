@@ -47,3 +47,10 @@ def cli(capsys, monkeypatch) -> Callable[..., CliResult]:
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+def write(path: Path, text: str) -> Path:
+    """Create a file (and its folders) with UTF-8 text."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -6,16 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, write
 
 BAD = "Burn belly fat with these 5 moves.\n"
 CLEAN = "Strength training builds muscle.\n"
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_exit_0_when_clean(cli, tmp_path):

@@ -7,13 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+from conftest import REPO, write
 
 
 def test_empty_file_is_clean(cli, tmp_path):

@@ -52,6 +52,16 @@ async def _change(client: LanguageClient, uri: str, version: int, text: str) -> 
     await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
 
 
+async def _code_actions(client: LanguageClient, uri: str, diagnostic: types.Diagnostic):
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+
+
 def _apply(text: str, edits) -> str:
     index = LineIndex(text)
     spans = [
@@ -81,13 +91,7 @@ async def test_diagnostics_with_utf16_ranges_and_workspace_config(client: Langua
 async def test_code_action_rewrite_applies_and_diagnostics_update(client: LanguageClient):
     uri = await _open(client, "rewrite.md", TEXT)
     burn = next(d for d in client.diagnostics[uri] if d.code == "FL101")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=burn.range,
-            context=types.CodeActionContext(diagnostics=[burn]),
-        )
-    )
+    actions = await _code_actions(client, uri, burn)
     titles = [a.title for a in actions]
     assert "FL101: replace with 'Strengthen the muscles around your belly' (changes the meaning)" in titles
     assert "Disable FL101 for this line" in titles
@@ -102,13 +106,7 @@ async def test_code_action_rewrite_applies_and_diagnostics_update(client: Langua
 async def test_suppression_action_keeps_blockquote_and_silences(client: LanguageClient):
     uri = await _open(client, "suppress.md", TEXT)
     burn = next(d for d in client.diagnostics[uri] if d.code == "FL101")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=burn.range,
-            context=types.CodeActionContext(diagnostics=[burn]),
-        )
-    )
+    actions = await _code_actions(client, uri, burn)
     disable = next(a for a in actions if a.title == "Disable FL101 for this line")
     new_text = _apply(TEXT, disable.edit.document_changes[0].edits)
     assert new_text.splitlines()[2] == "> <!-- fitlint-disable-next-line FL101 -->"
