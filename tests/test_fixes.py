@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-from pathlib import Path
 
-import pytest
 from conftest import SHARED, needs_shared
 
 from fitlint.diagnostics import Edit
@@ -96,13 +94,13 @@ def test_fix_every_shared_file_changes_only_reported_ranges(linter, tmp_path):
         shutil.copyfile(source_path, copy)
         source = decode(copy.read_bytes(), str(copy))
         diagnostics = linter.lint_text(source.text, str(copy))
-        first = fix_text(source.text, lambda t: linter.lint_text(t, str(copy)), unsafe=True)
+        first = fix_text(source.text, lambda t, path=str(copy): linter.lint_text(t, path), unsafe=True)
         assert first.passes <= 1, source_path.name  # fixes never create new fixable findings
         for edit in first.first_edits:
             owner = [d for d in diagnostics for s in d.suggestions if edit in s.edits]
             assert owner and owner[0].start <= edit.start and edit.end <= owner[0].end, (source_path.name, edit)
         assert apply_edits(source.text, first.first_edits) == first.text
-        second = fix_text(first.text, lambda t: linter.lint_text(t, str(copy)), unsafe=True)
+        second = fix_text(first.text, lambda t, path=str(copy): linter.lint_text(t, path), unsafe=True)
         assert second.text == first.text and second.applied == 0
         changed_files += first.text != source.text
     assert changed_files > 0

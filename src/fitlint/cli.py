@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-import json
 import sys
 import traceback
 from collections.abc import Sequence
@@ -224,7 +223,7 @@ def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResul
         source = result.source
         if source is None:
             continue
-        outcome = fix_text(source.text, lambda text: linter.lint_text(text, source.path), args.unsafe_fixes)
+        outcome = fix_text(source.text, lambda text, path=source.path: linter.lint_text(text, path), args.unsafe_fixes)
         if outcome.text == source.text:
             continue
         changed_any = True

@@ -176,11 +176,8 @@ class Linter:
         document = parse_document(text, path, self.config.front_matter_keys)
         return self.lint_document(document)
 
-    def lint_source(self, source: SourceFile, index: CrossFileIndex | None = None) -> FileResult:
-        document = parse_document(source.text, source.path, self.config.front_matter_keys)
-        if index is not None:
-            index.add(document)
-        return FileResult(source.path, self.lint_document(document), source)
+    def lint_source(self, source: SourceFile) -> FileResult:
+        return FileResult(source.path, self.lint_text(source.text, source.path), source)
 
     def _filter_per_file(self, path: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if not self._per_file:
@@ -295,13 +292,13 @@ class Linter:
             kept = [d for d in result.diagnostics if d.code != UNUSED_SUPPRESSION[0]]
             result.diagnostics = self.finish(document, kept + found)
 
-    def lint_file(self, path: Path, index: CrossFileIndex | None = None) -> FileResult:
+    def lint_file(self, path: Path) -> FileResult:
         display = str(path)
         try:
             source = read_source(path, display, self.config.max_file_size)
         except ReadError as exc:
             return self.unreadable(display, str(exc))
-        return self.lint_source(source, index)
+        return self.lint_source(source)
 
     def lint_bytes(self, raw: bytes, display: str) -> FileResult:
         try:

@@ -217,7 +217,7 @@ WHOLE_BODY_LEMMAS = frozenset(
     {"walk", "walking", "jog", "jogging", "run", "running", "cardio", "aerobic", "swim", "swimming",
      "cycling", "diet", "dieting", "calorie", "deficit", "eat", "eating", "sleep", "stress", "lifestyle",
      "habit", "overall", "nutrition", "fasting", "activity", "hormone", "hormonal", "metabolic", "metabolism",
-     "insulin", "cortisol", "whole", "total", "general", "healthy", "lifestyle", "step", "steps"}
+     "insulin", "cortisol", "whole", "total", "general", "healthy", "step", "steps"}
 )
 TARGETING_LEMMAS = frozenset(
     {"target", "targeted", "specific", "crunch", "sit", "move", "exercise", "workout", "routine", "spot",
