@@ -21,7 +21,7 @@ from fitlint.rules.loader import load_rules
 from fitlint.rules.model import RuleSet
 from fitlint.rules.emit import docs_url, make_span_diagnostic
 from fitlint.rules.citation_rules import CitationRules
-from fitlint.rules.citations import CitationIndex
+from fitlint.rules.citations import citation_index
 from fitlint.rules.claims import ClaimGroup, ClaimMatcher, uncited_table_rows
 from fitlint.rules.duplicate_rules import DuplicateRules, build_options
 from fitlint.rules.duplicates import CrossFileIndex
@@ -146,7 +146,7 @@ class Linter:
         statistic = self.claims.matchers.get("statistic")
         if statistic is None or not any(b.kind == "table_cell" for b in document.blocks):
             return []
-        index = CitationIndex(document)
+        index = citation_index(document)
         return [
             make_span_diagnostic(statistic.rule, self.ruleset, document.path, document.text, start, end, {})
             for start, end in uncited_table_rows(document, index)

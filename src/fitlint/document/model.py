@@ -51,3 +51,5 @@ class Document:
     suppressions: list[Suppression] = field(default_factory=list)
     footnote_definitions: dict[str, int] = field(default_factory=dict)  # label -> line
     code_lines: frozenset[int] = frozenset()
+    # Analyses several checks share (e.g. the citation index), computed once per document.
+    derived: dict[str, object] = field(default_factory=dict)

@@ -20,6 +20,7 @@ from fitlint.rules.citations import (
     DOI_LIKE,
     NUMBERED_MARKER,
     CitationIndex,
+    citation_index,
     valid_doi,
 )
 from fitlint.rules.emit import make_span_diagnostic
@@ -51,7 +52,7 @@ class CitationRules:
         text = document.text
         if not any(ch in text for ch in "[(1⁰¹²³⁴⁵⁶⁷⁸⁹") and "doi" not in text.lower():
             return []
-        index = CitationIndex(document)
+        index = citation_index(document)
         found: list[Diagnostic] = []
         found += self._author_year(document, index)
         found += self._footnotes(document)

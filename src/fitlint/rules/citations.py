@@ -160,6 +160,15 @@ class CitationIndex:
         return "none"
 
 
+def citation_index(document: Document) -> CitationIndex:
+    """The document's citation index, built once and shared by every check that needs it."""
+    index = document.derived.get("citations")
+    if not isinstance(index, CitationIndex):
+        index = CitationIndex(document)
+        document.derived["citations"] = index
+    return index
+
+
 def _entry(index: int, block: ProseBlock, source_line: str = "") -> Entry:
     text = block.text.strip()
     number = ENTRY_NUMBER.match(text) or ENTRY_NUMBER.match(source_line)

@@ -17,7 +17,7 @@ import regex
 
 from fitlint.document.model import Document
 from fitlint.nlp import LemmaText
-from fitlint.rules.citations import CitationIndex
+from fitlint.rules.citations import CitationIndex, citation_index
 from fitlint.rules.context import MatchContext, quoted
 from fitlint.rules.matching import Found
 from fitlint.rules.model import Rule, RuleSet
@@ -153,7 +153,7 @@ class ClaimGroup:
     def begin(self, document: Document) -> None:
         if self.document is not document:
             self.document = document
-            self.index = CitationIndex(document)
+            self.index = citation_index(document)
             self._cache.clear()
 
     def classify(self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "") -> str | None:

@@ -20,9 +20,19 @@ class PhraseMatcher:
         self.rule = rule
         self.ruleset = ruleset
         self._parsed = [parse_pattern(source) for source in rule.patterns]
-        # Per pattern: for each required item, its alternatives (stem sets that must all occur).
-        self._required = [prefilter_sets(parsed, ruleset.lexicons, ruleset.forms) for parsed in self._parsed]
-        self._any_stem = frozenset(stem for items in self._required for alts in items for alt in alts for stem in alt)
+        # Per pattern: for each required item, its alternatives (stem sets that must all occur),
+        # split into one-stem alternatives (a set test in C) and multi-stem ones (subset tests).
+        self._required: list[list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = []
+        for parsed in self._parsed:
+            items = []
+            for alternatives in prefilter_sets(parsed, ruleset.lexicons, ruleset.forms):
+                singles = frozenset(next(iter(alt)) for alt in alternatives if len(alt) == 1)
+                multis = tuple(alt for alt in alternatives if len(alt) > 1)
+                items.append((singles, multis))
+            self._required.append(items)
+        self._any_stem = frozenset(
+            stem for items in self._required for singles, multis in items for stem in singles.union(*multis)
+        )
         self._regexes: list[regex.Pattern[str]] = []
 
     def stems(self) -> Iterator[str]:
@@ -31,7 +41,13 @@ class PhraseMatcher:
     def prefilter(self, lowered: str, stems: set[str]) -> bool:
         if self._any_stem.isdisjoint(stems):
             return False
-        return any(all(any(alt <= stems for alt in alts) for alts in items) for items in self._required)
+        for items in self._required:
+            for singles, multis in items:
+                if singles.isdisjoint(stems) and not any(alt <= stems for alt in multis):
+                    break
+            else:
+                return True
+        return False
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         self._regexes = [
