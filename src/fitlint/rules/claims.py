@@ -251,7 +251,10 @@ def _trim(sentence: Any) -> tuple[int | None, int]:
     return tokens[0].i, tokens[-1].i
 
 
-_TABLE_TOPIC = regex.compile(r"\b(?:calorie|kcal|burn|fat|loss|lose|%|percent|metabolism|effect|result)", regex.IGNORECASE)
+# Tables about bodies and energy (calories burned, fat lost, % change); not benchmarks or prices.
+_TABLE_TOPIC = regex.compile(
+    r"\b(?:calories?|kcal|burn(?:ed|s|ing)?|fat|weight|metabolism|loss|lose|lost|percent)\b|%", regex.IGNORECASE
+)
 _NUMERIC_CELL = regex.compile(r"^\s*[~≈]?\d[\d,.]*\s*(?:%|kcal|cal|kg|lbs?|g)?\s*$")
 
 
