@@ -1,7 +1,7 @@
 """Per-file result cache in ``.fitlint_cache/`` (``--no-cache`` turns it off).
 
 A file's diagnostics are reused when nothing that could change them has changed: the key hashes
-the file's bytes and path, the rule packs, the configuration and the fitlint version. Entries are
+the file's bytes and path, the rule packs, the configuration, the fitlint version and its code. Entries are
 JSON (never pickle: a cache directory must not be a way to run code) and are written atomically
 (temporary file + rename), so concurrent runs — pre-commit may start several — never read a
 half-written entry; the worst case is two runs computing the same entry.
@@ -54,10 +54,24 @@ def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
     )
 
 
+def code_fingerprint() -> str:
+    """Size and modification time of fitlint's own modules: an editable install whose code
+    changed must not reuse results computed by the old code (a release bumps the version anyway)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
 class ResultCache:
     def __init__(self, directory: Path, context: str) -> None:
         self.directory = directory / f"v{_FORMAT}"
-        self.context = hashlib.sha256(f"{__version__}\0{context}".encode()).hexdigest()
+        self.context = hashlib.sha256(f"{__version__}\0{code_fingerprint()}\0{context}".encode()).hexdigest()
 
     @classmethod
     def for_run(cls, root: Path, ruleset_digest: str, config_fingerprint: str) -> ResultCache:
