@@ -258,3 +258,16 @@ def test_regulator_profile_selects_and_raises(cli, tmp_path):
     assert "FL101" not in eu and "FL203" not in eu  # EU 1924/2006 Art. 12 is about rate and amount claims
     ftc = cli("check", "a.md", "--no-source", "--profile", "ftc", cwd=tmp_path).out
     assert "FL205 [error]" in ftc
+
+
+def test_excerpt_repeating_the_body_is_reported_once(cli, tmp_path):
+    write(
+        tmp_path / "a.md",
+        '---\nexcerpt: "Try these tips for rapid results."\n---\n\nIntro.\n\nTry these tips for rapid results.\n',
+    )
+    out = cli("check", "a.md", "--format", "json", cwd=tmp_path).out
+    import json
+
+    diagnostics = json.loads(out)[0]["diagnostics"]
+    assert [(d["code"], d["range"]["start"]["line"]) for d in diagnostics] == [("FL202", 6)]
+    assert diagnostics[0]["relatedInformation"][0]["message"] == "also in the front matter 'excerpt' (line 2)"

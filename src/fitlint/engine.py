@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fitlint.config import Config
-from fitlint.diagnostics import Diagnostic, Severity
+from fitlint.diagnostics import Diagnostic, Related, Severity
 from fitlint.document import Document, parse_document
 from fitlint.cache import ResultCache
 from fitlint.files import ExcludeRules, ReadError, SourceFile, decode, discover, read_source
@@ -154,6 +154,7 @@ class Linter:
 
     def finish(self, document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Per-file ignores, suppressions and the unused-suppression report, then sort."""
+        diagnostics = fold_front_matter_repeats(document, diagnostics)
         diagnostics = self._filter_per_file(document.path, diagnostics)
         diagnostics, unused = apply_suppressions(document, diagnostics)
         if self.report_unused_suppressions and self.config.selects(UNUSED_SUPPRESSION[0]):
@@ -328,6 +329,47 @@ def _engine_diagnostic(
         text=text,
         docs_url=docs_url(code),
     )
+
+
+EXCERPT_KEYS = frozenset({"excerpt", "summary"})
+
+
+def _normalised(text: str) -> str:
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
+
+
+def fold_front_matter_repeats(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Report a claim once when a front-matter excerpt repeats body text.
+
+    An excerpt (or summary) is by convention the article's opening copied for listings; the body
+    is where the claim is edited, so the finding stays there and points to the excerpt. Titles and
+    descriptions are their own published copy and are reported in their own right.
+    """
+    spans = [
+        (*block.smap.span(0, len(block.text)), block.key, block.line)
+        for block in document.blocks
+        if block.kind == "front_matter" and block.key in EXCERPT_KEYS
+    ]
+    if not spans or not diagnostics:
+        return diagnostics
+
+    def front_matter(d: Diagnostic):
+        return next(((key, line) for start, end, key, line in spans if start <= d.start < end), None)
+
+    body = {}
+    for d in diagnostics:
+        if front_matter(d) is None:
+            body.setdefault((d.code, _normalised(d.text)), d)
+    kept = []
+    for d in diagnostics:
+        where = front_matter(d)
+        twin = body.get((d.code, _normalised(d.text))) if where is not None else None
+        if twin is None:
+            kept.append(d)
+            continue
+        key, line = where
+        twin.related = (*twin.related, Related(d.path, d.start, d.end, f"also in the front matter '{key}' (line {line + 1})"))
+    return kept
 
 
 def count_at_or_above(results: Iterable[FileResult], threshold: Severity) -> int:
