@@ -206,7 +206,7 @@ def prefilter_sets(
         for option in item.options:
             phrases = lexicons[option[1:]] if option.startswith("@") else (option,)
             for phrase in phrases:
-                words = [w for w in regex.split(r"[\s_-]+", phrase.lower()) if w]
+                words = phrase.lower().replace("_", " ").replace("-", " ").split()
                 strong = [w for w in words if w not in _WEAK]
                 if not strong:
                     informative = False  # "in|within": "in" is everywhere, so the item filters nothing
