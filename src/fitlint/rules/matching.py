@@ -92,9 +92,15 @@ class SentenceRules:
             if not hits and not any(ch.isdigit() for ch in text):
                 continue  # no rule word and no number anywhere in the block
             spans = split_sentences(text)
+            cursor = 0  # hits are in text order: hand each sentence its own, in one pass
             for position, (start, end) in enumerate(spans):
                 lowered = lowered_block[start:end]
-                found = {stem for offset, stem in hits if start <= offset < end}
+                while cursor < len(hits) and hits[cursor][0] < start:
+                    cursor += 1
+                found = set()
+                while cursor < len(hits) and hits[cursor][0] < end:
+                    found.add(hits[cursor][1])
+                    cursor += 1
                 chosen = [m for m in applicable if m.prefilter(lowered, found)]
                 if chosen:
                     following = lowered_block[slice(*spans[position + 1])] if position + 1 < len(spans) else ""

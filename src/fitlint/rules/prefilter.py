@@ -28,7 +28,7 @@ class StemScanner:
         return {stem for _, stem in self.positions(lowered)}
 
     def positions(self, lowered: str) -> list[tuple[int, str]]:
-        """(start offset, stem) of every stem that starts a word in ``lowered``."""
+        """(start offset, stem) of every stem that starts a word in ``lowered``, in text order."""
         if not self._size:
             return []
         found = []
@@ -36,4 +36,5 @@ class StemScanner:
             start = end - len(stem) + 1
             if start == 0 or not lowered[start - 1].isalnum():
                 found.append((start, stem))
+        found.sort()  # the automaton reports by end offset; callers walk by start
         return found
