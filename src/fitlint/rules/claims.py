@@ -284,8 +284,10 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
         if after < len(blocks):
             context.append(blocks[after])
         header = " ".join(blocks[i].text for i in rows[table[0]])
-        topic = header + " " + " ".join(b.text for b in context if b.kind == "heading" or b.section == blocks[first_cell].section)
-        if not _TABLE_TOPIC.search(topic):
+        around = " ".join(
+            b.text for b in context if b.kind == "heading" or b.section == blocks[first_cell].section
+        ).replace("%", " ")  # a percentage in nearby prose says nothing about the table's subject
+        if not _TABLE_TOPIC.search(header + " " + around):
             continue
         cells_text = " ".join(blocks[i].text for line in table for i in rows[line])
         cited = any(index.block_has_citation(blocks.index(b)) for b in context) or bool(
