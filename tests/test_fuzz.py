@@ -13,12 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fitlint.config import Config
-from fitlint.engine import Linter
+from fitlint.engine import FileResult, Linter
+from fitlint.files import SourceFile
 from fitlint.fixes import fix_text
 from fitlint.positions import LineIndex
 from fitlint.render.json import json_payload
-from fitlint.engine import FileResult
-from fitlint.files import SourceFile
 
 EXAMPLES = int(os.environ.get("FITLINT_FUZZ_EXAMPLES", "60"))
 LINTER = Linter(Config())

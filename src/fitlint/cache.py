@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from fitlint import __version__
-from fitlint.diagnostics import Diagnostic, Edit, EvidenceRef, FixSafety, Related, Severity, Suggestion
+from fitlint.diagnostics import (
+    Diagnostic,
+    Edit,
+    EvidenceRef,
+    FixSafety,
+    Related,
+    Severity,
+    Suggestion,
+)
 
 CACHE_DIR_NAME = ".fitlint_cache"
 _FORMAT = "1"

@@ -8,24 +8,24 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from fitlint.cache import ResultCache
 from fitlint.config import Config
 from fitlint.diagnostics import Diagnostic, Related, Severity
 from fitlint.document import Document, parse_document
-from fitlint.cache import ResultCache
 from fitlint.files import ExcludeRules, ReadError, SourceFile, decode, discover, read_source
-from fitlint.rules.loader import load_rules
-from fitlint.rules.model import RuleSet
-from fitlint.rules.emit import docs_url, make_span_diagnostic
 from fitlint.rules.citation_rules import CitationRules
 from fitlint.rules.citations import citation_index
 from fitlint.rules.claims import ClaimGroup, ClaimMatcher, uncited_table_rows
 from fitlint.rules.duplicate_rules import DuplicateRules, build_options
 from fitlint.rules.duplicates import CrossFileIndex
+from fitlint.rules.emit import docs_url, make_span_diagnostic
+from fitlint.rules.loader import load_rules
 from fitlint.rules.matching import SentenceRules
+from fitlint.rules.model import RuleSet
 from fitlint.rules.phrase import PhraseMatcher
 from fitlint.rules.rate import RateMatcher
 from fitlint.suppress import apply_suppressions
@@ -52,6 +52,7 @@ def _progress(total: int):
     from tqdm import tqdm
 
     return tqdm(total=total, unit="file", leave=False, dynamic_ncols=True)
+
 
 # Engine-level codes (not rule packs): problems with the input itself.
 UNREADABLE = ("FL001", "unreadable-file", "input")

@@ -14,10 +14,10 @@ from typing import Any, Protocol
 
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock
+from fitlint.document.sentences import split_sentences
 from fitlint.nlp import LemmaText
 from fitlint.rules.context import MatchContext, document_debunks, excused
 from fitlint.rules.emit import make_diagnostic
-from fitlint.document.sentences import split_sentences
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.prefilter import StemScanner
 
