@@ -58,6 +58,8 @@ def test_shared_corpus_ranges(linter):
         "| 💪 | Burn belly fat |\n|---|---|\n| a | melt your love handles |\n",
         "- 🧘 item\n  - nested *burn* **belly** fat\n",
         "Caf&eacute; &amp; burn belly fat.\n",
+        # Found by fuzzing: a claim ending just before a CRLF once ended between CR and LF.
+        "- item\na 2021 meta-analysis in Sports Medicine found\n\t tabbed \t\r\n",
     ],
 )
 def test_tricky_ranges(linter, tmp_path, text):

@@ -75,6 +75,12 @@ def make_span_diagnostic(
     related: tuple[Related, ...] = (),
 ) -> Diagnostic:
     """A diagnostic for source offsets [start, end); ``values`` fill the templates."""
+    # Never split a CRLF pair: a position between CR and LF has no line/column of its own.
+    if 0 < end < len(text) and text[end - 1] == "\r" and text[end] == "\n":
+        end -= 1
+    if 0 < start < len(text) and text[start - 1] == "\r" and text[start] == "\n":
+        start += 1
+    end = max(start, end)
     source_text = text[start:end]
     values = {"text": source_text, **values}
     prose_text = values["text"]
