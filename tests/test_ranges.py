@@ -60,6 +60,8 @@ def test_shared_corpus_ranges(linter):
         "Caf&eacute; &amp; burn belly fat.\n",
         # Found by fuzzing: a claim ending just before a CRLF once ended between CR and LF.
         "- item\na 2021 meta-analysis in Sports Medicine found\n\t tabbed \t\r\n",
+        # Found by fuzzing: the parser drops a leading form-feed line from the paragraph.
+        "\x0c\nCrunches won't burn belly fat.\nBurn belly fat with these 5 moves.\n",
     ],
 )
 def test_tricky_ranges(linter, tmp_path, text):

@@ -44,8 +44,16 @@ class ContentMap:
         content_starts: list[int] = []
         src_starts: list[int] = []
         offset = 0
+        shift = 0  # lines the parser dropped before the content (e.g. a lone form feed)
         for index, piece in enumerate(content.split("\n")):
-            line_no = min(first_line + index, len(source_lines) - 1)
+            line_no = min(first_line + index + shift, len(source_lines) - 1)
+            if piece.strip() and piece.strip() not in source_lines[line_no]:
+                for ahead in range(1, 4):
+                    candidate = line_no + ahead
+                    if candidate < len(source_lines) and piece.strip() in source_lines[candidate]:
+                        shift += ahead
+                        line_no = candidate
+                        break
             line = source_lines[line_no]
             column = _find_in_line(piece, line, column_hint if index == 0 else 0)
             content_starts.append(offset)

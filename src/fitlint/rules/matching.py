@@ -169,12 +169,25 @@ class SentenceRules:
             prose_start = unit.start + doc[hit.first].idx
             prose_end = unit.start + doc[hit.last].idx + len(doc[hit.last])
             start, end = block.source_span(prose_start, prose_end)
-            if end <= start:
-                continue  # the words could not be placed in the source: never report an empty range
+            if end <= start or not _placed(block.text[prose_start:prose_end], document.text[start:end]):
+                continue  # the words could not be placed in the source: never report a wrong range
             results.append(
                 make_diagnostic(rule, self.ruleset, document, block, prose_start, prose_end, hit.captures, hit.values)
             )
         return results
+
+
+def _placed(prose: str, source: str) -> bool:
+    """Do the prose words sit in this source span? Their letters must appear in order (markup,
+    URLs and entities may add letters in between) and the span must start on the first of them."""
+    want = [ch for ch in prose.lower() if ch.isalnum()]
+    have = [ch for ch in source.lower() if ch.isalnum()]
+    if not want:
+        return True
+    if not have or have[0] != want[0]:
+        return False
+    letters = iter(have)
+    return all(ch in letters for ch in want)
 
 
 def title_of(blocks: Sequence[ProseBlock]) -> str:
