@@ -109,3 +109,15 @@ def test_no_traceback_for_internal_errors(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.startswith("fitlint: error:")
+
+
+def test_sentence_cache_smaller_than_one_document(monkeypatch):
+    """A document with more candidate sentences than the spaCy cache holds still lints."""
+    import fitlint.engine as engine
+    from fitlint.config import Config
+
+    monkeypatch.setattr(engine, "DOC_CACHE_SIZE", 5)
+    linter = engine.Linter(Config())
+    text = "\n\n".join(f"Burn belly fat with move number {i}." for i in range(12)) + "\n"
+    assert [d.code for d in linter.lint_text(text, "x.md")] == ["FL101"] * 12
+    assert len(linter._docs) == 5

@@ -119,17 +119,23 @@ class Linter:
     def annotate(self, texts: list[str]) -> list[Any]:
         """spaCy docs for sentences, from a bounded cache: an editor relint re-parses only the
         sentences that changed."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._docs]
+        docs: dict[str, Any] = {}
+        missing = []
+        for text in dict.fromkeys(texts):
+            if text in self._docs:
+                self._docs.move_to_end(text)
+                docs[text] = self._docs[text]
+            else:
+                missing.append(text)
         if missing:
             from fitlint.nlp import pipeline
 
             for text, doc in zip(missing, pipeline().pipe(missing, batch_size=256)):
-                self._docs[text] = doc
-            while len(self._docs) > DOC_CACHE_SIZE:
-                self._docs.popitem(last=False)
-        for text in texts:
-            self._docs.move_to_end(text)
-        return [self._docs[text] for text in texts]
+                self._docs[text] = docs[text] = doc
+        # Evict only after collecting: one huge document may bring more sentences than fit.
+        while len(self._docs) > DOC_CACHE_SIZE:
+            self._docs.popitem(last=False)
+        return [docs[text] for text in texts]
 
     @property
     def disabled_rules(self) -> dict[str, str]:
@@ -274,14 +280,10 @@ class Linter:
         return out
 
     def warm_up(self) -> None:
-        from fitlint.nlp import lemmatize_phrase, pipeline
+        from fitlint.nlp import pipeline
 
         pipeline()
-        overrides = self.ruleset.lemma_overrides
-        if not self.sentence_rules._prepared:
-            for matcher in self.sentence_rules.matchers:
-                matcher.prepare(lambda phrase: lemmatize_phrase(phrase, overrides))
-            self.sentence_rules._prepared = True
+        self.sentence_rules.prepare()
 
     def add_cross_file(self, results: list[FileResult], index: CrossFileIndex) -> None:
         """Copies across files, reported once (on the first location) after every file is read."""

@@ -140,7 +140,7 @@ class ClaimGroup:
     matchers: dict[str, ClaimMatcher] = field(default_factory=dict)
     index: CitationIndex | None = None
     document: Document | None = None
-    _cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    _cache: dict[tuple[int, int, str], str | None] = field(default_factory=dict)
     _scanner: Any = None
 
     def stems_of(self, lowered: str) -> set[str]:
@@ -157,7 +157,9 @@ class ClaimGroup:
             self._cache.clear()
 
     def classify(self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "") -> str | None:
-        key = (id(sentence.doc), sentence.start)
+        # The sentence doc is shared by identical sentences; what precedes it in the block
+        # (quote context) can differ, so it is part of the key.
+        key = (id(sentence.doc), sentence.start, before)
         if key not in self._cache:
             kind = None
             for claim in PRIORITY:

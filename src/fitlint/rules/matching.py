@@ -107,17 +107,25 @@ class SentenceRules:
                     units.append(_Unit(index, start, end, following, chosen))
         return units
 
+    def prepare(self) -> None:
+        """Compile every matcher's lemma patterns (needs spaCy); once per run."""
+        if self._prepared:
+            return
+        from fitlint.nlp import lemmatize_phrase
+
+        overrides = self.ruleset.lemma_overrides
+        for matcher in self.matchers:
+            matcher.prepare(lambda phrase: lemmatize_phrase(phrase, overrides))
+        self._prepared = True
+
     def run(self, document: Document, annotate: Callable[[list[str]], list[Any]]) -> list[Diagnostic]:
         units = self.candidates(document.blocks)
         if not units:
             return []
-        from fitlint.nlp import lemma_text, lemmatize_phrase
+        from fitlint.nlp import lemma_text
 
         overrides = self.ruleset.lemma_overrides
-        if not self._prepared:
-            for matcher in self.matchers:
-                matcher.prepare(lambda phrase: lemmatize_phrase(phrase, overrides))
-            self._prepared = True
+        self.prepare()
         for matcher in {id(m): m for unit in units for m in unit.matchers}.values():
             begin = getattr(matcher, "begin", None)
             if begin is not None:
