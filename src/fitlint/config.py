@@ -8,15 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fitlint.diagnostics import Severity
 from fitlint.document import DEFAULT_FRONT_MATTER_KEYS
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 PROFILES = ("ftc", "asa", "eu")
 CONFIG_NAMES = (".fitlint.yaml", ".fitlint.yml", "pyproject.toml")
@@ -88,7 +81,12 @@ def read_config_file(path: Path) -> dict[str, Any] | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    # The parsers are imported here, not at the top: a run with no config file never needs them.
     if path.name == "pyproject.toml":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - exercised on 3.10 only
+            import tomli as tomllib
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -99,6 +97,8 @@ def read_config_file(path: Path) -> dict[str, Any] | None:
         if not isinstance(section, dict):
             raise ConfigError(f"{path}: [tool.fitlint] must be a table")
         return section
+    import yaml
+
     try:
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 
-import regex
 
-_EOL = regex.compile(r"\r\n|\r|\n")
+from fitlint.lazyregex import lazy_compile
+
+_EOL = lazy_compile(r"\r\n|\r|\n")
 
 
 class LineIndex:

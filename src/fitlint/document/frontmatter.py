@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
 
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.sourcemap import SourceMap
+from fitlint.lazyregex import lazy_compile
 
-_KEY_LINE = regex.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$")
-_BLOCK_SCALAR = regex.compile(r"^[|>][+-]?[0-9]?$")
+_KEY_LINE = lazy_compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$")
+_BLOCK_SCALAR = lazy_compile(r"^[|>][+-]?[0-9]?$")
 
 
 @dataclass(frozen=True)

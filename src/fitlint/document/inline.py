@@ -10,11 +10,11 @@ from __future__ import annotations
 import bisect
 import html
 
-import regex
 
 from fitlint.document.sourcemap import SourceMap
+from fitlint.lazyregex import lazy_compile
 
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # How far alignment may skip markup in the source before giving up on a character.
 _MAX_SKIP = 64
 

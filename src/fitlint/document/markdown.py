@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -19,6 +18,7 @@ from fitlint.document.frontmatter import find_front_matter, published_values
 from fitlint.document.htmltext import html_prose
 from fitlint.document.inline import ContentMap, ProseBuilder, align_text
 from fitlint.document.model import Link, ProseBlock
+from fitlint.lazyregex import lazy_compile
 
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -29,7 +29,7 @@ _CONTAINERS = {
 }
 
 
-_FOOTNOTE_DEFINITION = regex.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+_FOOTNOTE_DEFINITION = lazy_compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 
 
 @lru_cache(maxsize=1)

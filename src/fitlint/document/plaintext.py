@@ -7,15 +7,15 @@ one paragraph per line and no blank lines are split at each line that ends a sen
 
 from __future__ import annotations
 
-import regex
 
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.model import ProseBlock
+from fitlint.lazyregex import lazy_compile
 
 _HEADING_MAX_CHARS = 90
 _SENTENCE_END = tuple(".!?:;…\"'”’)")
 _HEADING_END = tuple(".!:;,…")
-_LIST_MARKER = regex.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s")
+_LIST_MARKER = lazy_compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s")
 
 
 def _wrapped(line: str, following: str) -> bool:

@@ -7,9 +7,10 @@ common abbreviations and initials; an opening quote stays with the sentence it o
 
 from __future__ import annotations
 
-import regex
 
-_BOUNDARY = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
+from fitlint.lazyregex import lazy_compile
+
+_BOUNDARY = lazy_compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc vs al dr mr mrs ms prof fig no approx est min max cf ca st jr sr inc ltd co mt".split()
 )

@@ -15,13 +15,14 @@ from collections.abc import Iterable
 import regex
 
 from fitlint.document.model import Suppression
+from fitlint.lazyregex import lazy_compile
 from fitlint.positions import LineIndex
 
-_COMMENT = regex.compile(
+_COMMENT = lazy_compile(
     r"<!--\s*fitlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<codes>[^>]*?)-->",
     regex.IGNORECASE,
 )
-_CODE = regex.compile(r"[A-Za-z]+[0-9]+")
+_CODE = lazy_compile(r"[A-Za-z]+[0-9]+")
 _KINDS = {"disable-next-line": "next-line", "disable-file": "file", "disable": "disable", "enable": "enable"}
 
 

@@ -14,6 +14,7 @@ import regex
 
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document
+from fitlint.lazyregex import lazy_compile
 from fitlint.rules.citations import (
     AUTHOR_YEAR,
     DOI,
@@ -26,9 +27,9 @@ from fitlint.rules.citations import (
 from fitlint.rules.emit import make_span_diagnostic
 from fitlint.rules.model import Evidence, Rule, RuleSet
 
-_FOOTNOTE_LITERAL = regex.compile(r"\[\^([^\]\s]+)\]")
+_FOOTNOTE_LITERAL = lazy_compile(r"\[\^([^\]\s]+)\]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_FIGURE = regex.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s?(?:%|g\b|kg\b)")
+_FIGURE = lazy_compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s?(?:%|g\b|kg\b)")
 
 
 def _norm_figure(text: str) -> str:

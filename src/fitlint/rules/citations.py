@@ -14,29 +14,30 @@ from urllib.parse import urlparse
 import regex
 
 from fitlint.document.model import Document, ProseBlock
+from fitlint.lazyregex import lazy_compile
 
-REFERENCE_HEADING = regex.compile(
+REFERENCE_HEADING = lazy_compile(
     r"^\s*(?:references?|sources?|bibliography|works cited|citations?|literature(?: cited)?|further reading|studies cited)\s*:?\s*$",
     regex.IGNORECASE,
 )
 # (Brobakken et al., 2023) · (Smith & Jones, 2019; Lee, 2020) · Smith et al. (2020)
-AUTHOR_YEAR = regex.compile(
+AUTHOR_YEAR = lazy_compile(
     r"\((?P<inside>[^()]*?\b(?P<name>[A-Z][\p{L}'’-]+)(?:\s+(?:et al\.?|and|&)[^()]*?)?,?\s+(?P<year>(?:19|20)\d{2})[a-z]?\b[^()]*)\)"
     r"|\b(?P<name2>[A-Z][\p{L}'’-]+)(?:\s+[A-Z]{1,3}\.?)?\s+(?:et al\.?|and [A-Z][\p{L}'’-]+|& [A-Z][\p{L}'’-]+)\s*\((?P<year2>(?:19|20)\d{2})[a-z]?\)"
 )
-NUMBERED_MARKER = regex.compile(r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+NUMBERED_MARKER = lazy_compile(r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # Reference numbers at the end of a sentence: glued to the word ("technique7.") or a spaced list
 # ("areas 4,5,6."). A single spaced number ("… muscles 4.") counts only beside a numbered list.
-GLUED_MARKER = regex.compile(r"(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[.!?;:](?:\s|$))")
-SPACED_LIST_MARKER = regex.compile(r"(?<=[\p{L}\)])\s\d{1,2}(?:\s?,\s?\d{1,2})+(?=[.!?;:](?:\s|$)|\s*$)")
-GLUED_NUMBERS = regex.compile(r"(?<=[\p{L}\)])\s?\d{1,2}(?=[.!?;:]\s|[.!?;:]?\s*$)")
-DOI = regex.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", regex.IGNORECASE)
-DOI_LIKE = regex.compile(r"\bdoi\b(?:\s*:\s*|\s+(?=\d))(\S+)|https?://(?:dx\.)?doi\.org/(\S+)", regex.IGNORECASE)
-PMID = regex.compile(r"\bPMID:?\s*\d{5,9}\b", regex.IGNORECASE)
-PLACEHOLDER = regex.compile(r"\[(?:citation|source|ref|reference)s?(?: needed)?\??\]", regex.IGNORECASE)
-ATTRIBUTION = regex.compile(r"^\s*(?:—|–|--)\s*\S.*\((?:19|20)\d{2}\)")
-ENTRY_NUMBER = regex.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
-ENTRY_AUTHOR_YEAR = regex.compile(r"^\s*(?:\[\d{1,3}\]\s*|\d{1,3}[.)]\s*|[-*]\s*)?(?P<name>[A-Z][\p{L}'’-]+).{0,200}?\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?")
+GLUED_MARKER = lazy_compile(r"(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[.!?;:](?:\s|$))")
+SPACED_LIST_MARKER = lazy_compile(r"(?<=[\p{L}\)])\s\d{1,2}(?:\s?,\s?\d{1,2})+(?=[.!?;:](?:\s|$)|\s*$)")
+GLUED_NUMBERS = lazy_compile(r"(?<=[\p{L}\)])\s?\d{1,2}(?=[.!?;:]\s|[.!?;:]?\s*$)")
+DOI = lazy_compile(r"\b10\.\d{4,9}/[^\s\"<>]+", regex.IGNORECASE)
+DOI_LIKE = lazy_compile(r"\bdoi\b(?:\s*:\s*|\s+(?=\d))(\S+)|https?://(?:dx\.)?doi\.org/(\S+)", regex.IGNORECASE)
+PMID = lazy_compile(r"\bPMID:?\s*\d{5,9}\b", regex.IGNORECASE)
+PLACEHOLDER = lazy_compile(r"\[(?:citation|source|ref|reference)s?(?: needed)?\??\]", regex.IGNORECASE)
+ATTRIBUTION = lazy_compile(r"^\s*(?:—|–|--)\s*\S.*\((?:19|20)\d{2}\)")
+ENTRY_NUMBER = lazy_compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
+ENTRY_AUTHOR_YEAR = lazy_compile(r"^\s*(?:\[\d{1,3}\]\s*|\d{1,3}[.)]\s*|[-*]\s*)?(?P<name>[A-Z][\p{L}'’-]+).{0,200}?\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?")
 
 DEFAULT_DENY = ("store.", "shop.", "amazon.", "etsy.", "teespring.", "redbubble.", "aliexpress.", "ebay.", "bit.ly", "amzn.")
 

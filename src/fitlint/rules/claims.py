@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from fitlint.document.model import Document
+from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import LemmaText
 from fitlint.rules.citations import CitationIndex, citation_index
 from fitlint.rules.context import MatchContext, quoted
@@ -24,56 +25,56 @@ from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.phrase import PhraseMatcher
 
 _NUM = r"\d+(?:[.,]\d+)?"
-_PERCENT = regex.compile(rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)", regex.IGNORECASE)
+_PERCENT = lazy_compile(rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)", regex.IGNORECASE)
 # "at 70% of max heart rate", "80% of 1RM": intensity prescriptions, not findings.
-_INTENSITY = regex.compile(
+_INTENSITY = lazy_compile(
     rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?%\s*(?:of\s+(?:your\s+)?)?(?:1\s?rm|one-rep|max\w*|hr\s?max|mhr|vo2|v̇o2|heart rate|effort|intensity|body ?weight)",
     regex.IGNORECASE,
 )
-_MULTIPLIER = regex.compile(
+_MULTIPLIER = lazy_compile(
     r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
     rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b",
     regex.IGNORECASE,
 )
-_RATIO = regex.compile(r"\b\d+\s+(?:out\s+of|in)\s+(?:every\s+)?\d+\b|\bone\s+in\s+(?:\d+|two|three|four|five|ten)\b", regex.IGNORECASE)
-_TEST_STAT = regex.compile(r"\b[rp]\s?[=<>≤]\s?0?\.\d+")
-_RANK = regex.compile(r"\b(?:number\s+one|#1|leading|top)\s+(?:reason|cause|predictor)\b", regex.IGNORECASE)
-_AMOUNT = regex.compile(
+_RATIO = lazy_compile(r"\b\d+\s+(?:out\s+of|in)\s+(?:every\s+)?\d+\b|\bone\s+in\s+(?:\d+|two|three|four|five|ten)\b", regex.IGNORECASE)
+_TEST_STAT = lazy_compile(r"\b[rp]\s?[=<>≤]\s?0?\.\d+")
+_RANK = lazy_compile(r"\b(?:number\s+one|#1|leading|top)\s+(?:reason|cause|predictor)\b", regex.IGNORECASE)
+_AMOUNT = lazy_compile(
     rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal|cal\b|grams?\b|g\b|kg\b|kilos?\b|lbs?\b|pounds?\b|inch(?:es)?\b|cm\b|mg\b|ounces\b|oz\b|billion\b|million\b)",
     regex.IGNORECASE,
 )
-_DOSE = regex.compile(
+_DOSE = lazy_compile(
     rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:minutes?|mins?|hours?|hrs?|sessions?|days?|steps|times)\s+(?:a|per|each|every)\s+(?:day|week|night|session)\b",
     regex.IGNORECASE,
 )
-_OUTCOME = regex.compile(
+_OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
     r"extend|prolong|add|risk|linked|associated|predict)\w*",
     regex.IGNORECASE,
 )
-_CALORIES_BURNED = regex.compile(
+_CALORIES_BURNED = lazy_compile(
     rf"\b(?:burn|torch|us)\w*\s+(?:about\s+|around\s+|up\s+to\s+)?{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal)\b",
     regex.IGNORECASE,
 )
 # "Most adults need about 1.6 g of protein per kg": a recommendation stated as fact.
-_GUIDELINE = regex.compile(r"\b(?:needs?|requires?|recommend\w*|should\s+(?:get|eat|aim|have|drink))\b", regex.IGNORECASE)
+_GUIDELINE = lazy_compile(r"\b(?:needs?|requires?|recommend\w*|should\s+(?:get|eat|aim|have|drink))\b", regex.IGNORECASE)
 # "Join over 1 million happy users": a satisfaction figure used as proof.
-_SOCIAL_PROOF = regex.compile(
+_SOCIAL_PROOF = lazy_compile(
     rf"\b{_NUM}\s?(?:k|thousand|million|billion)?\+?\s+(?:happy|satisfied|delighted|successful)\s+(?:users|customers|members|clients|people|dieters|readers)\b",
     regex.IGNORECASE,
 )
-_STUDY_REFERENCE = regex.compile(
+_STUDY_REFERENCE = lazy_compile(
     r"\b(?:this|the)\s+(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results)\b|\bparticipants\b|\bsubjects\b",
     regex.IGNORECASE,
 )
-_PREFILTER = regex.compile(r"\d|percent|twice|double|triple|half|times|number one", regex.IGNORECASE)
+_PREFILTER = lazy_compile(r"\d|percent|twice|double|triple|half|times|number one", regex.IGNORECASE)
 PRIORITY = ("venue", "appeal", "statistic")
 
 
 # Instructions ("Be active 30-60 minutes a day", "Consider 100-200 mg of caffeine") prescribe;
 # they do not report findings. Their numbers count only as calories burned or a real percentage.
-_IMPERATIVE = regex.compile(
+_IMPERATIVE = lazy_compile(
     r"^\W*(?:be|do|aim|try|get|add|build|consider|start|keep|walk|eat|drink|take|make|use|include|limit|"
     r"avoid|choose|perform|hold|rest|stay|schedule|set|plan|go|focus|nourish|fuel|repeat|complete|finish|"
     r"begin|increase|reduce|swap|replace|skip|cut|pair|combine|follow|track|log|write|prepare|cook|store|"
@@ -81,20 +82,20 @@ _IMPERATIVE = regex.compile(
     r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order)\b",
     regex.IGNORECASE,
 )
-_PROPORTION_OF_TIME = regex.compile(rf"{_NUM}\s?%\s+of\s+the\s+time", regex.IGNORECASE)
+_PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time", regex.IGNORECASE)
 # Weight lost by a person is a result or a promise (quick-fix rules judge it), not a statistic.
-_PERSONAL_LOSS = regex.compile(
+_PERSONAL_LOSS = lazy_compile(
     r"\b(?:los[et]|losing|losses|drop(?:ped)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?\b(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight)\b"
     r"|\b(?:twice|double|triple|\d+\s?(?:x|times))\s+(?:as\s+much|more)\s+(?:weight|fat)\b",
     regex.IGNORECASE,
 )
 
 
-_QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{3,}’")
-_POINTER = regex.compile(r"^\W*(?:see|read|check out|learn more|find out)\b", regex.IGNORECASE)
+_QUOTED = lazy_compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{3,}’")
+_POINTER = lazy_compile(r"^\W*(?:see|read|check out|learn more|find out)\b", regex.IGNORECASE)
 
 
-_LIST_LINE = regex.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s")
+_LIST_LINE = lazy_compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s")
 
 
 def _introduces_cited_list(index: CitationIndex, block_index: int) -> bool:
@@ -254,10 +255,10 @@ def _trim(sentence: Any) -> tuple[int | None, int]:
 
 
 # Tables about bodies and energy (calories burned, fat lost, % change); not benchmarks or prices.
-_TABLE_TOPIC = regex.compile(
+_TABLE_TOPIC = lazy_compile(
     r"\b(?:calories?|kcal|burn(?:ed|s|ing)?|fat|weight|metabolism|loss|lose|lost|percent)\b|%", regex.IGNORECASE
 )
-_NUMERIC_CELL = regex.compile(r"^\s*[~≈]?\d[\d,.]*\s*(?:%|kcal|cal|kg|lbs?|g)?\s*$")
+_NUMERIC_CELL = lazy_compile(r"^\s*[~≈]?\d[\d,.]*\s*(?:%|kcal|cal|kg|lbs?|g)?\s*$")
 
 
 def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[int, int]]:

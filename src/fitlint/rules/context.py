@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from fitlint.lazyregex import lazy_compile
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
@@ -33,7 +35,7 @@ REPORT_LEMMAS = frozenset(
      "tempt", "tempting", "assume", "think", "people", "suppose"}
 )
 NEGATIVE_MARKS = ("❌", "✗", "✘", "🚫", "⛔", "×")
-_NEGATIVE_HEADING = regex.compile(r"\b(?:won[’']t|can[’']t|doesn[’']t|don[’']t|isn[’']t|not|never|avoid)\b")
+_NEGATIVE_HEADING = lazy_compile(r"\b(?:won[’']t|can[’']t|doesn[’']t|don[’']t|isn[’']t|not|never|avoid)\b")
 QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "«": "»"}
 
 
@@ -65,8 +67,8 @@ class MatchContext:
     before: str = ""  # the block's text before this sentence
 
 
-_DEBUNK_TITLE = regex.compile(r"\b(?:" + "|".join(regex.escape(cue) for cue in _DEBUNK_TITLE_CUES) + r")\b")
-_SPOT_TOPIC = regex.compile(r"\b(?:" + "|".join(regex.escape(cue.strip()) for cue in _SPOT_TOPIC_CUES) + r")")
+_DEBUNK_TITLE = lazy_compile(r"\b(?:" + "|".join(regex.escape(cue) for cue in _DEBUNK_TITLE_CUES) + r")\b")
+_SPOT_TOPIC = lazy_compile(r"\b(?:" + "|".join(regex.escape(cue.strip()) for cue in _SPOT_TOPIC_CUES) + r")")
 
 
 def document_debunks(title: str) -> bool:
@@ -172,7 +174,7 @@ def debunk(ctx: MatchContext) -> bool:
 # Titles join their parts with a colon ("Lose love handles: 7 exercises"), so only these split
 # a targeting word from the claim.
 _TARGETING_BREAKS = frozenset({",", ";", "but", "while", "although", "whereas", "however", "yet"})
-_TARGETING_WORDS = regex.compile(r"\b(?:exercises?|moves?|workouts?|routines?|crunch(?:es)?|sit-?ups?|targeted|squats?|planks?)\b")
+_TARGETING_WORDS = lazy_compile(r"\b(?:exercises?|moves?|workouts?|routines?|crunch(?:es)?|sit-?ups?|targeted|squats?|planks?)\b")
 _MEANS = frozenset({"with", "through", "using", "use", "by", "do", "doing", "via", "on", "of"})
 
 

@@ -16,13 +16,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import regex
 
 from fitlint.document.model import Document, ProseBlock
+from fitlint.lazyregex import lazy_compile
 
-_WORDS = regex.compile(r"[\p{L}\p{N}]+")
-_COMMENT_LINE = regex.compile(r"^\s*<!--.*-->\s*$")
-_SENTENCES = regex.compile(r"[^.!?]+[.!?]+[\"'”’)]*|[^.!?]+$")
+_WORDS = lazy_compile(r"[\p{L}\p{N}]+")
+_COMMENT_LINE = lazy_compile(r"^\s*<!--.*-->\s*$")
+_SENTENCES = lazy_compile(r"[^.!?]+[.!?]+[\"'”’)]*|[^.!?]+$")
 PARAGRAPH_KINDS = frozenset({"paragraph", "html", "footnote"})
 
 
@@ -206,7 +206,7 @@ class Passage:
     original_last: int
 
 
-_TABLE_OR_LIST = regex.compile(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)")
+_TABLE_OR_LIST = lazy_compile(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)")
 
 
 def repeated_passages(document: Document, options: Options, window: int = 4, min_prose: int = 200) -> list[Passage]:

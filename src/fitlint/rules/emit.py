@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import regex
 
 from fitlint.diagnostics import Diagnostic, Edit, EvidenceRef, FixSafety, Related, Suggestion
 from fitlint.document.model import Document, ProseBlock
+from fitlint.lazyregex import lazy_compile
 from fitlint.rules.model import Rule, RuleSet
 
 DOCS_BASE = "https://github.com/fitlint/fitlint/blob/main/docs/rules.md"
-_PLACEHOLDER = regex.compile(r"\{([a-z][a-z0-9-]*)\}")
+_PLACEHOLDER = lazy_compile(r"\{([a-z][a-z0-9-]*)\}")
 
 
 def docs_url(code: str) -> str:

@@ -13,9 +13,7 @@ import os
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from fitlint.diagnostics import FixSafety, Severity
 from fitlint.rules.model import (
@@ -28,6 +26,9 @@ from fitlint.rules.model import (
     SuggestionTemplate,
 )
 from fitlint.rules.patterns import PatternError, parse_pattern
+
+if TYPE_CHECKING:
+    import yaml  # imported at run time only when a pack is parsed (not cached)
 
 
 def builtin_rules_dir() -> Path:
@@ -121,6 +122,8 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
 
 
 def _parse_yaml(text: str, display: str) -> tuple[Any, yaml.Node]:
+    import yaml
+
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         root = yaml.compose(text, Loader=loader)
@@ -150,6 +153,8 @@ def _node_at(root: yaml.Node | None, path: tuple[Any, ...]) -> yaml.Node | None:
     node = root
     if node is None:
         return None
+    import yaml  # a node exists only if the pack was parsed, so yaml is already loaded
+
     for part in path:
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from fitlint.diagnostics import FixSafety, Severity
 
@@ -97,3 +98,5 @@ class RuleSet:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     guidance: dict[str, Guidance] = field(default_factory=dict)
     digest: str = ""
+    # Pre-filter stems per pattern option, shared by the phrase matchers built from this set.
+    prefilter_memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)

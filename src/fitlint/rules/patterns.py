@@ -23,8 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
+
+from fitlint.lazyregex import lazy_compile
 
 
 class PatternError(ValueError):
@@ -69,9 +72,9 @@ class ParsedPattern:
         )
 
 
-_GAP = regex.compile(r"^\[(\d+)(?:-(\d+))?\]$")
-_WORD = regex.compile(r"^[\p{L}\p{N}'’.%&+/_-]+$")
-_LEXICON = regex.compile(r"^@[a-z][a-z0-9-]*$")
+_GAP = lazy_compile(r"^\[(\d+)(?:-(\d+))?\]$")
+_WORD = lazy_compile(r"^[\p{L}\p{N}'’.%&+/_-]+$")
+_LEXICON = lazy_compile(r"^@[a-z][a-z0-9-]*$")
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
@@ -81,6 +84,7 @@ _NUMBER_REGEX = r"(?:[0-9][0-9,.]*(?:[-–][0-9][0-9,.]*)?|" + "|".join(NUMBER_W
 _MAX_GAP = 12
 
 
+@lru_cache(maxsize=4096)  # the loader validates each pattern and the matcher uses it: parse once
 def parse_pattern(source: str) -> ParsedPattern:
     items: list[Item | AnyToken | Gap | NotNext] = []
     for piece in source.split():
@@ -176,25 +180,44 @@ _WEAK = frozenset(
 )
 
 
-def _stems(word: str, forms: Mapping[str, tuple[str, ...]]) -> set[str]:
-    word = word.lower()
+@lru_cache(maxsize=None)
+def _stems(word: str, forms: tuple[str, ...]) -> frozenset[str]:
+    """The stems under which ``word`` (lower-cased) or one of its irregular ``forms`` appears."""
     stem = word
     if len(stem) >= 3 and stem.endswith("s") and not stem.endswith("ss"):
         stem = stem[:-1]  # plural entries: "thighs" must also find "thigh"
     if len(stem) > 3 and stem.endswith(("e", "y")):
         stem = stem[:-1]  # "lose" → "los" finds losing; "belly" → "bell" finds bellies
-    stems = {stem}
-    stems.update(forms.get(word, ()))
-    return stems
+    return frozenset((stem, *forms))
+
+
+def _phrase_alternatives(phrase: str, forms: Mapping[str, tuple[str, ...]]) -> list[frozenset[str]] | None:
+    """The stem sets that let ``phrase`` match; None when it has no informative word."""
+    words = phrase.lower().replace("_", " ").replace("-", " ").split()
+    strong = [w for w in words if w not in _WEAK]
+    if not strong:
+        return None  # "in|within": "in" is everywhere, so the item filters nothing
+    # Each word may appear in any of its forms: one stem set per word, all required.
+    per_word = [_stems(word, forms.get(word, ())) for word in strong]
+    if len(per_word) == 1:
+        return [frozenset({stem}) for stem in per_word[0]]
+    # Irregular forms of a word inside a phrase are rare; the shortest stem suffices (ties broken
+    # alphabetically, so the pre-filter is the same on every run).
+    return [frozenset(min(stems, key=lambda stem: (len(stem), stem)) for stems in per_word)]
 
 
 def prefilter_sets(
     pattern: ParsedPattern,
     lexicons: Mapping[str, tuple[str, ...]],
     forms: Mapping[str, tuple[str, ...]],
+    memo: dict[str, tuple[list[frozenset[str]], bool]] | None = None,
 ) -> list[list[frozenset[str]]]:
     """For each required, informative item: its alternatives, each the set of word stems that
-    must all occur for that alternative ("love handles" needs both "lov" and "handl")."""
+    must all occur for that alternative ("love handles" needs both "lov" and "handl").
+
+    ``memo`` may be shared across the patterns of one rule set: lexicons recur in many patterns.
+    """
+    memo = {} if memo is None else memo
     required: list[list[frozenset[str]]] = []
     for item in pattern.items:
         if not isinstance(item, Item) or item.optional:
@@ -204,20 +227,19 @@ def prefilter_sets(
         alternatives: list[frozenset[str]] = []
         informative = True
         for option in item.options:
-            phrases = lexicons[option[1:]] if option.startswith("@") else (option,)
-            for phrase in phrases:
-                words = phrase.lower().replace("_", " ").replace("-", " ").split()
-                strong = [w for w in words if w not in _WEAK]
-                if not strong:
-                    informative = False  # "in|within": "in" is everywhere, so the item filters nothing
-                    continue
-                # Each word may appear in any of its forms: one stem set per word, all required.
-                per_word = [frozenset(_stems(word, forms)) for word in strong]
-                if len(per_word) == 1:
-                    alternatives.extend(frozenset({stem}) for stem in per_word[0])
-                else:
-                    # Irregular forms of a word inside a phrase are rare; the first stem suffices.
-                    alternatives.append(frozenset(min(stems, key=len) for stems in per_word))
+            if option not in memo:
+                found: list[frozenset[str]] = []
+                option_informative = True
+                for phrase in lexicons[option[1:]] if option.startswith("@") else (option,):
+                    sets = _phrase_alternatives(phrase, forms)
+                    if sets is None:
+                        option_informative = False
+                    else:
+                        found.extend(sets)
+                memo[option] = (found, option_informative)
+            found, option_informative = memo[option]
+            alternatives.extend(found)
+            informative = informative and option_informative
         if informative and alternatives:
             required.append(alternatives)
     return required

@@ -25,7 +25,7 @@ class PhraseMatcher:
         self._required: list[list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = []
         for parsed in self._parsed:
             items = []
-            for alternatives in prefilter_sets(parsed, ruleset.lexicons, ruleset.forms):
+            for alternatives in prefilter_sets(parsed, ruleset.lexicons, ruleset.forms, ruleset.prefilter_memo):
                 singles = frozenset(next(iter(alt)) for alt in alternatives if len(alt) == 1)
                 multis = tuple(alt for alt in alternatives if len(alt) > 1)
                 items.append((singles, multis))

@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import LemmaText
 from fitlint.rules.matching import Found
 from fitlint.rules.model import Rule, RuleSet
@@ -39,13 +40,13 @@ _LOSS = (
 # Loss word, then (within a few words) the amount, then (within a few more) the period.
 # Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
 _WORDS = r"(?:[ \t]+[\w'’-]+)"
-_PATTERN = regex.compile(
+_PATTERN = lazy_compile(
     rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+)?{_RANGE}\s*{_UNIT}"
     rf"{_WORDS}{{0,6}}?[ \t]+{_PERIOD}"
     rf"|\b{_RANGE}\s*{_UNIT}\s+(?:gone|down|lighter|off)\b{_WORDS}{{0,3}}?[ \t]+{_PERIOD}",
     regex.IGNORECASE,
 )
-_PREFILTER = regex.compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.)", regex.IGNORECASE)
+_PREFILTER = lazy_compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.)", regex.IGNORECASE)
 _UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet")
 _UNIT_STEMS_SET = frozenset(_UNIT_STEMS)
 
