@@ -19,7 +19,6 @@ from fitlint.config import Config, ConfigError, load_config
 from fitlint.diagnostics import Severity
 from fitlint.engine import UNREADABLE, UNUSED_SUPPRESSION, FileResult, Linter, count_at_or_above
 from fitlint.files import encode
-from fitlint.fixes import fix_text, unified_diff, write_atomic
 from fitlint.render import RENDERERS
 from fitlint.render.text import render_statistics
 from fitlint.rules.explain import explain_rule, rules_json, rules_markdown, rules_table
@@ -216,6 +215,8 @@ def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult],
 
 def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResult], config: Config) -> int:
     """--fix / --diff: fix each file to a fixed point, then report what is left."""
+    from fitlint.fixes import fix_text, unified_diff, write_atomic  # only fixing runs need it
+
     fixed = 0
     changed_any = False
     write_failed = False
@@ -241,7 +242,7 @@ def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResul
                 print(f"fitlint: error: {source.path}: could not write fixes, file left as it was: {exc.strerror or exc}", file=sys.stderr)
                 write_failed = True
                 continue
-        result.source = dataclasses.replace(source, text=outcome.text, raw=data)
+        result.source = source._replace(text=outcome.text, raw=data)
         result.diagnostics = linter.lint_text(outcome.text, source.path)
     if args.diff:
         return EXIT_FINDINGS if changed_any else EXIT_CLEAN

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -38,23 +39,20 @@ class FixSafety(str, enum.Enum):
     NONE = "none"  # advice only, no mechanical edit
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     start: int
     end: int
     new_text: str
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     text: str
     evidence: tuple[str, ...] = ()
     fix: FixSafety = FixSafety.NONE
     edits: tuple[Edit, ...] = ()
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     """Another place the diagnostic refers to (e.g. the first copy of a duplicate)."""
 
     path: str
@@ -65,8 +63,7 @@ class Related:
     source: str | None = None
 
 
-@dataclass(frozen=True)
-class EvidenceRef:
+class EvidenceRef(NamedTuple):
     id: str
     citation: str
     status: str

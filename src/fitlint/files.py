@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import pathspec
@@ -28,8 +28,7 @@ class ReadError(Exception):
     """A file that cannot be linted; the message says why in one line."""
 
 
-@dataclass(frozen=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     path: str  # as shown to the user
     raw: bytes
     text: str  # decoded, without BOM
@@ -49,8 +48,7 @@ def _spec(lines: Iterable[str]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(list(lines))
 
 
-@dataclass(frozen=True)
-class ExcludeRules:
+class ExcludeRules(NamedTuple):
     """Config ``exclude`` patterns, anchored at the directory holding the config file."""
 
     root: Path

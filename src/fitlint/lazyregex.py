@@ -1,37 +1,67 @@
-"""Module-level regular expressions compiled on first use.
+"""Module-level regular expressions, compiled on first use by the cheapest engine that can.
 
-The ``regex`` module parses patterns in pure Python, so compiling every module-level pattern at
-import costs more than linting a short clean file (the pre-commit case), and such a run uses few
-of them. ``lazy_compile`` keeps the patterns beside the code that uses them without paying for
-the ones a run never reaches.
+Compiling every module-level pattern at import costs more than linting a short clean file (the
+pre-commit case), and such a run uses few of them. ``lazy_compile`` keeps each pattern beside
+the code that uses it without paying for the ones a run never reaches.
+
+Patterns compile with the standard library's ``re``, which is already loaded; those it cannot
+compile (Unicode property classes such as ``\\p{L}``, one group name in two alternatives) use
+the ``regex`` module, so a run that meets none of them never imports ``regex`` at all.
+Rule-pack patterns are not compiled here: they always use ``regex``, for its match timeouts
+(see :mod:`fitlint.rules.phrase`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
-import regex
+
+def _compile(source: str, flags: int) -> Any:
+    if "\\p{" not in source and "\\P{" not in source:  # re rejects property classes: skip the try
+        try:
+            return re.compile(source, flags)
+        except re.error:
+            pass  # e.g. one group name in two alternatives, which only regex allows
+    import regex
+
+    return regex.compile(source, flags)
+
+
+# Bound to slots once compiled, so later calls cost what they cost on a compiled pattern.
+_METHODS = ("findall", "finditer", "fullmatch", "match", "search", "split", "sub", "subn")
 
 
 class _LazyPattern:
-    __slots__ = ("_compiled", "_flags", "_source")
+    __slots__ = ("_compiled", "_flags", "_source", *_METHODS)
 
     def __init__(self, source: str, flags: int) -> None:
         self._source = source
         self._flags = flags
-        self._compiled: regex.Pattern[str] | None = None
+        self._compiled: Any = None
+
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            compiled = self._compiled = _compile(self._source, self._flags)
+            for method in _METHODS:
+                setattr(self, method, getattr(compiled, method))
+        return self._compiled
 
     def __getattr__(self, name: str) -> Any:
-        # Only called for names the slots do not hold: the Pattern's own methods and attributes.
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = regex.compile(self._source, self._flags)
-        return getattr(compiled, name)
+        # Called for a name no slot holds yet: a method before the first use, or another attribute.
+        return getattr(self.compiled(), name)
 
     def __repr__(self) -> str:
         return f"lazy_compile({self._source!r}, {self._flags!r})"
 
 
-def lazy_compile(source: str, flags: int = 0) -> regex.Pattern[str]:
-    """A pattern that behaves as ``regex.compile(source, flags)`` and compiles when first used."""
-    return cast("regex.Pattern[str]", _LazyPattern(source, flags))
+def lazy_compile(source: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern that behaves as ``re.compile(source, flags)`` (or ``regex.compile`` when ``re``
+    cannot compile it) and compiles when first used. ``flags`` are ``re`` flags; ``regex``
+    gives the ones used here (IGNORECASE, MULTILINE, DOTALL, VERBOSE) the same values."""
+    return cast("re.Pattern[str]", _LazyPattern(source, flags))
+
+
+def all_lazy_patterns(namespace: dict[str, Any]) -> dict[str, Any]:
+    """The lazy patterns of a module namespace, compiled (for a test that every one compiles)."""
+    return {name: value.compiled() for name, value in namespace.items() if isinstance(value, _LazyPattern)}

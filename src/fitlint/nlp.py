@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,8 +61,7 @@ class _LowercaseLookupLemmatizer:
         return doc
 
 
-@dataclass(frozen=True)
-class LemmaText:
+class LemmaText(NamedTuple):
     """A sentence as one string of lemmas separated by single spaces, with a map to tokens.
 
     Rule patterns are regular expressions over this string, so multi-word lexicon entries

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 
-
 from fitlint.lazyregex import lazy_compile
 
 _EOL = lazy_compile(r"\r\n|\r|\n")

@@ -6,8 +6,7 @@ values (dates, slugs, image paths) are data, not copy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.sourcemap import SourceMap
@@ -17,14 +16,12 @@ _KEY_LINE = lazy_compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=]
 _BLOCK_SCALAR = lazy_compile(r"^[|>][+-]?[0-9]?$")
 
 
-@dataclass(frozen=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     first_line: int  # the opening fence line
     last_line: int  # the closing fence line
 
 
-@dataclass(frozen=True)
-class FrontMatterValue:
+class FrontMatterValue(NamedTuple):
     key: str
     text: str
     smap: SourceMap

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import html
 
-
 from fitlint.document.sourcemap import SourceMap
 from fitlint.lazyregex import lazy_compile
 

@@ -15,7 +15,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from fitlint.document.frontmatter import find_front_matter, published_values
-from fitlint.document.htmltext import html_prose
 from fitlint.document.inline import ContentMap, ProseBuilder, align_text
 from fitlint.document.model import Link, ProseBlock
 from fitlint.lazyregex import lazy_compile
@@ -101,6 +100,8 @@ def parse_markdown(
             result.footnote_definitions[pending_footnote] = token.map[0]
             pending_footnote = None
         if kind == "html_block" and token.map:
+            from fitlint.document.htmltext import html_prose  # html.parser: only for HTML blocks
+
             first, last = token.map
             base = line_starts[first]
             end = line_starts[last] if last < len(line_starts) else len(text)

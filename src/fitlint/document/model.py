@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fitlint.document.sourcemap import SourceMap
 from fitlint.positions import LineIndex
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     prose_start: int
     prose_end: int
     href: str
@@ -33,8 +33,7 @@ class ProseBlock:
         return self.smap.span(start, end)
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     kind: str  # next-line | disable | enable | file
     codes: frozenset[str]  # empty = every code
     start: int  # offset of the comment

@@ -7,7 +7,6 @@ one paragraph per line and no blank lines are split at each line that ends a sen
 
 from __future__ import annotations
 
-
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.model import ProseBlock
 from fitlint.lazyregex import lazy_compile

@@ -7,7 +7,6 @@ common abbreviations and initials; an opening quote stays with the sentence it o
 
 from __future__ import annotations
 
-
 from fitlint.lazyregex import lazy_compile
 
 _BOUNDARY = lazy_compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")

@@ -8,11 +8,10 @@ segments are identity runs (equal lengths); a decoded entity such as ``&nbsp;`` 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     prose_start: int
     src_start: int
     prose_len: int

@@ -10,9 +10,8 @@ No codes means every code. Comments inside code blocks are examples, not suppres
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-
-import regex
 
 from fitlint.document.model import Suppression
 from fitlint.lazyregex import lazy_compile
@@ -20,7 +19,7 @@ from fitlint.positions import LineIndex
 
 _COMMENT = lazy_compile(
     r"<!--\s*fitlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<codes>[^>]*?)-->",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 _CODE = lazy_compile(r"[A-Za-z]+[0-9]+")
 _KINDS = {"disable-next-line": "next-line", "disable-file": "file", "disable": "disable", "enable": "enable"}

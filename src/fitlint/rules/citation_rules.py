@@ -8,9 +8,9 @@ of fabrication), and figures quoted for a registry study that differ from the re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-
-import regex
+from functools import cached_property
 
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document
@@ -27,6 +27,7 @@ from fitlint.rules.citations import (
 from fitlint.rules.emit import make_span_diagnostic
 from fitlint.rules.model import Evidence, Rule, RuleSet
 
+_REGISTRY_SHORT = lazy_compile(r"([A-Z][\p{L}'’-]+).*?((?:19|20)\d{2})")  # "Ramírez-Campillo 2013"
 _FOOTNOTE_LITERAL = lazy_compile(r"\[\^([^\]\s]+)\]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FIGURE = lazy_compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s?(?:%|g\b|kg\b)")
@@ -41,11 +42,16 @@ class CitationRules:
         self.by_unit = {rule.unit: rule for rule in rules}
         self.ruleset = ruleset
         self._registry_by_doi = {e.doi.lower(): e for e in ruleset.evidence.values() if e.doi}
-        self._registry_by_author_year: dict[tuple[str, str], Evidence] = {}
-        for entry in ruleset.evidence.values():
-            match = regex.match(r"([A-Z][\p{L}'’-]+).*?((?:19|20)\d{2})", entry.short or "")
+
+    @cached_property
+    def _registry_by_author_year(self) -> dict[tuple[str, str], Evidence]:
+        # Built on first use: most documents cite nothing, and this is the only \p{…} pattern here.
+        index: dict[tuple[str, str], Evidence] = {}
+        for entry in self.ruleset.evidence.values():
+            match = _REGISTRY_SHORT.match(entry.short or "")
             if match:
-                self._registry_by_author_year[(match.group(1).lower(), match.group(2))] = entry
+                index[(match.group(1).lower(), match.group(2))] = entry
+        return index
 
     def run(self, document: Document) -> list[Diagnostic]:
         if not self.by_unit:
@@ -152,9 +158,9 @@ class CitationRules:
             body.append(block.text)
             for match in NUMBERED_MARKER.finditer(block.text):
                 raw = match.group().translate(_SUPERSCRIPT).strip("[]")
-                for part in regex.split(r"\s*,\s*", raw):
+                for part in re.split(r"\s*,\s*", raw):
                     if "-" in part or "–" in part:
-                        low, _, high = regex.split(r"\s*([-–])\s*", part)
+                        low, _, high = re.split(r"\s*([-–])\s*", part)
                         if low.isdigit() and high.isdigit():
                             numbers.update(str(n) for n in range(int(low), int(high) + 1))
                     elif part.isdigit():
@@ -164,7 +170,7 @@ class CitationRules:
         for entry in index.entries:
             cited = entry.number in numbers if entry.number else False
             if not cited and entry.author and entry.year:
-                cited = bool(regex.search(rf"\b{regex.escape(entry.author)}\b.{{0,60}}?\b{entry.year}", joined))
+                cited = bool(re.search(rf"\b{re.escape(entry.author)}\b.{{0,60}}?\b{entry.year}", joined))
             if not cited and not entry.number and not (entry.author and entry.year):
                 continue  # not an entry we can match (a bare link list)
             if not cited:

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import urlparse
-
-import regex
 
 from fitlint.document.model import Document, ProseBlock
 from fitlint.lazyregex import lazy_compile
 
 REFERENCE_HEADING = lazy_compile(
     r"^\s*(?:references?|sources?|bibliography|works cited|citations?|literature(?: cited)?|further reading|studies cited)\s*:?\s*$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 # (Brobakken et al., 2023) · (Smith & Jones, 2019; Lee, 2020) · Smith et al. (2020)
 AUTHOR_YEAR = lazy_compile(
@@ -31,10 +30,10 @@ NUMBERED_MARKER = lazy_compile(r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹
 GLUED_MARKER = lazy_compile(r"(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[.!?;:](?:\s|$))")
 SPACED_LIST_MARKER = lazy_compile(r"(?<=[\p{L}\)])\s\d{1,2}(?:\s?,\s?\d{1,2})+(?=[.!?;:](?:\s|$)|\s*$)")
 GLUED_NUMBERS = lazy_compile(r"(?<=[\p{L}\)])\s?\d{1,2}(?=[.!?;:]\s|[.!?;:]?\s*$)")
-DOI = lazy_compile(r"\b10\.\d{4,9}/[^\s\"<>]+", regex.IGNORECASE)
-DOI_LIKE = lazy_compile(r"\bdoi\b(?:\s*:\s*|\s+(?=\d))(\S+)|https?://(?:dx\.)?doi\.org/(\S+)", regex.IGNORECASE)
-PMID = lazy_compile(r"\bPMID:?\s*\d{5,9}\b", regex.IGNORECASE)
-PLACEHOLDER = lazy_compile(r"\[(?:citation|source|ref|reference)s?(?: needed)?\??\]", regex.IGNORECASE)
+DOI = lazy_compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
+DOI_LIKE = lazy_compile(r"\bdoi\b(?:\s*:\s*|\s+(?=\d))(\S+)|https?://(?:dx\.)?doi\.org/(\S+)", re.IGNORECASE)
+PMID = lazy_compile(r"\bPMID:?\s*\d{5,9}\b", re.IGNORECASE)
+PLACEHOLDER = lazy_compile(r"\[(?:citation|source|ref|reference)s?(?: needed)?\??\]", re.IGNORECASE)
 ATTRIBUTION = lazy_compile(r"^\s*(?:—|–|--)\s*\S.*\((?:19|20)\d{2}\)")
 ENTRY_NUMBER = lazy_compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
 ENTRY_AUTHOR_YEAR = lazy_compile(r"^\s*(?:\[\d{1,3}\]\s*|\d{1,3}[.)]\s*|[-*]\s*)?(?P<name>[A-Z][\p{L}'’-]+).{0,200}?\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?")
@@ -42,8 +41,7 @@ ENTRY_AUTHOR_YEAR = lazy_compile(r"^\s*(?:\[\d{1,3}\]\s*|\d{1,3}[.)]\s*|[-*]\s*)
 DEFAULT_DENY = ("store.", "shop.", "amazon.", "etsy.", "teespring.", "redbubble.", "aliexpress.", "ebay.", "bit.ly", "amzn.")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One item of a reference list."""
 
     block: int  # index into document.blocks
@@ -104,10 +102,10 @@ class CitationIndex:
         return bool(self.entries and any(e.number for e in self.entries) and GLUED_NUMBERS.search(cleaned))
 
     @property
-    def _entry_mentions(self) -> list[regex.Pattern[str]]:
+    def _entry_mentions(self) -> list[re.Pattern[str]]:
         if not hasattr(self, "_mentions"):
             self._mentions = [
-                regex.compile(rf"\b{regex.escape(e.author)}\b.{{0,40}}?\b{e.year}\b")
+                re.compile(rf"\b{re.escape(e.author)}\b.{{0,40}}?\b{e.year}\b")
                 for e in self.entries
                 if e.author and e.year
             ]

@@ -9,11 +9,10 @@ paragraph or list item, then how the document cites as a whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
-
-import regex
 
 from fitlint.document.model import Document
 from fitlint.lazyregex import lazy_compile
@@ -25,50 +24,50 @@ from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.phrase import PhraseMatcher
 
 _NUM = r"\d+(?:[.,]\d+)?"
-_PERCENT = lazy_compile(rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)", regex.IGNORECASE)
+_PERCENT = lazy_compile(rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)", re.IGNORECASE)
 # "at 70% of max heart rate", "80% of 1RM": intensity prescriptions, not findings.
 _INTENSITY = lazy_compile(
     rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?%\s*(?:of\s+(?:your\s+)?)?(?:1\s?rm|one-rep|max\w*|hr\s?max|mhr|vo2|v̇o2|heart rate|effort|intensity|body ?weight)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 _MULTIPLIER = lazy_compile(
     r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
     rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_RATIO = lazy_compile(r"\b\d+\s+(?:out\s+of|in)\s+(?:every\s+)?\d+\b|\bone\s+in\s+(?:\d+|two|three|four|five|ten)\b", regex.IGNORECASE)
+_RATIO = lazy_compile(r"\b\d+\s+(?:out\s+of|in)\s+(?:every\s+)?\d+\b|\bone\s+in\s+(?:\d+|two|three|four|five|ten)\b", re.IGNORECASE)
 _TEST_STAT = lazy_compile(r"\b[rp]\s?[=<>≤]\s?0?\.\d+")
-_RANK = lazy_compile(r"\b(?:number\s+one|#1|leading|top)\s+(?:reason|cause|predictor)\b", regex.IGNORECASE)
+_RANK = lazy_compile(r"\b(?:number\s+one|#1|leading|top)\s+(?:reason|cause|predictor)\b", re.IGNORECASE)
 _AMOUNT = lazy_compile(
     rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal|cal\b|grams?\b|g\b|kg\b|kilos?\b|lbs?\b|pounds?\b|inch(?:es)?\b|cm\b|mg\b|ounces\b|oz\b|billion\b|million\b)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 _DOSE = lazy_compile(
     rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:minutes?|mins?|hours?|hrs?|sessions?|days?|steps|times)\s+(?:a|per|each|every)\s+(?:day|week|night|session)\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
     r"extend|prolong|add|risk|linked|associated|predict)\w*",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 _CALORIES_BURNED = lazy_compile(
     rf"\b(?:burn|torch|us)\w*\s+(?:about\s+|around\s+|up\s+to\s+)?{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal)\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 # "Most adults need about 1.6 g of protein per kg": a recommendation stated as fact.
-_GUIDELINE = lazy_compile(r"\b(?:needs?|requires?|recommend\w*|should\s+(?:get|eat|aim|have|drink))\b", regex.IGNORECASE)
+_GUIDELINE = lazy_compile(r"\b(?:needs?|requires?|recommend\w*|should\s+(?:get|eat|aim|have|drink))\b", re.IGNORECASE)
 # "Join over 1 million happy users": a satisfaction figure used as proof.
 _SOCIAL_PROOF = lazy_compile(
     rf"\b{_NUM}\s?(?:k|thousand|million|billion)?\+?\s+(?:happy|satisfied|delighted|successful)\s+(?:users|customers|members|clients|people|dieters|readers)\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 _STUDY_REFERENCE = lazy_compile(
     r"\b(?:this|the)\s+(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results)\b|\bparticipants\b|\bsubjects\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_PREFILTER = lazy_compile(r"\d|percent|twice|double|triple|half|times|number one", regex.IGNORECASE)
+_PREFILTER = lazy_compile(r"\d|percent|twice|double|triple|half|times|number one", re.IGNORECASE)
 PRIORITY = ("venue", "appeal", "statistic")
 
 
@@ -80,19 +79,19 @@ _IMPERATIVE = lazy_compile(
     r"begin|increase|reduce|swap|replace|skip|cut|pair|combine|follow|track|log|write|prepare|cook|store|"
     r"aim|allow|give|let|remember|note|check|warm|cool|stretch|breathe|drop|lift|run|jog|swim|cycle|target|"
     r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order)\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time", regex.IGNORECASE)
+_PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time", re.IGNORECASE)
 # Weight lost by a person is a result or a promise (quick-fix rules judge it), not a statistic.
 _PERSONAL_LOSS = lazy_compile(
     r"\b(?:los[et]|losing|losses|drop(?:ped)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?\b(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight)\b"
     r"|\b(?:twice|double|triple|\d+\s?(?:x|times))\s+(?:as\s+much|more)\s+(?:weight|fat)\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 
 _QUOTED = lazy_compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{3,}’")
-_POINTER = lazy_compile(r"^\W*(?:see|read|check out|learn more|find out)\b", regex.IGNORECASE)
+_POINTER = lazy_compile(r"^\W*(?:see|read|check out|learn more|find out)\b", re.IGNORECASE)
 
 
 _LIST_LINE = lazy_compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s")
@@ -256,7 +255,7 @@ def _trim(sentence: Any) -> tuple[int | None, int]:
 
 # Tables about bodies and energy (calories burned, fat lost, % change); not benchmarks or prices.
 _TABLE_TOPIC = lazy_compile(
-    r"\b(?:calories?|kcal|burn(?:ed|s|ing)?|fat|weight|metabolism|loss|lose|lost|percent)\b|%", regex.IGNORECASE
+    r"\b(?:calories?|kcal|burn(?:ed|s|ing)?|fat|weight|metabolism|loss|lose|lost|percent)\b|%", re.IGNORECASE
 )
 _NUMERIC_CELL = lazy_compile(r"^\s*[~≈]?\d[\d,.]*\s*(?:%|kcal|cal|kg|lbs?|g)?\s*$")
 

@@ -7,11 +7,9 @@ to them under ``unless:``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
 
@@ -54,8 +52,7 @@ _DEBUNK_TITLE_CUES = ("myth", "debunk", "misconception", "don't work", "doesn't 
 _SPOT_TOPIC_CUES = ("spot", "target", "crunch", "sit-up", "sit up", "belly", "ab ", "abs", "fat", "toning", "myth")
 
 
-@dataclass(frozen=True)
-class MatchContext:
+class MatchContext(NamedTuple):
     sentence: Span
     first: int  # doc index of the first matched token
     last: int  # doc index of the last matched token
@@ -67,8 +64,8 @@ class MatchContext:
     before: str = ""  # the block's text before this sentence
 
 
-_DEBUNK_TITLE = lazy_compile(r"\b(?:" + "|".join(regex.escape(cue) for cue in _DEBUNK_TITLE_CUES) + r")\b")
-_SPOT_TOPIC = lazy_compile(r"\b(?:" + "|".join(regex.escape(cue.strip()) for cue in _SPOT_TOPIC_CUES) + r")")
+_DEBUNK_TITLE = lazy_compile(r"\b(?:" + "|".join(re.escape(cue) for cue in _DEBUNK_TITLE_CUES) + r")\b")
+_SPOT_TOPIC = lazy_compile(r"\b(?:" + "|".join(re.escape(cue.strip()) for cue in _SPOT_TOPIC_CUES) + r")")
 
 
 def document_debunks(title: str) -> bool:

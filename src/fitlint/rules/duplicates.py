@@ -15,12 +15,12 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
+from typing import NamedTuple
 
 from fitlint.document.model import Document, ProseBlock
 from fitlint.lazyregex import lazy_compile
 
-_WORDS = lazy_compile(r"[\p{L}\p{N}]+")
+_WORDS = lazy_compile(r"[^\W_]+")  # letters and digits
 _COMMENT_LINE = lazy_compile(r"^\s*<!--.*-->\s*$")
 _SENTENCES = lazy_compile(r"[^.!?]+[.!?]+[\"'”’)]*|[^.!?]+$")
 PARAGRAPH_KINDS = frozenset({"paragraph", "html", "footnote"})
@@ -34,8 +34,7 @@ def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A section or paragraph: where it is, and what it says (normalised)."""
 
     kind: str  # section | paragraph
@@ -47,8 +46,7 @@ class Unit:
     heading: str = ""  # section heading as written
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     min_chars: int = 40
     threshold: float = 0.7
     shingle: int = 3
@@ -125,8 +123,7 @@ def paragraph_units(document: Document, options: Options) -> list[Unit]:
     return units
 
 
-@dataclass(frozen=True)
-class Copy:
+class Copy(NamedTuple):
     """A later copy of an earlier unit."""
 
     kind: str  # section | passage | paragraph | near | pull-quote
@@ -198,8 +195,7 @@ def _sentences(document: Document, options: Options) -> list[tuple[str, int, int
     return found
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     first_line: int
     last_line: int
     original_first: int

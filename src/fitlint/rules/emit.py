@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from fitlint.diagnostics import Diagnostic, Edit, EvidenceRef, FixSafety, Related, Suggestion
 from fitlint.document.model import Document, ProseBlock
 from fitlint.lazyregex import lazy_compile

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock
@@ -46,8 +46,7 @@ class Matcher(Protocol):
     def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int, offset: int) -> Iterable[Found]: ...
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(NamedTuple):
     """What surrounds a sentence: its section heading, the next sentence, the document's stance."""
 
     heading: str

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from fitlint.diagnostics import FixSafety, Severity
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     path: str
     line: int  # 1-based
 
@@ -26,8 +25,7 @@ class RuleError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class SuggestionTemplate:
+class SuggestionTemplate(NamedTuple):
     text: str
     replace: str | None = None
     fix: FixSafety = FixSafety.NONE
@@ -59,8 +57,7 @@ class Rule:
     origin: Origin = Origin("<builtin>", 0)
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     id: str
     citation: str
     status: str
@@ -80,8 +77,7 @@ class Evidence:
         return self.url
 
 
-@dataclass(frozen=True)
-class Guidance:
+class Guidance(NamedTuple):
     id: str
     title: str
     profile: str

@@ -22,10 +22,8 @@ Compiled forms:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
-
-import regex
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from fitlint.lazyregex import lazy_compile
 
@@ -34,30 +32,25 @@ class PatternError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     options: tuple[str, ...]  # literal words, or "@lexicon"
     optional: bool = False
 
 
-@dataclass(frozen=True)
-class AnyToken:
+class AnyToken(NamedTuple):
     optional: bool = False
 
 
-@dataclass(frozen=True)
-class NotNext:
+class NotNext(NamedTuple):
     options: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     low: int
     high: int
 
 
-@dataclass(frozen=True)
-class ParsedPattern:
+class ParsedPattern(NamedTuple):
     source: str
     items: tuple[Item | AnyToken | Gap | NotNext, ...]
 
@@ -73,7 +66,7 @@ class ParsedPattern:
 
 
 _GAP = lazy_compile(r"^\[(\d+)(?:-(\d+))?\]$")
-_WORD = lazy_compile(r"^[\p{L}\p{N}'’.%&+/_-]+$")
+_WORD = lazy_compile(r"^[\w'’.%&+/-]+$")  # \w: letters, digits and _
 _LEXICON = lazy_compile(r"^@[a-z][a-z0-9-]*$")
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -134,6 +127,8 @@ def compile_lemma_regex(
     lemmatize: Callable[[str], str],
 ) -> str:
     """The regex (as a string) matching ``pattern`` in lemma text."""
+    import regex  # compiled with regex for its timeouts; needed only once a sentence is a candidate
+
     named: set[str] = set()
     out = ""
     gap: Gap | None = None
@@ -180,7 +175,7 @@ _WEAK = frozenset(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stems(word: str, forms: tuple[str, ...]) -> frozenset[str]:
     """The stems under which ``word`` (lower-cased) or one of its irregular ``forms`` appears."""
     stem = word

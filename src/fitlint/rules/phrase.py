@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from fitlint.nlp import LemmaText
 from fitlint.rules.matching import Found, RuleTimeout, surface
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.patterns import compile_lemma_regex, parse_pattern, prefilter_sets
+
+if TYPE_CHECKING:
+    import regex
 
 
 class PhraseMatcher:
@@ -50,6 +51,8 @@ class PhraseMatcher:
         return False
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
+        import regex  # rule patterns use regex for its match timeout
+
         self._regexes = [
             regex.compile(compile_lemma_regex(parsed, self.ruleset.lexicons, lemmatize)) for parsed in self._parsed
         ]

@@ -6,11 +6,9 @@ converted to kilograms per week and compared with a limit the guidance supports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
-
-import regex
+from typing import Any, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import LemmaText
@@ -22,7 +20,7 @@ _NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "a few": 3, "a single": 1,
 }
-_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(map(regex.escape, _NUMBER_WORDS), key=len, reverse=True)) + r")"
+_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + r")"
 _RANGE = rf"(?P<amount>{_NUM})(?:\s*(?:-|–|to)\s*(?P<amount_high>{_NUM}))?"
 _UNIT = (
     r"(?P<unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|st\b|(?:dress|clothes|jean|pant)\s+sizes?|sizes?|"
@@ -44,9 +42,9 @@ _PATTERN = lazy_compile(
     rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+)?{_RANGE}\s*{_UNIT}"
     rf"{_WORDS}{{0,6}}?[ \t]+{_PERIOD}"
     rf"|\b{_RANGE}\s*{_UNIT}\s+(?:gone|down|lighter|off)\b{_WORDS}{{0,3}}?[ \t]+{_PERIOD}",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_PREFILTER = lazy_compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.)", regex.IGNORECASE)
+_PREFILTER = lazy_compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.)", re.IGNORECASE)
 _UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet")
 _UNIT_STEMS_SET = frozenset(_UNIT_STEMS)
 
@@ -54,8 +52,7 @@ _KG_PER_UNIT = {"lb": 0.4536, "pound": 0.4536, "kg": 1.0, "kilo": 1.0, "kilogram
 _WEEKS_PER = {"hour": 1 / 168, "day": 1 / 7, "week": 1.0, "wk": 1.0, "month": 4.35}
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     max_kg_per_week: float = 1.0
     kg_per_size: float = 4.5  # a dress size is roughly 4-5 kg of body weight
     max_cm_per_week: float = 1.0  # waist girth; a heuristic, girth claims also need a period
