@@ -180,6 +180,7 @@ class ClaimMatcher:
         self.group = group
         group.matchers[self.claim] = self
         self.phrase = PhraseMatcher(rule, ruleset) if rule.patterns else None
+        self.gated = self.phrase is not None  # statistics are found by their figures, not by words
 
     def stems(self) -> Iterator[str]:
         if self.phrase is not None:
@@ -201,16 +202,25 @@ class ClaimMatcher:
     def detects(self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "") -> bool:
         if self.phrase is not None:
             lowered = sentence.text.lower()
-            if not self.phrase.prefilter(lowered, self.group.stems_of(lowered)):
+            stems = self.group.stems_of(lowered)
+            if not self.phrase.prefilter(lowered, stems):
                 return False
             # An appeal inside quotation marks is being quoted, not made.
             return any(
                 not quoted(MatchContext(sentence, hit.first, hit.last, "", "", before=before))
-                for hit in self.phrase.find(sentence, lemmas, timeout)
+                for hit in self.phrase.find(sentence, lemmas, timeout, stems=stems)
             )
         return statistic_in(sentence.text)
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1, offset: int = 0) -> Iterator[Found]:
+    def find(
+        self,
+        sentence: Any,
+        lemmas: LemmaText,
+        timeout: float,
+        block_index: int = -1,
+        offset: int = 0,
+        stems: set[str] | None = None,
+    ) -> Iterator[Found]:
         index = self.group.index
         assert index is not None
         document = index.document

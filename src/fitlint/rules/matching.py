@@ -36,6 +36,7 @@ class Found:
 
 class Matcher(Protocol):
     rule: Rule
+    gated: bool  # True: prefilter() is False for a sentence holding none of stems()
 
     def stems(self) -> Iterable[str]: ...
 
@@ -43,7 +44,9 @@ class Matcher(Protocol):
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None: ...
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int, offset: int) -> Iterable[Found]: ...
+    def find(
+        self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int, offset: int, stems: set[str] | None
+    ) -> Iterable[Found]: ...
 
 
 class Frame(NamedTuple):
@@ -64,6 +67,7 @@ class _Unit:
     end: int
     following: str  # the next sentence of the block, lower-cased
     matchers: list[Matcher]
+    stems: set[str]  # rule word stems the scanner found in it
 
 
 class SentenceRules:
@@ -74,17 +78,26 @@ class SentenceRules:
         self.disabled: dict[str, str] = {}  # code -> reason
         self._prepared = False
         self.scanner = StemScanner(stem for matcher in self.matchers for stem in matcher.stems())
+        # Most sentences hold no rule word: only ungated matchers, and the gated ones whose stems
+        # a sentence holds, are asked (by position, so rules keep their order).
+        self._ungated = frozenset(i for i, m in enumerate(self.matchers) if not m.gated)
+        self._by_stem: dict[str, set[int]] = {}
+        for position, matcher in enumerate(self.matchers):
+            if matcher.gated:
+                for stem in matcher.stems():
+                    self._by_stem.setdefault(stem, set()).add(position)
 
     def candidates(self, blocks: Sequence[ProseBlock]) -> list[_Unit]:
         """Stage 1: split blocks into sentences and keep those some rule's pre-filter accepts."""
         units: list[_Unit] = []
         for index, block in enumerate(blocks):
-            applicable = [
-                m for m in self.matchers
+            applicable = {
+                position for position, m in enumerate(self.matchers)
                 if m.rule.code not in self.disabled and not (m.rule.scope and block.kind not in m.rule.scope)
-            ]
+            }
             if not applicable:
                 continue
+            ungated = sorted(applicable & self._ungated)
             text = block.text
             lowered_block = text.lower()
             hits = self.scanner.positions(lowered_block)  # one pass over the block
@@ -100,10 +113,14 @@ class SentenceRules:
                 while cursor < len(hits) and hits[cursor][0] < end:
                     found.add(hits[cursor][1])
                     cursor += 1
-                chosen = [m for m in applicable if m.prefilter(lowered, found)]
+                asked = ungated
+                if found:
+                    gated = set().union(*(self._by_stem.get(stem, ()) for stem in found))
+                    asked = sorted(applicable & (gated | self._ungated))
+                chosen = [self.matchers[i] for i in asked if self.matchers[i].prefilter(lowered, found)]
                 if chosen:
                     following = lowered_block[slice(*spans[position + 1])] if position + 1 < len(spans) else ""
-                    units.append(_Unit(index, start, end, following, chosen))
+                    units.append(_Unit(index, start, end, following, chosen, found))
         return units
 
     def prepare(self) -> None:
@@ -149,7 +166,7 @@ class SentenceRules:
     def _apply(self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document, unit: _Unit) -> list[Diagnostic]:
         rule = matcher.rule
         try:
-            found = list(matcher.find(sentence, lemmas, self.timeout, unit.block, unit.start))
+            found = list(matcher.find(sentence, lemmas, self.timeout, unit.block, unit.start, unit.stems))
         except RuleTimeout as exc:
             self.disabled[rule.code] = str(exc)
             return []

@@ -14,25 +14,38 @@ if TYPE_CHECKING:
     import regex
 
 
+# A required pattern item: its one-stem alternatives, and its multi-stem ones keyed by a stem.
+_Item = tuple[frozenset[str], dict[str, list[frozenset[str]]]]
+
+
 class PhraseMatcher:
     kind = "phrase"
+    gated = True  # no stem of its patterns in a sentence: the pre-filter says no
 
     def __init__(self, rule: Rule, ruleset: RuleSet) -> None:
         self.rule = rule
         self.ruleset = ruleset
         self._parsed = [parse_pattern(source) for source in rule.patterns]
         # Per pattern: for each required item, its alternatives (stem sets that must all occur),
-        # split into one-stem alternatives (a set test in C) and multi-stem ones (subset tests).
-        self._required: list[list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = []
+        # split into one-stem alternatives (a set test in C) and multi-stem ones ("love handles"
+        # needs "lov" and "handl"), indexed by one of their stems so that a sentence's few stems
+        # pick out the few multi-word alternatives worth a subset test.
+        self._required: list[list[_Item]] = []
         for parsed in self._parsed:
             items = []
             for alternatives in prefilter_sets(parsed, ruleset.lexicons, ruleset.forms, ruleset.prefilter_memo):
                 singles = frozenset(next(iter(alt)) for alt in alternatives if len(alt) == 1)
-                multis = tuple(alt for alt in alternatives if len(alt) > 1)
+                multis: dict[str, list[frozenset[str]]] = {}
+                for alt in alternatives:
+                    if len(alt) > 1:
+                        multis.setdefault(min(alt), []).append(alt)
                 items.append((singles, multis))
             self._required.append(items)
         self._any_stem = frozenset(
-            stem for items in self._required for singles, multis in items for stem in singles.union(*multis)
+            stem
+            for items in self._required
+            for singles, multis in items
+            for stem in singles.union(*(alt for alts in multis.values() for alt in alts))
         )
         self._regexes: list[regex.Pattern[str]] = []
 
@@ -42,13 +55,7 @@ class PhraseMatcher:
     def prefilter(self, lowered: str, stems: set[str]) -> bool:
         if self._any_stem.isdisjoint(stems):
             return False
-        for items in self._required:
-            for singles, multis in items:
-                if singles.isdisjoint(stems) and not any(alt <= stems for alt in multis):
-                    break
-            else:
-                return True
-        return False
+        return any(_possible(items, stems) for items in self._required)
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         import regex  # rule patterns use regex for its match timeout
@@ -57,9 +64,21 @@ class PhraseMatcher:
             regex.compile(compile_lemma_regex(parsed, self.ruleset.lexicons, lemmatize)) for parsed in self._parsed
         ]
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1, offset: int = 0) -> Iterator[Found]:
+    def find(
+        self,
+        sentence: Any,
+        lemmas: LemmaText,
+        timeout: float,
+        block_index: int = -1,
+        offset: int = 0,
+        stems: set[str] | None = None,
+    ) -> Iterator[Found]:
+        """Matches of the rule's patterns; with ``stems`` (of the text holding the sentence), only
+        the patterns the pre-filter lets through run."""
         doc = sentence.doc
-        for source, pattern in zip(self.rule.patterns, self._regexes):
+        for number, (source, pattern) in enumerate(zip(self.rule.patterns, self._regexes)):
+            if stems is not None and not _possible(self._required[number], stems):
+                continue
             try:
                 matches = list(pattern.finditer(lemmas.text, timeout=timeout))
             except TimeoutError:
@@ -76,3 +95,19 @@ class PhraseMatcher:
                         # The writer's own words ("love handles"), not the lemmas.
                         captures[name.replace("_", "-")] = words if words.isupper() and len(words) < 5 else words.lower()
                 yield Found(first, last, captures)
+
+
+def _possible(items: list[_Item], stems: set[str]) -> bool:
+    """Could a pattern with these required items match a sentence holding these word stems?"""
+    for singles, multis in items:
+        if singles.isdisjoint(stems) and not (multis and _holds_phrase(multis, stems)):
+            return False
+    return True
+
+
+def _holds_phrase(multis: dict[str, list[frozenset[str]]], stems: set[str]) -> bool:
+    for stem in stems:
+        for alternative in multis.get(stem, ()):
+            if alternative <= stems:
+                return True
+    return False

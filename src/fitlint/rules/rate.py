@@ -87,6 +87,7 @@ def _weeks(count: str | None, period: str) -> float:
 
 class RateMatcher:
     kind = "rate"
+    gated = True  # needs a unit word (kg, pounds, sizes, …)
 
     def __init__(self, rule: Rule, ruleset: RuleSet) -> None:
         self.rule = rule
@@ -125,7 +126,15 @@ class RateMatcher:
                 found.append((match.start(), match.end(), f"{rate:.1f} kg ({rate / 0.4536:.1f} lb) a week"))
         return found
 
-    def find(self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int = -1, offset: int = 0) -> Iterator[Found]:
+    def find(
+        self,
+        sentence: Any,
+        lemmas: LemmaText,
+        timeout: float,
+        block_index: int = -1,
+        offset: int = 0,
+        stems: set[str] | None = None,
+    ) -> Iterator[Found]:
         base = sentence.start_char
         for start, end, rate in self.assess(sentence.text):
             span = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")
