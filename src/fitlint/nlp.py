@@ -53,11 +53,25 @@ class _LowercaseLookupLemmatizer:
 
     def __init__(self, table: Any) -> None:
         self.table = table
+        self._lemma_of: dict[int, int] = {}  # string id of a lower-cased form -> of its lemma
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            lower = token.lower_
-            token.lemma_ = str(self.table.get(lower, lower)).lower()
+        # Whole-doc arrays of string ids, not Token objects: this runs on every candidate sentence.
+        import numpy
+        from spacy.attrs import LEMMA, LOWER
+
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        lemma_of = self._lemma_of
+        lemmas = []
+        for lower_id in doc.to_array(LOWER).tolist():
+            lemma_id = lemma_of.get(lower_id)
+            if lemma_id is None:
+                lower = strings[lower_id]
+                lemma_id = lemma_of[lower_id] = strings.add(str(self.table.get(lower, lower)).lower())
+            lemmas.append(lemma_id)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
 

@@ -225,4 +225,4 @@ def title_of(blocks: Sequence[ProseBlock]) -> str:
 
 
 def surface(doc: Any, first: int, last: int) -> str:
-    return doc.text[doc[first].idx : doc[last].idx + len(doc[last])]
+    return doc[first : last + 1].text  # doc.text would rebuild the whole text from its tokens

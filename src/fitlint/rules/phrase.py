@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     import regex
 
 
+_MEMO_SIZE = 4096  # stem sets remembered per rule
+
 # A required pattern item: its one-stem alternatives, and its multi-stem ones keyed by a stem.
 _Item = tuple[frozenset[str], dict[str, list[frozenset[str]]]]
 
@@ -48,14 +50,25 @@ class PhraseMatcher:
             for stem in singles.union(*(alt for alts in multis.values() for alt in alts))
         )
         self._regexes: list[regex.Pattern[str]] = []
+        self._allowed: dict[frozenset[str], tuple[int, ...]] = {}
 
     def stems(self) -> Iterator[str]:
         return iter(self._any_stem)
 
+    def allowed(self, stems: set[str]) -> tuple[int, ...]:
+        """Numbers of the patterns that could match a sentence holding these word stems."""
+        # Keyed by the stems this rule knows: sentences bring many stem sets, but few per rule.
+        key = self._any_stem.intersection(stems)
+        allowed = self._allowed.get(key)
+        if allowed is None:
+            allowed = tuple(n for n, items in enumerate(self._required) if key and _possible(items, key))
+            if len(self._allowed) >= _MEMO_SIZE:
+                self._allowed.clear()
+            self._allowed[key] = allowed
+        return allowed
+
     def prefilter(self, lowered: str, stems: set[str]) -> bool:
-        if self._any_stem.isdisjoint(stems):
-            return False
-        return any(_possible(items, stems) for items in self._required)
+        return bool(self.allowed(stems))
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         import regex  # rule patterns use regex for its match timeout
@@ -76,9 +89,8 @@ class PhraseMatcher:
         """Matches of the rule's patterns; with ``stems`` (of the text holding the sentence), only
         the patterns the pre-filter lets through run."""
         doc = sentence.doc
-        for number, (source, pattern) in enumerate(zip(self.rule.patterns, self._regexes)):
-            if stems is not None and not _possible(self._required[number], stems):
-                continue
+        for number in range(len(self._regexes)) if stems is None else self.allowed(stems):
+            source, pattern = self.rule.patterns[number], self._regexes[number]
             try:
                 matches = list(pattern.finditer(lemmas.text, timeout=timeout))
             except TimeoutError:
