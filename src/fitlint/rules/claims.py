@@ -67,7 +67,7 @@ _STUDY_REFERENCE = lazy_compile(
     r"\b(?:this|the)\s+(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results)\b|\bparticipants\b|\bsubjects\b",
     re.IGNORECASE,
 )
-_PREFILTER = lazy_compile(r"\d|percent|twice|double|triple|half|times|number one", re.IGNORECASE)
+_PREFILTER = lazy_compile(r"\d|percent|twice|double|triple|half|times|number one")  # on lower-cased text
 PRIORITY = ("venue", "appeal", "statistic")
 
 
