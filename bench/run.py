@@ -4,8 +4,9 @@
     python bench/make_corpus.py      # once: the generated corpus (bench/corpus, gitignored)
     python bench/run.py [--runs 5]
 
-Each figure is the median of --runs runs (wall time, seconds) with the peak resident memory of
-the measured process. Rows:
+Each figure is the median wall time (seconds) of --runs runs (--single-runs for the single-file
+rows), with the peak resident memory of the measured process. Commands compared with each other
+take turns run by run, so drift on a shared machine affects them alike. Rows:
 - fitlint cold: the whole corpus, no cache (--no-cache), default jobs (all CPUs)
 - fitlint warm: the whole corpus again with the cache filled and nothing changed
 - fitlint single clean file / single file with findings: the pre-commit case
@@ -41,15 +42,17 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
     return elapsed, usage.ru_maxrss // 1024
 
 
-def median_of(runs: int, command: list[str], cwd: Path, before=None) -> tuple[float, int]:
-    times, peaks = [], []
+def interleaved(runs: int, commands: dict[str, list[str]], cwd: Path) -> dict[str, tuple[float, int]]:
+    """Median wall time and peak memory of each command, the commands taking turns run by run:
+    on a shared machine speed drifts over minutes, and taking turns spreads the drift evenly."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, int] = dict.fromkeys(commands, 0)
     for _ in range(runs):
-        if before is not None:
-            before()
-        elapsed, peak = measure(command, cwd)
-        times.append(elapsed)
-        peaks.append(peak)
-    return statistics.median(times), max(peaks)
+        for name, command in commands.items():
+            elapsed, peak = measure(command, cwd)
+            times[name].append(elapsed)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(times[name]), peaks[name]) for name in commands}
 
 
 SPACY_FLOOR = r"""
@@ -90,7 +93,8 @@ def relint_latency(edits: int) -> tuple[float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="runs of each whole-corpus command")
+    parser.add_argument("--single-runs", type=int, default=21, help="runs of each single-file command")
     parser.add_argument("--relints", type=int, default=100)
     args = parser.parse_args()
     if not CORPUS.is_dir():
@@ -124,27 +128,34 @@ def main() -> int:
         encoding="utf-8",
     )
 
-    def drop_cache() -> None:
-        shutil.rmtree(work / ".fitlint_cache", ignore_errors=True)
-
-    rows: list[tuple[str, float, int]] = []
-    rows.append(("fitlint cold (corpus, -j all CPUs)", *median_of(args.runs, [*fitlint, "--no-cache", "corpus"], work)))
-    drop_cache()
-    measure([*fitlint, "corpus"], work)  # fill the cache
-    rows.append(("fitlint warm (corpus, cache filled)", *median_of(args.runs, [*fitlint, "corpus"], work)))
-    rows.append(("fitlint single clean file", *median_of(args.runs, [*fitlint, "--no-cache", "clean.md"], work)))
-    rows.append(("fitlint single file with findings", *median_of(args.runs, [*fitlint, "--no-cache", "findings.md"], work)))
-    floor = [sys.executable, "-c", SPACY_FLOOR, str(corpus)]
-    rows.append(("spaCy floor (tokenise corpus)", *median_of(args.runs, floor, work)))
+    cold = {"fitlint cold (corpus, -j all CPUs)": [*fitlint, "--no-cache", "corpus"]}
+    cold["spaCy floor (tokenise corpus)"] = [sys.executable, "-c", SPACY_FLOOR, str(corpus)]
+    single = {
+        "fitlint single clean file": [*fitlint, "--no-cache", "clean.md"],
+        "fitlint single file with findings": [*fitlint, "--no-cache", "findings.md"],
+    }
     if proselint:
-        rows.append(("proselint (corpus)", *median_of(args.runs, [proselint, "check", "corpus"], work)))
-        rows.append(("proselint single clean file", *median_of(args.runs, [proselint, "check", "clean.md"], work)))
-        rows.append(("proselint single file with findings", *median_of(args.runs, [proselint, "check", "findings.md"], work)))
+        cold["proselint (corpus)"] = [proselint, "check", "corpus"]
+        single["proselint single clean file"] = [proselint, "check", "clean.md"]
+        single["proselint single file with findings"] = [proselint, "check", "findings.md"]
+    measured = interleaved(args.runs, cold, work)
+    measure([*fitlint, "corpus"], work)  # fill the cache
+    measured.update(interleaved(args.runs, {"fitlint warm (corpus, cache filled)": [*fitlint, "corpus"]}, work))
+    measured.update(interleaved(args.single_runs, single, work))
+    order = [
+        "fitlint cold (corpus, -j all CPUs)", "fitlint warm (corpus, cache filled)", "fitlint single clean file",
+        "fitlint single file with findings", "spaCy floor (tokenise corpus)", "proselint (corpus)",
+        "proselint single clean file", "proselint single file with findings",
+    ]
+    rows = [(name, *measured[name]) for name in order if name in measured]
     p50, p95 = relint_latency(args.relints)
     shutil.rmtree(work, ignore_errors=True)
 
     times = {name: seconds for name, seconds, _ in rows}
-    print(f"corpus: {len(files)} files, {words} words; {args.runs} runs each; {os.cpu_count()} CPUs\n")
+    print(
+        f"corpus: {len(files)} files, {words} words; {args.runs} runs of each corpus command, "
+        f"{args.single_runs} of each single-file one, taking turns; {os.cpu_count()} CPUs\n"
+    )
     print(f"{'measurement':<40}{'median s':>10}{'peak MiB':>10}")
     for name, seconds, peak in rows:
         print(f"{name:<40}{seconds:>10.3f}{peak:>10}")
