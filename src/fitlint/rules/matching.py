@@ -127,11 +127,19 @@ class SentenceRules:
         """Compile every matcher's lemma patterns (needs spaCy); once per run."""
         if self._prepared:
             return
-        from fitlint.nlp import lemmatize_phrase
+        from fitlint.nlp import collector_paused, lemmatize_phrase
 
         overrides = self.ruleset.lemma_overrides
-        for matcher in self.matchers:
-            matcher.prepare(lambda phrase: lemmatize_phrase(phrase, overrides))
+        lemmas: dict[str, str] = {}  # lexicons recur across patterns: run spaCy once per entry
+
+        def lemmatize(phrase: str) -> str:
+            if phrase not in lemmas:
+                lemmas[phrase] = lemmatize_phrase(phrase, overrides)
+            return lemmas[phrase]
+
+        with collector_paused():  # compiled patterns live for the run: nothing to collect
+            for matcher in self.matchers:
+                matcher.prepare(lemmatize)
         self._prepared = True
 
     def run(self, document: Document, annotate: Callable[[list[str]], list[Any]]) -> list[Diagnostic]:
