@@ -145,7 +145,7 @@ def shingles(text: str, size: int) -> set[str]:
 
 def _sketch(shingle_set: set[str], k: int) -> list[int]:
     # crc32 is a fast, stable hash: candidates are verified by exact Jaccard afterwards.
-    return heapq.nsmallest(k, (zlib.crc32(s.encode()) for s in shingle_set))
+    return heapq.nsmallest(k, map(zlib.crc32, map(str.encode, shingle_set)))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -183,6 +183,7 @@ def _sentences(document: Document, options: Options) -> list[tuple[str, int, int
         if block.kind not in PARAGRAPH_KINDS:
             continue
         matches = list(_SENTENCES.finditer(block.text))
+        alone = sum(1 for m in matches if m.group().strip()) == 1
         for match in matches:
             text = match.group().strip()
             norm = normalise(text)
@@ -190,7 +191,6 @@ def _sentences(document: Document, options: Options) -> list[tuple[str, int, int
                 continue
             lead = len(match.group()) - len(match.group().lstrip())
             start, end = block.smap.span(match.start() + lead, match.start() + lead + len(text))
-            alone = len([m for m in matches if m.group().strip()]) == 1
             found.append((norm, index, start, end, alone))
     return found
 
