@@ -29,7 +29,10 @@ _UNIT = (
 _PERIOD = (
     r"(?:(?:in|within|over|after|during|inside)\s+(?:(?:just|only|the|your|their|a|first|next|opening|mere|less\s+than|under)\s+){0,3}"
     r"(?P<count>" + _NUM + r")?\s*[- ]?\s*(?P<period>hours?|days?|weeks?|wks?|months?)\b"
-    r"|(?:a|per|each|every|/)\s*(?P<per>day|week|month)\b)"
+    r"|(?:a|per|each|every|/)\s*(?P<per>day|week|month)\b"
+    # a programme's length: "with our 14-day cleanse", "on a 30-day plan"
+    r"|(?:with|on|using|via|through|from|during)\s+(?:(?:a|an|the|our|this|that|my|your|their|his|her)\s+)?"
+    r"(?P<count>" + _NUM + r")\s*-\s*(?P<period>day|week|month)\b)"
 )
 _LOSS = (
     r"(?:los[et]|losing|loss(?:es)?|drop(?:ped|ping|s)?|shed(?:ding|s)?|melt(?:ed|s|ing)?|burn(?:ed|t|s|ing)?|"
