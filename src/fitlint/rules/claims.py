@@ -10,7 +10,7 @@ paragraph or list item, then how the document cites as a whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -186,7 +186,7 @@ class ClaimMatcher:
         if self.phrase is not None:
             yield from self.phrase.stems()
 
-    def prefilter(self, lowered: str, stems: set[str]) -> bool:
+    def prefilter(self, lowered: str, stems: Collection[str]) -> bool:
         if self.phrase is not None:
             return self.phrase.prefilter(lowered, stems)
         # Statistics need no spaCy to find: only sentences that state one go on.

@@ -8,7 +8,7 @@ A rule kind (phrase, rate, …) only has to say how it pre-filters and how it fi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
@@ -40,7 +40,7 @@ class Matcher(Protocol):
 
     def stems(self) -> Iterable[str]: ...
 
-    def prefilter(self, lowered: str, stems: set[str]) -> bool: ...
+    def prefilter(self, lowered: str, stems: Collection[str]) -> bool: ...
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None: ...
 
@@ -67,7 +67,7 @@ class _Unit:
     end: int
     following: str  # the next sentence of the block, lower-cased
     matchers: list[Matcher]
-    stems: set[str]  # rule word stems the scanner found in it
+    stems: dict[str, list[int]]  # rule word stems the scanner found in it, with their offsets
 
 
 class SentenceRules:
@@ -109,9 +109,9 @@ class SentenceRules:
                 lowered = lowered_block[start:end]
                 while cursor < len(hits) and hits[cursor][0] < start:
                     cursor += 1
-                found = set()
+                found: dict[str, list[int]] = {}  # stem -> its offsets in the sentence
                 while cursor < len(hits) and hits[cursor][0] < end:
-                    found.add(hits[cursor][1])
+                    found.setdefault(hits[cursor][1], []).append(hits[cursor][0] - start)
                     cursor += 1
                 asked = ungated
                 if found:

@@ -21,6 +21,7 @@ Compiled forms:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -238,3 +239,89 @@ def prefilter_sets(
         if informative and alternatives:
             required.append(alternatives)
     return required
+
+
+# -- second pre-filter stage: the pattern's shape over the raw sentence ---------------------------
+
+_SLACK = 2  # extra surface words per token: "e.g." and "10,000" are one token but two words
+# Word classes alternate (\w+ / \W+), so matching is polynomial in the gaps; three parts bound it.
+_MAX_PARTS = 3
+
+
+def _word_surface(word: str, forms: Mapping[str, tuple[str, ...]]) -> str | None:
+    if word in _WEAK:
+        return None
+    stems = sorted(_stems(word, forms.get(word, ())), key=lambda stem: (-len(stem), stem))
+    return "(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*"
+
+
+def _phrase_surface(phrase: str, forms: Mapping[str, tuple[str, ...]]) -> str | None:
+    """A lexicon entry or word option as surface words; None when it has no informative word."""
+    words = phrase.lower().replace("_", " ").replace("-", " ").split()
+    out = ""
+    room = 0
+    for word in words:
+        body = _word_surface(word, forms)
+        if body is None:
+            room += 1 + _SLACK  # a function word: any word may stand in its place
+            continue
+        out = body if not out else out + rf"(?:\W+\w+){{0,{room + _SLACK}}}\W+" + body
+        room = 0
+    return out or None
+
+
+def _width(item: Item, lexicons: Mapping[str, tuple[str, ...]]) -> int:
+    """The most tokens an item can span."""
+    widest = 1
+    for option in item.options:
+        for phrase in lexicons[option[1:]] if option.startswith("@") else (option,):
+            widest = max(widest, len(phrase.replace("_", " ").replace("-", " ").split()))
+    return widest
+
+
+def surface_regex(
+    pattern: ParsedPattern,
+    lexicons: Mapping[str, tuple[str, ...]],
+    forms: Mapping[str, tuple[str, ...]],
+) -> str | None:
+    """A regex over a sentence's lower-cased raw text that matches wherever the pattern's lemma
+    regex could: each informative required item as a word starting with one of its stems, in the
+    pattern's order, with room for more words between them than the lemma regex allows (a token
+    may be several words). Sentences whose rule words are present but out of order or far apart
+    fail it and never reach spaCy. None when the pattern has no informative item."""
+    out = ""
+    parts = 0
+    room = 0  # words that may stand between the previous part and the next
+    for item in pattern.items:
+        if parts == _MAX_PARTS:
+            break  # a prefix of the parts is still necessary, and keeps matching time small
+        if isinstance(item, NotNext):
+            continue  # zero-width: it can only narrow the lemma regex's matches
+        if isinstance(item, Gap):
+            room += item.high * (1 + _SLACK)
+            continue
+        if isinstance(item, AnyToken):
+            room += 1 + _SLACK
+            continue
+        body = None
+        if not item.optional and "#num" not in item.options:
+            alternatives = []
+            for option in item.options:
+                for phrase in lexicons[option[1:]] if option.startswith("@") else (option,):
+                    surface = _phrase_surface(phrase, forms)
+                    if surface is None:
+                        alternatives = []
+                        break
+                    alternatives.append(surface)
+                else:
+                    continue
+                break
+            if alternatives:
+                body = r"(?<![^\W_])(?:" + "|".join(sorted(set(alternatives), key=lambda a: (-len(a), a))) + ")"
+        if body is None:
+            room += _width(item, lexicons) * (1 + _SLACK)  # optional, a number, or function words
+            continue
+        out = body if not out else out + rf"(?:\W+\w+){{0,{room + _SLACK}}}\W+" + body
+        parts += 1
+        room = 0
+    return out or None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from fitlint.nlp import LemmaText
 from fitlint.rules.matching import Found, RuleTimeout, surface
 from fitlint.rules.model import Rule, RuleSet
-from fitlint.rules.patterns import compile_lemma_regex, parse_pattern, prefilter_sets
+from fitlint.rules.patterns import compile_lemma_regex, parse_pattern, prefilter_sets, surface_regex
 
 if TYPE_CHECKING:
     import regex
@@ -51,6 +52,8 @@ class PhraseMatcher:
         )
         self._regexes: list[regex.Pattern[str]] = []
         self._allowed: dict[frozenset[str], tuple[int, ...]] = {}
+        self._surface: dict[int, re.Pattern[str] | None] = {}  # compiled on first need
+        self._first_stems = [_item_stems(items[0]) if items else frozenset() for items in self._required]
 
     def stems(self) -> Iterator[str]:
         return iter(self._any_stem)
@@ -67,8 +70,27 @@ class PhraseMatcher:
             self._allowed[key] = allowed
         return allowed
 
-    def prefilter(self, lowered: str, stems: set[str]) -> bool:
-        return bool(self.allowed(stems))
+    def prefilter(self, lowered: str, stems: Collection[str]) -> bool:
+        """``stems`` may map each stem to its offsets in ``lowered`` (from the scanner): the
+        pattern's shape is then tried only where its first word can start."""
+        positions = stems if isinstance(stems, Mapping) else None
+        return any(self._shape_fits(number, lowered, positions) for number in self.allowed(stems))
+
+    def _shape_fits(self, number: int, lowered: str, positions: Mapping[str, list[int]] | None) -> bool:
+        """Are the pattern's words in order and near enough in the raw sentence (second stage)?"""
+        if number not in self._surface:
+            source = surface_regex(self._parsed[number], self.ruleset.lexicons, self.ruleset.forms)
+            self._surface[number] = re.compile(source) if source else None
+        surface = self._surface[number]
+        if surface is None:
+            return True
+        if positions is None:
+            return surface.search(lowered) is not None
+        # The shape starts at the first required item, whose stems the scanner has placed.
+        first = self._first_stems[number]
+        return any(
+            surface.match(lowered, offset) for stem in first.intersection(positions) for offset in positions[stem]
+        )
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         import regex  # rule patterns use regex for its match timeout
@@ -107,6 +129,11 @@ class PhraseMatcher:
                         # The writer's own words ("love handles"), not the lemmas.
                         captures[name.replace("_", "-")] = words if words.isupper() and len(words) < 5 else words.lower()
                 yield Found(first, last, captures)
+
+
+def _item_stems(item: _Item) -> frozenset[str]:
+    singles, multis = item
+    return singles.union(*(alt for alts in multis.values() for alt in alts))
 
 
 def _possible(items: list[_Item], stems: set[str]) -> bool:

@@ -7,7 +7,7 @@ converted to kilograms per week and compared with a limit the guidance supports.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
@@ -99,7 +99,7 @@ class RateMatcher:
     def stems(self) -> tuple[str, ...]:
         return _UNIT_STEMS
 
-    def prefilter(self, lowered: str, stems: set[str] | None = None) -> bool:
+    def prefilter(self, lowered: str, stems: Collection[str] | None = None) -> bool:
         if stems is not None and _UNIT_STEMS_SET.isdisjoint(stems):
             return False
         return bool(_PREFILTER.search(lowered)) and bool(_PATTERN.search(lowered))
