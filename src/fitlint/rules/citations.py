@@ -24,6 +24,7 @@ AUTHOR_YEAR = lazy_compile(
     r"\((?P<inside>[^()]*?\b(?P<name>[A-Z][\p{L}'’-]+)(?:\s+(?:et al\.?|and|&)[^()]*?)?,?\s+(?P<year>(?:19|20)\d{2})[a-z]?\b[^()]*)\)"
     r"|\b(?P<name2>[A-Z][\p{L}'’-]+)(?:\s+[A-Z]{1,3}\.?)?\s+(?:et al\.?|and [A-Z][\p{L}'’-]+|& [A-Z][\p{L}'’-]+)\s*\((?P<year2>(?:19|20)\d{2})[a-z]?\)"
 )
+ANY_DIGIT = lazy_compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]")  # citations all carry one: a cheap first test
 NUMBERED_MARKER = lazy_compile(r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # Reference numbers at the end of a sentence: glued to the word ("technique7.") or a spaced list
 # ("areas 4,5,6."). A single spaced number ("… muscles 4.") counts only beside a numbered list.
@@ -76,7 +77,10 @@ class CitationIndex:
             if index in self.reference_blocks:
                 continue
             # Naming an entry in passing ("Sousa and colleagues, 2019") is not an inline marker.
-            if self._marker_in(block, mentions=False) or block.footnote_refs or AUTHOR_YEAR.search(block.text):
+            text = block.text
+            if block.footnote_refs or (
+                ANY_DIGIT.search(text) and (self._marker_in(block, mentions=False) or AUTHOR_YEAR.search(text))
+            ):
                 self.markers_in_text = True
                 break
 
@@ -92,6 +96,8 @@ class CitationIndex:
 
     def _marker_in(self, block: ProseBlock, text: str | None = None, mentions: bool = True) -> bool:
         text = block.text if text is None else text
+        if not ANY_DIGIT.search(text):
+            return False  # every marker, DOI, PMID and entry mention holds a digit
         cleaned = PLACEHOLDER.sub("", text)
         if NUMBERED_MARKER.search(cleaned) or DOI.search(cleaned) or PMID.search(cleaned):
             return True
@@ -130,7 +136,7 @@ class CitationIndex:
         """Does the text block.text[start:end] carry a citation itself?"""
         block = self.document.blocks[block_index]
         text = block.text[start:end]
-        if self._marker_in(block, text) or AUTHOR_YEAR.search(text):
+        if ANY_DIGIT.search(text) and (self._marker_in(block, text) or AUTHOR_YEAR.search(text)):
             return True
         if any(start <= offset <= end for offset, _ in block.footnote_refs):
             return True
