@@ -28,6 +28,7 @@ from fitlint.rules.emit import make_span_diagnostic
 from fitlint.rules.model import Evidence, Rule, RuleSet
 
 _REGISTRY_SHORT = lazy_compile(r"([A-Z][\p{L}'’-]+).*?((?:19|20)\d{2})")  # "Ramírez-Campillo 2013"
+_YEAR = lazy_compile(r"(?:19|20)\d\d")
 _FOOTNOTE_LITERAL = lazy_compile(r"\[\^([^\]\s]+)\]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FIGURE = lazy_compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s?(?:%|g\b|kg\b)")
@@ -97,6 +98,8 @@ class CitationRules:
         found: list[Diagnostic] = []
         entries = [(e.author.lower(), e.year) for e in index.entries if e.author and e.year]
         for _, block in self._prose_blocks(document, index):
+            if not _YEAR.search(block.text):
+                continue  # both author-year forms need a year: skip the slower full pattern
             for match in AUTHOR_YEAR.finditer(block.text):
                 name = (match.group("name") or match.group("name2") or "").lower()
                 year = match.group("year") or match.group("year2") or ""
@@ -182,13 +185,14 @@ class CitationRules:
     def _dois(self, document: Document) -> list[Diagnostic]:
         found: list[Diagnostic] = []
         for block in document.blocks:
-            for match in DOI_LIKE.finditer(block.text):
+            # Cheap tests first: both DOI_LIKE forms contain "doi", and a DOI starts "10.".
+            for match in DOI_LIKE.finditer(block.text) if "doi" in block.text.lower() else ():
                 group = 1 if match.group(1) else 2
                 candidate = (match.group(group) or "").rstrip(".,;)]\"'”’")
                 if candidate and not valid_doi(candidate):
                     start, end = block.source_span(match.start(), match.start(group) + len(candidate))
                     found += self._emit("malformed-doi", document, start, end, {"doi": candidate})
-            for match in DOI.finditer(block.text):
+            for match in DOI.finditer(block.text) if "10." in block.text else ():
                 entry = self._registry_by_doi.get(match.group().rstrip(".,;)").lower())
                 if entry is not None and entry.status in ("unverified", "retracted"):
                     start, end = block.source_span(match.start(), match.end())
