@@ -186,6 +186,10 @@ class ClaimMatcher:
         if self.phrase is not None:
             yield from self.phrase.stems()
 
+    def gate_stems(self) -> Iterator[str]:
+        if self.phrase is not None:
+            yield from self.phrase.gate_stems()
+
     def prefilter(self, lowered: str, stems: Collection[str]) -> bool:
         if self.phrase is not None:
             return self.phrase.prefilter(lowered, stems)

@@ -40,6 +40,8 @@ class Matcher(Protocol):
 
     def stems(self) -> Iterable[str]: ...
 
+    def gate_stems(self) -> Iterable[str]: ...  # a gated matcher needs one of these (a subset of stems())
+
     def prefilter(self, lowered: str, stems: Collection[str]) -> bool: ...
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None: ...
@@ -78,13 +80,13 @@ class SentenceRules:
         self.disabled: dict[str, str] = {}  # code -> reason
         self._prepared = False
         self.scanner = StemScanner(stem for matcher in self.matchers for stem in matcher.stems())
-        # Most sentences hold no rule word: only ungated matchers, and the gated ones whose stems
-        # a sentence holds, are asked (by position, so rules keep their order).
+        # Most sentences hold no rule word: only ungated matchers, and the gated ones one of whose
+        # gate stems a sentence holds, are asked (by position, so rules keep their order).
         self._ungated = frozenset(i for i, m in enumerate(self.matchers) if not m.gated)
         self._by_stem: dict[str, set[int]] = {}
         for position, matcher in enumerate(self.matchers):
             if matcher.gated:
-                for stem in matcher.stems():
+                for stem in matcher.gate_stems():
                     self._by_stem.setdefault(stem, set()).add(position)
 
     def candidates(self, blocks: Sequence[ProseBlock]) -> list[_Unit]:

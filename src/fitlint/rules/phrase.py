@@ -58,6 +58,13 @@ class PhraseMatcher:
     def stems(self) -> Iterator[str]:
         return iter(self._any_stem)
 
+    def gate_stems(self) -> frozenset[str]:
+        """A pattern needs its first required item, so a sentence with none of the first items'
+        stems cannot pass; these are rarer than the stems of every item ("no", "more", "how")."""
+        if not all(self._required):
+            return self._any_stem  # a pattern with no required word passes on any of the rule's stems
+        return frozenset().union(*self._first_stems)
+
     def allowed(self, stems: set[str]) -> tuple[int, ...]:
         """Numbers of the patterns that could match a sentence holding these word stems."""
         # Keyed by the stems this rule knows: sentences bring many stem sets, but few per rule.

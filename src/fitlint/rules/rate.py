@@ -99,6 +99,9 @@ class RateMatcher:
     def stems(self) -> tuple[str, ...]:
         return _UNIT_STEMS
 
+    def gate_stems(self) -> tuple[str, ...]:
+        return _UNIT_STEMS
+
     def prefilter(self, lowered: str, stems: Collection[str] | None = None) -> bool:
         if stems is not None and _UNIT_STEMS_SET.isdisjoint(stems):
             return False
