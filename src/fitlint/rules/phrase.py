@@ -44,12 +44,7 @@ class PhraseMatcher:
                         multis.setdefault(min(alt), []).append(alt)
                 items.append((singles, multis))
             self._required.append(items)
-        self._any_stem = frozenset(
-            stem
-            for items in self._required
-            for singles, multis in items
-            for stem in singles.union(*(alt for alts in multis.values() for alt in alts))
-        )
+        self._any_stem = frozenset().union(*(_item_stems(item) for items in self._required for item in items))
         self._regexes: list[regex.Pattern[str]] = []
         self._allowed: dict[frozenset[str], tuple[int, ...]] = {}
         self._surface: dict[int, re.Pattern[str] | None] = {}  # compiled on first need
@@ -88,15 +83,15 @@ class PhraseMatcher:
         if number not in self._surface:
             source = surface_regex(self._parsed[number], self.ruleset.lexicons, self.ruleset.forms)
             self._surface[number] = re.compile(source) if source else None
-        surface = self._surface[number]
-        if surface is None:
+        shape = self._surface[number]
+        if shape is None:
             return True
         if positions is None:
-            return surface.search(lowered) is not None
+            return shape.search(lowered) is not None
         # The shape starts at the first required item, whose stems the scanner has placed.
         first = self._first_stems[number]
         return any(
-            surface.match(lowered, offset) for stem in first.intersection(positions) for offset in positions[stem]
+            shape.match(lowered, offset) for stem in first.intersection(positions) for offset in positions[stem]
         )
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:

@@ -1,8 +1,10 @@
 """The lexical pre-filter: one Aho-Corasick pass over a sentence finds every rule word stem in it.
 
 Each phrase pattern needs, for each of its required items, at least one stem present at the start
-of a word; a rule is a candidate for a sentence when one of its patterns is satisfied. Only
-candidates go on to spaCy.
+of a word; a rule is a candidate for a sentence when one of its patterns is satisfied. A phrase
+pattern must then also fit its shape in the raw sentence (its words in order and near each other,
+:func:`fitlint.rules.patterns.surface_regex`), tried from the offsets found here. Only candidates
+go on to spaCy.
 """
 
 from __future__ import annotations
