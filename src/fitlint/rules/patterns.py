@@ -176,6 +176,23 @@ _WEAK = frozenset(
 )
 
 
+def _words(phrase: str) -> list[str]:
+    """A phrase's words as both pre-filter stages read them: "slim_down", "belly-fat" → two words."""
+    return phrase.lower().replace("_", " ").replace("-", " ").split()
+
+
+def _phrases(option: str, lexicons: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return lexicons[option[1:]] if option.startswith("@") else (option,)
+
+
+def _narrows(item: Item | AnyToken | Gap | NotNext) -> bool:
+    """Can this item narrow the pre-filter? Both stages skip the same items, so the first part of a
+    pattern's shape is its first pre-filter item. (An item with a function-word option is skipped
+    too; see :func:`_phrase_alternatives` and :func:`_phrase_surface`.)"""
+    # Numbers take too many forms to pre-filter on.
+    return isinstance(item, Item) and not item.optional and "#num" not in item.options
+
+
 @cache
 def _stems(word: str, forms: tuple[str, ...]) -> frozenset[str]:
     """The stems under which ``word`` (lower-cased) or one of its irregular ``forms`` appears."""
@@ -189,8 +206,7 @@ def _stems(word: str, forms: tuple[str, ...]) -> frozenset[str]:
 
 def _phrase_alternatives(phrase: str, forms: Mapping[str, tuple[str, ...]]) -> list[frozenset[str]] | None:
     """The stem sets that let ``phrase`` match; None when it has no informative word."""
-    words = phrase.lower().replace("_", " ").replace("-", " ").split()
-    strong = [w for w in words if w not in _WEAK]
+    strong = [w for w in _words(phrase) if w not in _WEAK]
     if not strong:
         return None  # "in|within": "in" is everywhere, so the item filters nothing
     # Each word may appear in any of its forms: one stem set per word, all required.
@@ -216,17 +232,15 @@ def prefilter_sets(
     memo = {} if memo is None else memo
     required: list[list[frozenset[str]]] = []
     for item in pattern.items:
-        if not isinstance(item, Item) or item.optional:
+        if not _narrows(item):
             continue
-        if "#num" in item.options:
-            continue  # numbers take too many forms to pre-filter on
         alternatives: list[frozenset[str]] = []
         informative = True
         for option in item.options:
             if option not in memo:
                 found: list[frozenset[str]] = []
                 option_informative = True
-                for phrase in lexicons[option[1:]] if option.startswith("@") else (option,):
+                for phrase in _phrases(option, lexicons):
                     sets = _phrase_alternatives(phrase, forms)
                     if sets is None:
                         option_informative = False
@@ -257,10 +271,9 @@ def _word_surface(word: str, forms: Mapping[str, tuple[str, ...]]) -> str | None
 
 def _phrase_surface(phrase: str, forms: Mapping[str, tuple[str, ...]]) -> str | None:
     """A lexicon entry or word option as surface words; None when it has no informative word."""
-    words = phrase.lower().replace("_", " ").replace("-", " ").split()
     out = ""
     room = 0
-    for word in words:
+    for word in _words(phrase):
         body = _word_surface(word, forms)
         if body is None:
             room += 1 + _SLACK  # a function word: any word may stand in its place
@@ -272,11 +285,23 @@ def _phrase_surface(phrase: str, forms: Mapping[str, tuple[str, ...]]) -> str | 
 
 def _width(item: Item, lexicons: Mapping[str, tuple[str, ...]]) -> int:
     """The most tokens an item can span."""
-    widest = 1
+    return max([1, *(len(_words(phrase)) for option in item.options for phrase in _phrases(option, lexicons))])
+
+
+def _item_surface(item: Item, lexicons: Mapping[str, tuple[str, ...]], forms: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The item's alternatives as surface words; None when it cannot narrow the pre-filter."""
+    if not _narrows(item):
+        return None
+    alternatives = set()
     for option in item.options:
-        for phrase in lexicons[option[1:]] if option.startswith("@") else (option,):
-            widest = max(widest, len(phrase.replace("_", " ").replace("-", " ").split()))
-    return widest
+        for phrase in _phrases(option, lexicons):
+            surface = _phrase_surface(phrase, forms)
+            if surface is None:
+                return None  # a function-word option: the item filters nothing
+            alternatives.add(surface)
+    if not alternatives:
+        return None
+    return r"(?<![^\W_])(?:" + "|".join(sorted(alternatives, key=lambda a: (-len(a), a))) + ")"
 
 
 def surface_regex(
@@ -303,21 +328,7 @@ def surface_regex(
         if isinstance(item, AnyToken):
             room += 1 + _SLACK
             continue
-        body = None
-        if not item.optional and "#num" not in item.options:
-            alternatives = []
-            for option in item.options:
-                for phrase in lexicons[option[1:]] if option.startswith("@") else (option,):
-                    surface = _phrase_surface(phrase, forms)
-                    if surface is None:
-                        alternatives = []
-                        break
-                    alternatives.append(surface)
-                else:
-                    continue
-                break
-            if alternatives:
-                body = r"(?<![^\W_])(?:" + "|".join(sorted(set(alternatives), key=lambda a: (-len(a), a))) + ")"
+        body = _item_surface(item, lexicons, forms)
         if body is None:
             room += _width(item, lexicons) * (1 + _SLACK)  # optional, a number, or function words
             continue
