@@ -16,11 +16,11 @@ from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document
 from fitlint.lazyregex import lazy_compile
 from fitlint.rules.citations import (
-    AUTHOR_YEAR,
     DOI,
     DOI_LIKE,
     NUMBERED_MARKER,
     CitationIndex,
+    author_years,
     citation_index,
     valid_doi,
 )
@@ -28,7 +28,6 @@ from fitlint.rules.emit import make_span_diagnostic
 from fitlint.rules.model import Evidence, Rule, RuleSet
 
 _REGISTRY_SHORT = lazy_compile(r"([A-Z][\p{L}'’-]+).*?((?:19|20)\d{2})")  # "Ramírez-Campillo 2013"
-_YEAR = lazy_compile(r"(?:19|20)\d\d")
 _FOOTNOTE_LITERAL = lazy_compile(r"\[\^([^\]\s]+)\]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FIGURE = lazy_compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s?(?:%|g\b|kg\b)")
@@ -98,9 +97,7 @@ class CitationRules:
         found: list[Diagnostic] = []
         entries = [(e.author.lower(), e.year) for e in index.entries if e.author and e.year]
         for _, block in self._prose_blocks(document, index):
-            if not _YEAR.search(block.text):
-                continue  # both author-year forms need a year: skip the slower full pattern
-            for match in AUTHOR_YEAR.finditer(block.text):
+            for match in author_years(block.text):
                 name = (match.group("name") or match.group("name2") or "").lower()
                 year = match.group("year") or match.group("year2") or ""
                 start, end = block.source_span(match.start(), match.end())

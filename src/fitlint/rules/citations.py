@@ -8,6 +8,7 @@ sentence, then its paragraph or list item); citation-integrity rules read the en
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import urlparse
@@ -24,7 +25,8 @@ AUTHOR_YEAR = lazy_compile(
     r"\((?P<inside>[^()]*?\b(?P<name>[A-Z][\p{L}'’-]+)(?:\s+(?:et al\.?|and|&)[^()]*?)?,?\s+(?P<year>(?:19|20)\d{2})[a-z]?\b[^()]*)\)"
     r"|\b(?P<name2>[A-Z][\p{L}'’-]+)(?:\s+[A-Z]{1,3}\.?)?\s+(?:et al\.?|and [A-Z][\p{L}'’-]+|& [A-Z][\p{L}'’-]+)\s*\((?P<year2>(?:19|20)\d{2})[a-z]?\)"
 )
-ANY_DIGIT = lazy_compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]")  # citations all carry one: a cheap first test
+ANY_DIGIT = lazy_compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]")  # markers, DOIs and PMIDs all carry one: a cheap first test
+_YEAR = lazy_compile(r"(?:19|20)\d\d")  # both author-year forms carry one
 NUMBERED_MARKER = lazy_compile(r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # Reference numbers at the end of a sentence: glued to the word ("technique7.") or a spaced list
 # ("areas 4,5,6."). A single spaced number ("… muscles 4.") counts only beside a numbered list.
@@ -38,6 +40,11 @@ PLACEHOLDER = lazy_compile(r"\[(?:citation|source|ref|reference)s?(?: needed)?\?
 ATTRIBUTION = lazy_compile(r"^\s*(?:—|–|--)\s*\S.*\((?:19|20)\d{2}\)")
 ENTRY_NUMBER = lazy_compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
 ENTRY_AUTHOR_YEAR = lazy_compile(r"^\s*(?:\[\d{1,3}\]\s*|\d{1,3}[.)]\s*|[-*]\s*)?(?P<name>[A-Z][\p{L}'’-]+).{0,200}?\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?")
+
+def author_years(text: str) -> Iterator[re.Match[str]]:
+    """Author–year citations in ``text``; a year test first spares most text the full pattern."""
+    return AUTHOR_YEAR.finditer(text) if _YEAR.search(text) else iter(())
+
 
 DEFAULT_DENY = ("store.", "shop.", "amazon.", "etsy.", "teespring.", "redbubble.", "aliexpress.", "ebay.", "bit.ly", "amzn.")
 
@@ -77,10 +84,7 @@ class CitationIndex:
             if index in self.reference_blocks:
                 continue
             # Naming an entry in passing ("Sousa and colleagues, 2019") is not an inline marker.
-            text = block.text
-            if block.footnote_refs or (
-                ANY_DIGIT.search(text) and (self._marker_in(block, mentions=False) or AUTHOR_YEAR.search(text))
-            ):
+            if block.footnote_refs or self._marker_in(block, mentions=False) or any(author_years(block.text)):
                 self.markers_in_text = True
                 break
 
@@ -136,7 +140,7 @@ class CitationIndex:
         """Does the text block.text[start:end] carry a citation itself?"""
         block = self.document.blocks[block_index]
         text = block.text[start:end]
-        if ANY_DIGIT.search(text) and (self._marker_in(block, text) or AUTHOR_YEAR.search(text)):
+        if self._marker_in(block, text) or any(author_years(text)):
             return True
         if any(start <= offset <= end for offset, _ in block.footnote_refs):
             return True
