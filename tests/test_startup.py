@@ -69,3 +69,23 @@ def test_file_with_a_candidate_loads_spacy(tmp_path):
     outcome = _run(tmp_path, "post.md")
     assert outcome["code"] == 1
     assert {"spacy", "regex"} <= set(outcome["loaded"])
+
+
+_SPACY_CLI_PROBE = """
+import json, sys
+from fitlint.nlp import pipeline
+lemmas = [t.lemma_ for t in pipeline()("Burning stubborn belly fat")]
+deferred = "spacy.cli" not in sys.modules
+import spacy, spacy.cli  # a later import gets spaCy's real command-line package
+print(json.dumps({"lemmas": lemmas, "deferred": deferred, "download": callable(spacy.cli.download),
+                  "info": sorted(spacy.info())[:2]}))
+"""
+
+
+def test_spacy_loads_without_its_command_line_interface_which_stays_importable():
+    result = subprocess.run([sys.executable, "-c", _SPACY_CLI_PROBE], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "lemmas": ["burn", "stubborn", "belly", "fat"], "deferred": True, "download": True,
+        "info": ["location", "pipelines"],
+    }
