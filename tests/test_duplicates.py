@@ -67,3 +67,19 @@ def test_template_headings_from_config(tmp_path):
     assert [d.code for d in default] == ["FL301"]
     configured = Linter(Config(root=tmp_path, template_headings=("Disclaimer",))).lint_text(text, "a.md")
     assert configured == []  # a template section's text repeats by design
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from fitlint.rules.duplicates import _SENTENCES, normalise  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Z9é_.!?\"'”’)\n\t-…", max_size=80))
+def test_a_text_normalises_as_the_join_of_its_sentences(text):
+    # Sections and paragraphs are normalised piecewise (by line, by sentence) and joined.
+    pieces = (normalise(match.group()) for match in _SENTENCES.finditer(text))
+    assert " ".join(words for words in pieces if words) == normalise(text)
+    by_line = (normalise(line) for line in text.splitlines())
+    assert " ".join(words for words in by_line if words) == normalise(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,44 @@ PARAGRAPH_KINDS = frozenset({"paragraph", "html", "footnote"})
 
 def normalise(text: str) -> str:
     return " ".join(_WORDS.findall(text.lower()))
+
+
+class _Wording:
+    """A document's normalised text, each piece computed once: sections nest (a section's text
+    holds its subsections'), and a paragraph is the sum of its sentences.
+
+    Joining the normalised pieces of a text equals normalising it whole, because pieces are cut
+    at line ends or after sentence punctuation, never inside a word.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._lines: dict[int, str] = {}
+        self._sentences: dict[int, list[tuple[re.Match[str], str]]] = {}
+
+    @classmethod
+    def of(cls, document: Document) -> _Wording:
+        wording = document.derived.get("wording")
+        if not isinstance(wording, _Wording):
+            wording = document.derived["wording"] = cls(document)
+        return wording
+
+    def line(self, number: int) -> str:
+        words = self._lines.get(number)
+        if words is None:
+            words = self._lines[number] = normalise(self.document.lines.line_text(number))
+        return words
+
+    def sentences(self, index: int) -> list[tuple[re.Match[str], str]]:
+        """Sentence matches of block ``index`` with their normalised text."""
+        found = self._sentences.get(index)
+        if found is None:
+            text = self.document.blocks[index].text
+            found = self._sentences[index] = [(m, normalise(m.group())) for m in _SENTENCES.finditer(text)]
+        return found
+
+    def block(self, index: int) -> str:
+        return " ".join(words for _, words in self.sentences(index) if words)
 
 
 def digest(text: str) -> str:
@@ -82,6 +121,7 @@ def section_units(document: Document, options: Options) -> list[Unit]:
     headings = [b for b in document.blocks if b.kind == "heading"]
     units: list[Unit] = []
     last_line = document.lines.line_count() - 1
+    wording = _Wording.of(document)
     for position, heading in enumerate(headings):
         if heading.text.strip().lower() in options.ignore_headings:
             continue
@@ -94,11 +134,11 @@ def section_units(document: Document, options: Options) -> list[Unit]:
         while raw and (not raw[-1].strip() or _COMMENT_LINE.match(raw[-1])):
             raw.pop()
             end_line -= 1
-        body = [line.rstrip() for line in raw[1:] if line.strip() and not _COMMENT_LINE.match(line)]
-        if not body:
+        kept = [n for n, line in enumerate(raw[1:], 1) if line.strip() and not _COMMENT_LINE.match(line)]
+        if not kept:
             continue
-        content = "\n".join([raw[0].strip(), *body])
-        prose = normalise(content)
+        content = "\n".join([raw[0].strip(), *(raw[n].rstrip() for n in kept)])
+        prose = " ".join(w for w in (wording.line(heading.line + n) for n in (0, *kept)) if w)
         if len(prose) < options.min_chars:
             continue
         start, end = _line_span(document, heading.line, end_line)
@@ -112,10 +152,11 @@ def paragraph_units(document: Document, options: Options) -> list[Unit]:
         block.section for block in document.blocks
         if block.kind == "heading" and block.text.strip().lower() in options.ignore_headings
     }
-    for block in document.blocks:
+    wording = _Wording.of(document)
+    for index, block in enumerate(document.blocks):
         if block.kind not in PARAGRAPH_KINDS or block.section in templated:
             continue
-        prose = normalise(block.text)
+        prose = wording.block(index)
         if len(prose) < options.min_chars:
             continue
         start, end = _block_span(document, block)
@@ -179,14 +220,14 @@ def _sentences(document: Document, options: Options) -> list[tuple[str, int, int
     sentences worth tracking. Headings and list items are left out: tables of contents and
     checklists repeat them by design."""
     found = []
+    wording = _Wording.of(document)
     for index, block in enumerate(document.blocks):
         if block.kind not in PARAGRAPH_KINDS:
             continue
-        matches = list(_SENTENCES.finditer(block.text))
-        alone = sum(1 for m in matches if m.group().strip()) == 1
-        for match in matches:
+        sentences = wording.sentences(index)
+        alone = sum(1 for m, _ in sentences if m.group().strip()) == 1
+        for match, norm in sentences:
             text = match.group().strip()
-            norm = normalise(text)
             if len(norm) < options.min_chars or len(norm.split()) < 6:
                 continue
             lead = len(match.group()) - len(match.group().lstrip())
