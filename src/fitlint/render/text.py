@@ -70,6 +70,8 @@ def summary(results: Sequence[FileResult]) -> str:
 def render_text(results: Sequence[FileResult], show_source: bool = True, **_: object) -> str:
     lines: list[str] = []
     for result in results:
+        if not result.diagnostics:
+            continue
         index = LineIndex(result.source.text if result.source else "")
         for d in result.diagnostics:
             lines.extend(format_diagnostic(d, index, show_source))
