@@ -41,6 +41,14 @@ ATTRIBUTION = lazy_compile(r"^\s*(?:—|–|--)\s*\S.*\((?:19|20)\d{2}\)")
 ENTRY_NUMBER = lazy_compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
 ENTRY_AUTHOR_YEAR = lazy_compile(r"^\s*(?:\[\d{1,3}\]\s*|\d{1,3}[.)]\s*|[-*]\s*)?(?P<name>[A-Z][\p{L}'’-]+).{0,200}?\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?")
 
+_PMID_WORD = lazy_compile("pmid", re.IGNORECASE)
+
+
+def _identifier_in(text: str) -> bool:
+    """A DOI or PMID; the literal each needs is looked for first, which is far cheaper."""
+    return bool(("10." in text and DOI.search(text)) or (_PMID_WORD.search(text) and PMID.search(text)))
+
+
 def author_years(text: str) -> Iterator[re.Match[str]]:
     """Author–year citations in ``text``; a year test first spares most text the full pattern."""
     return AUTHOR_YEAR.finditer(text) if _YEAR.search(text) else iter(())
@@ -103,7 +111,7 @@ class CitationIndex:
         if not ANY_DIGIT.search(text):
             return False  # every marker, DOI, PMID and entry mention holds a digit
         cleaned = PLACEHOLDER.sub("", text)
-        if NUMBERED_MARKER.search(cleaned) or DOI.search(cleaned) or PMID.search(cleaned):
+        if NUMBERED_MARKER.search(cleaned) or _identifier_in(cleaned):
             return True
         if GLUED_MARKER.search(cleaned) or SPACED_LIST_MARKER.search(cleaned):
             return True

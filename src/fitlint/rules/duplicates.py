@@ -184,9 +184,14 @@ def shingles(text: str, size: int) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _sketch(shingle_set: set[str], k: int) -> list[int]:
-    # crc32 is a fast, stable hash: candidates are verified by exact Jaccard afterwards.
-    return heapq.nsmallest(k, map(zlib.crc32, map(str.encode, shingle_set)))
+def _sketch(text: str, size: int, k: int) -> list[int]:
+    """The k smallest shingle hashes. crc32 is a fast, stable hash: candidates are verified by
+    exact Jaccard afterwards, so the sketch hashes encoded words without building shingle strings."""
+    words = text.encode("utf-8").split()
+    if len(words) <= size:
+        return [zlib.crc32(b" ".join(words))]
+    hashes = {zlib.crc32(b" ".join(words[i : i + size])) for i in range(len(words) - size + 1)}
+    return heapq.nsmallest(k, hashes)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -195,11 +200,17 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def near_pairs(units: Sequence[Unit], options: Options, bucket_limit: int = 64) -> Iterable[tuple[int, int, float]]:
     """(i, j, similarity) for i < j whose shingle Jaccard is at least the threshold but below 1."""
-    sets = [shingles(u.text, options.shingle) for u in units]
     buckets: dict[int, list[int]] = defaultdict(list)
-    for index, shingle_set in enumerate(sets):
-        for value in _sketch(shingle_set, options.sketch):
+    for index, unit in enumerate(units):
+        for value in _sketch(unit.text, options.shingle, options.sketch):
             buckets[value].append(index)
+    sets: dict[int, set[str]] = {}  # shingle sets, built only for candidates
+
+    def shingles_of(index: int) -> set[str]:
+        if index not in sets:
+            sets[index] = shingles(units[index].text, options.shingle)
+        return sets[index]
+
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
         if len(members) < 2 or len(members) > bucket_limit:
@@ -210,7 +221,7 @@ def near_pairs(units: Sequence[Unit], options: Options, bucket_limit: int = 64) 
                 if pair in seen or units[a].key == units[b].key:
                     continue
                 seen.add(pair)
-                similarity = jaccard(sets[a], sets[b])
+                similarity = jaccard(shingles_of(a), shingles_of(b))
                 if similarity >= options.threshold:
                     yield pair[0], pair[1], similarity
 
