@@ -10,6 +10,7 @@ from __future__ import annotations
 from fitlint.lazyregex import lazy_compile
 
 _BOUNDARY = lazy_compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
+_NEXT_CHARACTER = lazy_compile(r"\s*(\S)")
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc vs al dr mr mrs ms prof fig no approx est min max cf ca st jr sr inc ltd co mt".split()
 )
@@ -21,12 +22,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        word = text[max(0, match.start() - 12) : match.start()].rsplit(None, 1)
-        last = word[-1].lower().rstrip(".") if word else ""
-        if match.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
-            continue  # "e.g. ", "et al. ", "J. Smith"
-        if match.group().startswith(".") and text[end:].lstrip()[:1].islower():
-            continue  # "3.5 kg" never gets here; "approx. twice" and similar lower-case runs on
+        if match.group().startswith("."):
+            word = text[max(0, match.start() - 12) : match.start()].rsplit(None, 1)
+            last = word[-1].lower().rstrip(".") if word else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue  # "e.g. ", "et al. ", "J. Smith"
+            following = _NEXT_CHARACTER.match(text, end)  # the boundary's lookahead promises one
+            if following is not None and following.group(1).islower():
+                continue  # "3.5 kg" never gets here; "approx. twice" and similar lower-case runs on
         spans.append(_trim(text, start, end))
         start = end
     if start < len(text):

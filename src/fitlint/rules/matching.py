@@ -82,6 +82,7 @@ class SentenceRules:
         self.scanner = StemScanner(stem for matcher in self.matchers for stem in matcher.stems())
         # Most sentences hold no rule word: only ungated matchers, and the gated ones one of whose
         # gate stems a sentence holds, are asked (by position, so rules keep their order).
+        self._applicable_memo: dict[tuple[str, int], frozenset[int]] = {}
         self._ungated = frozenset(i for i, m in enumerate(self.matchers) if not m.gated)
         self._by_stem: dict[str, set[int]] = {}
         for position, matcher in enumerate(self.matchers):
@@ -93,10 +94,7 @@ class SentenceRules:
         """Stage 1: split blocks into sentences and keep those some rule's pre-filter accepts."""
         units: list[_Unit] = []
         for index, block in enumerate(blocks):
-            applicable = {
-                position for position, m in enumerate(self.matchers)
-                if m.rule.code not in self.disabled and not (m.rule.scope and block.kind not in m.rule.scope)
-            }
+            applicable = self._applicable(block.kind)
             if not applicable:
                 continue
             ungated = sorted(applicable & self._ungated)
@@ -124,6 +122,17 @@ class SentenceRules:
                     following = lowered_block[slice(*spans[position + 1])] if position + 1 < len(spans) else ""
                     units.append(_Unit(index, start, end, following, chosen, found))
         return units
+
+    def _applicable(self, kind: str) -> frozenset[int]:
+        """Positions of the matchers that may run on a block of this kind (scope, not disabled)."""
+        key = (kind, len(self.disabled))  # rules are only ever added to ``disabled``
+        applicable = self._applicable_memo.get(key)
+        if applicable is None:
+            applicable = self._applicable_memo[key] = frozenset(
+                position for position, m in enumerate(self.matchers)
+                if m.rule.code not in self.disabled and not (m.rule.scope and kind not in m.rule.scope)
+            )
+        return applicable
 
     def prepare(self) -> None:
         """Compile every matcher's lemma patterns (needs spaCy); once per run."""

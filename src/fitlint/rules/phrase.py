@@ -75,7 +75,7 @@ class PhraseMatcher:
     def prefilter(self, lowered: str, stems: Collection[str]) -> bool:
         """``stems`` may map each stem to its offsets in ``lowered`` (from the scanner): the
         pattern's shape is then tried only where its first word can start."""
-        positions = stems if isinstance(stems, Mapping) else None
+        positions = stems if isinstance(stems, dict) else None  # dict, not the Mapping ABC: a cheap test
         return any(self._shape_fits(number, lowered, positions) for number in self.allowed(stems))
 
     def _shape_fits(self, number: int, lowered: str, positions: Mapping[str, list[int]] | None) -> bool:
