@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 
 _MEMO_SIZE = 4096  # stem sets remembered per rule
+_UNCOMPILED = object()  # a shape not compiled yet (None is a pattern with no shape to check)
 
 # A required pattern item: its one-stem alternatives, and its multi-stem ones keyed by a stem.
 _Item = tuple[frozenset[str], dict[str, list[frozenset[str]]]]
@@ -75,24 +76,31 @@ class PhraseMatcher:
     def prefilter(self, lowered: str, stems: Collection[str]) -> bool:
         """``stems`` may map each stem to its offsets in ``lowered`` (from the scanner): the
         pattern's shape is then tried only where its first word can start."""
+        allowed = self.allowed(stems)
+        if not allowed:
+            return False
         positions = stems if isinstance(stems, dict) else None  # dict, not the Mapping ABC: a cheap test
-        return any(self._shape_fits(number, lowered, positions) for number in self.allowed(stems))
+        for number in allowed:  # a plain loop: this runs for every sentence holding a rule word
+            if self._shape_fits(number, lowered, positions):
+                return True
+        return False
 
     def _shape_fits(self, number: int, lowered: str, positions: Mapping[str, list[int]] | None) -> bool:
         """Are the pattern's words in order and near enough in the raw sentence (second stage)?"""
-        if number not in self._surface:
+        shape = self._surface.get(number, _UNCOMPILED)
+        if shape is _UNCOMPILED:
             source = surface_regex(self._parsed[number], self.ruleset.lexicons, self.ruleset.forms)
-            self._surface[number] = re.compile(source) if source else None
-        shape = self._surface[number]
+            shape = self._surface[number] = re.compile(source) if source else None
         if shape is None:
             return True
         if positions is None:
             return shape.search(lowered) is not None
         # The shape starts at the first required item, whose stems the scanner has placed.
-        first = self._first_stems[number]
-        return any(
-            shape.match(lowered, offset) for stem in first.intersection(positions) for offset in positions[stem]
-        )
+        for stem in self._first_stems[number].intersection(positions):
+            for offset in positions[stem]:
+                if shape.match(lowered, offset):
+                    return True
+        return False
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         import regex  # rule patterns use regex for its match timeout
