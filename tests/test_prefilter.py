@@ -83,3 +83,26 @@ def test_second_stage_changes_no_diagnostic_on_random_sentences(pair, words, joi
     filtered, unfiltered = pair
     text = joiner.join(words).capitalize() + ".\n"
     assert _signature(filtered, text) == _signature(unfiltered, text)
+
+
+# Needled patterns look for literal words before scanning; the words must be ones the pattern
+# cannot match without. Hypothesis writes texts each pattern matches; every one holds a needle.
+def _needled_patterns() -> dict[str, object]:
+    import fitlint.rules.claims as claims
+    from fitlint.lazyregex import Needled
+
+    return {name: value for name, value in vars(claims).items() if isinstance(value, Needled)}
+
+
+def test_statistic_patterns_are_needled():
+    assert {"_PERCENT", "_MULTIPLIER", "_SOCIAL_PROOF", "_PERSONAL_LOSS"} <= set(_needled_patterns())
+
+
+@pytest.mark.parametrize("name", sorted(_needled_patterns()))
+@settings(max_examples=EXAMPLES * 2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_needles_never_hide_a_match(name, data):
+    needled = _needled_patterns()[name]
+    text = data.draw(st.from_regex(needled.pattern.compiled(), fullmatch=False))
+    assert needled.pattern.search(text) is not None
+    assert needled.search(text) is not None, f"{name} matches {text!r}, which holds none of its needles"

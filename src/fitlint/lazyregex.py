@@ -62,6 +62,34 @@ def lazy_compile(source: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _LazyPattern(source, flags))
 
 
+
+
+class Needled:
+    """A pattern with the literal strings it cannot match without (any one of them must occur).
+
+    ``search`` looks for the strings first: a substring test runs at memory speed, while ``re``
+    tries a pattern that opens with ``\\b`` or an alternation at every position of the text.
+    Per-sentence checks that most sentences fail get much cheaper this way.
+    """
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], *needles: str) -> None:
+        self.pattern = pattern
+        self.needles = needles
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for needle in self.needles:
+            if needle in text:
+                return self.pattern.search(text)
+        return None
+
+
 def all_lazy_patterns(namespace: dict[str, Any]) -> dict[str, Any]:
     """The lazy patterns of a module namespace, compiled (for a test that every one compiles)."""
-    return {name: value.compiled() for name, value in namespace.items() if isinstance(value, _LazyPattern)}
+    found = {}
+    for name, value in namespace.items():
+        pattern = value.pattern if isinstance(value, Needled) else value
+        if isinstance(pattern, _LazyPattern):
+            found[name] = pattern.compiled()
+    return found

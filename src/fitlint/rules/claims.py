@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fitlint.document.model import Document
-from fitlint.lazyregex import lazy_compile
+from fitlint.lazyregex import Needled, lazy_compile
 from fitlint.nlp import LemmaText
 from fitlint.rules.citations import CitationIndex, citation_index
 from fitlint.rules.context import MatchContext, quoted
@@ -25,44 +25,65 @@ from fitlint.rules.phrase import PhraseMatcher
 
 # The statistic patterns are matched against lower-cased text (see statistic_in), so they are
 # written in lower case and compiled without IGNORECASE, which costs re a case fold per character.
+# Most are Needled: the words each cannot match without are looked for first.
 _NUM = r"\d+(?:[.,]\d+)?"
-_PERCENT = lazy_compile(rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)")
+_PERCENT = Needled(lazy_compile(rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)"), "%", "cent")
 # "at 70% of max heart rate", "80% of 1RM": intensity prescriptions, not findings.
 _INTENSITY = lazy_compile(
     rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?%\s*(?:of\s+(?:your\s+)?)?(?:1\s?rm|one-rep|max\w*|hr\s?max|mhr|vo2|v̇o2|heart rate|effort|intensity|body ?weight)",
 )
-_MULTIPLIER = lazy_compile(
-    r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
-    rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b",
+_MULTIPLIER = Needled(
+    lazy_compile(
+        r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
+        rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b",
+    ),
+    "twice", "double", "triple", "half", "x", "×", "times",
 )
 _RATIO = lazy_compile(r"\b\d+\s+(?:out\s+of|in)\s+(?:every\s+)?\d+\b|\bone\s+in\s+(?:\d+|two|three|four|five|ten)\b")
-_TEST_STAT = lazy_compile(r"\b[rp]\s?[=<>≤]\s?0?\.\d+")
-_RANK = lazy_compile(r"\b(?:number\s+one|#1|leading|top)\s+(?:reason|cause|predictor)\b")
+_TEST_STAT = Needled(lazy_compile(r"\b[rp]\s?[=<>≤]\s?0?\.\d+"), "=", "<", ">", "≤")
+_RANK = Needled(
+    lazy_compile(r"\b(?:number\s+one|#1|leading|top)\s+(?:reason|cause|predictor)\b"),
+    "reason", "cause", "predictor",
+)
 _AMOUNT = lazy_compile(
     rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal|cal\b|grams?\b|g\b|kg\b|kilos?\b|lbs?\b|pounds?\b|inch(?:es)?\b|cm\b|mg\b|ounces\b|oz\b|billion\b|million\b)",
 )
-_DOSE = lazy_compile(
-    rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:minutes?|mins?|hours?|hrs?|sessions?|days?|steps|times)\s+(?:a|per|each|every)\s+(?:day|week|night|session)\b",
+_DOSE = Needled(
+    lazy_compile(
+        rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:minutes?|mins?|hours?|hrs?|sessions?|days?|steps|times)\s+(?:a|per|each|every)\s+(?:day|week|night|session)\b",
+    ),
+    "day", "week", "night", "session",
 )
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
     r"extend|prolong|add|risk|linked|associated|predict)\w*",
 )
-_CALORIES_BURNED = lazy_compile(
-    rf"\b(?:burn|torch|us)\w*\s+(?:about\s+|around\s+|up\s+to\s+)?{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal)\b",
+_CALORIES_BURNED = Needled(
+    lazy_compile(
+        rf"\b(?:burn|torch|us)\w*\s+(?:about\s+|around\s+|up\s+to\s+)?{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal)\b",
+    ),
+    "calories", "kcal",
 )
 # "Most adults need about 1.6 g of protein per kg": a recommendation stated as fact.
-_GUIDELINE = lazy_compile(r"\b(?:needs?|requires?|recommend\w*|should\s+(?:get|eat|aim|have|drink))\b")
+_GUIDELINE = Needled(
+    lazy_compile(r"\b(?:needs?|requires?|recommend\w*|should\s+(?:get|eat|aim|have|drink))\b"),
+    "need", "requir", "recommend", "should",
+)
 # "Join over 1 million happy users": a satisfaction figure used as proof.
-_SOCIAL_PROOF = lazy_compile(
-    rf"\b{_NUM}\s?(?:k|thousand|million|billion)?\+?\s+(?:happy|satisfied|delighted|successful)\s+(?:users|customers|members|clients|people|dieters|readers)\b",
+_SOCIAL_PROOF = Needled(
+    lazy_compile(
+        rf"\b{_NUM}\s?(?:k|thousand|million|billion)?\+?\s+(?:happy|satisfied|delighted|successful)\s+(?:users|customers|members|clients|people|dieters|readers)\b",
+    ),
+    "happy", "satisfied", "delighted", "successful",
 )
 _STUDY_REFERENCE = lazy_compile(
     r"\b(?:this|the)\s+(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results)\b|\bparticipants\b|\bsubjects\b",
     re.IGNORECASE,
 )
-_PREFILTER = lazy_compile(r"\d|percent|twice|double|triple|half|times|number one")  # on lower-cased text
+# A statistic needs a figure: a digit or a word of these (on lower-cased text).
+_DIGIT = lazy_compile(r"\d")
+_FIGURE_WORDS = ("percent", "twice", "double", "triple", "half", "times", "number one")
 PRIORITY = ("venue", "appeal", "statistic")
 
 
@@ -77,9 +98,12 @@ _IMPERATIVE = lazy_compile(
 )
 _PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time")
 # Weight lost by a person is a result or a promise (quick-fix rules judge it), not a statistic.
-_PERSONAL_LOSS = lazy_compile(
-    r"\b(?:los[et]|losing|losses|drop(?:ped)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?\b(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight)\b"
-    r"|\b(?:twice|double|triple|\d+\s?(?:x|times))\s+(?:as\s+much|more)\s+(?:weight|fat)\b",
+_PERSONAL_LOSS = Needled(
+    lazy_compile(
+        r"\b(?:los[et]|losing|losses|drop(?:ped)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?\b(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight)\b"
+        r"|\b(?:twice|double|triple|\d+\s?(?:x|times))\s+(?:as\s+much|more)\s+(?:weight|fat)\b",
+    ),
+    "los", "drop", "shed", "down", "twice", "double", "triple", "x", "times",
 )
 
 
@@ -191,7 +215,8 @@ class ClaimMatcher:
         if self.phrase is not None:
             return self.phrase.prefilter(lowered, stems)
         # Statistics need no spaCy to find: only sentences that state one go on.
-        return bool(_PREFILTER.search(lowered)) and statistic_in(lowered)
+        has_figure = _DIGIT.search(lowered) is not None or any(word in lowered for word in _FIGURE_WORDS)
+        return has_figure and statistic_in(lowered)
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         if self.phrase is not None:
