@@ -164,7 +164,7 @@ class ClaimGroup:
     _cache: dict[tuple[int, int, str], str | None] = field(default_factory=dict)
     _scanner: Any = None
 
-    def stems_of(self, lowered: str) -> set[str]:
+    def stems_of(self, lowered: str) -> dict[str, list[int]]:
         from fitlint.rules.prefilter import StemScanner
 
         if self._scanner is None:

@@ -25,9 +25,12 @@ class StemScanner:
         if self._size:
             self._automaton.make_automaton()
 
-    def scan(self, lowered: str) -> set[str]:
-        """Stems that occur in ``lowered`` at the start of a word."""
-        return {stem for _, stem in self.positions(lowered)}
+    def scan(self, lowered: str) -> dict[str, list[int]]:
+        """Stems that occur in ``lowered`` at the start of a word, each with its offsets."""
+        found: dict[str, list[int]] = {}
+        for offset, stem in self.positions(lowered):
+            found.setdefault(stem, []).append(offset)
+        return found
 
     def positions(self, lowered: str) -> list[tuple[int, str]]:
         """(start offset, stem) of every stem that starts a word in ``lowered``, in text order."""
