@@ -1,3 +1,3 @@
-from fitlint.cli import main
+from fitlint.cli import console
 
-raise SystemExit(main())
+console()
