@@ -6,10 +6,13 @@ Runs over every file of ../shared/corpus (when present) and over fixtures/ and e
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, REPO, SHARED, needs_shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fitlint.files import decode
 from fitlint.positions import LineIndex
@@ -69,3 +72,11 @@ def test_tricky_ranges(linter, tmp_path, text):
     path.write_bytes(text.encode())
     assert _check_file(linter, path) >= 1
     json.dumps(json_payload([linter.lint_source(decode(path.read_bytes(), "t.md"))]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \t\n\r\u2028é😀", max_size=60))
+def test_line_starts_follow_commonmark_line_endings(text):
+    # LF-only text takes a faster path; both must agree with CRLF | CR | LF.
+    expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    assert LineIndex(text).starts == expected

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import operator
+from itertools import accumulate
 
 from fitlint.lazyregex import lazy_compile
 
@@ -14,7 +16,11 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _EOL.finditer(text)]
+        if "\r" in text:
+            self.starts = [0] + [m.end() for m in _EOL.finditer(text)]
+        else:  # LF only, the common case: line lengths summed in C, no match object per line
+            lengths = map(len, text.split("\n")[:-1])
+            self.starts = [0, *map(operator.add, accumulate(lengths), range(1, text.count("\n") + 1))]
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1

@@ -12,7 +12,8 @@ from fitlint.positions import LineIndex
 
 def _caret_line(line_text: str, start_col: int, end_col: int) -> str:
     # Keep tabs from the source so the carets line up under them.
-    prefix = "".join(ch if ch == "\t" else " " for ch in line_text[:start_col])
+    before = line_text[:start_col]
+    prefix = "".join(ch if ch == "\t" else " " for ch in before) if "\t" in before else " " * len(before)
     return prefix + "^" * max(1, end_col - start_col)
 
 
