@@ -177,7 +177,11 @@ class ClaimGroup:
             self.index = citation_index(document)
             self._cache.clear()
 
-    def classify(self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "") -> str | None:
+    def classify(
+        self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "", around: Collection[str] | None = None
+    ) -> str | None:
+        """The claim the sentence makes, if any. ``around``: word stems of the text holding the
+        sentence, which lets a claim none of whose patterns those stems allow be ruled out at once."""
         # The sentence doc is shared by identical sentences; what precedes it in the block
         # (quote context) can differ, so it is part of the key.
         key = (id(sentence.doc), sentence.start, before)
@@ -185,7 +189,7 @@ class ClaimGroup:
             kind = None
             for claim in PRIORITY:
                 matcher = self.matchers.get(claim)
-                if matcher is not None and matcher.detects(sentence, lemmas, timeout, before):
+                if matcher is not None and matcher.detects(sentence, lemmas, timeout, before, around):
                     kind = claim
                     break
             self._cache[key] = kind
@@ -225,8 +229,14 @@ class ClaimMatcher:
     def begin(self, document: Document) -> None:
         self.group.begin(document)
 
-    def detects(self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "") -> bool:
+    def detects(
+        self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "", around: Collection[str] | None = None
+    ) -> bool:
         if self.phrase is not None:
+            # A sentence's stems are a subset of its surrounding text's, and fewer stems never
+            # allow more patterns: nothing allowed around the sentence, nothing in it.
+            if around is not None and not self.phrase.allowed(around):
+                return False
             lowered = sentence.text.lower()
             stems = self.group.stems_of(lowered)
             if not self.phrase.prefilter(lowered, stems):
@@ -251,7 +261,7 @@ class ClaimMatcher:
         assert index is not None
         document = index.document
         block = document.blocks[block_index]
-        if self.group.classify(sentence, lemmas, timeout, block.text[:offset]) != self.claim:
+        if self.group.classify(sentence, lemmas, timeout, block.text[:offset], stems) != self.claim:
             return
         if block.kind in ("heading", "table_cell") or block_index in index.reference_blocks:
             return
