@@ -121,3 +121,43 @@ def test_sentence_cache_smaller_than_one_document(monkeypatch):
     text = "\n\n".join(f"Burn belly fat with move number {i}." for i in range(12)) + "\n"
     assert [d.code for d in linter.lint_text(text, "x.md")] == ["FL101"] * 12
     assert len(linter._docs) == 5
+
+
+def _posts_with_both_stages(folder):
+    """Files with findings of both stages: a spot-reduction promise (spaCy stage) and a pasted
+    paragraph (lexical stage), so a head start that lost either would show."""
+    for number in range(24):
+        pasted = f"Post {number} repeats this paragraph on purpose, so the duplicate check has work to do.\n\n"
+        write(folder / f"post{number:02d}.md", f"# Post {number}\n\nMelt your love handles, tip {number}.\n\n" + pasted * 2)
+    return sorted(folder.glob("*.md"))
+
+
+def test_parallel_run_with_head_start_matches_serial_run(tmp_path):
+    # A fresh interpreter: spaCy is not loaded, so a child runs the lexical stage on the last
+    # files while the parent imports spaCy, and the workers take its results.
+    _posts_with_both_stages(tmp_path)
+    command = [sys.executable, "-m", "fitlint", "check", ".", "--format", "json", "--no-cache", "--isolated"]
+    serial = subprocess.run([*command, "-j", "1"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    parallel = subprocess.run([*command, "-j", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert serial.returncode == parallel.returncode == 1
+    assert parallel.stdout == serial.stdout
+    assert serial.stdout.count('"FL101"') == 24 and serial.stdout.count('"FL302"') == 24
+
+
+def test_head_start_results_are_what_the_worker_would_compute(tmp_path):
+    import time
+
+    from fitlint.config import Config
+    from fitlint.engine import Linter, _HeadStart
+    from fitlint.files import read_source
+
+    sources = [read_source(path, str(path), 10_000_000) for path in _posts_with_both_stages(tmp_path)]
+    linter = Linter(Config(root=REPO))
+    head_start = _HeadStart(linter, sources)
+    time.sleep(2)  # let the child get through some files before it is stopped
+    staged = head_start.collect()
+    assert staged and max(staged) == len(sources) - 1  # it works from the end
+    for index, lexical in staged.items():
+        source = sources[index]
+        assert lexical.diagnostics and lexical.candidates
+        assert linter.lint_text(source.text, source.path, lexical) == linter.lint_text(source.text, source.path)

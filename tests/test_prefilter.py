@@ -59,7 +59,7 @@ def test_second_stage_rejects_scattered_rule_words(pair):
     def spot_candidates(linter: Linter) -> set[str]:
         text = "Belly dancing is fun, and the fat cat sat on the mat burning nothing.\n"
         units = linter.sentence_rules.candidates(parse_document(text, "doc.md").blocks)
-        return {m.rule.code for unit in units for m in unit.matchers} & {"FL101", "FL104"}
+        return {linter.sentence_rules.matchers[i].rule.code for unit in units for i in unit.matchers} & {"FL101", "FL104"}
 
     filtered, unfiltered = pair
     assert spot_candidates(unfiltered)

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from fitlint.cache import ResultCache
 from fitlint.config import Config
@@ -24,7 +24,7 @@ from fitlint.rules.duplicate_rules import DuplicateRules, build_options
 from fitlint.rules.duplicates import CrossFileIndex
 from fitlint.rules.emit import docs_url, make_span_diagnostic
 from fitlint.rules.loader import load_rules
-from fitlint.rules.matching import SentenceRules
+from fitlint.rules.matching import Candidate, SentenceRules
 from fitlint.rules.model import RuleSet
 from fitlint.rules.phrase import PhraseMatcher
 from fitlint.rules.rate import RateMatcher
@@ -50,10 +50,48 @@ def _start_worker() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-def _lint_chunk(items: list[tuple[str, str]]) -> list[list[Diagnostic]]:
+def _lint_chunk(items: list[tuple[str, str, Lexical | None]]) -> list[list[Diagnostic]]:
     linter = _FORKED_LINTER
     assert linter is not None, "worker started without a linter"
-    return [linter.lint_text(text, path) for text, path in items]
+    return [linter.lint_text(text, path, lexical) for text, path, lexical in items]
+
+
+class _HeadStart:
+    """A child forked before spaCy loads, running the lexical stage on files from the end of the
+    run while the parent imports spaCy (most of a second in which one CPU would idle). The
+    workers then only run the spaCy stage on those files."""
+
+    def __init__(self, linter: Linter, sources: list[SourceFile]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._stop = context.Event()
+        self._receive, send = context.Pipe(duplex=False)
+        items = [(index, source.text, source.path) for index, source in reversed(list(enumerate(sources)))]
+        self._process = context.Process(target=_run_head_start, args=(linter, items, self._stop, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def collect(self) -> dict[int, Lexical]:
+        """Stop the child after its current file; what it finished, by source index."""
+        self._stop.set()
+        try:
+            done: dict[int, Lexical] = self._receive.recv()
+        except (EOFError, OSError):
+            done = {}  # the child died: the workers do everything
+        self._receive.close()
+        self._process.join()
+        return done
+
+
+def _run_head_start(linter: Linter, items: list[tuple[int, str, str]], stop: Any, send: Any) -> None:
+    done: dict[int, Lexical] = {}
+    for index, text, path in items:
+        if stop.is_set():
+            break
+        done[index] = linter.lexical_stage(parse_document(text, path, linter.config.front_matter_keys))
+    send.send(done)
+    send.close()
 
 
 def _progress(total: int):
@@ -65,6 +103,13 @@ def _progress(total: int):
 # Engine-level codes (not rule packs): problems with the input itself.
 UNREADABLE = ("FL001", "unreadable-file", "input")
 UNUSED_SUPPRESSION = ("FL002", "unused-suppression", "suppression")
+
+
+class Lexical(NamedTuple):
+    """What the lexical stage found in one document (plain data: it may cross processes)."""
+
+    candidates: list[Candidate]  # sentences for the spaCy stage
+    diagnostics: list[Diagnostic]  # from the checks that need no spaCy
 
 
 @dataclass
@@ -150,11 +195,21 @@ class Linter:
         return dict(self.sentence_rules.disabled)
 
     # -- one text ---------------------------------------------------------------------------
-    def lint_document(self, document: Document) -> list[Diagnostic]:
-        diagnostics = self.sentence_rules.run(document, self.annotate)
-        diagnostics += self.duplicates.run(document)
+    def lexical_stage(self, document: Document) -> Lexical:
+        """Everything that needs no spaCy: the sentence rules' candidates, and the duplicate,
+        table and citation checks."""
+        candidates = self.sentence_rules.candidates(document.blocks)
+        diagnostics = self.duplicates.run(document)
         diagnostics += self._table_statistics(document)
         diagnostics += self.citations.run(document)
+        return Lexical(candidates, diagnostics)
+
+    def lint_document(self, document: Document, lexical: Lexical | None = None) -> list[Diagnostic]:
+        """``lexical``: the lexical stage's result for this document, if it has run already."""
+        if lexical is None:
+            lexical = self.lexical_stage(document)
+        diagnostics = self.sentence_rules.run(document, self.annotate, lexical.candidates)
+        diagnostics += lexical.diagnostics
         return self.finish(document, diagnostics)
 
     def _table_statistics(self, document: Document) -> list[Diagnostic]:
@@ -188,9 +243,9 @@ class Linter:
                 )
         return sorted(diagnostics, key=Diagnostic.sort_key)
 
-    def lint_text(self, text: str, path: str) -> list[Diagnostic]:
+    def lint_text(self, text: str, path: str, lexical: Lexical | None = None) -> list[Diagnostic]:
         document = parse_document(text, path, self.config.front_matter_keys)
-        return self.lint_document(document)
+        return self.lint_document(document, lexical)
 
     def lint_source(self, source: SourceFile) -> FileResult:
         return FileResult(source.path, self.lint_text(source.text, source.path), source)
@@ -272,10 +327,15 @@ class Linter:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        from fitlint.nlp import pipeline_loaded
+
         global _FORKED_LINTER
+        head_start = None if pipeline_loaded() else _HeadStart(self, sources)
         self.warm_up()  # load spaCy once here; forked workers share it copy-on-write
+        staged = head_start.collect() if head_start is not None else {}
         _FORKED_LINTER = self
-        chunks = [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
+        tasks = [(source.text, source.path, staged.get(index)) for index, source in enumerate(sources)]
+        chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
         out: list[list[Diagnostic]] = []
         context = multiprocessing.get_context("fork")
         # Frozen objects are never scanned by the collector, so the workers neither spend time on
@@ -283,7 +343,7 @@ class Linter:
         gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker) as pool:
-                for part in pool.map(_lint_chunk, [[(s.text, s.path) for s in chunk] for chunk in chunks]):
+                for part in pool.map(_lint_chunk, chunks):
                     out.extend(part)
                     if bar is not None:
                         bar.update(len(part))

@@ -34,6 +34,10 @@ def pipeline() -> Language:
         return _PIPELINE
 
 
+def pipeline_loaded() -> bool:
+    return _PIPELINE is not None
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building objects that live for the whole run.

@@ -60,15 +60,15 @@ class Frame(NamedTuple):
     title: str
 
 
-@dataclass
-class _Unit:
-    """A sentence (by the fast splitter) that some rule could match."""
+class Candidate(NamedTuple):
+    """A sentence (by the fast splitter) that some rule could match. Plain data, so the lexical
+    stage can run in another process than the one that tokenises (see ``Linter.lint_paths``)."""
 
     block: int
     start: int  # offset of the sentence in the block's prose
     end: int
     following: str  # the next sentence of the block, lower-cased
-    matchers: list[Matcher]
+    matchers: tuple[int, ...]  # positions in SentenceRules.matchers of the rules that may match
     stems: dict[str, list[int]]  # rule word stems the scanner found in it, with their offsets
 
 
@@ -90,14 +90,15 @@ class SentenceRules:
                 for stem in matcher.gate_stems():
                     self._by_stem.setdefault(stem, set()).add(position)
 
-    def candidates(self, blocks: Sequence[ProseBlock]) -> list[_Unit]:
+    def candidates(self, blocks: Sequence[ProseBlock]) -> list[Candidate]:
         """Stage 1: split blocks into sentences and keep those some rule's pre-filter accepts."""
-        units: list[_Unit] = []
+        units: list[Candidate] = []
         for index, block in enumerate(blocks):
             applicable = self._applicable(block.kind)
             if not applicable:
                 continue
             ungated = sorted(applicable & self._ungated)
+            matchers = self.matchers
             text = block.text
             lowered_block = text.lower()
             hits = self.scanner.positions(lowered_block)  # one pass over the block
@@ -117,10 +118,10 @@ class SentenceRules:
                 if found:
                     gated = set().union(*(self._by_stem.get(stem, ()) for stem in found))
                     asked = sorted(applicable & (gated | self._ungated))
-                chosen = [self.matchers[i] for i in asked if self.matchers[i].prefilter(lowered, found)]
+                chosen = tuple(i for i in asked if matchers[i].prefilter(lowered, found))
                 if chosen:
                     following = lowered_block[slice(*spans[position + 1])] if position + 1 < len(spans) else ""
-                    units.append(_Unit(index, start, end, following, chosen, found))
+                    units.append(Candidate(index, start, end, following, chosen, found))
         return units
 
     def _applicable(self, kind: str) -> frozenset[int]:
@@ -153,16 +154,23 @@ class SentenceRules:
                 matcher.prepare(lemmatize)
         self._prepared = True
 
-    def run(self, document: Document, annotate: Callable[[list[str]], list[Any]]) -> list[Diagnostic]:
-        units = self.candidates(document.blocks)
+    def run(
+        self,
+        document: Document,
+        annotate: Callable[[list[str]], list[Any]],
+        units: list[Candidate] | None = None,
+    ) -> list[Diagnostic]:
+        """Stage 2 over the document's candidates (found here unless ``units`` brings them)."""
+        if units is None:
+            units = self.candidates(document.blocks)
         if not units:
             return []
         from fitlint.nlp import lemma_text
 
         overrides = self.ruleset.lemma_overrides
         self.prepare()
-        for matcher in {id(m): m for unit in units for m in unit.matchers}.values():
-            begin = getattr(matcher, "begin", None)
+        for position in sorted({i for unit in units for i in unit.matchers}):
+            begin = getattr(self.matchers[position], "begin", None)
             if begin is not None:
                 begin(document)  # per-document state (e.g. what the document cites)
         docs = annotate([document.blocks[u.block].text[u.start : u.end] for u in units])
@@ -177,12 +185,12 @@ class SentenceRules:
                 lemmas = lemma_text(sentence, overrides)
                 following = sentences[position + 1].text.lower() if position + 1 < len(sentences) else unit.following
                 frame = Frame(headings.get(block.section, ""), following, debunking, title.lower())
-                for matcher in unit.matchers:
+                for matcher in (self.matchers[i] for i in unit.matchers):
                     if matcher.rule.code not in self.disabled:
                         diagnostics.extend(self._apply(matcher, sentence, lemmas, block, frame, document, unit))
         return diagnostics
 
-    def _apply(self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document, unit: _Unit) -> list[Diagnostic]:
+    def _apply(self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document, unit: Candidate) -> list[Diagnostic]:
         rule = matcher.rule
         try:
             found = list(matcher.find(sentence, lemmas, self.timeout, unit.block, unit.start, unit.stems))
