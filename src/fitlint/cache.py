@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +106,8 @@ class ResultCache:
             gitignore = self.directory.parent / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("# created by fitlint\n*\n", encoding="utf-8")
+            import tempfile  # only a run that writes the cache needs it
+
             handle, temp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump([diagnostic_to_dict(d) for d in diagnostics], stream, ensure_ascii=False)

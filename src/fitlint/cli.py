@@ -19,9 +19,7 @@ from fitlint.config import Config, ConfigError, load_config
 from fitlint.diagnostics import Severity
 from fitlint.engine import UNREADABLE, UNUSED_SUPPRESSION, FileResult, Linter, count_at_or_above
 from fitlint.files import encode
-from fitlint.render import RENDERERS
-from fitlint.render.text import render_statistics
-from fitlint.rules.explain import explain_rule, rules_json, rules_markdown, rules_table
+from fitlint.render import FORMATS, renderer
 from fitlint.rules.loader import load_rules
 from fitlint.rules.model import RuleError, RuleSet
 
@@ -50,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint files and directories")
     check.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin")
-    check.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
     check.add_argument("--extend-select", type=_codes, help="add rule codes or prefixes to the selection (opt-in rules need their full code)")
     check.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
@@ -116,11 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run()
         if args.command == "rules":
+            from fitlint.rules.explain import rules_json, rules_markdown, rules_table
+
             ruleset = load_rules(args.rule_dir)
-            renderer = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[args.format]
-            sys.stdout.write(renderer(ruleset))
+            listing = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[args.format]
+            sys.stdout.write(listing(ruleset))
             return EXIT_CLEAN
         if args.command == "rule":
+            from fitlint.rules.explain import explain_rule
+
             ruleset = load_rules(args.rule_dir)
             code = args.code.upper()
             if code not in ruleset.rules:
@@ -215,9 +217,11 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult], fixed: int = 0) -> None:
     if args.statistics:
+        from fitlint.render.text import render_statistics
+
         output = render_statistics(results)
     else:
-        output = RENDERERS[args.format](results, rules=linter.rules, show_source=not args.no_source)
+        output = renderer(args.format)(results, rules=linter.rules, show_source=not args.no_source)
         if args.format == "text":
             if args.quiet:
                 output = "".join(output.splitlines(keepends=True)[:-1])

@@ -1,19 +1,23 @@
-"""Output formats: leaves over Diagnostic. Each renderer takes the run's file results."""
+"""Output formats: leaves over Diagnostic. Each renderer takes the run's file results.
+
+Renderers are imported by name when a run asks for one: a run prints in one format only.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
-from fitlint.render.github import render_github
-from fitlint.render.json import render_json
-from fitlint.render.rdjson import render_rdjson
-from fitlint.render.sarif import render_sarif
-from fitlint.render.text import render_text
-
-RENDERERS: dict[str, Callable[..., str]] = {
-    "text": render_text,
-    "json": render_json,
-    "sarif": render_sarif,
-    "github": render_github,
-    "rdjson": render_rdjson,
+# format name -> (module in fitlint.render, function)
+FORMATS: dict[str, tuple[str, str]] = {
+    "text": ("text", "render_text"),
+    "json": ("json", "render_json"),
+    "sarif": ("sarif", "render_sarif"),
+    "github": ("github", "render_github"),
+    "rdjson": ("rdjson", "render_rdjson"),
 }
+
+
+def renderer(name: str) -> Callable[..., str]:
+    module, function = FORMATS[name]
+    return getattr(importlib.import_module(f"fitlint.render.{module}"), function)
