@@ -161,3 +161,28 @@ def test_head_start_results_are_what_the_worker_would_compute(tmp_path):
         source = sources[index]
         assert lexical.diagnostics and lexical.candidates
         assert linter.lint_text(source.text, source.path, lexical) == linter.lint_text(source.text, source.path)
+
+
+def test_head_start_skips_a_file_it_cannot_stage_without_a_traceback(tmp_path, monkeypatch, capfd):
+    import time
+
+    from fitlint.config import Config
+    from fitlint.engine import Linter, _HeadStart
+    from fitlint.files import read_source
+
+    sources = [read_source(path, str(path), 10_000_000) for path in _posts_with_both_stages(tmp_path)]
+    linter = Linter(Config(root=REPO))
+    broken = sources[-1].path
+    original = Linter.lexical_stage
+
+    def lexical_stage(self, document):
+        if document.path == broken:
+            raise RuntimeError("cannot stage this one")
+        return original(self, document)
+
+    monkeypatch.setattr(Linter, "lexical_stage", lexical_stage)  # the forked child inherits it
+    head_start = _HeadStart(linter, sources)
+    time.sleep(2)
+    staged = head_start.collect()
+    assert staged and len(sources) - 1 not in staged  # left to the workers, who report it
+    assert "Traceback" not in capfd.readouterr().err

@@ -86,12 +86,18 @@ class _HeadStart:
 
 def _run_head_start(linter: Linter, items: list[tuple[int, str, str]], stop: Any, send: Any) -> None:
     done: dict[int, Lexical] = {}
-    for index, text, path in items:
-        if stop.is_set():
-            break
-        done[index] = linter.lexical_stage(parse_document(text, path, linter.config.front_matter_keys))
-    send.send(done)
-    send.close()
+    try:
+        for index, text, path in items:
+            if stop.is_set():
+                break
+            try:
+                done[index] = linter.lexical_stage(parse_document(text, path, linter.config.front_matter_keys))
+            except Exception:  # noqa: BLE001 - the worker lints this file itself and reports what fails
+                continue
+        send.send(done)
+        send.close()
+    except KeyboardInterrupt:
+        pass  # the parent stops too; print nothing of its own
 
 
 def _progress(total: int):
