@@ -88,14 +88,20 @@ def test_second_stage_changes_no_diagnostic_on_random_sentences(pair, words, joi
 # Needled patterns look for literal words before scanning; the words must be ones the pattern
 # cannot match without. Hypothesis writes texts each pattern matches; every one holds a needle.
 def _needled_patterns() -> dict[str, object]:
-    import fitlint.rules.claims as claims
     from fitlint.lazyregex import Needled
+    from fitlint.rules import citations, claims
 
-    return {name: value for name, value in vars(claims).items() if isinstance(value, Needled)}
+    return {
+        f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+        for module in (claims, citations)
+        for name, value in vars(module).items()
+        if isinstance(value, Needled)
+    }
 
 
-def test_statistic_patterns_are_needled():
-    assert {"_PERCENT", "_MULTIPLIER", "_SOCIAL_PROOF", "_PERSONAL_LOSS"} <= set(_needled_patterns())
+def test_statistic_and_doi_patterns_are_needled():
+    names = {"claims._PERCENT", "claims._MULTIPLIER", "claims._SOCIAL_PROOF", "claims._PERSONAL_LOSS", "citations.DOI"}
+    assert names <= set(_needled_patterns())
 
 
 @pytest.mark.parametrize("name", sorted(_needled_patterns()))

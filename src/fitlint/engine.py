@@ -92,7 +92,7 @@ def _run_head_start(linter: Linter, items: list[tuple[int, str, str]], stop: Any
                 break
             try:
                 done[index] = linter.lexical_stage(parse_document(text, path, linter.config.front_matter_keys))
-            except Exception:  # noqa: BLE001 - the worker lints this file itself and reports what fails
+            except Exception:  # noqa: BLE001, S112 - the worker lints this file itself and reports what fails
                 continue
         send.send(done)
         send.close()

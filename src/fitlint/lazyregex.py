@@ -14,6 +14,7 @@ Rule-pack patterns are not compiled here: they always use ``regex``, for its mat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, cast
 
 
@@ -78,11 +79,14 @@ class Needled:
         self.pattern = pattern
         self.needles = needles
 
+    def _possible(self, text: str) -> bool:
+        return any(needle in text for needle in self.needles)
+
     def search(self, text: str) -> re.Match[str] | None:
-        for needle in self.needles:
-            if needle in text:
-                return self.pattern.search(text)
-        return None
+        return self.pattern.search(text) if self._possible(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self._possible(text) else iter(())
 
 
 def all_lazy_patterns(namespace: dict[str, Any]) -> dict[str, Any]:

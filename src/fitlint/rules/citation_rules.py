@@ -182,14 +182,14 @@ class CitationRules:
     def _dois(self, document: Document) -> list[Diagnostic]:
         found: list[Diagnostic] = []
         for block in document.blocks:
-            # Cheap tests first: both DOI_LIKE forms contain "doi", and a DOI starts "10.".
+            # A cheap test first: both DOI_LIKE forms contain "doi" (DOI itself looks for "10.").
             for match in DOI_LIKE.finditer(block.text) if "doi" in block.text.lower() else ():
                 group = 1 if match.group(1) else 2
                 candidate = (match.group(group) or "").rstrip(".,;)]\"'”’")
                 if candidate and not valid_doi(candidate):
                     start, end = block.source_span(match.start(), match.start(group) + len(candidate))
                     found += self._emit("malformed-doi", document, start, end, {"doi": candidate})
-            for match in DOI.finditer(block.text) if "10." in block.text else ():
+            for match in DOI.finditer(block.text):
                 entry = self._registry_by_doi.get(match.group().rstrip(".,;)").lower())
                 if entry is not None and entry.status in ("unverified", "retracted"):
                     start, end = block.source_span(match.start(), match.end())

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from urllib.parse import urlparse
 
 from fitlint.document.model import Document, ProseBlock
-from fitlint.lazyregex import lazy_compile
+from fitlint.lazyregex import Needled, lazy_compile
 
 REFERENCE_HEADING = lazy_compile(
     r"^\s*(?:references?|sources?|bibliography|works cited|citations?|literature(?: cited)?|further reading|studies cited)\s*:?\s*$",
@@ -33,7 +33,7 @@ NUMBERED_MARKER = lazy_compile(r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹
 GLUED_MARKER = lazy_compile(r"(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[.!?;:](?:\s|$))")
 SPACED_LIST_MARKER = lazy_compile(r"(?<=[\p{L}\)])\s\d{1,2}(?:\s?,\s?\d{1,2})+(?=[.!?;:](?:\s|$)|\s*$)")
 GLUED_NUMBERS = lazy_compile(r"(?<=[\p{L}\)])\s?\d{1,2}(?=[.!?;:]\s|[.!?;:]?\s*$)")
-DOI = lazy_compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
+DOI = Needled(lazy_compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE), "10.")
 DOI_LIKE = lazy_compile(r"\bdoi\b(?:\s*:\s*|\s+(?=\d))(\S+)|https?://(?:dx\.)?doi\.org/(\S+)", re.IGNORECASE)
 PMID = lazy_compile(r"\bPMID:?\s*\d{5,9}\b", re.IGNORECASE)
 PLACEHOLDER = lazy_compile(r"\[(?:citation|source|ref|reference)s?(?: needed)?\??\]", re.IGNORECASE)
@@ -45,8 +45,8 @@ _PMID_WORD = lazy_compile("pmid", re.IGNORECASE)
 
 
 def _identifier_in(text: str) -> bool:
-    """A DOI or PMID; the literal each needs is looked for first, which is far cheaper."""
-    return bool(("10." in text and DOI.search(text)) or (_PMID_WORD.search(text) and PMID.search(text)))
+    """A DOI or PMID; the word a PMID needs is looked for first, which is far cheaper."""
+    return bool(DOI.search(text) or (_PMID_WORD.search(text) and PMID.search(text)))
 
 
 def author_years(text: str) -> Iterator[re.Match[str]]:

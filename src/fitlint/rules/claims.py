@@ -255,7 +255,7 @@ class ClaimMatcher:
         timeout: float,
         block_index: int = -1,
         offset: int = 0,
-        stems: set[str] | None = None,
+        stems: Collection[str] | None = None,
     ) -> Iterator[Found]:
         index = self.group.index
         assert index is not None

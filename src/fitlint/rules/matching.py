@@ -47,7 +47,7 @@ class Matcher(Protocol):
     def prepare(self, lemmatize: Callable[[str], str]) -> None: ...
 
     def find(
-        self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int, offset: int, stems: set[str] | None
+        self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int, offset: int, stems: Collection[str] | None
     ) -> Iterable[Found]: ...
 
 

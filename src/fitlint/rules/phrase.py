@@ -61,7 +61,7 @@ class PhraseMatcher:
             return self._any_stem  # a pattern with no required word passes on any of the rule's stems
         return frozenset().union(*self._first_stems)
 
-    def allowed(self, stems: set[str]) -> tuple[int, ...]:
+    def allowed(self, stems: Collection[str]) -> tuple[int, ...]:
         """Numbers of the patterns that could match a sentence holding these word stems."""
         # Keyed by the stems this rule knows: sentences bring many stem sets, but few per rule.
         key = self._any_stem.intersection(stems)
@@ -116,7 +116,7 @@ class PhraseMatcher:
         timeout: float,
         block_index: int = -1,
         offset: int = 0,
-        stems: set[str] | None = None,
+        stems: Collection[str] | None = None,
     ) -> Iterator[Found]:
         """Matches of the rule's patterns; with ``stems`` (of the text holding the sentence), only
         the patterns the pre-filter lets through run."""
@@ -146,7 +146,7 @@ def _item_stems(item: _Item) -> frozenset[str]:
     return singles.union(*(alt for alts in multis.values() for alt in alts))
 
 
-def _possible(items: list[_Item], stems: set[str]) -> bool:
+def _possible(items: list[_Item], stems: frozenset[str]) -> bool:
     """Could a pattern with these required items match a sentence holding these word stems?"""
     for singles, multis in items:
         if singles.isdisjoint(stems) and not (multis and _holds_phrase(multis, stems)):
@@ -154,7 +154,7 @@ def _possible(items: list[_Item], stems: set[str]) -> bool:
     return True
 
 
-def _holds_phrase(multis: dict[str, list[frozenset[str]]], stems: set[str]) -> bool:
+def _holds_phrase(multis: dict[str, list[frozenset[str]]], stems: frozenset[str]) -> bool:
     for stem in stems:
         for alternative in multis.get(stem, ()):
             if alternative <= stems:

@@ -139,7 +139,7 @@ class RateMatcher:
         timeout: float,
         block_index: int = -1,
         offset: int = 0,
-        stems: set[str] | None = None,
+        stems: Collection[str] | None = None,
     ) -> Iterator[Found]:
         base = sentence.start_char
         for start, end, rate in self.assess(sentence.text):
