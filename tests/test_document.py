@@ -64,7 +64,7 @@ def test_toml_front_matter():
 def test_html_block_text_is_prose_but_not_script_or_comment():
     text = "<div>\n<p>Lose a size&nbsp;in 28 days</p>\n<script>burn()</script>\n<!-- hidden -->\n</div>\n"
     _, blocks = _blocks(text)
-    assert [(k, p) for k, p, _ in blocks] == [("html", "Lose a size\xa0in 28 days")]
+    assert [(k, p) for k, p, _ in blocks] == [("paragraph", "Lose a size\xa0in 28 days")]
     assert blocks[0][2] == "Lose a size&nbsp;in 28 days"
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from fitlint.document.formats import reader_for
 from fitlint.document.markdown import parse_markdown
 from fitlint.document.model import Document, Link, ProseBlock, Suppression
 from fitlint.document.plaintext import parse_plaintext
@@ -14,16 +17,32 @@ __all__ = ["Document", "Link", "ProseBlock", "Suppression", "parse_document"]
 
 
 def parse_document(
-    text: str, path: str, front_matter_keys: frozenset[str] = DEFAULT_FRONT_MATTER_KEYS
+    text: str,
+    path: str,
+    front_matter_keys: frozenset[str] = DEFAULT_FRONT_MATTER_KEYS,
+    formats: Mapping[str, str] | None = None,
+    reader: str | None = None,
 ) -> Document:
+    """``formats``: the extension → reader setting; ``reader`` forces one. A path whose extension
+    no reader claims (stdin, a file named on the command line) is read as Markdown."""
     index = LineIndex(text)
     starts = index.starts
     lines = [index.line_text(number) for number in range(index.line_count())]
     lowered = path.lower()
-    if lowered.endswith(".txt"):
+    reader = reader or reader_for(lowered, formats) or "markdown"
+    code_lines: frozenset[int] = frozenset()
+    footnotes: dict[str, int] = {}
+    if reader == "text":
         blocks = parse_plaintext(lines, starts)
-        code_lines: frozenset[int] = frozenset()
-        footnotes: dict[str, int] = {}
+    elif reader == "html":
+        from fitlint.document.html import parse_page  # html.parser: only runs that read HTML
+
+        blocks, html_code_lines = parse_page(text, lines, starts, front_matter_keys)
+        code_lines = frozenset(html_code_lines)
+    elif reader == "jsx":
+        from fitlint.document.jsx import parse_jsx  # tree-sitter: only runs that lint scripts
+
+        blocks = parse_jsx(text, lowered, starts, front_matter_keys)
     else:
         result = parse_markdown(text, lines, starts, front_matter_keys, mdx=lowered.endswith(".mdx"))
         blocks = result.blocks

@@ -7,7 +7,6 @@ published keys (title, description, …).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -100,27 +99,18 @@ def parse_markdown(
             result.footnote_definitions[pending_footnote] = token.map[0]
             pending_footnote = None
         if kind == "html_block" and token.map:
-            from fitlint.document.htmltext import html_prose  # html.parser: only for HTML blocks
+            from fitlint.document.html import parse_html  # html.parser: only for HTML blocks
 
             first, last = token.map
             base = line_starts[first]
             end = line_starts[last] if last < len(line_starts) else len(text)
-            for builder, block_kind in html_prose(text[base:end], base):
-                block_line = _line_at(line_starts, builder.smap.start(0))
-                if block_kind == "heading":
-                    section += 1
-                result.blocks.append(
-                    ProseBlock(
-                        kind=block_kind,
-                        text=builder.text(),
-                        smap=builder.smap,
-                        line=block_line,
-                        end_line=_line_at(line_starts, builder.smap.end(builder.length)),
-                        section=section,
-                        heading_level=2 if block_kind == "heading" else 0,
-                        containers=tuple(containers),
-                    )
-                )
+            found = parse_html(text, line_starts, front_matter_keys, base, end, section, page=False)
+            section = found.section
+            outer = tuple(containers)
+            for block in found.blocks:
+                block.containers = outer + block.containers
+                result.blocks.append(block)
+            result.code_lines.update(found.code_lines)
             continue
         if kind != "inline" or not token.map:
             continue
@@ -156,12 +146,6 @@ def parse_markdown(
         if definition and number not in result.code_lines:
             result.footnote_definitions.setdefault(definition.group(1), number)
     return result
-
-
-def _line_at(line_starts: Sequence[int], offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(line_starts, offset) - 1
 
 
 def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:

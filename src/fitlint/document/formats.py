@@ -1,0 +1,47 @@
+"""Which reader a file goes through: extension → ``markdown`` | ``html`` | ``jsx`` | ``text``.
+
+Markdown, plain text and HTML pages are read by default; templates and scripts only when the
+``formats`` setting maps their extension (an app's code should not be linted by surprise). The
+longest matching extension wins, so ``page.blade.php`` finds ``blade.php`` before ``php``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+READERS = ("markdown", "html", "jsx", "text")
+DEFAULT_FORMATS: dict[str, str] = {
+    "md": "markdown",
+    "markdown": "markdown",
+    "mdx": "markdown",
+    "txt": "text",
+    "html": "html",
+    "htm": "html",
+}
+
+
+def normalise_extension(extension: str) -> str:
+    """``.Blade.PHP`` → ``blade.php``."""
+    return extension.strip().lstrip(".").lower()
+
+
+def merged(formats: Mapping[str, str] | None) -> dict[str, str]:
+    """The defaults with ``formats`` laid over them."""
+    table = dict(DEFAULT_FORMATS)
+    if formats:
+        table.update({normalise_extension(ext): reader for ext, reader in formats.items()})
+    return table
+
+
+def reader_for(path: str, formats: Mapping[str, str] | None = None) -> str | None:
+    """The reader for ``path``, or None when no extension of its name is mapped."""
+    table = merged(formats) if formats else DEFAULT_FORMATS
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    # Every dotted suffix of the name, longest first: a.b.blade.php → b.blade.php, blade.php, php.
+    position = name.find(".", 1 if name.startswith(".") else 0)
+    while position >= 0:
+        reader = table.get(name[position + 1 :])
+        if reader is not None:
+            return reader
+        position = name.find(".", position + 1)
+    return None

@@ -1,0 +1,568 @@
+"""HTML → prose blocks, for HTML pages, templates read as HTML, and raw HTML inside Markdown.
+
+What a reader or a search result sees is prose: visible text by block (``h1``–``h6`` headings
+that open sections, paragraphs, list items, table cells, captions, quotes), the ``<title>`` and
+``<meta name="description">`` (as front-matter ``title`` and ``description``), and the text of
+``alt``, ``title`` (images), ``aria-label``, ``placeholder`` and ``data-pin-description``
+attributes. Scripts (JSON-LD too), styles, templates, ``noscript``, SVG, code, comments, social
+cards (``og:*``, ``twitter:*``) and URLs are not prose.
+
+The standard library's parser reads a copy of the source in which template code is masked with
+spaces (see :mod:`fitlint.document.templates`), so its positions are the source's. Runs of
+whitespace (and ``<br>``, and masked template code) become one space mapped onto the whole run;
+entities are decoded and mapped onto their source characters. Links are recorded as in Markdown,
+so a link to a study cites the sentence around it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from typing import NamedTuple
+
+from fitlint.document.inline import ProseBuilder
+from fitlint.document.model import Link, ProseBlock
+from fitlint.document.templates import mask, metadata_strings, template_regions
+from fitlint.lazyregex import lazy_compile
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Elements whose start and end separate blocks of prose.
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "button",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+        "select",
+        "pre",
+        "textarea",
+        "iframe",
+        "object",
+        "video",
+        "audio",
+        "canvas",
+    ]
+)
+# Elements whose content is never prose. Scripts and styles are raw text to the parser; the rest
+# are counted so nested markup inside them is skipped as a whole.
+_HIDDEN = frozenset(
+    [
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "video",
+        "audio",
+        "textarea",
+        "pre",
+        "code",
+        "kbd",
+        "samp",
+    ]
+)
+_CODE = frozenset({"code", "kbd", "samp"})  # inline code: a gap in the sentence, as in Markdown
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_GAPS = frozenset({"br", "img", "input", "embed"})  # a line break or an object between words
+# Text attributes that are published copy (search results, screen readers, Pinterest pins).
+_TEXT_ATTRIBUTES = ("alt", "aria-label", "placeholder", "data-pin-description")
+# Containers whose kind a block of text inside them takes, innermost first.
+_KIND_OF = {"li": "list_item", "td": "table_cell", "th": "table_cell"}
+_KIND_STOPS = frozenset({"blockquote", "table", "ul", "ol", "dl", "figure"})
+_CONTAINER_NAMES = {
+    "blockquote": "blockquote",
+    "li": "list_item",
+    "td": "table_cell",
+    "th": "table_cell",
+}
+# Elements an opening tag of the same name closes, and where that search stops.
+_IMPLIED_END = {
+    "p": frozenset(_BLOCKS - {"p"}),
+    "li": frozenset({"ul", "ol", "menu"}),
+    "dt": frozenset({"dl"}),
+    "dd": frozenset({"dl"}),
+    "tr": frozenset({"table"}),
+    "td": frozenset({"tr", "table"}),
+    "th": frozenset({"tr", "table"}),
+    "option": frozenset({"select", "datalist"}),
+}
+
+_SPACE = lazy_compile(r"[ \t\n\r\f]+")
+_ENTITY = lazy_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ATTRIBUTE = lazy_compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_TAG_NAME = lazy_compile(r"<[^\s/>]+")
+_URL_LIKE = lazy_compile(
+    r"^(?:[a-z][a-z0-9+.-]*:|//|/|#|\.{1,2}/)\S*$|^\S+\.(?:php|html?|png|jpe?g|gif|svg|webp|avif)$",
+    2,
+)
+
+
+class _Prose:
+    """One block's prose being built: whitespace runs collapse into one mapped space."""
+
+    __slots__ = ("builder", "pending")
+
+    def __init__(self) -> None:
+        self.builder = ProseBuilder()
+        self.pending: tuple[int, int] | None = None  # source span of whitespace not yet emitted
+
+    @property
+    def length(self) -> int:
+        return self.builder.length + (1 if self.pending is not None and self.builder.length else 0)
+
+    def gap(self, start: int, end: int) -> None:
+        if self.builder.length:
+            self.pending = (self.pending[0] if self.pending is not None else start, end)
+
+    def add(self, source: str, start: int, end: int) -> None:
+        """Source characters ``source[start:end]`` (text, no tags)."""
+        position = start
+        for space in _SPACE.finditer(source, start, end):
+            if space.start() > position:
+                self._word(source, position, space.start())
+            self.gap(space.start(), space.end())
+            position = space.end()
+        if position < end:
+            self._word(source, position, end)
+
+    def add_decoded(self, decoded: str, start: int, end: int) -> None:
+        if decoded.isspace() and decoded.isascii():
+            self.gap(start, end)
+            return
+        self._flush_gap()
+        self.builder.add_mapped(decoded, start, end - start)
+
+    def _flush_gap(self) -> None:
+        if self.pending is not None:
+            if self.builder.length:
+                start, end = self.pending
+                self.builder.add_mapped(" ", start, end - start)
+            self.pending = None
+
+    def _word(self, source: str, start: int, end: int) -> None:
+        self._flush_gap()
+        if "&" not in source[start:end]:
+            self.builder.add_source_run(source[start:end], start)
+            return
+        position = start
+        for entity in _ENTITY.finditer(source, start, end):
+            if entity.start() > position:
+                self.builder.add_source_run(source[position : entity.start()], position)
+            self.builder.add_mapped(
+                html.unescape(entity.group()), entity.start(), entity.end() - entity.start()
+            )
+            position = entity.end()
+        if position < end:
+            self.builder.add_source_run(source[position:end], position)
+
+
+class HtmlResult(NamedTuple):
+    blocks: list[ProseBlock]
+    section: int
+    code_lines: set[int]
+
+
+class _Reader(HTMLParser):
+    def __init__(
+        self, source: str, base: int, line_starts: Sequence[int], section: int, page: bool
+    ) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source  # the masked text; same offsets as the original
+        self.base = base  # offset of the fed text in the source
+        self.line_starts = line_starts  # the document's lines (CRLF, CR or LF)
+        # The parser counts LF only; with a lone CR about, its lines are not the document's.
+        self.pos_starts = _lf_starts(source) if "\r" in source else line_starts
+        self.first_line = bisect.bisect_right(self.pos_starts, base) - 1
+        self.section = section
+        self.page = page
+        self.blocks: list[ProseBlock] = []
+        self.code_lines: set[int] = set()
+        self.stack: list[str] = []  # open block elements
+        self.hidden: list[tuple[str, int]] = []  # open hidden elements, with their start offsets
+        self.prose = _Prose()
+        self.open_links: list[list] = []  # [prose start, href]
+        self.links: list[Link] = []
+        self.seen_attributes: set[str] = set()
+
+    # -- positions -----------------------------------------------------------------------------
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        if line == 1:
+            return self.base + column
+        return self.pos_starts[self.first_line + line - 1] + column
+
+    def _line(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    # -- blocks --------------------------------------------------------------------------------
+    def _kind(self) -> tuple[str, int, str]:
+        for tag in reversed(self.stack):
+            if tag in _HEADINGS:
+                return "heading", _HEADINGS[tag], ""
+            if tag == "title":
+                return "front_matter", 0, "title"
+            kind = _KIND_OF.get(tag)
+            if kind is not None:
+                return kind, 0, ""
+            if tag in _KIND_STOPS:
+                break
+        return "paragraph", 0, ""
+
+    def flush(self) -> None:
+        builder = self.prose.builder
+        if self.open_links:
+            for link in self.open_links:
+                if builder.length > link[0]:
+                    self.links.append(Link(link[0], builder.length, link[1]))
+                link[0] = 0
+        text = builder.text()
+        if text.strip():
+            kind, level, key = self._kind()
+            if kind == "front_matter" and (not self.page or self.hidden):
+                kind, key = "paragraph", ""
+            if kind == "heading":
+                self.section += 1
+            self._emit(kind, builder, level=level, key=key, links=self.links)
+        self.prose = _Prose()
+        self.links = []
+
+    def _emit(
+        self, kind: str, builder: ProseBuilder, level: int = 0, key: str = "", links=()
+    ) -> None:
+        start = builder.smap.start(0)
+        end = builder.smap.end(builder.length)
+        self.blocks.append(
+            ProseBlock(
+                kind=kind,
+                text=builder.text(),
+                smap=builder.smap,
+                line=self._line(start),
+                end_line=self._line(max(start, end - 1)),
+                section=-1 if kind == "front_matter" else self.section,
+                heading_level=level,
+                containers=tuple(_CONTAINER_NAMES[t] for t in self.stack if t in _CONTAINER_NAMES),
+                links=list(links),
+                key=key,
+            )
+        )
+
+    # -- tags ----------------------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self._start(tag, attrs, self_closing=tag in _VOID)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self._start(tag, attrs, self_closing=True)
+
+    def _start(self, tag: str, attrs, self_closing: bool) -> None:
+        if self.hidden:
+            if tag in _HIDDEN and not self_closing:
+                self.hidden.append((tag, -1))
+            return
+        offset = self._offset()
+        if tag in _BLOCKS:
+            self.flush()
+            if not self_closing and tag not in _VOID:
+                self._close_implied(tag)
+                self.stack.append(tag)
+        elif tag in _GAPS:
+            self.prose.gap(offset, offset + len(self.get_starttag_text() or ""))
+        if attrs:
+            self._attributes(tag, attrs, offset)
+        if tag in _HIDDEN and not self_closing:
+            if tag in _CODE:
+                self.prose.gap(offset, offset)
+            self.hidden.append((tag, offset))
+        elif tag == "a" and not self_closing:
+            href = next((value for name, value in attrs if name == "href"), None)
+            self.open_links.append([self.prose.length, (href or "").strip()])
+
+    def _close_implied(self, tag: str) -> None:
+        stops = _IMPLIED_END.get(tag)
+        if stops is None:
+            return
+        for depth in range(len(self.stack) - 1, -1, -1):
+            open_tag = self.stack[depth]
+            if open_tag == tag:
+                del self.stack[depth:]
+                return
+            if open_tag in stops:
+                return
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden:
+            names = [name for name, _ in self.hidden]
+            if tag not in names:
+                return
+            while self.hidden:
+                name, start = self.hidden.pop()
+                if name == tag:
+                    break
+            if not self.hidden and tag in _CODE:
+                end = self._offset() + len(tag) + 3
+                self.prose.gap(start, end)
+            if not self.hidden and tag in ("pre", "code", "script", "style") and start >= 0:
+                first = self._line(start)
+                self.code_lines.update(range(first + 1, self._line(self._offset()) + 1))
+            if tag not in _BLOCKS:
+                return
+        if tag in _BLOCKS:
+            if tag in self.stack:
+                self.flush()
+                while self.stack:
+                    if self.stack.pop() == tag:
+                        break
+            else:
+                self.flush()
+        elif tag == "a" and self.open_links:
+            start, href = self.open_links.pop()
+            end = self.prose.builder.length
+            if end > start:
+                self.links.append(Link(start, end, href))
+
+    # -- text ----------------------------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        start = self._offset()
+        self.prose.add(self.source, start, start + len(data))
+
+    def _entity(self, head: str) -> None:
+        if self.hidden:
+            return
+        start = self._offset()
+        end = start + len(head)
+        if self.source.startswith(";", end):
+            end += 1
+        raw = self.source[start:end]
+        decoded = html.unescape(raw)
+        if decoded == raw:
+            self.prose.add(self.source, start, end)
+        else:
+            self.prose.add_decoded(decoded, start, end)
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._entity("&#" + name)
+
+    # -- attributes ----------------------------------------------------------------------------
+    def _attributes(self, tag: str, attrs, offset: int) -> None:
+        names = {name for name, _ in attrs}
+        if tag == "meta":
+            if self.page and any(
+                n == "name" and (v or "").strip().lower() == "description" for n, v in attrs
+            ):
+                self._attribute_blocks(offset, ("content",), "front_matter", "description")
+            return
+        wanted = [name for name in _TEXT_ATTRIBUTES if name in names]
+        if tag == "img" and "title" in names:
+            wanted.append("title")
+        if tag == "input" and "value" in names:
+            kind = next((v for n, v in attrs if n == "type"), "") or ""
+            if kind.lower() in ("submit", "button"):
+                wanted.append("value")
+        if wanted:
+            self._attribute_blocks(offset, tuple(wanted), "html", "")
+
+    def _attribute_blocks(self, offset: int, wanted: tuple[str, ...], kind: str, key: str) -> None:
+        raw = self.get_starttag_text() or ""
+        name_end = _TAG_NAME.match(raw)
+        position = name_end.end() if name_end else 1
+        for match in _ATTRIBUTE.finditer(raw, position):
+            name = match.group(1).lower()
+            if name not in wanted:
+                continue
+            group = next((g for g in (2, 3, 4) if match.group(g) is not None), None)
+            if group is None:
+                continue
+            value = match.group(group)
+            if not value.strip() or _URL_LIKE.match(value.strip()):
+                continue
+            prose = _Prose()
+            prose.add(self.source, offset + match.start(group), offset + match.end(group))
+            text = prose.builder.text()
+            if not text.strip():
+                continue
+            if kind != "front_matter":
+                normalised = " ".join(text.lower().split())
+                if normalised in self.seen_attributes:
+                    continue  # the same image, or its alt text repeated as its title
+                self.seen_attributes.add(normalised)
+            self._emit(kind, prose.builder, key=key or name)
+
+    def close(self) -> None:
+        super().close()
+        self.flush()
+
+
+def _lf_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
+
+
+def parse_html(
+    text: str,
+    line_starts: Sequence[int],
+    front_matter_keys: frozenset[str],
+    start: int = 0,
+    end: int | None = None,
+    section: int = -1,
+    page: bool = True,
+    masked: str | None = None,
+) -> HtmlResult:
+    """Prose blocks of ``text[start:end]`` (``start`` at a line start).
+
+    ``page``: a whole page or template, whose ``<title>``, meta description and template
+    metadata strings are its front matter; false for an HTML block inside Markdown.
+    ``masked``: ``text`` with other non-prose already blanked (front matter).
+    """
+    end = len(text) if end is None else end
+    source = text if masked is None else masked
+    regions = (
+        template_regions(source[start:end])
+        if start or end != len(text)
+        else template_regions(source)
+    )
+    if start and regions:
+        regions = [r._replace(start=r.start + start, end=r.end + start) for r in regions]
+    blocks: list[ProseBlock] = []
+    if regions:
+        if page:
+            for item in metadata_strings(text, regions, front_matter_keys):
+                smap = item.builder.smap
+                first = bisect.bisect_right(line_starts, smap.start(0)) - 1
+                last = (
+                    bisect.bisect_right(
+                        line_starts, max(smap.start(0), smap.end(item.builder.length) - 1)
+                    )
+                    - 1
+                )
+                blocks.append(
+                    ProseBlock(
+                        kind="front_matter",
+                        text=item.builder.text(),
+                        smap=smap,
+                        line=first,
+                        end_line=last,
+                        section=-1,
+                        key=item.key,
+                    )
+                )
+        source = mask(source, ((r.start, r.end) for r in regions))
+    reader = _Reader(source, start, line_starts, section, page)
+    try:
+        reader.feed(source[start:end])
+        reader.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient; never let markup stop a lint run
+        reader.flush()
+    blocks.extend(reader.blocks)
+    return HtmlResult(blocks, reader.section, reader.code_lines)
+
+
+def parse_page(
+    text: str, lines: list[str], line_starts: Sequence[int], front_matter_keys: frozenset[str]
+) -> tuple[list[ProseBlock], set[int]]:
+    """A whole HTML page or template: its front matter (Jekyll, Hugo), its metadata and its prose."""
+    from fitlint.document.frontmatter import find_front_matter, published_values
+
+    blocks: list[ProseBlock] = []
+    masked = None
+    front = find_front_matter(lines)
+    if front is not None:
+        for value in published_values(front, lines, list(line_starts), front_matter_keys):
+            blocks.append(
+                ProseBlock(
+                    kind="front_matter",
+                    text=value.text,
+                    smap=value.smap,
+                    line=value.line,
+                    end_line=value.end_line,
+                    section=-1,
+                    key=value.key,
+                )
+            )
+        end = (
+            line_starts[front.last_line + 1]
+            if front.last_line + 1 < len(line_starts)
+            else len(text)
+        )
+        masked = mask(text, [(0, end)])
+    result = parse_html(text, line_starts, front_matter_keys, masked=masked)
+    blocks.extend(result.blocks)
+    return blocks, result.code_lines

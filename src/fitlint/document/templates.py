@@ -1,0 +1,344 @@
+"""Template code in pages: masked so it is never prose, mined for the page metadata it sets.
+
+``mask_templates`` blanks PHP (``<?php … ?>``, ``<?= … ?>``), Liquid, Jinja, Twig, Nunjucks,
+Handlebars, Hugo and Blade echoes (``{{ … }}``, ``{!! … !!}``, ``{% … %}``, ``{# … #}``), ERB and
+ASP (``<% … %>``) and Blade directives (``@if(…)``, ``@endif``, ``@extends(…)``, ``@csrf``) with
+spaces of the same length, keeping line breaks, so every offset of the masked text is the same
+offset in the source and text around a tag stays one sentence.
+
+Strings that template code hands to the page as its title or description
+(``@extends('layouts.app', ['title' => '…'])``, ``$meta_description = '…';``,
+``{% set title = "…" %}``) are published copy: ``metadata_strings`` finds them, with an exact
+map into the string literal (escapes and entities decoded).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from fitlint.document.inline import ProseBuilder
+from fitlint.lazyregex import lazy_compile
+
+# Openers of template code; each is closed by scanning, never by one big regular expression, so
+# an unclosed opener costs one bounded search.
+_OPENERS = lazy_compile(r"<\?|<%|\{\{|\{!!|\{%|\{#|(?<![\w@.!&/\\-])@(?=[A-Za-z])")
+_CLOSERS = {"<?": "?>", "<%": "%>", "{{": "}}", "{!!": "!!}", "{%": "%}", "{#": "#}"}
+_MAX_TAG = {"<?": -1, "<%": 20_000, "{{": 4_000, "{!!": 4_000, "{%": 4_000, "{#": 4_000}
+# Blade's directives (a name alone, or with arguments in parentheses). A name that is not one of
+# these (an @handle, a CSS at-rule) is left alone unless it ends a block (@end…).
+_BLADE = frozenset(
+    """if elseif else endif unless endunless isset endisset empty endempty auth endauth guest endguest
+    production endproduction env endenv section endsection yield show stop append overwrite parent
+    hassection sectionmissing extends include includeif includewhen includeunless includefirst each
+    once endonce push endpush pushonce endpushonce prepend endprepend stack component endcomponent
+    slot endslot props aware switch case break default endswitch for endfor foreach endforeach
+    forelse endforelse while endwhile continue php endphp verbatim endverbatim csrf method error
+    enderror json lang choice can cannot endcan endcannot canany endcanany inject livewire
+    livewirestyles livewirescripts vite viteReactRefresh checked selected disabled readonly required
+    class style dd dump use fragment endfragment session endsession context endcontext
+    """.lower().split()
+)
+_BLADE_NAME = lazy_compile(r"@([A-Za-z_]\w*)")
+_BLADE_NEEDS_ARGS = frozenset(
+    {"for", "while", "include", "each", "class", "style", "error", "json", "can"}
+)
+
+
+class Region(NamedTuple):
+    start: int
+    end: int
+    kind: str  # php | echo | tag | comment | erb | blade
+
+
+def template_regions(text: str) -> list[Region]:
+    """Spans of template code, in order, non-overlapping."""
+    if not _might_hold_templates(text):
+        return []
+    regions: list[Region] = []
+    position = 0
+    length = len(text)
+    while position < length:
+        opener = _OPENERS.search(text, position)
+        if opener is None:
+            break
+        start = opener.start()
+        token = opener.group()
+        if token == "@":
+            end = _blade_end(text, start)
+            if end is None:
+                position = start + 1
+                continue
+            regions.append(Region(start, end, "blade"))
+            position = end
+            continue
+        if token == "{{" and text.startswith("{{{", start):
+            token_close = "}}}"
+        else:
+            token_close = _CLOSERS[token]
+        limit = _MAX_TAG[token]
+        search_end = length if limit < 0 else min(length, start + limit)
+        close = text.find(token_close, start + len(token), search_end)
+        if close < 0:
+            if token == "<?":  # PHP runs to the end of the file when it is never closed
+                regions.append(Region(start, length, "php"))
+                break
+            position = start + len(token)
+            continue
+        end = close + len(token_close)
+        kind = {
+            "<?": "php",
+            "<%": "erb",
+            "{{": "echo",
+            "{!!": "echo",
+            "{%": "tag",
+            "{#": "comment",
+        }[token]
+        regions.append(Region(start, end, kind))
+        position = end
+    return regions
+
+
+def _might_hold_templates(text: str) -> bool:
+    return (
+        "<?" in text
+        or "<%" in text
+        or "{{" in text
+        or "{%" in text
+        or "{#" in text
+        or "{!!" in text
+        or "@" in text
+    )
+
+
+def _blade_end(text: str, start: int) -> int | None:
+    """End of the Blade directive at ``start`` (an ``@``), or None when it is not one."""
+    match = _BLADE_NAME.match(text, start)
+    if match is None:
+        return None
+    name = match.group(1).lower()
+    end = match.end()
+    known = name in _BLADE or name.startswith("end")
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    has_args = after < len(text) and text[after] == "("
+    if not known:
+        return None
+    if name in _BLADE_NEEDS_ARGS and not has_args:
+        return None  # "@for you" in a sentence is not a loop
+    if has_args:
+        closed = _balanced(text, after)
+        if closed is None:
+            return None
+        end = closed
+    if name == "php" and not has_args:
+        stop = text.find("@endphp", end)
+        return len(text) if stop < 0 else stop + len("@endphp")
+    return end
+
+
+def _balanced(text: str, open_at: int, limit: int = 20_000) -> int | None:
+    """Offset just past the parenthesis that closes the one at ``open_at`` (quotes respected)."""
+    depth = 0
+    index = open_at
+    stop = min(len(text), open_at + limit)
+    while index < stop:
+        char = text[index]
+        if char in "'\"":
+            index = _string_end(text, index, stop)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def _string_end(text: str, quote_at: int, stop: int) -> int:
+    quote = text[quote_at]
+    index = quote_at + 1
+    while index < stop:
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            return index + 1
+        if char == "\n" and quote != "`":
+            return index  # an apostrophe in prose, not a string
+        index += 1
+    return stop
+
+
+def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by spaces, line breaks kept (same length)."""
+    parts: list[str] = []
+    position = 0
+    for start, end in spans:
+        start = max(start, position)
+        if end <= start:
+            continue
+        parts.append(text[position:start])
+        parts.append(_blank(text[start:end]))
+        position = end
+    if not parts:
+        return text
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+_NOT_BREAK = lazy_compile(r"[^\r\n]+")
+
+
+def _blank(piece: str) -> str:
+    if "\n" not in piece and "\r" not in piece:
+        return " " * len(piece)
+    return _NOT_BREAK.sub(lambda m: " " * len(m.group()), piece)
+
+
+# -- metadata strings ---------------------------------------------------------------------------
+# name = "…" (PHP, Twig/Nunjucks set, Liquid assign, ERB), 'name' => '…' (PHP arrays),
+# name: "…" / "name": "…" (objects), $name := "…" (Hugo), ['name'] = '…'.
+_ASSIGNMENT = lazy_compile(
+    r"""(?P<name>[A-Za-z_][\w-]*)['"]?\s*\]?\s*(?P<op>=>|:=|(?<![=!<>.+\-*/%?&|^])=(?!=)|:)\s*(?P<quote>['"])"""
+)
+_SECTION = lazy_compile(r"""@section\s*\(\s*['"](?P<name>[\w-]+)['"]\s*,\s*(?P<quote>['"])""")
+_SOCIAL = ("og", "twitter", "fb")
+
+
+class MetadataString(NamedTuple):
+    key: str
+    builder: ProseBuilder
+
+
+def metadata_key(name: str, keys: frozenset[str]) -> str | None:
+    """The front-matter key a variable or array key names: ``title``, ``pageTitle``,
+    ``meta_description`` → title, title, description; ``og_title`` (a social card) → None."""
+    lowered = name.lower()
+    for key in keys:
+        if lowered == key:
+            return key
+        if not lowered.endswith(key):
+            continue
+        prefix = name[: -len(key)]
+        camel = name[-len(key)].isupper() and prefix[-1:].islower()
+        if not (prefix.endswith(("_", "-", ".")) or camel):
+            continue
+        if prefix.lower().rstrip("_-.") in _SOCIAL:
+            return None
+        return key
+    return None
+
+
+def metadata_strings(
+    text: str, regions: Iterable[Region], keys: frozenset[str]
+) -> list[MetadataString]:
+    """Title/description strings set by template code inside ``regions`` of ``text``."""
+    found: list[MetadataString] = []
+    for region in regions:
+        if region.kind == "comment" or region.end - region.start < 8:
+            continue
+        chunk_end = region.end
+        for pattern in (_SECTION, _ASSIGNMENT):
+            for match in pattern.finditer(text, region.start, chunk_end):
+                key = metadata_key(match.group("name"), keys)
+                if key is None:
+                    continue
+                if (
+                    pattern is _ASSIGNMENT
+                    and match.group("op") == ":"
+                    and text[match.start() - 1 : match.start()] == "$"
+                ):
+                    continue
+                literal = string_literal(text, match.start("quote"), chunk_end)
+                if literal is not None and _is_copy(literal.text()):
+                    found.append(MetadataString(key, literal))
+    found.sort(key=lambda item: item.builder.smap.start(0))
+    unique: list[MetadataString] = []
+    seen: set[int] = set()
+    for item in found:
+        start = item.builder.smap.start(0)
+        if start not in seen:
+            seen.add(start)
+            unique.append(item)
+    return unique
+
+
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+    "$": "$",
+    "/": "/",
+    "`": "`",
+}
+_ENTITY = lazy_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def string_literal(text: str, quote_at: int, stop: int) -> ProseBuilder | None:
+    """The value of the quoted string at ``quote_at``, mapped character by character (escapes
+    ``\\'`` and entities ``&rsquo;`` decoded), or None when it is not closed before ``stop``."""
+    quote = text[quote_at]
+    builder = ProseBuilder()
+    index = quote_at + 1
+    run_start = index
+    while index < stop:
+        char = text[index]
+        if char == quote:
+            if index > run_start:
+                _add_decoded(builder, text, run_start, index)
+            return builder
+        if char == "\\" and index + 1 < stop:
+            if index > run_start:
+                _add_decoded(builder, text, run_start, index)
+            escaped = text[index + 1]
+            if quote == "'" and escaped not in "'\\":
+                builder.add_source_run("\\", index)  # PHP single quotes keep other backslashes
+                index += 1
+                run_start = index
+                continue
+            builder.add_mapped(_ESCAPES.get(escaped, escaped), index, 2)
+            index += 2
+            run_start = index
+            continue
+        if char == "\n" and quote != "`":
+            return None
+        index += 1
+    return None
+
+
+def _add_decoded(builder: ProseBuilder, text: str, start: int, end: int) -> None:
+    if "&" not in text[start:end]:
+        builder.add_source_run(text[start:end], start)
+        return
+    position = start
+    for entity in _ENTITY.finditer(text, start, end):
+        if entity.start() > position:
+            builder.add_source_run(text[position : entity.start()], position)
+        builder.add_mapped(
+            html.unescape(entity.group()), entity.start(), entity.end() - entity.start()
+        )
+        position = entity.end()
+    if position < end:
+        builder.add_source_run(text[position:end], position)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_URL_LIKE = lazy_compile(
+    r"^\s*(?:[a-z][a-z0-9+.-]*:|//|/|#|\.{0,2}/)\S*\s*$|^\S+\.(?:php|html?|png|jpe?g|gif|svg|webp|css|js)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_copy(value: str) -> bool:
+    """Words a reader could see, not a path, URL or identifier."""
+    return bool(_WORD.search(value)) and not _URL_LIKE.match(value) and ("{{" not in value)
