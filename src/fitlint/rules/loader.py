@@ -67,6 +67,8 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> RuleSet:
 def load_rule_files(files: Iterable[Path]) -> RuleSet:
     ruleset = RuleSet()
     digest = hashlib.sha256()
+    origins: dict[tuple[str, str], Origin] = {}
+    extensions: list[tuple[str, str, tuple[str, ...], Origin]] = []
     pending_rules: list[tuple[dict[str, Any], yaml.Node, str]] = []
     for path in files:
         display = str(path)
@@ -86,6 +88,14 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
             if name in ruleset.lexicons:
                 raise RuleError(_origin(root, ("lexicons", name), display), f"lexicon @{name} is defined twice")
             ruleset.lexicons[name] = tuple(entries)
+        for name, sources in (data.get("phrases") or {}).items():
+            if name in ruleset.phrases:
+                raise RuleError(_origin(root, ("phrases", name), display), f"phrase <{name}> is defined twice")
+            ruleset.phrases[name] = tuple(sources)
+            origins[("phrases", name)] = _origin(root, ("phrases", name), display)
+        for section in ("lexicons", "phrases"):
+            for name, entries in ((data.get("extend") or {}).get(section) or {}).items():
+                extensions.append((section, name, tuple(entries), _origin(root, ("extend", section, name), display)))
         for lemma, forms in (data.get("forms") or {}).items():
             ruleset.forms[lemma.lower()] = tuple(form.lower() for form in forms)
         for form, lemma in (data.get("lemma-overrides") or {}).items():
@@ -110,6 +120,17 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
             )
         for index, raw in enumerate(data.get("rules") or []):
             pending_rules.append((raw, _node_at(root, ("rules", index)) if root is not None else None, display))
+    # House packs extend built-in lexicons and phrases once every pack is read.
+    for section, name, entries, origin in extensions:
+        target = ruleset.lexicons if section == "lexicons" else ruleset.phrases
+        if name not in target:
+            kind = "lexicon @" if section == "lexicons" else "phrase <"
+            raise RuleError(origin, f"extend: no {kind}{name}{'>' if section == 'phrases' else ''} to extend")
+        target[name] = tuple(dict.fromkeys(target[name] + entries))
+    for name, sources in ruleset.phrases.items():
+        for source in sources:
+            _check_pattern(source, ruleset, origins.get(("phrases", name), Origin("<builtin>", 0)), phrase=True)
+    _check_phrase_cycles(ruleset, origins)
     # Rules are checked after every pack is read: a rule may use another pack's lexicon.
     for raw, node, display in pending_rules:
         rule = _build_rule(raw, node, display, ruleset)
@@ -119,6 +140,39 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
         ruleset.rules[rule.code] = rule
     ruleset.digest = digest.hexdigest()
     return ruleset
+
+
+def _check_pattern(source: str, ruleset: RuleSet, origin: Origin, phrase: bool = False) -> None:
+    try:
+        parsed = parse_pattern(source)
+    except PatternError as exc:
+        raise RuleError(origin, f"pattern {source!r}: {exc}") from None
+    if phrase and parsed.halves() is not None:
+        raise RuleError(origin, f"pattern {source!r}: a phrase cannot use '&' (use it in the rule)")
+    for lexicon in parsed.lexicons:
+        if lexicon not in ruleset.lexicons:
+            raise RuleError(origin, f"unknown lexicon @{lexicon} in {source!r}")
+    for name in parsed.phrases:
+        if name not in ruleset.phrases:
+            raise RuleError(origin, f"unknown phrase <{name}> in {source!r}")
+
+
+def _check_phrase_cycles(ruleset: RuleSet, origins: dict[tuple[str, str], Origin]) -> None:
+    """A phrase may use other phrases, but never itself, directly or through others."""
+    uses = {
+        name: frozenset().union(*(parse_pattern(s).phrases for s in sources))
+        for name, sources in ruleset.phrases.items()
+    }
+    for start in uses:
+        stack, seen = list(uses[start]), set()
+        while stack:
+            name = stack.pop()
+            if name == start:
+                origin = origins.get(("phrases", start), Origin("<builtin>", 0))
+                raise RuleError(origin, f"phrase <{start}> uses itself")
+            if name not in seen:
+                seen.add(name)
+                stack.extend(uses.get(name, ()))
 
 
 def _parse_yaml(text: str, display: str) -> tuple[Any, yaml.Node]:
@@ -183,13 +237,7 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node | None, display: str, rules
         return Origin(display, found.start_mark.line + 1 if found is not None else 0)
 
     for index, pattern in enumerate(raw.get("patterns", ())):
-        try:
-            parsed = parse_pattern(pattern)
-        except PatternError as exc:
-            raise RuleError(where("patterns", index), f"pattern {pattern!r}: {exc}") from None
-        for lexicon in parsed.lexicons:
-            if lexicon not in ruleset.lexicons:
-                raise RuleError(where("patterns", index), f"unknown lexicon @{lexicon} in {pattern!r}")
+        _check_pattern(pattern, ruleset, where("patterns", index))
     if raw["kind"] == "rate" and raw.get("patterns"):
         raise RuleError(origin, f"{raw['code']}: a rate rule finds amounts and periods itself; remove 'patterns'")
     if raw["kind"] in ("duplicate", "claim", "citation") and not raw.get("unit"):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from fitlint.diagnostics import FixSafety, Severity
+from fitlint.rules.patterns import Grammar
 
 
 class Origin(NamedTuple):
@@ -89,6 +90,7 @@ class Guidance(NamedTuple):
 class RuleSet:
     rules: dict[str, Rule] = field(default_factory=dict)
     lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # named sub-patterns
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lemma_overrides: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
@@ -96,3 +98,8 @@ class RuleSet:
     digest: str = ""
     # Pre-filter stems per pattern option, shared by the phrase matchers built from this set.
     prefilter_memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def grammar(self) -> Grammar:
+        """What patterns refer to; clause breaks are the ``clause-break`` lexicon."""
+        return Grammar(self.lexicons, self.phrases, self.forms, self.lexicons.get("clause-break", ()))

@@ -1,22 +1,32 @@
-"""The pattern language of phrase rules, and its two compiled forms.
+"""The pattern language of phrase rules, and its compiled forms.
 
 A pattern is a sequence of items separated by spaces::
 
-    burn|melt|@fat-verb [0-3] @body-part fat?
+    @reduce-verb away? & <local-fat>
 
 - ``word``       a word, matched on its lemma ("burns", "burning" and "burned" all match burn)
-- ``a|b|@lex``   any of several words or lexicons; ``_`` joins a multi-word option (``slim_down``)
+- ``a|b|@lex``   any of several words, lexicons or phrases; ``_`` joins a multi-word option
+                 (``slim_down``)
 - ``@lexicon``   any entry of a lexicon (entries may be phrases: "love handles", "muffin top")
+- ``<phrase>``   any of a named sub-pattern's forms (``phrases:`` in a pack): shared building
+                 blocks such as ``<local-fat>`` or ``<duration>``
 - ``*``          any one token
 - ``#num``       a number, in digits ("28", "1,200", "2.5") or words ("three", "a dozen")
-- ``[m-n]``      between m and n tokens of anything (``[n]`` = exactly n)
-- trailing ``?`` makes a word or lexicon optional
+- ``[m-n]``      between m and n tokens of anything but a clause break (``[n]`` = exactly n)
+- ``item+``      a coordinated list of the item ("hips, thighs and upper arms")
+- ``item?``      an optional item (``item+?``: an optional list)
 - ``!a|b``       the next word is not one of these (zero-width): ``without @effort !much``
+- ``L & R``      both halves in one clause, in either order, up to 6 tokens apart (``&[m-n]``
+                 sets the distance): ``@reduce-verb & <local-fat>``
+
+Gaps never cross a clause break (the ``clause-break`` lexicon: ";", ":", "but", "although", …),
+so "burn calories; your belly will thank you" does not read as "burn … belly".
 
 Compiled forms:
 - a regular expression over a sentence's lemma text (see :mod:`fitlint.nlp`), needing spaCy;
 - a cheap pre-filter over the lower-cased raw text (word stems of each required item), which
-  decides whether spaCy needs to run at all.
+  decides whether spaCy needs to run at all, and a second stage that checks the pattern's words
+  stand in order and near each other.
 """
 
 from __future__ import annotations
@@ -34,8 +44,9 @@ class PatternError(ValueError):
 
 
 class Item(NamedTuple):
-    options: tuple[str, ...]  # literal words, or "@lexicon"
+    options: tuple[str, ...]  # literal words, "@lexicon", "<phrase>" or "#num"
     optional: bool = False
+    repeat: bool = False  # a coordinated list: "A, B and C"
 
 
 class AnyToken(NamedTuple):
@@ -51,24 +62,53 @@ class Gap(NamedTuple):
     high: int
 
 
+class Either(NamedTuple):
+    """``&``: the items before and after it, in either order, ``low``-``high`` tokens apart."""
+
+    low: int
+    high: int
+
+
+Piece = Item | AnyToken | Gap | NotNext | Either
+
+
+class Grammar(NamedTuple):
+    """What patterns refer to: lexicons, named sub-patterns, irregular forms, clause breaks."""
+
+    lexicons: Mapping[str, tuple[str, ...]]
+    phrases: Mapping[str, tuple[str, ...]] = {}
+    forms: Mapping[str, tuple[str, ...]] = {}
+    clause_breaks: tuple[str, ...] = ()
+
+
 class ParsedPattern(NamedTuple):
     source: str
-    items: tuple[Item | AnyToken | Gap | NotNext, ...]
+    items: tuple[Piece, ...]
 
     @property
     def lexicons(self) -> frozenset[str]:
-        return frozenset(
-            option[1:]
-            for item in self.items
-            if isinstance(item, Item)
-            for option in item.options
-            if option.startswith("@")
-        )
+        return frozenset(o[1:] for o in self._options() if o.startswith("@"))
+
+    @property
+    def phrases(self) -> frozenset[str]:
+        return frozenset(o[1:-1] for o in self._options() if o.startswith("<"))
+
+    def _options(self) -> list[str]:
+        return [option for item in self.items if isinstance(item, Item) for option in item.options]
+
+    def halves(self) -> tuple[tuple[Piece, ...], tuple[Piece, ...], Either] | None:
+        """For an ``L & R`` pattern: L, R and the distance between them."""
+        for index, item in enumerate(self.items):
+            if isinstance(item, Either):
+                return self.items[:index], self.items[index + 1 :], item
+        return None
 
 
 _GAP = lazy_compile(r"^\[(\d+)(?:-(\d+))?\]$")
+_EITHER = lazy_compile(r"^&(?:\[(\d+)(?:-(\d+))?\])?$")
 _WORD = lazy_compile(r"^[\w'’.%&+/-]+$")  # \w: letters, digits and _
 _LEXICON = lazy_compile(r"^@[a-z][a-z0-9-]*$")
+_PHRASE = lazy_compile(r"^<[a-z][a-z0-9-]*>$")
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
@@ -76,17 +116,33 @@ NUMBER_WORDS = (
 ).split()
 _NUMBER_REGEX = r"(?:[0-9][0-9,.]*(?:[-–][0-9][0-9,.]*)?|" + "|".join(NUMBER_WORDS) + ")"
 _MAX_GAP = 12
+_EITHER_DEFAULT = Either(0, 6)
+_MAX_LIST = 5  # more entries after the first in a coordinated list
+# Coordinators of a list in lemma text (tokens joined by single spaces): ", and", "or", "/", …
+_COORDINATOR = r"(?:, (?:and|or|&|plus) |, |and |or |& |/ |plus |and/or |\+ )"
 
 
 @lru_cache(maxsize=4096)  # the loader validates each pattern and the matcher uses it: parse once
 def parse_pattern(source: str) -> ParsedPattern:
-    items: list[Item | AnyToken | Gap | NotNext] = []
+    items: list[Piece] = []
     for piece in source.split():
         if piece.startswith("!"):
             options = tuple(option.lower() for option in piece[1:].split("|"))
-            if not items or isinstance(items[-1], Gap) or not all(_WORD.match(o) for o in options):
+            if not items or not isinstance(items[-1], Item | AnyToken | NotNext):
+                raise PatternError(f"{piece!r}: write !word|word right after a word or lexicon")
+            if not all(_WORD.match(o) for o in options):
                 raise PatternError(f"{piece!r}: write !word|word right after a word or lexicon")
             items.append(NotNext(options))
+            continue
+        either = _EITHER.match(piece)
+        if either:
+            if any(isinstance(item, Either) for item in items):
+                raise PatternError("a pattern takes one '&'")
+            low = int(either.group(1)) if either.group(1) else _EITHER_DEFAULT.low
+            high = int(either.group(2) or either.group(1)) if either.group(1) else _EITHER_DEFAULT.high
+            if low > high or high > _MAX_GAP:
+                raise PatternError(f"{piece} must be &[m-n] with m ≤ n ≤ {_MAX_GAP}")
+            items.append(Either(low, high))
             continue
         gap = _GAP.match(piece)
         if gap:
@@ -94,80 +150,132 @@ def parse_pattern(source: str) -> ParsedPattern:
             high = int(gap.group(2)) if gap.group(2) else low
             if low > high or high > _MAX_GAP:
                 raise PatternError(f"gap {piece} must be [m-n] with m ≤ n ≤ {_MAX_GAP}")
-            if items and isinstance(items[-1], Gap):
+            if items and isinstance(items[-1], Gap | Either):
                 raise PatternError("two gaps in a row")
             items.append(Gap(low, high))
             continue
         optional = piece.endswith("?") and len(piece) > 1
         body = piece[:-1] if optional else piece
+        repeat = body.endswith("+") and len(body) > 1
+        body = body[:-1] if repeat else body
         if body == "*":
             items.append(AnyToken(optional))
             continue
-        options = tuple(option for option in body.split("|"))
+        options = tuple(body.split("|"))
         for option in options:
-            if not option or not (option == "#num" or _LEXICON.match(option) or _WORD.match(option)):
-                raise PatternError(f"{option!r} is not a word or @lexicon")
-        items.append(Item(tuple(option.lower() if not option.startswith("@") else option for option in options), optional))
+            valid = option == "#num" or _LEXICON.match(option) or _PHRASE.match(option) or _WORD.match(option)
+            if not option or not valid:
+                raise PatternError(f"{option!r} is not a word, @lexicon or <phrase>")
+        options = tuple(o if o.startswith(("@", "<")) else o.lower() for o in options)
+        items.append(Item(options, optional, repeat))
     if not items:
         raise PatternError("empty pattern")
-    for edge in (items[0], items[-1] if not isinstance(items[-1], NotNext) else items[0]):
-        if isinstance(edge, Gap) or getattr(edge, "optional", False):
-            raise PatternError("a pattern must start and end with a required word or lexicon")
+    parsed = ParsedPattern(source, tuple(items))
+    halves = parsed.halves()
+    for part in (halves[0], halves[1]) if halves else (parsed.items,):
+        _check_sequence(part)
+    return parsed
+
+
+def _check_sequence(items: tuple[Piece, ...]) -> None:
+    if not items:
+        raise PatternError("'&' needs items on both sides")
+    last = items[-1] if not isinstance(items[-1], NotNext) else items[0]
+    for edge in (items[0], last):
+        if isinstance(edge, Gap | NotNext) or getattr(edge, "optional", False):
+            raise PatternError("a pattern (and each side of '&') must start and end with a required word or lexicon")
     if not any(isinstance(item, Item) and not item.optional for item in items):
         raise PatternError("a pattern needs at least one required word or lexicon")
-    return ParsedPattern(source, tuple(items))
 
 
 def _group_name(lexicon: str) -> str:
     return lexicon.replace("-", "_")
 
 
-def compile_lemma_regex(
-    pattern: ParsedPattern,
-    lexicons: Mapping[str, tuple[str, ...]],
-    lemmatize: Callable[[str], str],
-) -> str:
+# -- the lemma regex --------------------------------------------------------------------------
+
+
+def compile_lemma_regex(pattern: ParsedPattern, grammar: Grammar, lemmatize: Callable[[str], str]) -> str:
     """The regex (as a string) matching ``pattern`` in lemma text."""
-    import regex  # compiled with regex for its timeouts; needed only once a sentence is a candidate
+    compiler = _LemmaCompiler(grammar, lemmatize)
+    return f"(?<![^ ]){compiler.pattern(pattern)}(?![^ ])"
 
-    named: set[str] = set()
-    out = ""
-    gap: Gap | None = None
-    for item in pattern.items:
-        if isinstance(item, Gap):
-            gap = item
-            continue
-        if isinstance(item, NotNext):
-            words = "|".join(regex.escape(lemmatize(option.replace("_", " ")), literal_spaces=True) for option in item.options)
-            out += f"(?! (?:{words})(?![^ ]))"
-            continue
-        if isinstance(item, AnyToken):
-            body = "[^ ]+"
-        else:
-            alternatives: list[str] = []
-            for option in item.options:
-                if option == "#num":
-                    alternatives.append(_NUMBER_REGEX)
-                elif option.startswith("@"):
-                    name = option[1:]
-                    entries = sorted({lemmatize(entry) for entry in lexicons[name]}, key=len, reverse=True)
-                    alt = "|".join(regex.escape(entry, literal_spaces=True) for entry in entries if entry)
-                    group = _group_name(name)
-                    if group not in named:
-                        named.add(group)
-                        alt = f"(?P<{group}>{alt})"
-                    alternatives.append(f"(?:{alt})")
-                else:
-                    alternatives.append(regex.escape(lemmatize(option.replace("_", " ")), literal_spaces=True))
-            body = "(?:" + "|".join(alternatives) + ")"
-        if not out:
-            out = body
-        else:
-            separator = " " if gap is None else f"(?: [^ ]+){{{gap.low},{gap.high}}} "
-            out += f"(?:{separator}{body})?" if item.optional else separator + body
-        gap = None
-    return f"(?<![^ ]){out}(?![^ ])"
 
+class _LemmaCompiler:
+    def __init__(self, grammar: Grammar, lemmatize: Callable[[str], str]) -> None:
+        import regex  # compiled with regex for its timeouts; needed only once a sentence is a candidate
+
+        self.regex = regex
+        self.grammar = grammar
+        self.lemmatize = lemmatize
+        breaks = sorted({lemmatize(b) for b in grammar.clause_breaks if b.strip()}, key=len, reverse=True)
+        words = "|".join(regex.escape(b, literal_spaces=True) for b in breaks)
+        # One token that is not a clause break: a gap's step.
+        self.step = f"(?!(?:{words})(?![^ ]))[^ ]+" if words else "[^ ]+"
+
+    def pattern(self, pattern: ParsedPattern, depth: int = 0) -> str:
+        halves = pattern.halves()
+        if halves is None:
+            return self.sequence(pattern.items, depth)
+        left, right, either = halves
+        lhs, rhs = self.sequence(left, depth), self.sequence(right, depth)
+        gap = self.gap(Gap(either.low, either.high))
+        return f"(?:{lhs}{gap}{rhs}|{rhs}{gap}{lhs})"
+
+    def gap(self, gap: Gap | None) -> str:
+        if gap is None or gap.high == 0:
+            return " "
+        return f"(?: {self.step}){{{gap.low},{gap.high}}} "
+
+    def sequence(self, items: tuple[Piece, ...], depth: int) -> str:
+        out = ""
+        gap: Gap | None = None
+        for item in items:
+            if isinstance(item, Gap):
+                gap = item
+                continue
+            if isinstance(item, NotNext):
+                words = "|".join(self._literal(option) for option in item.options)
+                out += f"(?! (?:{words})(?![^ ]))"
+                continue
+            if isinstance(item, Either):  # only at the top level (see pattern)
+                raise PatternError("'&' inside a phrase")
+            body = "[^ ]+" if isinstance(item, AnyToken) else self.item(item, depth)
+            if not out:
+                out = body
+            else:
+                out += f"(?:{self.gap(gap)}{body})?" if item.optional else self.gap(gap) + body
+            gap = None
+        return out
+
+    def item(self, item: Item, depth: int) -> str:
+        alternatives: list[str] = []
+        for option in item.options:
+            if option == "#num":
+                alternatives.append(_NUMBER_REGEX)
+            elif option.startswith("@"):
+                name = option[1:]
+                lemmas = {self.lemmatize(entry) for entry in self.grammar.lexicons[name]}
+                entries = sorted(lemmas, key=len, reverse=True)
+                alt = "|".join(self.regex.escape(entry, literal_spaces=True) for entry in entries if entry)
+                alternatives.append(f"(?P<{_group_name(name)}>{alt})")
+            elif option.startswith("<"):
+                if depth > 4:
+                    raise PatternError(f"{option}: phrases nest too deeply")
+                forms = [self.pattern(parse_pattern(s), depth + 1) for s in self.grammar.phrases[option[1:-1]]]
+                alternatives.append("(?:" + "|".join(forms) + ")")
+            else:
+                alternatives.append(self._literal(option))
+        body = "(?:" + "|".join(alternatives) + ")"
+        if item.repeat:
+            body = f"{body}(?: {_COORDINATOR}{body}){{0,{_MAX_LIST}}}"
+        return body
+
+    def _literal(self, option: str) -> str:
+        return self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True)
+
+
+# -- first pre-filter stage: word stems ---------------------------------------------------------
 
 # Function words never make a good pre-filter anchor: nearly every block contains them.
 _WEAK = frozenset(
@@ -185,7 +293,7 @@ def _phrases(option: str, lexicons: Mapping[str, tuple[str, ...]]) -> tuple[str,
     return lexicons[option[1:]] if option.startswith("@") else (option,)
 
 
-def _narrows(item: Item | AnyToken | Gap | NotNext) -> bool:
+def _narrows(item: Piece) -> bool:
     """Can this item narrow the pre-filter? Both stages skip the same items, so the first part of a
     pattern's shape is its first pre-filter item. (An item with a function-word option is skipped
     too; see :func:`_phrase_alternatives` and :func:`_phrase_surface`.)"""
@@ -218,10 +326,67 @@ def _phrase_alternatives(phrase: str, forms: Mapping[str, tuple[str, ...]]) -> l
     return [frozenset(min(stems, key=lambda stem: (len(stem), stem)) for stems in per_word)]
 
 
+def _sequences(pattern: ParsedPattern) -> list[tuple[Piece, ...]]:
+    """The item sequences a pattern is made of: itself, or the two sides of '&'."""
+    halves = pattern.halves()
+    return [pattern.items] if halves is None else [halves[0], halves[1]]
+
+
+def _option_alternatives(
+    option: str, grammar: Grammar, memo: dict[str, tuple[list[frozenset[str]], bool]], depth: int = 0
+) -> tuple[list[frozenset[str]], bool]:
+    """Stem sets of an option, and whether it is informative. A phrase option is as informative
+    as the first narrowing item of each of its forms (a necessary condition, so never too strict)."""
+    if option in memo:
+        return memo[option]
+    found: list[frozenset[str]] = []
+    informative = True
+    if option.startswith("<"):
+        for source in grammar.phrases[option[1:-1]]:
+            first = _first_informative(parse_pattern(source), grammar, memo, depth + 1)
+            if first is None or depth > 4:
+                informative = False
+                continue
+            found.extend(_item_alternatives(first, grammar, memo, depth + 1)[0])
+    else:
+        for phrase in _phrases(option, grammar.lexicons):
+            sets = _phrase_alternatives(phrase, grammar.forms)
+            if sets is None:
+                informative = False
+            else:
+                found.extend(sets)
+    memo[option] = (found, informative)
+    return memo[option]
+
+
+def _item_alternatives(
+    item: Item, grammar: Grammar, memo: dict[str, tuple[list[frozenset[str]], bool]], depth: int = 0
+) -> tuple[list[frozenset[str]], bool]:
+    alternatives: list[frozenset[str]] = []
+    informative = True
+    for option in item.options:
+        found, option_informative = _option_alternatives(option, grammar, memo, depth)
+        alternatives.extend(found)
+        informative = informative and option_informative
+    return alternatives, informative and bool(alternatives)
+
+
+def _first_informative(
+    pattern: ParsedPattern, grammar: Grammar, memo: dict[str, tuple[list[frozenset[str]], bool]], depth: int = 0
+) -> Item | None:
+    """The first required item of a phrase form that narrows the pre-filter (None if none does).
+    Both stages anchor a phrase on it: a necessary condition for any form to match."""
+    if pattern.halves() is not None or depth > 4:
+        return None
+    for item in pattern.items:
+        if _narrows(item) and _item_alternatives(item, grammar, memo, depth)[1]:  # type: ignore[arg-type]
+            return item  # type: ignore[return-value]
+    return None
+
+
 def prefilter_sets(
     pattern: ParsedPattern,
-    lexicons: Mapping[str, tuple[str, ...]],
-    forms: Mapping[str, tuple[str, ...]],
+    grammar: Grammar,
     memo: dict[str, tuple[list[frozenset[str]], bool]] | None = None,
 ) -> list[list[frozenset[str]]]:
     """For each required, informative item: its alternatives, each the set of word stems that
@@ -231,28 +396,37 @@ def prefilter_sets(
     """
     memo = {} if memo is None else memo
     required: list[list[frozenset[str]]] = []
-    for item in pattern.items:
-        if not _narrows(item):
-            continue
-        alternatives: list[frozenset[str]] = []
-        informative = True
-        for option in item.options:
-            if option not in memo:
-                found: list[frozenset[str]] = []
-                option_informative = True
-                for phrase in _phrases(option, lexicons):
-                    sets = _phrase_alternatives(phrase, forms)
-                    if sets is None:
-                        option_informative = False
-                    else:
-                        found.extend(sets)
-                memo[option] = (found, option_informative)
-            found, option_informative = memo[option]
-            alternatives.extend(found)
-            informative = informative and option_informative
-        if informative and alternatives:
-            required.append(alternatives)
+    for sequence in _sequences(pattern):
+        for item in sequence:
+            if not _narrows(item):
+                continue
+            alternatives, informative = _item_alternatives(item, grammar, memo)  # type: ignore[arg-type]
+            if informative:
+                required.append(alternatives)
     return required
+
+
+def first_sets(
+    pattern: ParsedPattern,
+    grammar: Grammar,
+    memo: dict[str, tuple[list[frozenset[str]], bool]] | None = None,
+) -> list[frozenset[str]] | None:
+    """Stem sets of the items that can begin the pattern's shape (see :func:`surface_regex`):
+    the first informative item, or for ``L & R`` the first of each side. None when the shape
+    has no such item."""
+    memo = {} if memo is None else memo
+    firsts: list[frozenset[str]] = []
+    for sequence in _sequences(pattern):
+        for item in sequence:
+            if not _narrows(item):
+                continue
+            alternatives, informative = _item_alternatives(item, grammar, memo)  # type: ignore[arg-type]
+            if informative:
+                firsts.extend(alternatives)
+                break
+        else:
+            return None
+    return firsts
 
 
 # -- second pre-filter stage: the pattern's shape over the raw sentence ---------------------------
@@ -283,19 +457,49 @@ def _phrase_surface(phrase: str, forms: Mapping[str, tuple[str, ...]]) -> str | 
     return out or None
 
 
-def _width(item: Item, lexicons: Mapping[str, tuple[str, ...]]) -> int:
+def _width(item: Item, grammar: Grammar, depth: int = 0) -> int:
     """The most tokens an item can span."""
-    return max([1, *(len(_words(phrase)) for option in item.options for phrase in _phrases(option, lexicons))])
+    widest = 1
+    for option in item.options:
+        if option.startswith("<"):
+            forms = [parse_pattern(source) for source in grammar.phrases[option[1:-1]]]
+            widest = max([widest, *(_pattern_width(form, grammar, depth + 1) for form in forms)])
+        else:
+            widest = max([widest, *(len(_words(phrase)) for phrase in _phrases(option, grammar.lexicons))])
+    return widest * (1 + _MAX_LIST) + _MAX_LIST * 2 if item.repeat else widest
 
 
-def _item_surface(item: Item, lexicons: Mapping[str, tuple[str, ...]], forms: Mapping[str, tuple[str, ...]]) -> str | None:
-    """The item's alternatives as surface words; None when it cannot narrow the pre-filter."""
+def _pattern_width(pattern: ParsedPattern, grammar: Grammar, depth: int = 0) -> int:
+    if depth > 6:
+        return _MAX_GAP * 4
+    total = 0
+    for item in pattern.items:
+        if isinstance(item, Gap | Either):
+            total += item.high
+        elif isinstance(item, AnyToken):
+            total += 1
+        elif isinstance(item, Item):
+            total += _width(item, grammar, depth)
+    return total
+
+
+def _item_surface(item: Item, grammar: Grammar, depth: int = 0) -> str | None:
+    """The item's alternatives as surface words; None when it cannot narrow the pre-filter.
+    A phrase option stands for the first narrowing item of each of its forms."""
     if not _narrows(item):
         return None
     alternatives = set()
     for option in item.options:
-        for phrase in _phrases(option, lexicons):
-            surface = _phrase_surface(phrase, forms)
+        if option.startswith("<"):
+            for source in grammar.phrases[option[1:-1]]:
+                first = _first_informative(parse_pattern(source), grammar, {}, depth + 1)
+                surface = _item_surface(first, grammar, depth + 1) if first is not None and depth < 4 else None
+                if surface is None:
+                    return None
+                alternatives.add(surface)
+            continue
+        for phrase in _phrases(option, grammar.lexicons):
+            surface = _phrase_surface(phrase, grammar.forms)
             if surface is None:
                 return None  # a function-word option: the item filters nothing
             alternatives.add(surface)
@@ -304,20 +508,11 @@ def _item_surface(item: Item, lexicons: Mapping[str, tuple[str, ...]], forms: Ma
     return r"(?<![^\W_])(?:" + "|".join(sorted(alternatives, key=lambda a: (-len(a), a))) + ")"
 
 
-def surface_regex(
-    pattern: ParsedPattern,
-    lexicons: Mapping[str, tuple[str, ...]],
-    forms: Mapping[str, tuple[str, ...]],
-) -> str | None:
-    """A regex over a sentence's lower-cased raw text that matches wherever the pattern's lemma
-    regex could: each informative required item as a word starting with one of its stems, in the
-    pattern's order, with room for more words between them than the lemma regex allows (a token
-    may be several words). Sentences whose rule words are present but out of order or far apart
-    fail it and never reach spaCy. None when the pattern has no informative item."""
+def _sequence_surface(items: tuple[Piece, ...], grammar: Grammar) -> str | None:
     out = ""
     parts = 0
     room = 0  # words that may stand between the previous part and the next
-    for item in pattern.items:
+    for item in items:
         if parts == _MAX_PARTS:
             break  # a prefix of the parts is still necessary, and keeps matching time small
         if isinstance(item, NotNext):
@@ -328,11 +523,37 @@ def surface_regex(
         if isinstance(item, AnyToken):
             room += 1 + _SLACK
             continue
-        body = _item_surface(item, lexicons, forms)
+        assert isinstance(item, Item)
+        body = _item_surface(item, grammar)
+        width = _width(item, grammar)
         if body is None:
-            room += _width(item, lexicons) * (1 + _SLACK)  # optional, a number, or function words
+            room += width * (1 + _SLACK)  # optional, a number, or function words
             continue
         out = body if not out else out + rf"(?:\W+\w+){{0,{room + _SLACK}}}\W+" + body
         parts += 1
-        room = 0
+        # The part anchors on one word of the item; the rest of the item may follow it.
+        room = (width - 1) * (1 + _SLACK)
     return out or None
+
+
+def surface_regex(pattern: ParsedPattern, grammar: Grammar) -> str | None:
+    """A regex over a sentence's lower-cased raw text that matches wherever the pattern's lemma
+    regex could: each informative required item as a word starting with one of its stems, in the
+    pattern's order, with room for more words between them than the lemma regex allows (a token
+    may be several words). Sentences whose rule words are present but out of order or far apart
+    fail it and never reach spaCy. An ``L & R`` pattern's shape takes either order. None when the
+    pattern has no informative item (or one side of '&' has none)."""
+    halves = pattern.halves()
+    if halves is None:
+        return _sequence_surface(pattern.items, grammar)
+    left, right, either = halves
+    lhs, rhs = _sequence_surface(left, grammar), _sequence_surface(right, grammar)
+    if lhs is None or rhs is None:
+        return None
+    widths = [
+        sum(_width(i, grammar) if isinstance(i, Item) else getattr(i, "high", 1) for i in side)
+        for side in (left, right)
+    ]
+    room = (max(widths) + either.high) * (1 + _SLACK) + _SLACK
+    between = rf"(?:\W+\w+){{0,{room}}}\W+"
+    return f"(?:{lhs}{between}{rhs}|{rhs}{between}{lhs})"

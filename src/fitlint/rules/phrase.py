@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 from fitlint.nlp import LemmaText
 from fitlint.rules.matching import Found, RuleTimeout, surface
 from fitlint.rules.model import Rule, RuleSet
-from fitlint.rules.patterns import compile_lemma_regex, parse_pattern, prefilter_sets, surface_regex
+from fitlint.rules.patterns import (
+    compile_lemma_regex,
+    first_sets,
+    parse_pattern,
+    prefilter_sets,
+    surface_regex,
+)
 
 if TYPE_CHECKING:
     import regex
@@ -34,22 +40,21 @@ class PhraseMatcher:
         # split into one-stem alternatives (a set test in C) and multi-stem ones ("love handles"
         # needs "lov" and "handl"), indexed by one of their stems so that a sentence's few stems
         # pick out the few multi-word alternatives worth a subset test.
+        grammar = ruleset.grammar
+        memo = ruleset.prefilter_memo
         self._required: list[list[_Item]] = []
         for parsed in self._parsed:
-            items = []
-            for alternatives in prefilter_sets(parsed, ruleset.lexicons, ruleset.forms, ruleset.prefilter_memo):
-                singles = frozenset(next(iter(alt)) for alt in alternatives if len(alt) == 1)
-                multis: dict[str, list[frozenset[str]]] = {}
-                for alt in alternatives:
-                    if len(alt) > 1:
-                        multis.setdefault(min(alt), []).append(alt)
-                items.append((singles, multis))
+            items = [_split(alternatives) for alternatives in prefilter_sets(parsed, grammar, memo)]
             self._required.append(items)
         self._any_stem = frozenset().union(*(_item_stems(item) for items in self._required for item in items))
         self._regexes: list[regex.Pattern[str]] = []
         self._allowed: dict[frozenset[str], tuple[int, ...]] = {}
         self._surface: dict[int, re.Pattern[str] | None] = {}  # compiled on first need
-        self._first_stems = [_item_stems(items[0]) if items else frozenset() for items in self._required]
+        # Stems of the items that can begin each pattern's shape (for '&', either side's first).
+        self._first_stems = []
+        for parsed, items in zip(self._parsed, self._required):
+            firsts = first_sets(parsed, grammar, memo)
+            self._first_stems.append(_item_stems(_split(firsts)) if firsts and items else frozenset())
 
     def stems(self) -> Iterator[str]:
         return iter(self._any_stem)
@@ -57,7 +62,7 @@ class PhraseMatcher:
     def gate_stems(self) -> frozenset[str]:
         """A pattern needs its first required item, so a sentence with none of the first items'
         stems cannot pass; these are rarer than the stems of every item ("no", "more", "how")."""
-        if not all(self._required):
+        if not all(self._required) or not all(self._first_stems):
             return self._any_stem  # a pattern with no required word passes on any of the rule's stems
         return frozenset().union(*self._first_stems)
 
@@ -89,9 +94,9 @@ class PhraseMatcher:
         """Are the pattern's words in order and near enough in the raw sentence (second stage)?"""
         shape = self._surface.get(number, _UNCOMPILED)
         if shape is _UNCOMPILED:
-            source = surface_regex(self._parsed[number], self.ruleset.lexicons, self.ruleset.forms)
+            source = surface_regex(self._parsed[number], self.ruleset.grammar)
             shape = self._surface[number] = re.compile(source) if source else None
-        if shape is None:
+        if shape is None or not self._first_stems[number]:
             return True
         if positions is None:
             return shape.search(lowered) is not None
@@ -106,7 +111,7 @@ class PhraseMatcher:
         import regex  # rule patterns use regex for its match timeout
 
         self._regexes = [
-            regex.compile(compile_lemma_regex(parsed, self.ruleset.lexicons, lemmatize)) for parsed in self._parsed
+            regex.compile(compile_lemma_regex(parsed, self.ruleset.grammar, lemmatize)) for parsed in self._parsed
         ]
 
     def find(
@@ -139,6 +144,16 @@ class PhraseMatcher:
                         # The writer's own words ("love handles"), not the lemmas.
                         captures[name.replace("_", "-")] = words if words.isupper() and len(words) < 5 else words.lower()
                 yield Found(first, last, captures)
+
+
+def _split(alternatives: list[frozenset[str]]) -> _Item:
+    """One-stem alternatives (a set test in C) apart from multi-stem ones, keyed by a stem."""
+    singles = frozenset(next(iter(alt)) for alt in alternatives if len(alt) == 1)
+    multis: dict[str, list[frozenset[str]]] = {}
+    for alt in alternatives:
+        if len(alt) > 1:
+            multis.setdefault(min(alt), []).append(alt)
+    return singles, multis
 
 
 def _item_stems(item: _Item) -> frozenset[str]:
