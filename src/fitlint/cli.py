@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that change meaning")
     check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff instead of writing them")
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule instead of listing them")
+    check.add_argument("--show-files", action="store_true", help="list the files a run would lint, with their reader, and lint nothing")
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -190,10 +191,12 @@ def run_check(args: argparse.Namespace) -> int:
     _validate_codes(config.extend_select, ruleset, "extend-select")
     _validate_codes(config.ignore, ruleset, "ignore")
     _validate_codes(list(config.severity), ruleset, "severity")
-    linter = Linter(config, ruleset, report_unused_suppressions=args.report_unused_suppressions)
-    results: list[FileResult] = []
     paths = args.paths or (["-"] if args.stdin_filename and not sys.stdin.isatty() else ["."])
     file_paths = [Path(p) for p in paths if p != "-"]
+    if args.show_files:
+        return _show_files(args, config, file_paths, paths)
+    linter = Linter(config, ruleset, report_unused_suppressions=args.report_unused_suppressions)
+    results: list[FileResult] = []
     for path in paths:
         if path == "-":
             raw = sys.stdin.buffer.read()
@@ -207,12 +210,53 @@ def run_check(args: argparse.Namespace) -> int:
     for result in results:
         if result.error:
             print(f"fitlint: {result.path}: {result.error}", file=sys.stderr)
+    walk = linter.last_walk if file_paths else None
+    for directory in walk.empty if walk is not None else ():
+        print(f"fitlint: warning: {directory}: no file to lint here ({_skipped(walk, results) or 'it is empty'})", file=sys.stderr)
     if args.fix or args.diff:
         return _run_fixes(args, linter, results, config)
     for code, reason in linter.disabled_rules.items():
         print(f"fitlint: warning: rule {code} disabled: {reason}", file=sys.stderr)
     _report(args, linter, results)
     return EXIT_FINDINGS if count_at_or_above(results, config.fail_on) else EXIT_CLEAN
+
+
+def _show_files(args: argparse.Namespace, config: Config, file_paths: list[Path], paths: list[str]) -> int:
+    """``--show-files``: every file the run would lint and its reader, one per line, sorted."""
+    from fitlint.document.formats import reader_for
+    from fitlint.files import ExcludeRules, discover
+
+    exclude = ExcludeRules.build(config.root, config.exclude) if config.exclude else None
+    walk = discover(file_paths, exclude, config.respect_gitignore, config.force_exclude, config.formats)
+    for path, reason in walk.problems:
+        print(f"fitlint: {path}: {reason}", file=sys.stderr)
+    lines = [f"{path}\t{reader_for(str(path), config.formats) or 'markdown'}" for path in walk.files]
+    if "-" in paths:
+        name = args.stdin_filename or "-"
+        lines.append(f"{name}\t{reader_for(name, config.formats) or 'markdown'}")
+    output = "".join(f"{line}\n" for line in sorted(lines))
+    if args.output_file:
+        args.output_file.write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    return EXIT_CLEAN
+
+
+def _skipped(walk, results: list[FileResult]) -> str:
+    """What a walk passed over, in words: 'skipped 3 files with no reader (.php 2, .js 1; ...)'."""
+    parts = []
+    if walk.unknown_count:
+        shown = sorted(walk.unknown.items(), key=lambda item: (-item[1], item[0]))
+        listed = ", ".join(f"{ext or 'no extension'} {count}" for ext, count in shown[:5])
+        more = ", …" if len(shown) > 5 else ""
+        files = "file" if walk.unknown_count == 1 else "files"
+        parts.append(f"{walk.unknown_count} {files} with no reader for their extension ({listed}{more}; see `formats`)")
+    if walk.ignored:
+        parts.append(f"{walk.ignored} ignored by .gitignore or exclude")
+    binary = sum(1 for r in results if r.error and r.error.startswith("binary file"))
+    if binary:
+        parts.append(f"{binary} binary")
+    return "skipped " + ", ".join(parts) if parts else ""
 
 
 def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult], fixed: int = 0) -> None:
@@ -225,8 +269,12 @@ def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult],
         if args.format == "text":
             if args.quiet:
                 output = "".join(output.splitlines(keepends=True)[:-1])
-            elif fixed:
-                output += f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.\n"
+            else:
+                if fixed:
+                    output += f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.\n"
+                skipped = _skipped(linter.last_walk, results) if linter.last_walk is not None else ""
+                if skipped:
+                    output += skipped[0].upper() + skipped[1:] + ".\n"
     if args.output_file:
         args.output_file.write_text(output, encoding="utf-8")
     else:

@@ -40,6 +40,7 @@ class Config:
     profile: str | None = None  # ftc | asa | eu: only rules mapped to that guidance, raised to error
     allow_duplicates: tuple[str, ...] = ()  # sanctioned boilerplate, never reported as copies
     template_headings: tuple[str, ...] = ()  # headings whose sections repeat by design
+    formats: dict[str, str] = field(default_factory=dict)  # extension -> reader, over the defaults
 
     def selects(self, code: str, default_on: bool = True) -> bool:
         """Is the rule on? Opt-in rules (``default_on`` false) need their full code in select or
@@ -58,6 +59,7 @@ class Config:
 _KEYS = {
     "select", "extend-select", "ignore", "severity", "exclude", "per-file-ignores", "rule-dirs", "fail-on",
     "front-matter-keys", "max-file-size", "respect-gitignore", "force-exclude", "regex-timeout", "profile", "allow-duplicates", "template-headings",
+    "formats",
 }
 
 
@@ -180,6 +182,8 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
         updates["allow_duplicates"] = _strings(data["allow-duplicates"], "allow-duplicates", where)
     if "template-headings" in data:
         updates["template_headings"] = _strings(data["template-headings"], "template-headings", where)
+    if "formats" in data:
+        updates["formats"] = _formats(data["formats"], where)
     if "profile" in data:
         if data["profile"] not in PROFILES:
             raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}")
@@ -190,6 +194,25 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
             raise ConfigError(f"{where}: 'regex-timeout' must be a positive number of seconds")
         updates["regex_timeout"] = float(timeout)
     return replace(config, **updates)
+
+
+def _formats(table: Any, where: Path) -> dict[str, str]:
+    """``{php: html, "blade.php": html, tsx: jsx}``: extensions (without the dot) → readers."""
+    from fitlint.document.formats import READERS, normalise_extension
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: 'formats' must map file extensions to a reader ({', '.join(READERS)})")
+    formats: dict[str, str] = {}
+    for extension, reader in table.items():
+        name = normalise_extension(str(extension))
+        if not name or "/" in name or any(ch.isspace() for ch in name):
+            raise ConfigError(f"{where}: 'formats': {extension!r} is not a file extension")
+        if reader not in READERS:
+            raise ConfigError(
+                f"{where}: 'formats.{extension}': unknown reader {reader!r} (known: {', '.join(READERS)})"
+            )
+        formats[name] = reader
+    return formats
 
 
 def _rule_dir(root: Path, entry: str, where: Path) -> Path:

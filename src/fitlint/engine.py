@@ -16,7 +16,15 @@ from fitlint.cache import ResultCache
 from fitlint.config import Config
 from fitlint.diagnostics import Diagnostic, Related, Severity
 from fitlint.document import Document, parse_document
-from fitlint.files import ExcludeRules, ReadError, SourceFile, decode, discover, read_source
+from fitlint.files import (
+    ExcludeRules,
+    ReadError,
+    SourceFile,
+    WalkResult,
+    decode,
+    discover,
+    read_source,
+)
 from fitlint.rules.citation_rules import CitationRules
 from fitlint.rules.citations import citation_index
 from fitlint.rules.claims import ClaimGroup, ClaimMatcher, uncited_table_rows
@@ -91,7 +99,7 @@ def _run_head_start(linter: Linter, items: list[tuple[int, str, str]], stop: Any
             if stop.is_set():
                 break
             try:
-                done[index] = linter.lexical_stage(parse_document(text, path, linter.config.front_matter_keys))
+                done[index] = linter.lexical_stage(parse_document(text, path, linter.config.front_matter_keys, linter.config.formats))
             except Exception:  # noqa: BLE001, S112 - the worker lints this file itself and reports what fails
                 continue
         send.send(done)
@@ -166,6 +174,7 @@ class Linter:
         )
         self.citations = CitationRules([r for r in rules if r.kind == "citation"], self.ruleset)
         self._docs: OrderedDict[str, Any] = OrderedDict()
+        self.last_walk: WalkResult | None = None  # what lint_paths walked (the CLI's skip summary)
         self._per_file = []
         if config.per_file_ignores:
             import pathspec
@@ -250,7 +259,7 @@ class Linter:
         return sorted(diagnostics, key=Diagnostic.sort_key)
 
     def lint_text(self, text: str, path: str, lexical: Lexical | None = None) -> list[Diagnostic]:
-        document = parse_document(text, path, self.config.front_matter_keys)
+        document = parse_document(text, path, self.config.front_matter_keys, self.config.formats)
         return self.lint_document(document, lexical)
 
     def lint_source(self, source: SourceFile) -> FileResult:
@@ -279,13 +288,16 @@ class Linter:
             sorted(self.rules), sorted((k, int(v)) for k, v in c.severity.items()),
             sorted(c.per_file_ignores.items()), sorted(c.front_matter_keys), c.profile, c.regex_timeout,
             c.allow_duplicates, c.template_headings, self.report_unused_suppressions, str(c.root),
+            sorted(c.formats.items()),
             {code: int(rule.severity) for code, rule in self.rules.items()},
         ]
         return repr(parts)
 
     def lint_paths(self, paths: Sequence[Path], jobs: int = 1, use_cache: bool = False, progress: bool = False) -> list[FileResult]:
         exclude = ExcludeRules.build(self.config.root, self.config.exclude) if self.config.exclude else None
-        walk = discover(paths, exclude, self.config.respect_gitignore, self.config.force_exclude)
+        walk = self.last_walk = discover(
+            paths, exclude, self.config.respect_gitignore, self.config.force_exclude, self.config.formats
+        )
         problems = [self.unreadable(path, reason) for path, reason in walk.problems]
         cache = ResultCache.for_run(self.config.root, self.ruleset.digest, self.fingerprint()) if use_cache else None
         results: list[FileResult | None] = []
@@ -313,7 +325,7 @@ class Linter:
             index = CrossFileIndex(self.duplicates.options)
             for result in done:
                 if result.source is not None:
-                    index.add(parse_document(result.source.text, result.path, self.config.front_matter_keys))
+                    index.add(parse_document(result.source.text, result.path, self.config.front_matter_keys, self.config.formats))
             self.add_cross_file(done, index)
         return done
 
@@ -373,7 +385,7 @@ class Linter:
             result = by_path.get(path)
             if result is None or result.source is None:
                 continue
-            document = parse_document(result.source.text, path, self.config.front_matter_keys)
+            document = parse_document(result.source.text, path, self.config.front_matter_keys, self.config.formats)
             kept = [d for d in result.diagnostics if d.code != UNUSED_SUPPRESSION[0]]
             result.diagnostics = self.finish(document, kept + found)
 

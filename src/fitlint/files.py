@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from fitlint.document.formats import lookup, merged
+
 if TYPE_CHECKING:
     import pathspec
 
-LINTED_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
 ALWAYS_SKIPPED_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".fitlint_cache", ".tox"}
 )
@@ -40,6 +41,20 @@ class SourceFile(NamedTuple):
 class WalkResult:
     files: list[Path] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    # What a directory walk passed over, so a run never silently checks nothing.
+    unknown: dict[str, int] = field(default_factory=dict)  # extension ("" for none) -> files
+    ignored: int = 0  # files and directories matched by .gitignore or exclude
+    empty: list[str] = field(default_factory=list)  # named directories that held no file to lint
+
+    @property
+    def unknown_count(self) -> int:
+        return sum(self.unknown.values())
+
+
+def _extension(name: str) -> str:
+    """What a user would map in ``formats``: the last suffix (``.php`` of ``page.blade.php``)."""
+    stem, dot, suffix = name.rpartition(".")
+    return "." + suffix.lower() if dot and stem else ""
 
 
 def _spec(lines: Iterable[str]) -> pathspec.PathSpec:
@@ -113,12 +128,15 @@ def discover(
     exclude: ExcludeRules | None = None,
     respect_gitignore: bool = True,
     force_exclude: bool = False,
+    formats: Mapping[str, str] | None = None,
 ) -> WalkResult:
     """Files to lint under ``paths``.
 
     Like ruff, a path named on the command line is linted even when config ``exclude`` matches
     it; ``force_exclude`` (what the pre-commit hook passes) applies the exclusions anyway.
+    ``formats`` (extension → reader) decides which files a walk lints, over the defaults.
     """
+    table = merged(formats)
     result = WalkResult()
     seen_files: set[Path] = set()
     for given in paths:
@@ -131,11 +149,14 @@ def discover(
                 if force_exclude:
                     continue
                 walk_exclude = None
-            for found in _walk(given, walk_exclude, respect_gitignore, result):
+            before = len(result.files)
+            for found in _walk(given, walk_exclude, respect_gitignore, result, lambda name: lookup(name, table)):
                 key = found.resolve()
                 if key not in seen_files:
                     seen_files.add(key)
                     result.files.append(found)
+            if len(result.files) == before:
+                result.empty.append(str(given))
             continue
         if force_exclude and exclude is not None and exclude.excludes(given):
             continue
@@ -147,7 +168,11 @@ def discover(
 
 
 def _walk(
-    top: Path, exclude: ExcludeRules | None, respect_gitignore: bool, result: WalkResult
+    top: Path,
+    exclude: ExcludeRules | None,
+    respect_gitignore: bool,
+    result: WalkResult,
+    reader: Callable[[str], str | None],
 ) -> Iterator[Path]:
     top_abs = top.absolute()
     visited: set[tuple[int, int]] = set()
@@ -183,20 +208,20 @@ def _walk(
             if is_dir:
                 if entry.name in ALWAYS_SKIPPED_DIRS:
                     continue
-                if _ignored(full, True, ignores):
-                    continue
-                if exclude is not None and exclude.excludes(full, is_dir=True):
+                if _ignored(full, True, ignores) or (exclude is not None and exclude.excludes(full, is_dir=True)):
+                    result.ignored += 1
                     continue
                 yield from visit(full, display, ignores)
                 continue
-            if not entry.name.lower().endswith(LINTED_SUFFIXES):
+            if reader(entry.name) is None:
+                extension = _extension(entry.name)
+                result.unknown[extension] = result.unknown.get(extension, 0) + 1
                 continue
             if entry.is_symlink() and not full.exists():
                 result.problems.append((str(display), "broken symlink"))
                 continue
-            if _ignored(full, False, ignores):
-                continue
-            if exclude is not None and exclude.excludes(full):
+            if _ignored(full, False, ignores) or (exclude is not None and exclude.excludes(full)):
+                result.ignored += 1
                 continue
             yield display
 

@@ -35,7 +35,11 @@ def merged(formats: Mapping[str, str] | None) -> dict[str, str]:
 
 def reader_for(path: str, formats: Mapping[str, str] | None = None) -> str | None:
     """The reader for ``path``, or None when no extension of its name is mapped."""
-    table = merged(formats) if formats else DEFAULT_FORMATS
+    return lookup(path, merged(formats) if formats else DEFAULT_FORMATS)
+
+
+def lookup(path: str, table: Mapping[str, str]) -> str | None:
+    """:func:`reader_for` with the table already merged (a directory walk asks once per file)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
     # Every dotted suffix of the name, longest first: a.b.blade.php → b.blade.php, blade.php, php.
     position = name.find(".", 1 if name.startswith(".") else 0)
@@ -45,3 +49,27 @@ def reader_for(path: str, formats: Mapping[str, str] | None = None) -> str | Non
             return reader
         position = name.find(".", position + 1)
     return None
+
+
+# An editor names each document's language: the language server reads a document whose extension
+# no format maps (an untitled buffer, a template the client chose to send) by its language.
+LANGUAGE_READERS: dict[str, str] = {
+    "markdown": "markdown",
+    "mdx": "markdown",
+    "plaintext": "text",
+    "html": "html",
+    "php": "html",
+    "blade": "html",
+    "erb": "html",
+    "liquid": "html",
+    "nunjucks": "html",
+    "handlebars": "html",
+    "jinja": "html",
+    "jinja-html": "html",
+    "twig": "html",
+    "astro": "html",
+    "javascript": "jsx",
+    "javascriptreact": "jsx",
+    "typescript": "jsx",
+    "typescriptreact": "jsx",
+}

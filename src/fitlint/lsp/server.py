@@ -23,6 +23,7 @@ from fitlint import __version__
 from fitlint.config import CONFIG_NAMES, Config, ConfigError, find_config, load_config
 from fitlint.diagnostics import Diagnostic
 from fitlint.document import Document, parse_document
+from fitlint.document.formats import LANGUAGE_READERS, reader_for
 from fitlint.engine import Linter
 from fitlint.lsp.actions import actions_for, hover_markdown
 from fitlint.positions import LineIndex
@@ -76,7 +77,9 @@ class FitlintServer(LanguageServer):
             except (ConfigError, RuleError) as exc:
                 self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"fitlint: {exc}"))
                 return
-            document = parse_document(source, str(path), linter.config.front_matter_keys)
+            config = linter.config
+            reader = reader_for(str(path), config.formats) or LANGUAGE_READERS.get(text_document.language_id or "")
+            document = parse_document(source, str(path), config.front_matter_keys, config.formats, reader)
             diagnostics = linter.lint_document(document)
             self.linted[uri] = LintedDocument(text_document.version, document, diagnostics)
             self.publish(uri, text_document.version, document, diagnostics)
