@@ -28,113 +28,33 @@ from fitlint.document.templates import mask, metadata_strings, template_regions
 from fitlint.lazyregex import lazy_compile
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Elements whose start and end separate blocks of prose.
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "button",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "frameset",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "legend",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "optgroup",
-        "option",
-        "p",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "title",
-        "tr",
-        "ul",
-        "select",
-        "pre",
-        "textarea",
-        "iframe",
-        "object",
-        "video",
-        "audio",
-        "canvas",
-    ]
+_BLOCKS = _names(
+    """address article aside blockquote body button caption center dd details dialog dir div dl dt
+    fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html
+    legend li main menu nav ol optgroup option p section summary table tbody td tfoot th thead title
+    tr ul select pre textarea iframe object video audio canvas"""
 )
 # Elements whose content is never prose. Scripts and styles are raw text to the parser; the rest
 # are counted so nested markup inside them is skipped as a whole.
-_HIDDEN = frozenset(
-    [
-        "script",
-        "style",
-        "template",
-        "noscript",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "canvas",
-        "video",
-        "audio",
-        "textarea",
-        "pre",
-        "code",
-        "kbd",
-        "samp",
-    ]
+_HIDDEN = _names(
+    "script style template noscript svg math iframe object canvas video audio textarea pre code kbd samp"
 )
-_CODE = frozenset({"code", "kbd", "samp"})  # inline code: a gap in the sentence, as in Markdown
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
+_CODE = _names("code kbd samp")  # inline code: a gap in the sentence, as in Markdown
+_VOID = _names("area base br col embed hr img input link meta param source track wbr")
+_GAPS = _names("br img input embed")  # a line break or an object between words
+# Phrasing elements: their tags neither break a block nor separate words. Any other element this
+# reader does not know (a custom element, a component) separates words.
+_INLINE = _names(
+    """a abbr acronym b bdi bdo big cite data del dfn em font i ins label mark nobr q rp rt ruby s
+    small span strike strong sub sup time tt u var wbr"""
 )
-_GAPS = frozenset({"br", "img", "input", "embed"})  # a line break or an object between words
 # Text attributes that are published copy (search results, screen readers, Pinterest pins).
 _TEXT_ATTRIBUTES = ("alt", "aria-label", "placeholder", "data-pin-description")
 # Containers whose kind a block of text inside them takes, innermost first.
@@ -235,9 +155,16 @@ class HtmlResult(NamedTuple):
 
 class _Reader(HTMLParser):
     def __init__(
-        self, source: str, base: int, line_starts: Sequence[int], section: int, page: bool
+        self,
+        source: str,
+        base: int,
+        line_starts: Sequence[int],
+        section: int,
+        page: bool,
+        titles: bool = False,
     ) -> None:
         super().__init__(convert_charrefs=False)
+        self.titles = titles  # every title attribute is copy (a component's title prop)
         self.source = source  # the masked text; same offsets as the original
         self.base = base  # offset of the fed text in the source
         self.line_starts = line_starts  # the document's lines (CRLF, CR or LF)
@@ -335,7 +262,8 @@ class _Reader(HTMLParser):
             if not self_closing and tag not in _VOID:
                 self._close_implied(tag)
                 self.stack.append(tag)
-        elif tag in _GAPS:
+        elif tag in _GAPS or tag not in _INLINE:
+            # A line break, an image, an element this reader does not know: a space, never glue.
             self.prose.gap(offset, offset + len(self.get_starttag_text() or ""))
         if attrs:
             self._attributes(tag, attrs, offset)
@@ -427,7 +355,7 @@ class _Reader(HTMLParser):
                 self._attribute_blocks(offset, ("content",), "front_matter", "description")
             return
         wanted = [name for name in _TEXT_ATTRIBUTES if name in names]
-        if tag == "img" and "title" in names:
+        if "title" in names and (tag == "img" or self.titles):
             wanted.append("title")
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""
@@ -485,20 +413,24 @@ def parse_html(
     section: int = -1,
     page: bool = True,
     masked: str | None = None,
+    templates: bool = True,
+    titles: bool = False,
 ) -> HtmlResult:
     """Prose blocks of ``text[start:end]`` (``start`` at a line start).
 
     ``page``: a whole page or template, whose ``<title>``, meta description and template
     metadata strings are its front matter; false for an HTML block inside Markdown.
-    ``masked``: ``text`` with other non-prose already blanked (front matter).
+    ``masked``: ``text`` with other non-prose already blanked (front matter, script code).
+    ``templates``: mask template code; ``titles``: every ``title`` attribute is copy.
     """
     end = len(text) if end is None else end
     source = text if masked is None else masked
-    regions = (
-        template_regions(source[start:end])
-        if start or end != len(text)
-        else template_regions(source)
-    )
+    if not templates:
+        regions = []
+    elif start or end != len(text):
+        regions = template_regions(source[start:end])
+    else:
+        regions = template_regions(source)
     if start and regions:
         regions = [r._replace(start=r.start + start, end=r.end + start) for r in regions]
     blocks: list[ProseBlock] = []
@@ -525,7 +457,7 @@ def parse_html(
                     )
                 )
         source = mask(source, ((r.start, r.end) for r in regions))
-    reader = _Reader(source, start, line_starts, section, page)
+    reader = _Reader(source, start, line_starts, section, page, titles)
     try:
         reader.feed(source[start:end])
         reader.close()

@@ -1,0 +1,267 @@
+"""JavaScript, TypeScript, JSX and TSX → prose blocks, through tree-sitter's grammars.
+
+The copy of a script is its JSX text and the string props that render as text (``alt``,
+``title``, ``aria-label``, ``placeholder``), the metadata strings it exports (``title:``,
+``description:`` … as in Next.js's ``export const metadata``), and HTML held in string or
+template literals. Imports, identifiers, class names and every ``{expression}`` are code.
+
+The parser's tree decides what is code; a copy of the source in which everything else is blanked
+(same length, line breaks kept) then goes through the HTML reader, one JSX tree or HTML string at
+a time, so ranges are the source's own. Components are read as the elements they stand for: a
+``Link`` is a link, a few text wrappers are inline, any other component separates blocks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from typing import Any
+
+from fitlint.document.html import parse_html
+from fitlint.document.model import ProseBlock
+from fitlint.document.templates import metadata_key, string_literal
+from fitlint.lazyregex import lazy_compile
+
+_JSX_ROOTS = frozenset({"jsx_element", "jsx_self_closing_element"})
+_TAGS = frozenset({"jsx_opening_element", "jsx_closing_element", "jsx_self_closing_element"})
+_STRINGS = frozenset({"string", "template_string"})
+# Components that wrap words inside a sentence (rendered as <a> or <span>, or as their text).
+_LINKS = frozenset({"link", "nextlink", "routerlink", "navlink", "anchor", "externallink"})
+_INLINE = frozenset(
+    {"trans", "formattedmessage", "strong", "em", "b", "i", "highlight", "mark", "tooltip", "abbr"}
+)
+_HTML_STRING = lazy_compile(
+    r"<(?:p|h[1-6]|div|li|ul|ol|br|strong|em|b|i|a|span|section|article|blockquote|table|td|th"
+    r"|tr|figure|figcaption|img|sup)\b[^<>]*>",
+    2,  # re.IGNORECASE
+)
+_MAX_DEPTH = 400
+
+
+@lru_cache(maxsize=3)
+def _parser(grammar: str) -> Any:
+    from tree_sitter import Language, Parser
+
+    if grammar == "javascript":
+        import tree_sitter_javascript as module
+
+        language = module.language()
+    else:
+        import tree_sitter_typescript as module
+
+        language = module.language_tsx() if grammar == "tsx" else module.language_typescript()
+    return Parser(Language(language))
+
+
+def grammar_for(path: str) -> str:
+    lowered = path.lower()
+    if lowered.endswith(".tsx"):
+        return "tsx"
+    if lowered.endswith((".ts", ".mts", ".cts")):
+        return "typescript"
+    return "javascript"  # JavaScript's grammar reads JSX too
+
+
+class _Offsets:
+    """UTF-8 byte offsets (tree-sitter's) → str offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.ascii = text.isascii()
+        self.byte_starts: list[int] = []  # byte offset of each non-ASCII character
+        self.extra: list[int] = []  # extra bytes up to and including that character
+        if not self.ascii:
+            extra = 0
+            for index, char in enumerate(text):
+                if char >= "\x80":
+                    self.byte_starts.append(index + extra)
+                    extra += len(char.encode("utf-8", "surrogatepass")) - 1
+                    self.extra.append(extra)
+
+    def __call__(self, byte: int) -> int:
+        if self.ascii:
+            return byte
+        before = bisect.bisect_left(self.byte_starts, byte)
+        return byte - (self.extra[before - 1] if before else 0)
+
+
+class _Painter:
+    """Builds the masked copy: code blank, JSX trees and HTML strings as they are."""
+
+    def __init__(self, text: str, keys: frozenset[str]) -> None:
+        self.text = text
+        self.keys = keys
+        self.chars = [ch if ch in "\r\n" else " " for ch in text]
+        self.offset = _Offsets(text)
+        self.roots: list[tuple[int, int]] = []  # spans of the masked copy to read as HTML
+        self.apart: list[tuple[int, int]] = []  # HTML strings inside a tag: read on their own
+        self.metadata: list[tuple[str, Any]] = []  # (key, ProseBuilder)
+
+    def span(self, node: Any) -> tuple[int, int]:
+        return self.offset(node.start_byte), self.offset(node.end_byte)
+
+    def paint(self, start: int, end: int) -> None:
+        self.chars[start:end] = self.text[start:end]
+
+    def blank(self, start: int, end: int) -> None:
+        self.chars[start:end] = [ch if ch in "\r\n" else " " for ch in self.text[start:end]]
+
+    def masked(self) -> str:
+        return "".join(self.chars)
+
+    # -- the walk ------------------------------------------------------------------------------
+    def visit(
+        self,
+        node: Any,
+        in_jsx: bool = False,
+        in_attribute: bool = False,
+        in_root: bool = False,
+        depth: int = 0,
+    ) -> None:
+        """``in_jsx``: among an element's children; ``in_root``: inside a span already read as
+        HTML (an expression inside JSX: what it holds is painted back, not read twice)."""
+        if depth > _MAX_DEPTH:
+            return
+        kind = node.type
+        if kind in _JSX_ROOTS:
+            if in_attribute:
+                return  # an element passed as a prop sits inside a tag: not read
+            if not in_jsx:
+                start, end = self.span(node)
+                self.paint(start, end)
+                if not in_root:
+                    self.roots.append((start, end))
+        if kind in _TAGS:
+            self.rename(node)
+        if kind == "jsx_expression":
+            self.blank(*self.span(node))
+            attribute = node.parent is not None and node.parent.type == "jsx_attribute"
+            for child in node.named_children:
+                self.visit(child, False, attribute, in_root, depth + 1)
+            return
+        if kind == "comment":
+            if in_jsx:
+                self.blank(*self.span(node))
+            return
+        if kind in _STRINGS and not in_jsx:
+            self.string(node, in_attribute, in_root, depth)
+            return
+        inside = in_jsx or kind in _JSX_ROOTS
+        root = in_root or kind in _JSX_ROOTS
+        for child in node.children:
+            self.visit(child, inside, in_attribute, root, depth + 1)
+
+    def rename(self, node: Any) -> None:
+        """``<Hero>`` → a block; ``<Link>`` → ``<a>``; ``<>`` fragments → nothing."""
+        name = node.child_by_field_name("name")
+        if name is None:
+            self.blank(*self.span(node))  # <> and </>
+            return
+        start, end = self.span(name)
+        label = self.text[start:end]
+        if not label[:1].isupper() and "." not in label and ":" not in label:
+            return  # an HTML element
+        base = label.rsplit(".", 1)[-1].lower()
+        if base in _LINKS:
+            replacement = "a"
+        elif base in _INLINE:
+            replacement = "span" if end - start >= 4 else "b"
+        else:
+            replacement = "div" if end - start >= 3 else "p"
+        self.chars[start:end] = replacement.ljust(end - start)
+
+    def string(self, node: Any, in_attribute: bool, in_root: bool, depth: int) -> None:
+        start, end = self.span(node)
+        key = self.metadata_name(node)
+        if key is not None:
+            literal = string_literal(self.text, start, end)
+            if literal is not None and literal.text().strip():
+                self.metadata.append((key, literal))
+            return
+        content = self.text[start + 1 : end - 1]
+        if _HTML_STRING.search(content):
+            if in_attribute:  # dangerouslySetInnerHTML={{__html: "<p>…</p>"}}: inside a tag
+                self.apart.append((start + 1, end - 1))
+            else:
+                self.paint(start + 1, end - 1)
+                if not in_root:
+                    self.roots.append((start + 1, end - 1))
+        for child in node.named_children:
+            if child.type == "template_substitution":
+                self.blank(*self.span(child))
+                for inner in child.named_children:
+                    self.visit(inner, False, in_attribute, in_root, depth + 1)
+
+    def metadata_name(self, node: Any) -> str | None:
+        """The front-matter key a string is the value of: ``title: "…"``, ``const description = "…"``."""
+        parent = node.parent
+        if parent is None:
+            return None
+        if parent.type == "pair" and parent.child_by_field_name("value") == node:
+            name_node = parent.child_by_field_name("key")
+        elif parent.type == "variable_declarator" and parent.child_by_field_name("value") == node:
+            name_node = parent.child_by_field_name("name")
+        elif parent.type == "assignment_expression" and parent.child_by_field_name("right") == node:
+            name_node = parent.child_by_field_name("left")
+            if name_node is not None and name_node.type == "member_expression":
+                name_node = name_node.child_by_field_name("property")
+        else:
+            return None
+        if name_node is None or name_node.type not in (
+            "property_identifier",
+            "identifier",
+            "string",
+            "shorthand_property_identifier",
+        ):
+            return None
+        name = self.text[slice(*self.span(name_node))].strip("'\"`")
+        return metadata_key(name, self.keys)
+
+
+def parse_jsx(
+    text: str, path: str, line_starts: list[int], front_matter_keys: frozenset[str]
+) -> list[ProseBlock]:
+    tree = _parser(grammar_for(path)).parse(text.encode("utf-8", "surrogatepass"))
+    painter = _Painter(text, front_matter_keys)
+    painter.visit(tree.root_node)
+    blocks: list[ProseBlock] = []
+    for key, builder in painter.metadata:
+        start = builder.smap.start(0)
+        end = builder.smap.end(builder.length)
+        blocks.append(
+            ProseBlock(
+                kind="front_matter",
+                text=builder.text(),
+                smap=builder.smap,
+                line=bisect.bisect_right(line_starts, start) - 1,
+                end_line=bisect.bisect_right(line_starts, max(start, end - 1)) - 1,
+                section=-1,
+                key=key,
+            )
+        )
+    masked = painter.masked()
+    blank = None
+    spans = [(start, end, False) for start, end in painter.roots]
+    spans += [(start, end, True) for start, end in painter.apart]
+    section = -1
+    for start, end, apart in sorted(spans):
+        source = masked
+        if apart:
+            blank = (
+                blank if blank is not None else "".join(ch if ch in "\r\n" else " " for ch in text)
+            )
+            source = blank[:start] + text[start:end] + blank[end:]
+        found = parse_html(
+            text,
+            line_starts,
+            front_matter_keys,
+            start,
+            end,
+            section,
+            page=True,
+            masked=source,
+            templates=False,
+            titles=True,
+        )
+        section = found.section
+        blocks.extend(found.blocks)
+    return blocks
