@@ -250,7 +250,8 @@ def _skipped(walk, results: list[FileResult]) -> str:
         listed = ", ".join(f"{ext or 'no extension'} {count}" for ext, count in shown[:5])
         more = ", …" if len(shown) > 5 else ""
         files = "file" if walk.unknown_count == 1 else "files"
-        parts.append(f"{walk.unknown_count} {files} with no reader for their extension ({listed}{more}; see `formats`)")
+        its = "its" if walk.unknown_count == 1 else "their"
+        parts.append(f"{walk.unknown_count} {files} with no reader for {its} extension ({listed}{more}; see `formats`)")
     if walk.ignored:
         parts.append(f"{walk.ignored} ignored by .gitignore or exclude")
     binary = sum(1 for r in results if r.error and r.error.startswith("binary file"))

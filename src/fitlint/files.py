@@ -214,8 +214,9 @@ def _walk(
                 yield from visit(full, display, ignores)
                 continue
             if reader(entry.name) is None:
-                extension = _extension(entry.name)
-                result.unknown[extension] = result.unknown.get(extension, 0) + 1
+                if not entry.name.startswith("."):  # dotfiles are settings, not content
+                    extension = _extension(entry.name)
+                    result.unknown[extension] = result.unknown.get(extension, 0) + 1
                 continue
             if entry.is_symlink() and not full.exists():
                 result.problems.append((str(display), "broken symlink"))

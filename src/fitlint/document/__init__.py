@@ -40,9 +40,11 @@ def parse_document(
         blocks, html_code_lines = parse_page(text, lines, starts, front_matter_keys)
         code_lines = frozenset(html_code_lines)
     elif reader == "jsx":
+        from fitlint.document.html import markup_lines
         from fitlint.document.jsx import parse_jsx  # tree-sitter: only runs that lint scripts
 
         blocks = parse_jsx(text, lowered, starts, front_matter_keys)
+        code_lines = frozenset(markup_lines(blocks, lines))
     else:
         result = parse_markdown(text, lines, starts, front_matter_keys, mdx=lowered.endswith(".mdx"))
         blocks = result.blocks

@@ -218,11 +218,24 @@ class _Reader(HTMLParser):
             kind, level, key = self._kind()
             if kind == "front_matter" and (not self.page or self.hidden):
                 kind, key = "paragraph", ""
+            if kind == "paragraph" and self._is_control(len(text)):
+                kind = "control"
             if kind == "heading":
                 self.section += 1
             self._emit(kind, builder, level=level, key=key, links=self.links)
         self.prose = _Prose()
         self.links = []
+
+    def _is_control(self, length: int) -> bool:
+        """A button, or a block that is one link and nothing else: navigation and calls to
+        action, which pages repeat by design (still read for claims, never as pasted copy)."""
+        if self.stack and self.stack[-1] == "button":
+            return True
+        return (
+            len(self.links) == 1
+            and self.links[0].prose_start == 0
+            and self.links[0].prose_end >= length
+        )
 
     def _emit(
         self, kind: str, builder: ProseBuilder, level: int = 0, key: str = "", links=()
@@ -362,7 +375,7 @@ class _Reader(HTMLParser):
             if kind.lower() in ("submit", "button"):
                 wanted.append("value")
         if wanted:
-            self._attribute_blocks(offset, tuple(wanted), "html", "")
+            self._attribute_blocks(offset, tuple(wanted), "attribute", "")
 
     def _attribute_blocks(self, offset: int, wanted: tuple[str, ...], kind: str, key: str) -> None:
         raw = self.get_starttag_text() or ""
@@ -497,4 +510,15 @@ def parse_page(
         masked = mask(text, [(0, end)])
     result = parse_html(text, line_starts, front_matter_keys, masked=masked)
     blocks.extend(result.blocks)
-    return blocks, result.code_lines
+    return blocks, result.code_lines | markup_lines(blocks, lines)
+
+
+def markup_lines(blocks: Sequence[ProseBlock], lines: Sequence[str]) -> set[int]:
+    """Lines of a page that hold no prose: markup, code, template logic (a suppression comment's
+    line excepted). Checks that compare raw lines (pasted passages) leave them alone."""
+    prose: set[int] = set()
+    for block in blocks:
+        prose.update(range(block.line, block.end_line + 1))
+    return {
+        number for number, line in enumerate(lines) if number not in prose and "<!--" not in line
+    }

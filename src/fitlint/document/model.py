@@ -17,7 +17,10 @@ class Link(NamedTuple):
 
 @dataclass
 class ProseBlock:
-    kind: str  # heading | paragraph | list_item | table_cell | html | front_matter | footnote
+    # heading | paragraph | list_item | table_cell | html | front_matter | footnote; from HTML also
+    # attribute (alt, aria-label … text; ``key`` names the attribute) and control (a button, or a
+    # block that is one link: navigation and calls to action)
+    kind: str
     text: str
     smap: SourceMap
     line: int  # 0-based first source line

@@ -1,0 +1,448 @@
+"""HTML pages, templates and scripts: what is read as prose, exact ranges, suppressions, fixes,
+the ``formats`` setting, ``--show-files`` and the skipped-files summary."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, write
+
+from fitlint.config import Config
+from fitlint.document import parse_document
+from fitlint.document.formats import reader_for
+from fitlint.engine import Linter
+
+FORMATS = FIXTURES / "formats"
+MAPPED = {"php": "html", "blade.php": "html", "tsx": "jsx", "jsx": "jsx", "js": "jsx"}
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(Config(root=FORMATS, formats=MAPPED))
+
+
+def _found(linter: Linter, name: str, text: str | None = None) -> list[tuple[str, str]]:
+    """(code, exact source slice) of every diagnostic, in order."""
+    text = (FORMATS / name).read_text(encoding="utf-8") if text is None else text
+    diagnostics = linter.lint_text(text, str(FORMATS / name))
+    for d in diagnostics:
+        assert d.text == text[d.start : d.end]
+    return [(d.code, text[d.start : d.end]) for d in diagnostics]
+
+
+def _blocks(text: str, path: str, **kwargs) -> list[tuple[str, str, str]]:
+    """(kind, prose, source slice) of every block."""
+    document = parse_document(text, path, formats=MAPPED, **kwargs)
+    out = []
+    for block in document.blocks:
+        start, end = block.smap.span(0, len(block.text))
+        out.append(
+            (block.kind + (f":{block.key}" if block.key else ""), block.text, text[start:end])
+        )
+    return out
+
+
+# -- the acceptance page -------------------------------------------------------------------------
+def test_title_meta_description_and_php_paragraph_are_flagged_but_not_json_ld(linter):
+    # Four promises: <title>, meta description, a <p> with PHP echoes inside the sentence, and
+    # JSON-LD (not visible copy). Exactly three diagnostics, each slicing to the promise.
+    assert _found(linter, "acceptance.php") == [
+        ("FL101", "Burn Belly Fat"),
+        ("FL101", "Burn belly fat"),
+        ("FL101", "Burn belly fat"),
+    ]
+    text = (FORMATS / "acceptance.php").read_text(encoding="utf-8")
+    lines = [linter.lint_text(text, "acceptance.php")[i].start for i in range(3)]
+    assert [text.count("\n", 0, start) + 1 for start in lines] == [6, 7, 16]
+
+
+def test_template_echo_inside_a_sentence_keeps_one_sentence_and_an_exact_range(linter):
+    found = _found(linter, "lander.php")
+    # The rate claim runs across the echo: its range covers the tag, byte for byte.
+    assert ("FL204", "Lose 10 lbs <?= $when ?> in a week") in found
+    blocks = _blocks((FORMATS / "lander.php").read_text(encoding="utf-8"), "lander.php")
+    assert (
+        "paragraph",
+        "Lose 10 lbs in a week with the Reset.",
+        "Lose 10 lbs <?= $when ?> in a week with the <?= $city ?> Reset.",
+    ) in blocks
+    assert ("heading", "Hi , your plan is ready", "Hi <?= $name ?>, your plan is ready") in blocks
+    # PHP code before the page (the GET handling) is never prose.
+    assert not any("isset" in prose or "Leeds" in prose for _, prose, _ in blocks)
+
+
+# -- Jekyll page ---------------------------------------------------------------------------------
+def test_jekyll_page_front_matter_entities_links_and_scripts(linter):
+    text = (FORMATS / "jekyll-page.html").read_text(encoding="utf-8")
+    found = _found(linter, "jekyll-page.html")
+    assert found == [
+        ("FL101", "Melt your love handles"),  # front matter title
+        ("FL401", "Members of our club burn 45% more fat in a month."),  # uncited
+    ]
+    # The 39% figure is cited by its link to a study: remove the link and it is reported.
+    unlinked = text.replace(
+        '<a href="https://doi.org/10.1000/example.2019.001">Ortiz &amp; Lee, 2019</a>',
+        "a small trial",
+    )
+    assert (
+        "FL401",
+        "In one trial, adults who trained three times a week burned 39% more fat than those who didn&apos;t\n     (a small trial).",
+    ) in _found(linter, "jekyll-page.html", unlinked)
+    blocks = _blocks(text, "jekyll-page.html")
+    kinds = [kind for kind, _, _ in blocks]
+    assert kinds == [
+        "front_matter:title",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "list_item",
+        "list_item",
+        "attribute:alt",
+        "paragraph",
+        "paragraph",
+    ]
+    by_prose = {prose: source for _, prose, source in blocks}
+    # Liquid is masked, entities decoded, and each maps back to its source characters.
+    assert "Posted by" in by_prose
+    assert (
+        by_prose["Keep your hips level — don’t let them sag."]
+        == "Keep your hips level &mdash; don&rsquo;t let them sag."
+    )
+    assert by_prose["Plank, 3 sets of 30\xa0seconds"] == "Plank, 3 sets of 30&nbsp;seconds"
+    assert "It won’t melt fat from one spot" in next(
+        p for p in by_prose if p.startswith("Core training")
+    )
+    # The script's string is not prose.
+    assert not any(
+        "var promo" in prose or prose.startswith('Burn belly fat with these 5 moves"')
+        for prose in by_prose
+    )
+
+
+def test_links_and_sections_are_recorded_like_markdown():
+    text = (FORMATS / "jekyll-page.html").read_text(encoding="utf-8")
+    document = parse_document(text, "page.html")
+    cited = next(b for b in document.blocks if b.text.startswith("In one trial"))
+    (link,) = cited.links
+    assert cited.text[link.prose_start : link.prose_end] == "Ortiz & Lee, 2019"
+    assert link.href == "https://doi.org/10.1000/example.2019.001"
+    headings = [
+        (b.text, b.section, b.heading_level) for b in document.blocks if b.kind == "heading"
+    ]
+    assert headings == [("Why core work matters", 0, 2), ("The plan", 1, 2)]
+    assert {b.section for b in document.blocks if b.kind == "list_item"} == {1}
+
+
+# -- WordPress and Blade templates ---------------------------------------------------------------
+def test_wordpress_template_metadata_variables_are_front_matter(linter):
+    text = (FORMATS / "page-template.php").read_text(encoding="utf-8")
+    blocks = _blocks(text, "page-template.php")
+    assert blocks[:2] == [
+        ("front_matter:title", "Summer Shred: the 6-week plan", "Summer Shred: the 6-week plan"),
+        (
+            "front_matter:description",
+            "Melt your love handles in six weeks. It's the plan our coaches use.",
+            "Melt your love handles in six weeks. It\\'s the plan our coaches use.",
+        ),
+    ]
+    proses = [prose for _, prose, _ in blocks]
+    assert "Burn belly fat with these 5 moves" not in proses  # og_title: a social card, skipped
+    assert "Three coached sessions a week at" in proses
+    assert not any("the_title" in p or "have_posts" in p or "Template Name" in p for p in proses)
+    assert _found(linter, "page-template.php") == [("FL101", "Melt your love handles")]
+
+
+def test_blade_view_extends_metadata_directives_and_echoes(linter):
+    text = (FORMATS / "challenge.blade.php").read_text(encoding="utf-8")
+    blocks = _blocks(text, "challenge.blade.php")
+    assert blocks[0] == (
+        "front_matter:title",
+        "7 Day Flat Tummy Challenge",
+        "7 Day Flat Tummy Challenge",
+    )
+    assert blocks[1][:2] == (
+        "front_matter:description",
+        "Melt your love handles in 7 days — it's the challenge everyone's talking about.",
+    )
+    assert (
+        blocks[1][2]
+        == "Melt your love handles in 7 days &mdash; it\\'s the challenge everyone\\'s talking about."
+    )
+    proses = [prose for _, prose, _ in blocks]
+    assert "Welcome back, ! Burn belly fat with these 5 moves." in proses
+    assert "Questions? Email hello@example.com any time." in proses  # an address, not a directive
+    assert "Your email address" in proses  # placeholder
+    assert not any("@" in p and "example.com" not in p for p in proses)
+    assert not any("content" == p or "csrf" in p or "partials" in p for p in proses)
+    kinds = {prose: kind for kind, prose, _ in blocks}
+    assert kinds["Start the challenge"] == "control"
+    found = _found(linter, "challenge.blade.php")
+    assert ("FL105", "Flat Tummy") in found
+    assert ("FL101", "Melt your love handles") in found
+    assert ("FL101", "Burn belly fat") in found
+
+
+# -- TSX -----------------------------------------------------------------------------------------
+def test_tsx_page_metadata_jsx_text_and_alt_but_no_code(linter):
+    found = _found(linter, "next-app/page.tsx")
+    assert found == [
+        ("FL101", "Burn Belly Fat"),  # export const metadata = {title: …}
+        ("FL101", "melt your love handles"),  # JSX text around {user.name}
+        ("FL101", "Burn belly fat"),  # alt text
+    ]
+    text = (FORMATS / "next-app/page.tsx").read_text(encoding="utf-8")
+    blocks = _blocks(text, "page.tsx")
+    proses = [prose for _, prose, _ in blocks]
+    assert "Hi , melt your love handles with these 5 moves and a plan that fits." in proses
+    assert not any("burn-belly-fat" in p or "burnBellyFat" in p or "styles" in p for p in proses)
+    cited = next(
+        b
+        for b in parse_document(text, "page.tsx", formats=MAPPED).blocks
+        if b.text.startswith("A review")
+    )
+    assert [(cited.text[link.prose_start : link.prose_end], link.href) for link in cited.links] == [
+        ("(Ruiz, 2020)", "https://doi.org/10.1000/example.2020.013")
+    ]
+
+
+def test_jsx_html_in_template_literals_and_inner_html_is_prose():
+    text = (
+        'import x from "./burn-belly-fat";\n'
+        "const post = { content: `<h2>Week one</h2><p>Lose 10 lbs ${when} in a week.</p>` };\n"
+        'const Box = () => <div dangerouslySetInnerHTML={{ __html: "<p>Melt your love handles</p>" }} />;\n'
+        "const Card = () => <Card><CardTitle>One</CardTitle><CardBody>Two</CardBody></Card>;\n"
+    )
+    blocks = _blocks(text, "post.js")
+    assert blocks == [
+        ("heading", "Week one", "Week one"),
+        ("paragraph", "Lose 10 lbs in a week.", "Lose 10 lbs ${when} in a week."),
+        ("paragraph", "Melt your love handles", "Melt your love handles"),
+        ("paragraph", "One", "One"),
+        ("paragraph", "Two", "Two"),
+    ]
+
+
+# -- HTML reading details ------------------------------------------------------------------------
+def test_inline_markup_joins_blocks_break_and_br_is_a_space():
+    text = (
+        "<div><p>Burn <strong>belly</strong> <em>fat</em> with <code>x()</code> these<br>moves</p>"
+        "<p>Second</p>Loose text<td>cell</td></div>\n"
+    )
+    blocks = _blocks(text, "a.html")
+    assert blocks == [
+        (
+            "paragraph",
+            "Burn belly fat with these moves",
+            "Burn <strong>belly</strong> <em>fat</em> with <code>x()</code> these<br>moves",
+        ),
+        ("paragraph", "Second", "Second"),
+        ("paragraph", "Loose text", "Loose text"),
+        ("table_cell", "cell", "cell"),
+    ]
+
+
+def test_hidden_elements_comments_and_social_meta_are_skipped():
+    text = (
+        '<head><meta property="og:description" content="Burn belly fat"><meta name="twitter:title" content="x">'
+        "<style>p{}</style></head><body><noscript>Burn belly fat</noscript><template><p>Burn belly fat</p></template>"
+        "<svg><title>Burn belly fat</title><text>Burn</text></svg><!-- Burn belly fat --><pre>burn belly fat</pre>"
+        '<a href="https://example.com/burn-belly-fat"><img src="/burn-belly-fat.png" alt="/burn-belly-fat.png"></a>'
+        "<p>Visible.</p></body>"
+    )
+    assert _blocks(text, "a.html") == [("paragraph", "Visible.", "Visible.")]
+
+
+def test_crlf_and_lone_cr_offsets_stay_exact():
+    for newline in ("\r\n", "\r"):
+        text = newline.join(
+            [
+                "<html>",
+                "<body>",
+                "<p>One line",
+                "and <b>another</b> &amp; more</p>",
+                "</body>",
+                "</html>",
+            ]
+        )
+        blocks = _blocks(text, "a.html")
+        assert blocks == [
+            (
+                "paragraph",
+                "One line and another & more",
+                f"One line{newline}and <b>another</b> &amp; more",
+            )
+        ]
+
+
+def test_markdown_html_blocks_use_the_same_reader_with_links():
+    text = (
+        "# Notes\n\n"
+        '<div class="note">\n<p>Adults burned 39% more fat <a href="https://doi.org/10.1000/x">in a trial</a>.</p>\n</div>\n\n'
+        "After.\n"
+    )
+    document = parse_document(text, "a.md")
+    block = document.blocks[1]
+    assert (block.kind, block.text) == ("paragraph", "Adults burned 39% more fat in a trial.")
+    assert [(block.text[link.prose_start : link.prose_end], link.href) for link in block.links] == [
+        ("in a trial", "https://doi.org/10.1000/x")
+    ]
+    assert [b.section for b in document.blocks] == [0, 0, 0]
+
+
+# -- suppressions and fixes ----------------------------------------------------------------------
+def test_suppression_comments_work_in_html_and_php(linter):
+    for name in ("page.html", "page.php"):
+        text = (
+            "<html><body>\n"
+            "<!-- fitlint-disable-next-line FL101 -->\n"
+            "<p>Burn belly fat with these 5 moves.</p>\n"
+            "<?php echo $x; ?>\n"
+            "<p>Burn belly fat with these 5 moves, again.</p>\n"
+            "</body></html>\n"
+        )
+        found = _found(linter, name, text)
+        assert [(code, text.count("\n", 0, text.index("again")) + 1) for code, _ in found] == [
+            ("FL101", 5)
+        ], name
+
+
+def test_fix_on_an_html_file_is_byte_exact(cli, tmp_path):
+    original = (
+        "\ufeff<!DOCTYPE html>\r\n<html>\r\n<body>\r\n"
+        "<p>Tip: burn belly fat with these 5 moves &amp; rest well.</p>\r\n"
+        "</body>\r\n</html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(original.encode("utf-8"))
+    result = cli(
+        "check", "page.html", "--isolated", "--no-cache", "--fix", "--unsafe-fixes", cwd=tmp_path
+    )
+    fixed = path.read_bytes().decode("utf-8")
+    assert "Fixed 1 problem." in result.out
+    start = original.index("burn belly fat")
+    prefix, suffix = original[:start], original[start + len("burn belly fat") :]
+    assert fixed.startswith(prefix) and fixed.endswith(suffix)
+    assert (
+        fixed[len(prefix) : len(fixed) - len(suffix)] == "strengthen the muscles around your belly"
+    )
+
+
+def test_lsp_json_ranges_are_utf16_in_html(cli, tmp_path):
+    write(tmp_path / "page.html", "<p>💪🏽 Burn belly fat with these 5 moves.</p>\n")
+    result = cli("check", "page.html", "--isolated", "--no-cache", "--format", "json", cwd=tmp_path)
+    ((diagnostic,),) = [entry["diagnostics"] for entry in json.loads(result.out)]
+    assert diagnostic["range"] == {
+        "start": {"line": 0, "character": 8},
+        "end": {"line": 0, "character": 22},
+    }
+
+
+# -- formats, --show-files, the summary ----------------------------------------------------------
+def test_longest_extension_wins_and_defaults():
+    formats = {"php": "text", "blade.php": "html"}
+    assert reader_for("views/home.blade.php", formats) == "html"
+    assert reader_for("views/home.php", formats) == "text"
+    assert reader_for("Index.HTM") == "html"
+    assert reader_for("post.mdx") == "markdown"
+    assert reader_for("notes.txt") == "text"
+    assert reader_for("app.tsx") is None  # scripts only when mapped
+    assert reader_for("page.php") is None
+
+
+def test_show_files_lists_what_a_run_would_lint(cli, tmp_path):
+    write(tmp_path / ".fitlint.yaml", 'formats: {php: html, "blade.php": html, tsx: jsx}\n')
+    for name in ("a.md", "b.html", "c.php", "views/d.blade.php", "e.tsx", "f.js", "g.txt", "h.png"):
+        write(tmp_path / name, "Burn belly fat.\n")
+    write(tmp_path / ".gitignore", "ignored/\n")
+    write(tmp_path / "ignored" / "x.md", "x\n")
+    result = cli("check", ".", "--show-files", cwd=tmp_path)
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        "a.md\tmarkdown",
+        "b.html\thtml",
+        "c.php\thtml",
+        "e.tsx\tjsx",
+        "g.txt\ttext",
+        "views/d.blade.php\thtml",
+    ]
+
+
+def test_summary_says_what_was_skipped_and_an_empty_directory_says_so(cli, tmp_path):
+    write(tmp_path / "site" / "index.php", "<p>Hello</p>\n")
+    write(tmp_path / "site" / "about.php", "<p>Hello</p>\n")
+    write(tmp_path / "site" / "app.js", "x\n")
+    write(tmp_path / "docs" / "a.md", "Hello.\n")
+    (tmp_path / "docs" / "b.md").write_bytes(b"\x00\x01binary")
+    write(tmp_path / "docs" / ".gitignore", "drafts/\n")
+    write(tmp_path / "docs" / "drafts" / "c.md", "x\n")
+    result = cli("check", "site", "--isolated", "--no-cache", cwd=tmp_path)
+    assert result.code == 0
+    assert result.out.splitlines()[-2:] == [
+        "All clear: 0 files checked, no problems.",
+        "Skipped 3 files with no reader for their extension (.php 2, .js 1; see `formats`).",
+    ]
+    assert "fitlint: warning: site: no file to lint here (skipped 3 files" in result.err
+    result = cli("check", "docs", "--isolated", "--no-cache", cwd=tmp_path)
+    assert result.out.splitlines()[-1] == "Skipped 1 ignored by .gitignore or exclude, 1 binary."
+    assert "no file to lint" not in result.err
+
+
+def test_unknown_reader_in_formats_is_a_config_error_naming_the_file(cli, tmp_path):
+    write(tmp_path / ".fitlint.yaml", "formats: {php: htm}\n")
+    write(tmp_path / "a.md", "x\n")
+    result = cli("check", "a.md", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"fitlint: error: {tmp_path / '.fitlint.yaml'}: 'formats.php': unknown reader 'htm' "
+        "(known: markdown, html, jsx, text)"
+    )
+    write(tmp_path / "pyproject.toml", '[tool.fitlint]\nformats = ["php"]\n')
+    (tmp_path / ".fitlint.yaml").unlink()
+    assert (
+        "'formats' must map file extensions to a reader" in cli("check", "a.md", cwd=tmp_path).err
+    )
+
+
+def test_formats_change_the_cache_fingerprint():
+    plain = Linter(Config(root=FORMATS))
+    mapped = Linter(Config(root=FORMATS, formats={"php": "html"}), plain.ruleset)
+    assert plain.fingerprint() != mapped.fingerprint()
+
+
+_PROBE = """
+import json, sys
+from fitlint.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "tree_sitter": "tree_sitter" in sys.modules}))
+"""
+
+
+def _probe(tmp_path: Path, *args: str) -> dict:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, "check", "--no-cache", *args],
+        check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_tree_sitter_is_imported_only_when_a_script_is_linted(tmp_path):
+    write(tmp_path / ".fitlint.yaml", "formats: {tsx: jsx}\n")
+    write(tmp_path / "a.md", "# Plan\n\nRest well.\n")
+    write(tmp_path / "b.html", "<p>Rest well.</p>\n")
+    write(tmp_path / "c.tsx", "export default () => <p>Rest well.</p>;\n")
+    assert _probe(tmp_path, "a.md", "b.html") == {"code": 0, "tree_sitter": False}
+    assert _probe(tmp_path, "c.tsx") == {"code": 0, "tree_sitter": True}
