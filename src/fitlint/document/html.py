@@ -78,7 +78,8 @@ _IMPLIED_END = {
     "option": frozenset({"select", "datalist"}),
 }
 
-_SPACE = lazy_compile(r"[ \t\n\r\f]+")
+_NOT_SPACE = lazy_compile(r"[^ \t\n\r\f]")
+_ODD_SPACE = lazy_compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # whitespace that is not one plain space
 _ENTITY = lazy_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ATTRIBUTE = lazy_compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _TAG_NAME = lazy_compile(r"<[^\s/>]+")
@@ -106,15 +107,28 @@ class _Prose:
             self.pending = (self.pending[0] if self.pending is not None else start, end)
 
     def add(self, source: str, start: int, end: int) -> None:
-        """Source characters ``source[start:end]`` (text, no tags)."""
-        position = start
-        for space in _SPACE.finditer(source, start, end):
-            if space.start() > position:
-                self._word(source, position, space.start())
+        """Source characters ``source[start:end]`` (text, no tags).
+
+        A lone space between words stays as it is; any other run of whitespace (line breaks,
+        indentation, blanked template code) becomes one space mapped onto the run. Most text
+        is then one identity run per source line."""
+        first = _NOT_SPACE.search(source, start, end)
+        if first is None:
+            self.gap(start, end)
+            return
+        if first.start() > start:
+            self.gap(start, first.start())
+        last = end
+        while source[last - 1] in " \t\n\r\f":
+            last -= 1
+        position = first.start()
+        for space in _ODD_SPACE.finditer(source, position, last):
+            self._word(source, position, space.start())
             self.gap(space.start(), space.end())
             position = space.end()
-        if position < end:
-            self._word(source, position, end)
+        self._word(source, position, last)
+        if last < end:
+            self.gap(last, end)
 
     def add_decoded(self, decoded: str, start: int, end: int) -> None:
         if decoded.isspace() and decoded.isascii():
