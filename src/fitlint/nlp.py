@@ -107,9 +107,22 @@ def _build() -> Language:
             return _LowercaseLookupLemmatizer(table)
 
     nlp = spacy.blank("en")
+    _split_citation_markers(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("fitlint_lemmatizer")
     return nlp
+
+
+# Citation markers glued to a word ("reduce[1]", "fat(2)", "fat¹") would otherwise make one token
+# of the word and the marker, and the word would no longer match a rule.
+_MARKER_INFIXES = (r"(?<=[^\W\d_])[\[(](?=\d)", r"(?<=[^\W\d_.])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def _split_citation_markers(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ()) + list(_MARKER_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 class _LowercaseLookupLemmatizer:

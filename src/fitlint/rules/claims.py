@@ -18,7 +18,7 @@ from fitlint.document.model import Document
 from fitlint.lazyregex import Needled, lazy_compile
 from fitlint.nlp import LemmaText
 from fitlint.rules.citations import CitationIndex, citation_index
-from fitlint.rules.context import MatchContext, quoted
+from fitlint.rules.context import EMPTY_WORDS, ContextWords, MatchContext, context_words, quoted
 from fitlint.rules.matching import Found
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.phrase import PhraseMatcher
@@ -161,6 +161,7 @@ class ClaimGroup:
     matchers: dict[str, ClaimMatcher] = field(default_factory=dict)
     index: CitationIndex | None = None
     document: Document | None = None
+    words: ContextWords = EMPTY_WORDS
     _cache: dict[tuple[int, int, str], str | None] = field(default_factory=dict)
     _scanner: Any = None
 
@@ -204,6 +205,7 @@ class ClaimMatcher:
         self.claim = rule.unit
         self.group = group
         group.matchers[self.claim] = self
+        self.ruleset = ruleset
         self.phrase = PhraseMatcher(rule, ruleset) if rule.patterns else None
         self.gated = self.phrase is not None  # statistics are found by their figures, not by words
 
@@ -225,6 +227,7 @@ class ClaimMatcher:
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         if self.phrase is not None:
             self.phrase.prepare(lemmatize)
+        self.group.words = context_words(self.ruleset, lemmatize)
 
     def begin(self, document: Document) -> None:
         self.group.begin(document)
@@ -243,7 +246,7 @@ class ClaimMatcher:
                 return False
             # An appeal inside quotation marks is being quoted, not made.
             return any(
-                not quoted(MatchContext(sentence, hit.first, hit.last, "", "", before=before))
+                not quoted(MatchContext(sentence, hit.first, hit.last, "", "", before=before, words=self.group.words))
                 for hit in self.phrase.find(sentence, lemmas, timeout, stems=stems)
             )
         return statistic_in(sentence.text)

@@ -1,55 +1,163 @@
 """When a matched phrase is not a claim: negation, questions, quotation, reported speech, debunking.
 
-Each test looks at spaCy tokens of the sentence that holds the match, the match's token range,
-and the framing around it (the block and its section heading). Rules list the tests that apply
-to them under ``unless:``.
+Each test looks at the spaCy tokens of the sentence that holds the match, the match's token
+range, and the framing around it (the block, its section heading, the next sentence). Tests are
+tied to the claim they excuse: a negation must stand in the claim's own phrase, a report or a
+hypothesis in its clause, a debunk in its sentence, its heading or the sentence that answers it.
+Rules list the tests that apply to them under ``unless:`` (and ``requires:``); the word lists the
+tests read are lexicons of the ``context`` pack (``rules/context.yaml``), so a house pack can
+extend them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-NEGATION_LEMMAS = frozenset(
-    {"not", "never", "no", "cannot", "nothing", "neither", "nor", "hardly", "nobody", "none", "without",
-     # advice against the claim: "avoid promising …", "remove the guarantee"
-     "avoid", "remove", "beware", "ban", "stop"}
-)
-# Punctuation and conjunctions that close the scope of a negation before the match.
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "however", "yet", "instead", "while", "whereas", "."})
-DEBUNK_LEMMAS = frozenset(
-    {"myth", "misconception", "debunk", "impossible", "fallacy", "falsehood", "bust", "nonsense",
-     "misleading", "mistaken", "wrong", "false", "untrue", "pseudoscience", "misinformation"}
-)
-REPORT_LEMMAS = frozenset(
-    {"promise", "claim", "advertise", "advertisement", "ad", "advert", "marketing", "marketer", "slogan",
-     "phrase", "headline", "tout", "hear", "hype", "belief", "believe", "hope", "wish", "imagine",
-     "tempt", "tempting", "assume", "think", "people", "suppose"}
-)
 NEGATIVE_MARKS = ("❌", "✗", "✘", "🚫", "⛔", "×")
-_NEGATIVE_HEADING = lazy_compile(r"\b(?:won[’']t|can[’']t|doesn[’']t|don[’']t|isn[’']t|not|never|avoid)\b")
 QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "«": "»"}
+# Apostrophes vary in real copy ("won’t"); the lemma table knows only the straight one.
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+
+# Lexicons of the context pack, by the attribute that holds them.
+_LEXICONS = {
+    "breaks": "clause-break",
+    "negation": "negation",
+    "negation_near": "negation-near",
+    "debunk": "debunk",
+    "contrast": "contrast-opener",
+    "report": "report",
+    "first_person": "first-person",
+    "endorsement": "endorsement",
+    "caution": "caution",
+    "hypothesis": "hypothesis",
+    "desire": "desire",
+    "means_marker": "means-marker",
+    "anaphor": "anaphor",
+    "invitation": "invitation",
+    "whole_body": "whole-body-means",
+    "exercise": "exercise-means",
+    "product": "product-means",
+}
 
 
-CONTRAST_OPENERS = ("however", "but ", "but,", "yet ", "in reality", "actually", "unfortunately", "sadly",
-                    "that's not", "that is not", "this isn't", "this is not", "not so", "wrong")
-CAUTION_LEMMAS = frozenset(
-    {"unrealistic", "dangerous", "unsafe", "unhealthy", "harmful", "risky", "risk", "fad", "crash",
-     "deficiency", "regain", "unsustainable", "warning", "beware", "scam", "gimmick"}
-)
-FIRST_PERSON = frozenset({"i", "we"})
-ENDORSEMENT_LEMMAS = frozenset({"agree", "absolutely", "definitely", "indeed", "truly"})
-# Titles that announce a debunking article ("Spot Reduction Workouts Don't Work: Here's Why").
-_DEBUNK_TITLE_CUES = ("myth", "debunk", "misconception", "don't work", "doesn't work", "don’t work", "doesn’t work",
-                      "won't", "won’t", "can't", "can’t", "isn't", "isn’t", "not possible", "impossible", "truth about",
-                      "the lie", "fails", "busted", "busting")
-_SPOT_TOPIC_CUES = ("spot", "target", "crunch", "sit-up", "sit up", "belly", "ab ", "abs", "fat", "toning", "myth")
+class WordSet:
+    """Lemmatised lexicon entries: single words as a set, phrases as one regex over lemma text."""
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        words = {entry for entry in entries if entry}
+        self.single = frozenset(w for w in words if " " not in w)
+        phrases = sorted((w for w in words if " " in w), key=len, reverse=True)
+        self._phrases = (
+            re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![^ ])")
+            if phrases
+            else None
+        )
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self.single
+
+    def find(self, lemmas: list[str]) -> int:
+        """Index of the first token that starts an entry in ``lemmas``, or -1."""
+        for index, lemma in enumerate(lemmas):
+            if lemma in self.single:
+                return index
+        if self._phrases is not None:
+            text = " ".join(lemmas)
+            match = self._phrases.search(text)
+            if match:
+                return text.count(" ", 0, match.start())
+        return -1
+
+    def find_phrase(self, lemmas: list[str]) -> bool:
+        """Does a multi-word entry occur in ``lemmas``?"""
+        return self._phrases is not None and self._phrases.search(" ".join(lemmas)) is not None
+
+    def starts(self, lemmas: list[str]) -> bool:
+        """Does ``lemmas`` open with an entry?"""
+        if lemmas and lemmas[0] in self.single:
+            return True
+        if self._phrases is not None:
+            match = self._phrases.match(" ".join(lemmas))
+            return match is not None
+        return False
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    breaks: WordSet
+    negation: WordSet
+    negation_near: WordSet
+    debunk: WordSet
+    contrast: WordSet
+    report: WordSet
+    first_person: WordSet
+    endorsement: WordSet
+    caution: WordSet
+    hypothesis: WordSet
+    desire: WordSet
+    means_marker: WordSet
+    anaphor: WordSet
+    invitation: WordSet
+    whole_body: WordSet
+    exercise: WordSet
+    product: WordSet
+    # Surface forms of targeted means, for text that is not tokenised (titles, earlier sentences).
+    targeting_surface: re.Pattern[str] | None
+    overrides: Mapping[str, str]  # the packs' lemma overrides ("trimmer" is a product)
+
+    @classmethod
+    def build(
+        cls,
+        lexicons: Mapping[str, tuple[str, ...]],
+        lemmatize: Callable[[str], str],
+        overrides: Mapping[str, str] | None = None,
+    ) -> ContextWords:
+        def forms(entry: str) -> tuple[str, str]:
+            # The entry as written and as lemmatised: "n't" is both "n't" and "not".
+            return entry.lower().translate(_APOSTROPHES), lemmatize(entry).lower().translate(_APOSTROPHES)
+
+        sets = {
+            attribute: WordSet(form for entry in lexicons.get(name, ()) for form in forms(entry))
+            for attribute, name in _LEXICONS.items()
+        }
+        means = [*lexicons.get("exercise-means", ()), *lexicons.get("product-means", ())]
+        return cls(**sets, targeting_surface=_surface_regex(means), overrides=dict(overrides or {}))
+
+    @property
+    def targeted(self) -> tuple[WordSet, WordSet]:
+        return (self.exercise, self.product)
+
+
+def _surface_regex(entries: Iterable[str]) -> re.Pattern[str] | None:
+    """Raw-text forms of noun phrases: "leg raise" also finds "Leg raises", "leg-raises"."""
+    alternatives = sorted(
+        {r"[\s-]+".join(re.escape(word) for word in entry.lower().split()) for entry in entries if entry},
+        key=len,
+        reverse=True,
+    )
+    if not alternatives:
+        return None
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?:e?s)?\b", re.IGNORECASE)
+
+
+def context_words(ruleset: Any, lemmatize: Callable[[str], str]) -> ContextWords:
+    """The rule set's context words, lemmatised once per run."""
+    words = ruleset.derived.get("context-words")
+    if words is None:
+        words = ContextWords.build(ruleset.lexicons, lemmatize, ruleset.lemma_overrides)
+        ruleset.derived["context-words"] = words
+    return words
+
+
+EMPTY_WORDS = ContextWords(**{a: WordSet(()) for a in _LEXICONS}, targeting_surface=None, overrides={})
 
 
 class MatchContext(NamedTuple):
@@ -59,51 +167,151 @@ class MatchContext(NamedTuple):
     heading: str  # lower-cased text of the section heading ("" if none)
     block_kind: str
     next_sentence: str = ""  # lower-cased text of the following sentence in the block
-    document_debunks: bool = False  # the document's title announces a debunk
+    document_debunks: bool = False  # the document's title debunks spot reduction
     title: str = ""  # lower-cased document title
     before: str = ""  # the block's text before this sentence
+    words: ContextWords = EMPTY_WORDS
+    key: str = ""  # front matter key of the block (title, description, …)
 
 
-_DEBUNK_TITLE = lazy_compile(r"\b(?:" + "|".join(re.escape(cue) for cue in _DEBUNK_TITLE_CUES) + r")\b")
-_SPOT_TOPIC = lazy_compile(r"\b(?:" + "|".join(re.escape(cue.strip()) for cue in _SPOT_TOPIC_CUES) + r")")
+def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
+    """A token's lemma as the rules read it: the pack's lemma overrides first, apostrophes
+    normalised."""
+    if overrides:
+        override = overrides.get(token.lower_)
+        if override is not None:
+            return override
+    return (token.lemma_ or token.lower_).lower().translate(_APOSTROPHES)
+
+
+def _lemma(ctx: MatchContext, token: Any) -> str:
+    return lemma_of(token, ctx.words.overrides)
+
+
+class _Clause(NamedTuple):
+    start: int  # doc index of the clause's first token
+    end: int  # doc index after its last token
+
+
+_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "because", "unless", "if", "since", "when", "whether"})
+
+
+def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
+    """Tokens of the match's clause, between the nearest clause breaks on either side; the comma
+    that closes a subordinate clause ("While diet matters for belly fat, exercise …") is one too.
+    With ``tight``, every comma and coordinator ends it: the scope of a negation."""
+    doc = ctx.sentence.doc
+    breaks = ctx.words.breaks
+    boundaries = []  # token indices that end one clause and start the next
+    subordinate = False
+    for index in range(ctx.sentence.start, ctx.sentence.end):
+        lemma = _lemma(ctx, doc[index])
+        if lemma in _SUBORDINATORS:
+            subordinate = True
+        if lemma in breaks or (lemma == "," and subordinate):
+            boundaries.append(index)
+            subordinate = lemma in _SUBORDINATORS
+        elif tight and lemma in (",", "and", "or", "so", "then"):
+            boundaries.append(index)
+    start, end = ctx.sentence.start, ctx.sentence.end
+    for index in boundaries:
+        if index < ctx.first:
+            start = index + 1
+        elif index > ctx.last:
+            end = index
+            break
+    return _Clause(start, end)
+
+
+def _lemmas(ctx: MatchContext, start: int, end: int) -> list[str]:
+    doc, overrides = ctx.sentence.doc, ctx.words.overrides
+    return [lemma_of(doc[i], overrides) for i in range(start, end)]
+
+
+_DEBUNK_CUES = ("myth", "debunk", "misconception", "truth about", "the lie", "busted", "busting", "fallacy")
+_NEGATED_TITLE = lazy_compile(
+    r"\b(?:won[’']?t|can[’']?t|cannot|doesn[’']?t|don[’']?t|isn[’']?t|aren[’']?t|not|never|no)\b"
+    r"(?:\W+\w+){0,4}?\W+(?:spot|target|burn|melt|lose|reduc|flatten|shrink|trim|work|fix|remove|get rid)"
+)
+_SPOT_TOPIC = lazy_compile(r"\bspot[\s-]*(?:reduc|train|fat|target)|\btarget(?:ed|ing)?\s+fat\b")
+_LOCAL_FAT_TOPIC = lazy_compile(
+    r"\b(?:belly|tummy|stomach|ab|abs|arm|thigh|hip|chin|face|chest|back|waist)[\s-]+fat\b|\bcrunch|\bsit[\s-]?ups?\b"
+)
+
+
+def debunked_topic(title: str) -> frozenset[str]:
+    """What a title that debunks spot reduction is about ("The Myth of Spot Reduction", "Why
+    Crunches Won't Burn Belly Fat" → {"crunch", "belly"}); empty when it debunks nothing. A title
+    that merely holds a negation ("Why You Can't Out-Train a Bad Diet") debunks nothing."""
+    title = title.lower()
+    if not (_SPOT_TOPIC.search(title) or _LOCAL_FAT_TOPIC.search(title)):
+        return frozenset()
+    if not (any(cue in title for cue in _DEBUNK_CUES) or _NEGATED_TITLE.search(title)):
+        return frozenset()
+    return frozenset(_TOPIC_WORD.findall(title))
+
+
+_TOPIC_WORD = lazy_compile(
+    r"\b(?:spot|belly|tummy|stomach|abs?|arms?|thighs?|hips?|chin|face|chest|back|waist|crunch|sit[\s-]?up)"
+)
 
 
 def document_debunks(title: str) -> bool:
-    """Does the title frame the whole document as a debunk of spot reduction or fitness myths?"""
-    title = title.lower()
-    return bool(_DEBUNK_TITLE.search(title) and _SPOT_TOPIC.search(title))
+    return bool(debunked_topic(title))
 
 
 def negated(ctx: MatchContext) -> bool:
-    """A negation cue in the match's clause before the match ("won't burn belly fat")."""
+    """A negation in the match's own phrase, before it ("won't burn belly fat", "no pill can
+    melt …"); advice against it right before it ("avoid promising to …"); a list of what
+    something does not do (❌ items, or list items under "What Pilates Won't Do")."""
     doc = ctx.sentence.doc
     if doc.text.lstrip().startswith(NEGATIVE_MARKS):
-        return True  # "❌ Cause rapid weight loss": a list of what something does not do
-    if _NEGATIVE_HEADING.search(ctx.heading):
-        return True  # under "What Pilates Won't Do"
-    # Only words before the match: a negation inside it ("no diet required") is the claim itself.
-    for index in range(ctx.first - 1, ctx.sentence.start - 1, -1):
-        token = doc[index]
-        if token.lemma_ in CLAUSE_BREAKS:
-            return False
-        if token.lemma_ in NEGATION_LEMMAS or token.lower_ in ("n't", "cannot"):
-            return True
-        if ctx.first - index > 8:
-            return False
+        return True
+    if ctx.block_kind == "list_item" and _negative_heading(ctx.heading):
+        return True
+    words = ctx.words
+    clause = clause_of(ctx, tight=True)
+    lemmas = _lemmas(ctx, max(clause.start, ctx.first - 8), ctx.first)
+    if any(lemma in words.negation for lemma in lemmas) or any(t in ("cannot",) for t in lemmas):
+        return True
+    near = _lemmas(ctx, max(clause.start, ctx.first - 3), ctx.first)
+    if any(lemma in words.negation_near for lemma in near):
+        return True
+    # The match as the subject of a negated verb: "A flat stomach does not equal a strong one".
+    if all(lemma in _DETERMINERS for lemma in lemmas[-(ctx.first - clause.start) :] if ctx.first > clause.start):
+        after = _lemmas(ctx, ctx.last + 1, min(clause.end, ctx.last + 4))
+        return any(lemma in words.negation for lemma in after)
     return False
 
 
-# Rhetorical questions that sell ("Ready to zap that muffin top?") are invitations, not doubt.
-_INVITATIONS = ("ready to", "want to", "want a", "want an", "wanna", "need to", "tired of", "looking to",
-                "looking for", "dreaming of", "ready for", "wish you could", "would you like", "fed up")
+_DETERMINERS = frozenset({"a", "an", "the", "your", "my", "our", "their", "his", "her", "that", "this", "those", "these"})
+
+
+_HEADING_NEGATION = lazy_compile(
+    r"\b(?:won[’']?t|can[’']?t|doesn[’']?t|don[’']?t|isn[’']?t|aren[’']?t|not|never|fail)\b"
+)
+_ADVICE_OPENING = lazy_compile(r"^\W*(?:never|don[’']?t|do not|stop|avoid|no)\b")
+
+
+def _negative_heading(heading: str) -> bool:
+    """"What Pilates Won't Do" introduces things it does not do; "Never skip leg day" and
+    "Don't skip warm-ups" are advice, not a list of denials."""
+    return bool(heading and _HEADING_NEGATION.search(heading) and not _ADVICE_OPENING.search(heading))
 
 
 def question(ctx: MatchContext) -> bool:
+    """A real question: it ends in "?" and asks whether the claim holds ("Can sit-ups burn belly
+    fat?", "How many crunches does it take to lose belly fat?"). A how-to title that ends in a
+    question mark, a "why" question that takes the claim for granted, and a sales invitation
+    ("Ready to zap that muffin top?") are not."""
     text = ctx.sentence.text.rstrip(" \"'”’)*_")
     if not text.endswith("?"):
         return False
-    opening = ctx.sentence.text.lstrip(" \"'“‘*_#>-").lower()
-    return not opening.startswith(_INVITATIONS)
+    opening = [_lemma(ctx, t) for t in ctx.sentence if not (t.is_punct or t.is_space or t.text in "#>*_-")][:4]
+    words = ctx.words
+    if words.invitation.starts(opening) or (opening and opening[0] in words.invitation):
+        return False
+    return True
 
 
 def quoted(ctx: MatchContext) -> bool:
@@ -129,7 +337,7 @@ def quoted(ctx: MatchContext) -> bool:
     if not lead or lead.endswith((":", "—", "–", "-")):
         return False
     # A quotation the writer then endorses ("a 'belly-buster', and I agree") is still a claim.
-    return not any(token.lemma_ in ENDORSEMENT_LEMMAS for token in ctx.sentence)
+    return not any(_lemma(ctx, token) in ctx.words.endorsement for token in ctx.sentence)
 
 
 def _is_opening(text: str, index: int) -> bool:
@@ -141,105 +349,202 @@ def _is_closing(text: str, index: int) -> bool:
 
 
 def reported(ctx: MatchContext) -> bool:
-    """Speech or belief reported, not asserted: "ads promise …", "many people hope that …".
-
-    The writer's own "I hope …" or "we believe …" is an assertion, not a report.
-    """
+    """Speech or belief reported, not asserted, in the match's clause or the one that
+    introduces it: "ads promise …", "many believe that …", "you may hear that …". The writer's
+    own "I hope …" or "we believe …" is an assertion."""
     doc = ctx.sentence.doc
+    words = ctx.words
+    clause = clause_of(ctx)
     for index in range(ctx.sentence.start, ctx.first):
-        if doc[index].lemma_ in REPORT_LEMMAS:
-            window = range(max(ctx.sentence.start, index - 4), index)
-            if any(doc[i].lower_ in FIRST_PERSON for i in window):
-                continue  # "I am of the belief that …", "I hope …": the writer's own claim
-            return True
+        if _lemma(ctx, doc[index]) not in words.report:
+            continue
+        subject = _lemmas(ctx, max(ctx.sentence.start, index - 3), index)
+        if any(lemma in means for lemma in subject for means in words.targeted):
+            continue  # "the cream promises …": the product's own claim, made by the copy
+        if index < clause.start and not _introduces(ctx, index, clause.start):
+            continue  # a report in an earlier, separate clause
+        window = range(max(ctx.sentence.start, index - 4), index)
+        if any(_lemma(ctx, doc[i]) in words.first_person for i in window):
+            continue  # "I am of the belief that …", "I hope …": the writer's own claim
+        return True
     return False
 
 
+def _introduces(ctx: MatchContext, index: int, clause_start: int) -> bool:
+    """Does the reporting word at ``index`` introduce the clause starting at ``clause_start``
+    ("marketers claim: …", "the promise — burn belly fat — is …")?"""
+    between = _lemmas(ctx, index + 1, clause_start)
+    return len(between) <= 3 and all(lemma in (":", "—", "–", "that", '"', "“", "'") for lemma in between)
+
+
 def debunk(ctx: MatchContext) -> bool:
-    """Debunk framing: in the sentence, its section heading ("Myth #3: …"), the sentence right
-    after it ("However, …"), or the document's own title."""
-    if ctx.document_debunks:
-        return True
-    if any(token.lemma_ in DEBUNK_LEMMAS for token in ctx.sentence):
+    """Myth framing of this claim: a debunk cue in its sentence ("It is a myth that …", "… or so
+    the story goes"), its section heading ("Myth #3: …"), a next sentence that refutes it
+    ("However, …", "But that isn't how fat loss works"), or a title that debunks spot reduction
+    when the claim is that title's own topic."""
+    words = ctx.words
+    doc = ctx.sentence.doc
+    lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
+    if words.debunk.find(lemmas) >= 0:
         return True
     heading = ctx.heading
-    if any(cue in heading for cue in ("myth", "misconception", "debunk", "truth about", "doesn't work", "don't work")):
+    if any(cue in heading for cue in _DEBUNK_CUES + ("doesn't work", "don't work", "doesn’t work", "don’t work")):
         return True
-    return ctx.next_sentence.startswith(CONTRAST_OPENERS)
+    if ctx.document_debunks:
+        # A debunking article restates the myth it refutes: a claim on the title's own topic.
+        topic = debunked_topic(ctx.title)
+        if ctx.block_kind in ("heading", "front_matter") or any(
+            word in ctx.sentence.text.lower() for word in topic
+        ):
+            return True
+    return _refutes(ctx.next_sentence, words)
 
 
-# Titles join their parts with a colon ("Lose love handles: 7 exercises"), so only these split
-# a targeting word from the claim.
-_TARGETING_BREAKS = frozenset({",", ";", "but", "while", "although", "whereas", "however", "yet"})
-_TARGETING_WORDS = lazy_compile(r"\b(?:exercises?|moves?|workouts?|routines?|crunch(?:es)?|sit-?ups?|targeted|squats?|planks?)\b")
-_MEANS = frozenset({"with", "through", "using", "use", "by", "do", "doing", "via", "on", "of"})
+_NEXT_WORDS = lazy_compile(r"[\w’']+")
+_REFUTING = lazy_compile(
+    r"\b(?:not|n[’']t|no|never|myth|impossible|truth|wrong|false|doesn|won|can|isn|aren|research|studies|science)\b"
+)
+
+
+def _refutes(following: str, words: ContextWords) -> bool:
+    """Does the next sentence open by refuting the one before? "However, fat loss …" does;
+    "But first, warm up" does not (a "but" must bring a negation or a debunk cue)."""
+    tokens = [t.translate(_APOSTROPHES) for t in _NEXT_WORDS.findall(following[:160].lower())]
+    if not tokens:
+        return False
+    if words.contrast.starts(tokens):
+        return True
+    if tokens[0] in ("but", "yet"):
+        return bool(_REFUTING.search(" ".join(tokens[1:12])))
+    return False
+
+
+def hypothetical(ctx: MatchContext) -> bool:
+    """The claim stands inside an if-clause ("if crunches burned belly fat, …"). An if-clause of
+    wishes ("if you want to lose belly fat, …") is an invitation, and a claim in the main
+    clause of a conditional ("if you do these daily, you'll burn belly fat") is a promise."""
+    doc = ctx.sentence.doc
+    words = ctx.words
+    for index in range(ctx.first - 1, ctx.sentence.start - 1, -1):
+        lemma = _lemma(ctx, doc[index])
+        if lemma in (",", ";", ":", "then", "—", "–"):
+            return False  # the match is past the if-clause
+        if lemma in words.hypothesis:
+            following = _lemmas(ctx, index + 1, min(ctx.first, index + 5))
+            return not any(lemma in words.desire for lemma in following)
+    return False
 
 
 def targeting(ctx: MatchContext) -> bool:
-    """The sentence credits targeted exercise with the result: a targeting word in the match's
-    clause ("exercises to lose face fat"), or one introduced as the means ("with targeted
-    exercises, diet changes …, you can slim your face"). "While diet is primary for losing belly
-    fat, exercise helps too" does not count: the exercise is in another clause."""
+    """The claim credits a targeted means: an exercise, a workout, a product or a device in its
+    clause ("crunches to get rid of your muffin top", "our wrap helps reduce thigh fat"), a
+    means introduced in it ("with these moves", "using this plan"), the means of the sentence
+    before when this one goes on about it ("Leg raises build stability. They also help reduce
+    belly fat."), or a document whose title sells exercises for it."""
     doc = ctx.sentence.doc
-    start, end = ctx.sentence.start, ctx.sentence.end
-    for index in range(start, end):
-        token = doc[index]
-        if token.lemma_ not in TARGETING_LEMMAS:
-            continue
-        if ctx.first <= index <= ctx.last:
-            if token.lemma_ in ("target", "targeted"):
+    words = ctx.words
+    # A title joins its parts with a colon ("Lose Love Handles: 7 Oblique Exercises"): its
+    # whole sentence is one clause.
+    titled = ctx.block_kind in ("heading", "front_matter")
+    clause = _Clause(ctx.sentence.start, ctx.sentence.end) if titled else clause_of(ctx)
+    matched = set(range(ctx.first, ctx.last + 1))
+    lemmas = _lemmas(ctx, clause.start, clause.end)
+    for offset, lemma in enumerate(lemmas):
+        index = clause.start + offset
+        if any(lemma in means for means in words.targeted) and not _whole_body_kind(lemmas, offset, words):
+            if index not in matched or lemma in ("target", "targeted"):
                 return True
+        # The means follows the claim ("lose belly fat with this plan") or opens its clause
+        # ("Using our wrap, you can …"); "losing belly fat, track progress using a tape" has none.
+        right_after = ctx.last < index <= ctx.last + 3 and "," not in lemmas[ctx.last + 1 - clause.start : offset]
+        if lemma in words.means_marker and (right_after or offset == 0):
+            following = lemmas[offset + 1 : offset + 5]
+            if following and not any(w in words.whole_body for w in following) and _names_a_thing(following):
+                return True
+    if _targeted_phrase(lemmas, words):
+        return True
+    opening = _lemmas(ctx, ctx.sentence.start, min(ctx.sentence.end, ctx.sentence.start + 2))
+    if opening and opening[0] in words.anaphor and words.targeting_surface is not None:
+        previous = ctx.before.rstrip()[-300:]
+        if words.targeting_surface.search(previous):
+            return True
+    surface = words.targeting_surface
+    if surface is None:
+        return False
+    if ctx.block_kind == "heading":
+        return surface.search(ctx.title) is not None  # a heading speaks for its article's title
+    # A section about one exercise or product ("## Leg Raises") credits it; a title-like heading
+    # that itself names the fat ("7 Exercises to Lose Belly Fat") does not credit every sentence.
+    return bool(surface.search(ctx.heading)) and not _FAT_WORD.search(ctx.heading)
+
+
+_FAT_WORD = lazy_compile(r"\b(?:fat|flab|weight|slim\w*|lose|loss|burn\w*)\b")
+
+
+def _targeted_phrase(lemmas: list[str], words: ContextWords) -> bool:
+    return any(means.find_phrase(lemmas) for means in words.targeted)
+
+
+def _whole_body_kind(lemmas: list[str], offset: int, words: ContextWords) -> bool:
+    """Is the means at ``offset`` a whole-body kind of it ("cardio workouts", "full-body
+    exercises", "a HIIT routine")?"""
+    return any(lemma in words.whole_body for lemma in lemmas[max(0, offset - 2) : offset])
+
+
+def _names_a_thing(following: list[str]) -> bool:
+    """Does a means marker introduce a thing ("with this plan", "using our wrap"), not a person
+    or a time ("with you", "by then", "with time")?"""
+    for lemma in following:
+        if lemma in _DETERMINERS:
             continue
-        if any(doc[i].lemma_ in _MEANS for i in range(max(start, index - 3), index)):
-            return True
-        low, high = (index, ctx.first) if index < ctx.first else (ctx.last, index)
-        if not any(doc[i].lemma_ in _TARGETING_BREAKS for i in range(low + 1, high)):
-            return True
-    # A heading ("Get rid of love handles") speaks for the article its title describes.
-    return ctx.block_kind == "heading" and bool(_TARGETING_WORDS.search(ctx.title))
+        return lemma.isalpha() and lemma not in _NOT_A_MEANS
+    return False
+
+
+_NOT_A_MEANS = frozenset(
+    {"you", "me", "us", "them", "him", "her", "it", "time", "age", "then", "now", "far", "way", "all",
+     "each", "every", "any", "some", "consistency", "patience", "effort", "practice", "ease"}
+)
+
+
+def promoted(ctx: MatchContext) -> bool:
+    """The outcome is sold, not wished for: a title or heading ("Flat Tummy Focus"), or a
+    sentence that credits a targeted means ("get a flat stomach with these moves"). "Many
+    people want a flat tummy" is neither."""
+    if ctx.block_kind == "heading" or (ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle")):
+        return True
+    surface = ctx.words.targeting_surface
+    if ctx.block_kind == "list_item" and surface is not None and surface.search(ctx.heading):
+        return True  # a list of what the exercises under "Why These Exercises Work" give
+    return targeting(ctx)
 
 
 def caution(ctx: MatchContext) -> bool:
     """The sentence warns against the idea ("unrealistic rapid weight loss goals lead to …")."""
-    return any(token.lemma_ in CAUTION_LEMMAS for token in ctx.sentence)
-
-
-def hypothetical(ctx: MatchContext) -> bool:
-    doc = ctx.sentence.doc
-    return any(doc[index].lower_ in ("if", "whether", "unless") for index in range(ctx.sentence.start, ctx.first))
-
-
-# Whole-body means: activity or eating patterns that reduce fat everywhere. A sentence built on
-# them ("walking can slim your waist") is not a spot-reduction promise, unless it also credits
-# targeted exercise.
-WHOLE_BODY_LEMMAS = frozenset(
-    {"walk", "walking", "jog", "jogging", "run", "running", "cardio", "aerobic", "swim", "swimming",
-     "cycling", "diet", "dieting", "calorie", "deficit", "eat", "eating", "sleep", "stress", "lifestyle",
-     "habit", "overall", "nutrition", "fasting", "activity", "hormone", "hormonal", "metabolic", "metabolism",
-     "insulin", "cortisol", "whole", "total", "general", "healthy", "step", "steps"}
-)
-TARGETING_LEMMAS = frozenset(
-    {"target", "targeted", "specific", "crunch", "sit", "move", "exercise", "workout", "routine", "spot",
-     "squat", "lunge", "plank", "toning", "facial"}
-)
-
-
-_NOT_A_METHOD = frozenset({"without", "no", "skip", "instead", "while", "as", "despite", "whatever"})
+    lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
+    return ctx.words.caution.find(lemmas) >= 0
 
 
 def whole_body(ctx: MatchContext) -> bool:
+    """The clause credits whole-body means (walking, a calorie deficit, sleep, more protein) and
+    no targeted one: "walking can slim your waist" is not a spot-reduction promise. "Without
+    dieting" and "while you sleep" deny a whole-body means instead of naming it."""
     doc = ctx.sentence.doc
-    start = ctx.sentence.start
-    # "without dieting" and "while you sleep" deny the whole-body method instead of naming it.
-    lemmas = {
-        doc[i].lemma_
-        for i in range(start, ctx.sentence.end)
-        if not any(doc[j].lemma_ in _NOT_A_METHOD for j in range(max(start, i - 2), i))
-    }
-    if not lemmas & WHOLE_BODY_LEMMAS:
-        return False
-    matched = {doc[i].lemma_ for i in range(ctx.first, ctx.last + 1)}
-    return not ((lemmas - matched) & TARGETING_LEMMAS)
+    words = ctx.words
+    clause = clause_of(ctx)
+    matched = set(range(ctx.first, ctx.last + 1))
+    named = False
+    lemmas = _lemmas(ctx, clause.start, clause.end)
+    for index in range(clause.start, clause.end):
+        lemma = lemmas[index - clause.start]
+        targeted = any(lemma in means for means in words.targeted)
+        if index not in matched and targeted and not _whole_body_kind(lemmas, index - clause.start, words):
+            return False
+        if lemma in words.whole_body:
+            before = _lemmas(ctx, max(clause.start, index - 2), index)
+            if not any(b in ("without", "no", "skip", "instead", "while", "as", "despite", "whatever") for b in before):
+                named = True
+    return named or words.whole_body.find_phrase(lemmas)
 
 
 TESTS: dict[str, Callable[[MatchContext], bool]] = {
@@ -251,6 +556,7 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "hypothetical": hypothetical,
     "whole-body": whole_body,
     "targeting": targeting,
+    "promoted": promoted,
     "caution": caution,
 }
 

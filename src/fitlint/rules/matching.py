@@ -16,7 +16,7 @@ from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock
 from fitlint.document.sentences import split_sentences
 from fitlint.nlp import LemmaText
-from fitlint.rules.context import MatchContext, document_debunks, excused
+from fitlint.rules.context import ContextWords, MatchContext, context_words, document_debunks, excused
 from fitlint.rules.emit import make_diagnostic
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.prefilter import StemScanner
@@ -79,6 +79,7 @@ class SentenceRules:
         self.timeout = timeout
         self.disabled: dict[str, str] = {}  # code -> reason
         self._prepared = False
+        self.words: ContextWords | None = None
         self.scanner = StemScanner(stem for matcher in self.matchers for stem in matcher.stems())
         # Most sentences hold no rule word: only ungated matchers, and the gated ones one of whose
         # gate stems a sentence holds, are asked (by position, so rules keep their order).
@@ -152,6 +153,7 @@ class SentenceRules:
         with collector_paused():  # compiled patterns live for the run: nothing to collect
             for matcher in self.matchers:
                 matcher.prepare(lemmatize)
+            self.words = context_words(self.ruleset, lemmatize)
         self._prepared = True
 
     def run(
@@ -213,6 +215,8 @@ class SentenceRules:
                 frame.document_debunks,
                 frame.title,
                 block.text[: unit.start],
+                self.words,
+                block.key,
             )
             if (rule.unless or rule.requires) and excused(ctx, rule.unless, rule.requires):
                 continue

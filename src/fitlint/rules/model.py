@@ -98,6 +98,8 @@ class RuleSet:
     digest: str = ""
     # Pre-filter stems per pattern option, shared by the phrase matchers built from this set.
     prefilter_memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # What matchers derive from the packs once per run (lemmatised context words, …).
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def grammar(self) -> Grammar:

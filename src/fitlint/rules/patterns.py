@@ -483,20 +483,36 @@ def _pattern_width(pattern: ParsedPattern, grammar: Grammar, depth: int = 0) -> 
     return total
 
 
-def _item_surface(item: Item, grammar: Grammar, depth: int = 0) -> str | None:
+class _Shape(NamedTuple):
+    regex: str  # the item's words as they stand in raw text
+    trailing: int  # most tokens of the item that may follow the last word the regex matches
+
+
+# A list's coordinators in raw text: ", ", " and ", ", or ", " & ", "/".
+_RAW_COORDINATOR = r"(?:\W+(?:and|or|plus|and/or))?\W+"
+
+
+def _item_surface(item: Item, grammar: Grammar, depth: int = 0) -> _Shape | None:
     """The item's alternatives as surface words; None when it cannot narrow the pre-filter.
-    A phrase option stands for the first narrowing item of each of its forms."""
+    A phrase option stands for the shape of each of its forms; a list for its entries joined
+    by coordinators, so that neither needs a wide gap after it."""
     if not _narrows(item):
         return None
-    alternatives = set()
+    alternatives: set[str] = set()
+    trailing = 0
     for option in item.options:
         if option.startswith("<"):
+            if depth >= 4:
+                return None
             for source in grammar.phrases[option[1:-1]]:
-                first = _first_informative(parse_pattern(source), grammar, {}, depth + 1)
-                surface = _item_surface(first, grammar, depth + 1) if first is not None and depth < 4 else None
-                if surface is None:
+                form = parse_pattern(source)
+                if _first_informative(form, grammar, {}, depth + 1) is None:
                     return None
-                alternatives.add(surface)
+                shape = _sequence_surface(form.items, grammar, depth + 1)
+                if shape is None:
+                    return None
+                alternatives.add(shape.regex)
+                trailing = max(trailing, shape.trailing)
             continue
         for phrase in _phrases(option, grammar.lexicons):
             surface = _phrase_surface(phrase, grammar.forms)
@@ -505,16 +521,24 @@ def _item_surface(item: Item, grammar: Grammar, depth: int = 0) -> str | None:
             alternatives.add(surface)
     if not alternatives:
         return None
-    return r"(?<![^\W_])(?:" + "|".join(sorted(alternatives, key=lambda a: (-len(a), a))) + ")"
+    body = "(?:" + "|".join(sorted(alternatives, key=lambda a: (-len(a), a))) + ")"
+    if item.repeat:
+        body = f"{body}(?:{_RAW_COORDINATOR}{body}){{0,{_MAX_LIST}}}"
+        trailing = trailing * (1 + _MAX_LIST) + 2 * _MAX_LIST if trailing else 0
+    return _Shape(r"(?<![^\W_])" + body, trailing)
 
 
-def _sequence_surface(items: tuple[Piece, ...], grammar: Grammar) -> str | None:
+def _sequence_surface(items: tuple[Piece, ...], grammar: Grammar, depth: int = 0) -> _Shape | None:
     out = ""
     parts = 0
     room = 0  # words that may stand between the previous part and the next
     for item in items:
         if parts == _MAX_PARTS:
-            break  # a prefix of the parts is still necessary, and keeps matching time small
+            # A prefix of the parts is still necessary; what is left may follow the last one.
+            room += _width(item, grammar) * (1 + _SLACK) if isinstance(item, Item) else 0
+            room += item.high * (1 + _SLACK) if isinstance(item, Gap) else 0
+            room += 1 + _SLACK if isinstance(item, AnyToken) else 0
+            continue
         if isinstance(item, NotNext):
             continue  # zero-width: it can only narrow the lemma regex's matches
         if isinstance(item, Gap):
@@ -524,16 +548,16 @@ def _sequence_surface(items: tuple[Piece, ...], grammar: Grammar) -> str | None:
             room += 1 + _SLACK
             continue
         assert isinstance(item, Item)
-        body = _item_surface(item, grammar)
-        width = _width(item, grammar)
-        if body is None:
-            room += width * (1 + _SLACK)  # optional, a number, or function words
+        shape = _item_surface(item, grammar, depth)
+        if shape is None:
+            room += _width(item, grammar) * (1 + _SLACK)  # optional, a number, or function words
             continue
-        out = body if not out else out + rf"(?:\W+\w+){{0,{room + _SLACK}}}\W+" + body
+        out = shape.regex if not out else out + rf"(?:\W+\w+){{0,{room + _SLACK}}}\W+" + shape.regex
         parts += 1
-        # The part anchors on one word of the item; the rest of the item may follow it.
-        room = (width - 1) * (1 + _SLACK)
-    return out or None
+        room = shape.trailing * (1 + _SLACK)
+    if not out:
+        return None
+    return _Shape(out, (room + (1 + _SLACK) - 1) // (1 + _SLACK))
 
 
 def surface_regex(pattern: ParsedPattern, grammar: Grammar) -> str | None:
@@ -545,15 +569,15 @@ def surface_regex(pattern: ParsedPattern, grammar: Grammar) -> str | None:
     pattern has no informative item (or one side of '&' has none)."""
     halves = pattern.halves()
     if halves is None:
-        return _sequence_surface(pattern.items, grammar)
+        shape = _sequence_surface(pattern.items, grammar)
+        return shape.regex if shape is not None else None
     left, right, either = halves
     lhs, rhs = _sequence_surface(left, grammar), _sequence_surface(right, grammar)
     if lhs is None or rhs is None:
         return None
-    widths = [
-        sum(_width(i, grammar) if isinstance(i, Item) else getattr(i, "high", 1) for i in side)
-        for side in (left, right)
-    ]
+    # After one side's last matched word: the rest of that side, the distance, and the other
+    # side's words before its first informative one.
+    widths = [sum(_width(i, grammar) if isinstance(i, Item) else getattr(i, "high", 1) for i in side) for side in (left, right)]
     room = (max(widths) + either.high) * (1 + _SLACK) + _SLACK
     between = rf"(?:\W+\w+){{0,{room}}}\W+"
-    return f"(?:{lhs}{between}{rhs}|{rhs}{between}{lhs})"
+    return f"(?:{lhs.regex}{between}{rhs.regex}|{rhs.regex}{between}{lhs.regex})"
