@@ -446,3 +446,78 @@ def test_tree_sitter_is_imported_only_when_a_script_is_linted(tmp_path):
     write(tmp_path / "c.tsx", "export default () => <p>Rest well.</p>;\n")
     assert _probe(tmp_path, "a.md", "b.html") == {"code": 0, "tree_sitter": False}
     assert _probe(tmp_path, "c.tsx") == {"code": 0, "tree_sitter": True}
+
+
+def test_inline_anchor_in_a_markdown_paragraph_is_a_link(linter):
+    text = '# Notes\n\nAdults burned 39% more fat <a href="https://doi.org/10.1000/x">in a trial</a>.\n'
+    block = parse_document(text, "a.md").blocks[1]
+    assert [(block.text[link.prose_start : link.prose_end], link.href) for link in block.links] == [
+        ("in a trial", "https://doi.org/10.1000/x")
+    ]
+    assert not [code for code, _ in _found(linter, "a.md", text) if code.startswith("FL4")]
+    uncited = text.replace('<a href="https://doi.org/10.1000/x">in a trial</a>', "in a trial")
+    assert [code for code, _ in _found(linter, "a.md", uncited)] == ["FL401"]
+
+
+_PIECES = [
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<li>",
+    "<h2>",
+    "</h2>",
+    "<a href='https://x.org'>",
+    "</a>",
+    "<br>",
+    "<b>",
+    "</b>",
+    "<script>",
+    "</script>",
+    "<!-- c -->",
+    "<?= $x ?>",
+    "{{ y }}",
+    "@if($z)",
+    "&amp;",
+    "&rsquo;",
+    "&nbsp",
+    "&#8217;",
+    "<img alt='Lose fat'>",
+    "\n",
+    "\r\n",
+    "  ",
+    "Burn",
+    "belly",
+    "fat",
+    "💪",
+    "é",
+    "<",
+    ">",
+    "&",
+    "'",
+    '"',
+    "<title>",
+    "</title>",
+    "<meta name=description content='x y'>",
+]
+
+
+def test_any_markup_reads_without_error_and_every_block_maps_into_its_source():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.lists(st.sampled_from(_PIECES) | st.text(max_size=5), max_size=40),
+        st.sampled_from(["p.html", "p.php"]),
+    )
+    def check(pieces, path):
+        text = "".join(pieces)
+        for block in parse_document(text, path, formats=MAPPED).blocks:
+            start, end = block.smap.span(0, len(block.text))
+            assert 0 <= start <= end <= len(text)
+            letters = iter(text[start:end].lower())
+            # Every letter of the prose sits, in order, in its source span (entities add letters).
+            assert all(ch in letters for ch in block.text.lower() if ch.isalpha() and ch.isascii())
+
+    check()

@@ -28,6 +28,7 @@ _CONTAINERS = {
 
 
 _FOOTNOTE_DEFINITION = lazy_compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+_HREF = lazy_compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", 2)
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +155,7 @@ def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
     links: list[Link] = []
     footnote_refs: list[tuple[int, str]] = []
     open_links: list[tuple[int, str]] = []
+    html_links = 0  # of open_links, those opened by an inline <a> tag
     cursor = 0
     in_autolink = False
     for child in token.children or []:
@@ -212,8 +214,17 @@ def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
         elif ctype == "html_inline":
             found = content.find(child.content, cursor)
             if found >= 0:
-                if child.content.lower().startswith("<br"):
+                tag = child.content.lower()
+                if tag.startswith("<br"):
                     builder.add_mapped(" ", to_source(found), 0)
+                elif tag.startswith("<a") and tag[2:3].isspace():  # <a href="…">: a link, as in HTML
+                    href = _HREF.search(child.content)
+                    open_links.append((builder.length, (href.group(1) or href.group(2) or href.group(3) or "") if href else ""))
+                    html_links += 1
+                elif tag.startswith("</a") and html_links and open_links:
+                    html_links -= 1
+                    start, href = open_links.pop()
+                    links.append(Link(start, builder.length, href))
                 cursor = found + len(child.content)
         # em/strong/s open/close: markup only, the aligner skips their characters.
     return ProseBlock(
