@@ -441,25 +441,29 @@ def fold_front_matter_repeats(document: Document, diagnostics: list[Diagnostic])
     is where the claim is edited, so the finding stays there and points to the excerpt. Titles and
     descriptions are their own published copy and are reported in their own right.
     """
+    if not diagnostics:
+        return diagnostics
+    body = _normalised(" ".join(b.text for b in document.blocks if b.kind != "front_matter"))
+    # Only an excerpt that is a copy of body text: a summary that words its own claim is copy.
     spans = [
         (*block.smap.span(0, len(block.text)), block.key, block.line)
         for block in document.blocks
-        if block.kind == "front_matter" and block.key in EXCERPT_KEYS
+        if block.kind == "front_matter" and block.key in EXCERPT_KEYS and _normalised(block.text) in body
     ]
-    if not spans or not diagnostics:
+    if not spans:
         return diagnostics
 
     def front_matter(d: Diagnostic):
         return next(((key, line) for start, end, key, line in spans if start <= d.start < end), None)
 
-    body = {}
+    in_body = {}
     for d in diagnostics:
         if front_matter(d) is None:
-            body.setdefault((d.code, _normalised(d.text)), d)
+            in_body.setdefault((d.code, _normalised(d.text)), d)
     kept = []
     for d in diagnostics:
         where = front_matter(d)
-        twin = body.get((d.code, _normalised(d.text))) if where is not None else None
+        twin = in_body.get((d.code, _normalised(d.text))) if where is not None else None
         if twin is None:
             kept.append(d)
             continue

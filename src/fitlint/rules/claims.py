@@ -259,6 +259,7 @@ class ClaimMatcher:
         block_index: int = -1,
         offset: int = 0,
         stems: Collection[str] | None = None,
+        context: str = "",
     ) -> Iterator[Found]:
         index = self.group.index
         assert index is not None

@@ -55,8 +55,10 @@ class WordSet:
         words = {entry for entry in entries if entry}
         self.single = frozenset(w for w in words if " " not in w)
         phrases = sorted((w for w in words if " " in w), key=len, reverse=True)
+        # Words of a phrase may stand apart or be hyphenated ("water weight", "water-weight").
+        forms = ["(?: - | )".join(re.escape(word) for word in p.split(" ")) for p in phrases]
         self._phrases = (
-            re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![^ ])")
+            re.compile(r"(?<![^ ])(?:" + "|".join(forms) + r")(?![^ ])")
             if phrases
             else None
         )
@@ -111,6 +113,7 @@ class ContextWords:
     product: WordSet
     # Surface forms of targeted means, for text that is not tokenised (titles, earlier sentences).
     targeting_surface: re.Pattern[str] | None
+    whole_body_surface: re.Pattern[str] | None
     overrides: Mapping[str, str]  # the packs' lemma overrides ("trimmer" is a product)
 
     @classmethod
@@ -129,7 +132,12 @@ class ContextWords:
             for attribute, name in _LEXICONS.items()
         }
         means = [*lexicons.get("exercise-means", ()), *lexicons.get("product-means", ())]
-        return cls(**sets, targeting_surface=_surface_regex(means), overrides=dict(overrides or {}))
+        return cls(
+            **sets,
+            targeting_surface=_surface_regex(means),
+            whole_body_surface=_surface_regex(lexicons.get("whole-body-means", ())),
+            overrides=dict(overrides or {}),
+        )
 
     @property
     def targeted(self) -> tuple[WordSet, WordSet]:
@@ -157,7 +165,9 @@ def context_words(ruleset: Any, lemmatize: Callable[[str], str]) -> ContextWords
     return words
 
 
-EMPTY_WORDS = ContextWords(**{a: WordSet(()) for a in _LEXICONS}, targeting_surface=None, overrides={})
+EMPTY_WORDS = ContextWords(
+    **{a: WordSet(()) for a in _LEXICONS}, targeting_surface=None, whole_body_surface=None, overrides={}
+)
 
 
 class MatchContext(NamedTuple):
@@ -279,11 +289,16 @@ def negated(ctx: MatchContext) -> bool:
         return True
     # The match as the subject of a negated verb: "A flat stomach does not equal a strong one".
     if all(lemma in _DETERMINERS for lemma in lemmas[-(ctx.first - clause.start) :] if ctx.first > clause.start):
-        after = _lemmas(ctx, ctx.last + 1, min(clause.end, ctx.last + 4))
-        return any(lemma in words.negation for lemma in after)
+        after = _lemmas(ctx, ctx.last + 1, min(clause.end, ctx.last + 5))
+        for position, lemma in enumerate(after):
+            if lemma in words.negation:
+                # "… are not unusual" asserts the claim (a litotes), it does not deny it.
+                following = after[position + 1 : position + 2]
+                return not (following and following[0] in _LITOTES)
     return False
 
 
+_LITOTES = frozenset({"unusual", "uncommon", "unheard", "rare", "unlikely", "impossible", "unrealistic"})
 _DETERMINERS = frozenset({"a", "an", "the", "your", "my", "our", "their", "his", "her", "that", "this", "those", "these"})
 
 
@@ -334,10 +349,17 @@ def quoted(ctx: MatchContext) -> bool:
     # A quotation that stands alone as the copy (a testimonial, maybe after a label such as
     # "Customer favourite:") is used, not mentioned: it still makes the claim.
     lead = (ctx.before + text[:open_index]).rstrip(" *_>\t")
+    if _EXAMPLES.search(text[end_char:]) or _SUCH_AS.search(lead[-40:]):
+        return True  # a list of quoted examples ('claims such as "…", "…"') mentions them
     if not lead or lead.endswith((":", "—", "–", "-")):
         return False
     # A quotation the writer then endorses ("a 'belly-buster', and I agree") is still a claim.
     return not any(_lemma(ctx, token) in ctx.words.endorsement for token in ctx.sentence)
+
+
+# After the closing quote, another quotation in a list: "…", "…" or "…" or "…".
+_EXAMPLES = lazy_compile(r"^[^\"“”‘’']{0,3}[\"”’']\s*(?:,|;|or|and)\s*[\"“‘']")
+_SUCH_AS = lazy_compile(r"\b(?:such as|like|e\.g\.|for example|for instance|phrases?|wording|slogans?)\W*$", re.IGNORECASE)
 
 
 def _is_opening(text: str, index: int) -> bool:
@@ -472,7 +494,10 @@ def targeting(ctx: MatchContext) -> bool:
     if surface is None:
         return False
     if ctx.block_kind == "heading":
-        return surface.search(ctx.title) is not None  # a heading speaks for its article's title
+        # A heading speaks for its article's title, unless the title sells whole-body means too
+        # ("… With Diet and Exercise").
+        whole = words.whole_body_surface
+        return surface.search(ctx.title) is not None and not (whole is not None and whole.search(ctx.title))
     # A section about one exercise or product ("## Leg Raises") credits it; a title-like heading
     # that itself names the fat ("7 Exercises to Lose Belly Fat") does not credit every sentence.
     return bool(surface.search(ctx.heading)) and not _FAT_WORD.search(ctx.heading)

@@ -69,6 +69,7 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
     digest = hashlib.sha256()
     origins: dict[tuple[str, str], Origin] = {}
     extensions: list[tuple[str, str, tuple[str, ...], Origin]] = []
+    validated: list[tuple[str, Any]] = []
     pending_rules: list[tuple[dict[str, Any], yaml.Node, str]] = []
     for path in files:
         display = str(path)
@@ -81,7 +82,7 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
         if data is None:
             data, root = _parse_yaml(text, display)
             _validate(data, root, display)
-            _store_pack(text, data)
+            validated.append((text, data))
         else:
             root = None
         for name, entries in (data.get("lexicons") or {}).items():
@@ -139,6 +140,10 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
             raise RuleError(rule.origin, f"rule code {rule.code} is already used at {first}")
         ruleset.rules[rule.code] = rule
     ruleset.digest = digest.hexdigest()
+    # Cached only once every pack of the run built without error: a cached pack is trusted, so
+    # its errors would otherwise lose their line numbers.
+    for text, data in validated:
+        _store_pack(text, data)
     return ruleset
 
 

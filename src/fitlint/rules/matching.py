@@ -47,7 +47,14 @@ class Matcher(Protocol):
     def prepare(self, lemmatize: Callable[[str], str]) -> None: ...
 
     def find(
-        self, sentence: Any, lemmas: LemmaText, timeout: float, block_index: int, offset: int, stems: Collection[str] | None
+        self,
+        sentence: Any,
+        lemmas: LemmaText,
+        timeout: float,
+        block_index: int,
+        offset: int,
+        stems: Collection[str] | None,
+        context: str = "",  # text before the sentence a claim may continue: its paragraph, a lead-in
     ) -> Iterable[Found]: ...
 
 
@@ -177,6 +184,7 @@ class SentenceRules:
                 begin(document)  # per-document state (e.g. what the document cites)
         docs = annotate([document.blocks[u.block].text[u.start : u.end] for u in units])
         headings = {block.section: block.text.lower() for block in document.blocks if block.kind == "heading"}
+        leads = lead_ins(document.blocks)
         title = title_of(document.blocks)
         debunking = document_debunks(title)
         diagnostics: list[Diagnostic] = []
@@ -189,13 +197,18 @@ class SentenceRules:
                 frame = Frame(headings.get(block.section, ""), following, debunking, title.lower())
                 for matcher in (self.matchers[i] for i in unit.matchers):
                     if matcher.rule.code not in self.disabled:
-                        diagnostics.extend(self._apply(matcher, sentence, lemmas, block, frame, document, unit))
+                        diagnostics.extend(
+                            self._apply(matcher, sentence, lemmas, block, frame, document, unit, leads.get(unit.block, ""))
+                        )
         return diagnostics
 
-    def _apply(self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document, unit: Candidate) -> list[Diagnostic]:
+    def _apply(
+        self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document, unit: Candidate, lead: str
+    ) -> list[Diagnostic]:
         rule = matcher.rule
+        context = (lead + "\n" if lead else "") + block.text[: unit.start]
         try:
-            found = list(matcher.find(sentence, lemmas, self.timeout, unit.block, unit.start, unit.stems))
+            found = list(matcher.find(sentence, lemmas, self.timeout, unit.block, unit.start, unit.stems, context))
         except RuleTimeout as exc:
             self.disabled[rule.code] = str(exc)
             return []
@@ -243,6 +256,19 @@ def _placed(prose: str, source: str) -> bool:
         return False
     letters = iter(have)
     return all(ch in letters for ch in want)
+
+
+def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
+    """For each list item, the text that introduces its list: the block before the list in the
+    same section ("In your first 28 days you will:" before "- drop 10 lb")."""
+    leads: dict[int, str] = {}
+    lead = ""
+    for index, block in enumerate(blocks):
+        if block.kind == "list_item":
+            leads[index] = lead
+        elif block.kind in ("paragraph", "heading", "html"):
+            lead = block.text
+    return leads
 
 
 def title_of(blocks: Sequence[ProseBlock]) -> str:

@@ -122,6 +122,7 @@ class PhraseMatcher:
         block_index: int = -1,
         offset: int = 0,
         stems: Collection[str] | None = None,
+        context: str = "",
     ) -> Iterator[Found]:
         """Matches of the rule's patterns; with ``stems`` (of the text holding the sentence), only
         the patterns the pre-filter lets through run."""

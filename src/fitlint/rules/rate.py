@@ -2,6 +2,10 @@
 converted to kilograms per week and compared with a limit the guidance supports.
 
 "10 kg in 3 months" (about 0.8 kg a week) passes; "36 pounds in 28 days" (4 kg a week) does not.
+The amount and the period may be written in either order ("In just 4 weeks, you can lose 10 lbs"),
+as a from–to weight ("from 90 kg to 81 kg in a month"), or in two sentences of one paragraph or a
+list item and its lead-in ("By day five I had more energy. I was down 3 pounds."): a testimonial
+spread over a paragraph sets the same expectation as one sentence.
 """
 
 from __future__ import annotations
@@ -17,42 +21,65 @@ from fitlint.rules.model import Rule, RuleSet
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "a few": 3, "a single": 1,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "twenty-one": 21, "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "a few": 3,
+    "a single": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "tenth": 10, "fourteenth": 14, "twenty-first": 21, "thirtieth": 30,
 }
-_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + r")"
+_NUM = (
+    r"(?:\d+(?:[.,]\d+)?|"
+    + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+    + r")"
+)
 _RANGE = rf"(?P<amount>{_NUM})(?:\s*(?:-|–|to)\s*(?P<amount_high>{_NUM}))?"
 _UNIT = (
     r"(?P<unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|st\b|(?:dress|clothes|jean|pant)\s+sizes?|sizes?|"
-    r"inch(?:es)?|in\.|cm\b|centimet(?:re|er)s?)"
+    r"inch(?:es)?|in\.|cm\b|centimet(?:re|er)s?)(?:\.(?=[ \t]+[a-z]))?"
 )
+_COUNT = rf"(?P<count>{_NUM})"
+_UNITS_OF_TIME = r"(?P<period>hours?|days?|nights?|weeks?|wks?|months?|weekends?)\b"
+# "in 3 weeks", "within the first 28 days", "over one weekend", "a week", "per day", "with our
+# 14-day cleanse", "by day five", "by the end of the second week", "overnight".
 _PERIOD = (
-    r"(?:(?:in|within|over|after|during|inside)\s+(?:(?:just|only|the|your|their|a|first|next|opening|mere|less\s+than|under)\s+){0,3}"
-    r"(?P<count>" + _NUM + r")?\s*[- ]?\s*(?P<period>hours?|days?|weeks?|wks?|months?)\b"
+    r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as)\s+){0,3}"
+    rf"{_COUNT}?\s*[- ]?\s*{_UNITS_OF_TIME}"
     r"|(?:a|per|each|every|/)\s*(?P<per>day|week|month)\b"
-    # a programme's length: "with our 14-day cleanse", "on a 30-day plan"
     r"|(?:with|on|using|via|through|from|during)\s+(?:(?:a|an|the|our|this|that|my|your|their|his|her)\s+)?"
-    r"(?P<count>" + _NUM + r")\s*-\s*(?P<period>day|week|month)\b)"
+    rf"{_COUNT}\s*-\s*(?P<period>day|week|month)\b"
+    rf"|(?:by|on|after)\s+(?:day|night)\s+(?P<day>{_NUM})\b"
+    rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{_NUM})\s+(?P<period>day|week|month)\b"
+    r"|(?P<overnight>overnight)\b"
+    r")"
 )
 _LOSS = (
     r"(?:los[et]|losing|loss(?:es)?|drop(?:ped|ping|s)?|shed(?:ding|s)?|melt(?:ed|s|ing)?|burn(?:ed|t|s|ing)?|"
     r"took\s+off|take\s+off|taking\s+off|slim(?:med)?\s+down|trim(?:med)?|gone|down)"
 )
-# Loss word, then (within a few words) the amount, then (within a few more) the period.
+_AFTER_AMOUNT = r"(?:gone|down|lighter|off|less|reduction|loss|lost|drop)"
 # Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
-_WORDS = r"(?:[ \t]+[\w'’-]+)"
-_PATTERN = lazy_compile(
-    rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+)?{_RANGE}\s*{_UNIT}"
-    rf"{_WORDS}{{0,6}}?[ \t]+{_PERIOD}"
-    rf"|\b{_RANGE}\s*{_UNIT}\s+(?:gone|down|lighter|off)\b{_WORDS}{{0,3}}?[ \t]+{_PERIOD}",
+_WORDS = r"(?:[ \t]+[\w'’~-]+)"
+_PREFIX = r"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
+# The amount a person lost: a loss word, then (within a few words) the amount; or the amount,
+# then a word of loss; or a from–to weight.
+_AMOUNT = lazy_compile(
+    rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+{_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)"
+    rf"|\b{_RANGE}\s*{_UNIT}[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
+    rf"|\bfrom\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?)?"
+    rf"\s+(?:down\s+)?to\s+(?P<end_weight>\d+(?:[.,]\d+)?)\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?)",
     re.IGNORECASE,
 )
+_PERIOD_RE = lazy_compile(_PERIOD, re.IGNORECASE)
+# A period right after the amount, within a few words joined by spaces (no comma or full stop).
+_PERIOD_AFTER = lazy_compile(rf"{_WORDS}{{0,6}}?[ \t]+{_PERIOD}", re.IGNORECASE)
 _PREFILTER = lazy_compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.)", re.IGNORECASE)
 _UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet")
 _UNIT_STEMS_SET = frozenset(_UNIT_STEMS)
+_SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
 
 _KG_PER_UNIT = {"lb": 0.4536, "pound": 0.4536, "kg": 1.0, "kilo": 1.0, "kilogram": 1.0, "stone": 6.35, "st": 6.35}
-_WEEKS_PER = {"hour": 1 / 168, "day": 1 / 7, "week": 1.0, "wk": 1.0, "month": 4.35}
+_WEEKS_PER = {"hour": 1 / 168, "day": 1 / 7, "night": 1 / 7, "week": 1.0, "wk": 1.0, "month": 4.35, "weekend": 3 / 7}
+_CONTEXT_CHARS = 240  # how far back a paragraph's period may stand from the amount
 
 
 class Limits(NamedTuple):
@@ -65,7 +92,9 @@ def _number(text: str) -> float:
     text = text.lower().strip()
     if text in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[text])
-    return float(text.replace(",", "") if text.count(",") and len(text.split(",")[-1]) == 3 else text.replace(",", "."))
+    if text.count(",") and len(text.split(",")[-1]) == 3:
+        return float(text.replace(",", ""))
+    return float(text.replace(",", "."))
 
 
 def _unit_key(unit: str) -> str:
@@ -82,10 +111,41 @@ def _unit_key(unit: str) -> str:
     return "cm"
 
 
-def _weeks(count: str | None, period: str) -> float:
-    amount = _number(count) if count else 1.0
-    key = period.lower().rstrip("s")
-    return amount * _WEEKS_PER["wk" if key == "wk" else key]
+def _weeks(period: re.Match[str]) -> float:
+    """The period's length in weeks."""
+    groups = period.groupdict()
+    if groups.get("overnight"):
+        return 1 / 7
+    if groups.get("day"):
+        return _number(groups["day"]) / 7  # "by day five": five days in
+    if groups.get("per"):
+        return _WEEKS_PER[groups["per"].lower()]
+    if groups.get("ordinal"):
+        unit = groups["period"].lower().rstrip("s")
+        return _number(groups["ordinal"]) * _WEEKS_PER[unit]
+    unit = groups["period"].lower().rstrip("s")
+    count = _number(groups["count"]) if groups.get("count") else 1.0
+    return count * _WEEKS_PER["wk" if unit == "wk" else unit]
+
+
+class _Amount(NamedTuple):
+    start: int
+    end: int
+    value: float
+    unit: str
+
+
+def _amounts(text: str) -> Iterator[_Amount]:
+    for match in _AMOUNT.finditer(text):
+        groups = match.groupdict()
+        if groups.get("start_weight"):
+            unit = groups.get("start_unit") or groups.get("end_unit") or ""
+            value = _number(groups["start_weight"]) - _number(groups["end_weight"])
+            if value > 0 and unit:
+                yield _Amount(match.start(), match.end(), value, _unit_key(unit))
+            continue
+        # The low end of a range, to be fair to the writer.
+        yield _Amount(match.start(), match.end(), _number(groups["amount"]), _unit_key(groups["unit"]))
 
 
 class RateMatcher:
@@ -103,33 +163,49 @@ class RateMatcher:
         return _UNIT_STEMS
 
     def prefilter(self, lowered: str, stems: Collection[str] | None = None) -> bool:
+        """Any amount of loss may be a rate: its period can stand in the paragraph around it."""
         if stems is not None and _UNIT_STEMS_SET.isdisjoint(stems):
             return False
-        return bool(_PREFILTER.search(lowered)) and bool(_PATTERN.search(lowered))
+        return bool(_PREFILTER.search(lowered)) and bool(_AMOUNT.search(lowered))
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         return None
 
-    def assess(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, rate description) for each implausible rate in ``text``."""
+    def _rate(self, amount: _Amount, weeks: float) -> str | None:
+        """The rate as shown in the message, when it is over the limit."""
+        if weeks <= 0 or amount.value <= 0:
+            return None
+        if amount.unit in ("inch", "cm"):
+            rate = amount.value * (2.54 if amount.unit == "inch" else 1.0) / weeks
+            return f"{rate:.1f} cm of girth a week" if rate > self.limits.max_cm_per_week else None
+        kg = amount.value * (self.limits.kg_per_size if amount.unit == "size" else _KG_PER_UNIT[amount.unit])
+        rate = kg / weeks
+        if rate > self.limits.max_kg_per_week:
+            return f"{rate:.1f} kg ({rate / 0.4536:.1f} lb) a week"
+        return None
+
+    def assess(self, text: str, context: str = "") -> list[tuple[int, int, str]]:
+        """(start, end, rate description) for each implausible rate in ``text``; ``context`` is
+        the text before it that the same claim may draw its period from."""
         found = []
-        for match in _PATTERN.finditer(text):
-            groups = match.groupdict()
-            amount = _number(groups["amount"])  # the low end of a range, to be fair to the writer
-            unit = _unit_key(groups["unit"])
-            weeks = _weeks(groups["count"], groups["period"]) if groups["period"] else _weeks(None, groups["per"])
-            if weeks <= 0 or amount <= 0:
+        for amount in _amounts(text):
+            span_start, span_end, weeks = amount.start, amount.end, None
+            after = _PERIOD_AFTER.match(text, amount.end)
+            if after is not None:
+                span_end, weeks = after.end(), _weeks(after)
+            else:
+                before = _period_before(text, amount.start)
+                if before is not None:
+                    span_start, weeks = before.start(), _weeks(before)
+                else:
+                    earlier = _period_in_context(context)
+                    if earlier is not None:
+                        weeks = _weeks(earlier)
+            if weeks is None:
                 continue
-            if unit in ("inch", "cm"):
-                cm = amount * (2.54 if unit == "inch" else 1.0)
-                rate = cm / weeks
-                if rate > self.limits.max_cm_per_week:
-                    found.append((match.start(), match.end(), f"{rate:.1f} cm of girth a week"))
-                continue
-            kg = amount * (self.limits.kg_per_size if unit == "size" else _KG_PER_UNIT[unit])
-            rate = kg / weeks
-            if rate > self.limits.max_kg_per_week:
-                found.append((match.start(), match.end(), f"{rate:.1f} kg ({rate / 0.4536:.1f} lb) a week"))
+            rate = self._rate(amount, weeks)
+            if rate is not None:
+                found.append((span_start, span_end, rate))
         return found
 
     def find(
@@ -140,10 +216,47 @@ class RateMatcher:
         block_index: int = -1,
         offset: int = 0,
         stems: Collection[str] | None = None,
+        context: str = "",
     ) -> Iterator[Found]:
         base = sentence.start_char
-        for start, end, rate in self.assess(sentence.text):
+        earlier = context + sentence.doc.text[:base]
+        text = sentence.text
+        rest = sentence.doc.text[sentence.end_char :]
+        if rest[:1].isspace() and rest.lstrip()[:1].islower():
+            text += rest  # "10 lbs. in 4 weeks": split after an abbreviation, not a sentence
+        for start, end, rate in self.assess(text, earlier):
             span = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             yield Found(span.start, span.end - 1, values={"rate": rate})
+
+
+def _period_before(text: str, position: int) -> re.Match[str] | None:
+    """A period earlier in the sentence that governs the amount: "In just 4 weeks, you can lose
+    10 lbs". Only one that opens the sentence or its clause counts, so that "lost 2 kg in a week
+    and 5 kg …" does not give the second amount the first one's period."""
+    last = None
+    for match in _PERIOD_RE.finditer(text, 0, position):
+        last = match
+    if last is None:
+        return None
+    lead = text[: last.start()].strip(" \t*_\"'“‘(").lower()
+    if lead and not lead.endswith((",", ":", ";", "—", "–")) and lead not in ("and", "but", "so"):
+        return None
+    between = text[last.end() : position]
+    if _SENTENCE_END.search(between) or len(between) > 80:
+        return None
+    return last
+
+
+def _period_in_context(context: str) -> re.Match[str] | None:
+    """The last period in the sentence just before (a paragraph's earlier sentence, or a list
+    item's lead-in): "By day five I had more energy. I was down 3 pounds."."""
+    tail = context[-_CONTEXT_CHARS:]
+    ends = list(_SENTENCE_END.finditer(tail.rstrip()))
+    # The sentence just before: from the end of the one before it.
+    start = ends[-2].end() if len(ends) >= 2 else 0
+    last = None
+    for match in _PERIOD_RE.finditer(tail, start):
+        last = match
+    return last
