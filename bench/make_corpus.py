@@ -4,6 +4,10 @@ is present, ../shared/corpus. Sentences are recombined at random (fixed seed), s
 rarely repeat.
 
     python bench/make_corpus.py [--out bench/corpus] [--files 400] [--words 520000]
+
+Each post is also rendered as an HTML page (``--html-out``, default bench/corpus-html): the same
+text as the Markdown corpus, in the page furniture a site adds (head with title and meta
+description, JSON-LD, navigation, footer), so the two readers can be timed on equal copy.
 """
 
 from __future__ import annotations
@@ -67,9 +71,50 @@ def make_file(rng: random.Random, pool: list[str], number: int, vocabulary: list
     return "\n".join(parts)
 
 
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{title}</title>
+  <meta name="description" content="{title}">
+  <meta property="og:title" content="{title}">
+  <link rel="stylesheet" href="/assets/site.css">
+  <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "BlogPosting", "headline": "{title}"}}</script>
+</head>
+<body>
+  <header class="site-header">
+    <nav><ul><li><a href="/">Home</a></li><li><a href="/blog/">Blog</a></li><li><a href="/about/">About</a></li></ul></nav>
+  </header>
+  <main class="post">
+    <article>
+{body}
+    </article>
+  </main>
+  <footer class="site-footer"><p>&copy; 2024 Example Studio &middot; <a href="/privacy/">Privacy</a></p></footer>
+  <script src="/assets/site.js" defer></script>
+</body>
+</html>
+"""
+
+
+def render_html(markdown_text: str) -> str:
+    """A Markdown post as the HTML page a static site would publish."""
+    import html
+
+    from markdown_it import MarkdownIt
+
+    _, _, rest = markdown_text.partition("---\n")
+    front, _, body = rest.partition("\n---\n")
+    title = next((line.split(":", 1)[1].strip().strip('"') for line in front.splitlines() if line.startswith("title:")), "")
+    rendered = MarkdownIt("commonmark").enable("table").render(body)
+    return _PAGE.format(title=html.escape(title), body=rendered)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "corpus")
+    parser.add_argument("--html-out", type=Path, default=REPO / "bench" / "corpus-html")
     parser.add_argument("--files", type=int, default=400)
     parser.add_argument("--words", type=int, default=520_000)
     parser.add_argument("--max-words-per-file", type=int, default=1400)
@@ -78,14 +123,16 @@ def main() -> None:
     rng = random.Random(args.seed)
     pool = sentence_pool()
     vocabulary = sorted({w.strip(".,;:!?\"'()").lower() for s in pool for w in s.split() if w.isalpha() and len(w) > 3})
-    if args.out.exists():
-        shutil.rmtree(args.out)
-    args.out.mkdir(parents=True)
+    for out in (args.out, args.html_out):
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir(parents=True)
     words = 0
     number = 0
     while number < args.files or words < args.words:
         text = make_file(rng, pool, number, vocabulary)
         (args.out / f"post-{number:04d}.md").write_text(text, encoding="utf-8")
+        (args.html_out / f"post-{number:04d}.html").write_text(render_html(text), encoding="utf-8")
         words += len(text.split())
         number += 1
     distinct = len({line for p in args.out.glob("*.md") for line in p.read_text().splitlines() if len(line) > 40})

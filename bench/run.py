@@ -8,6 +8,8 @@ Each figure is the median wall time (seconds) of --runs runs (--single-runs for 
 rows), with the peak resident memory of the measured process. Commands compared with each other
 take turns run by run, so drift on a shared machine affects them alike. Rows:
 - fitlint cold: the whole corpus, no cache (--no-cache), default jobs (all CPUs)
+- fitlint cold, HTML pages: the same text rendered as HTML pages (bench/corpus-html), no cache;
+  compared with the Markdown run as HTML / Markdown (--html-only measures just these two)
 - fitlint warm: the whole corpus again with the cache filled and nothing changed
 - fitlint single clean file / single file with findings: the pre-commit case
 - proselint: the same corpus and the same single files
@@ -30,6 +32,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "bench" / "corpus"
+CORPUS_HTML = REPO / "bench" / "corpus-html"
+COLD = "fitlint cold (corpus, -j all CPUs)"
+COLD_HTML = "fitlint cold, HTML pages (same text)"
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
@@ -101,8 +106,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs of each whole-corpus command")
     parser.add_argument("--single-runs", type=int, default=21, help="runs of each single-file command")
     parser.add_argument("--relints", type=int, default=100)
+    parser.add_argument("--html-only", action="store_true", help="only the Markdown and HTML cold runs")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
+    if not CORPUS.is_dir() or not CORPUS_HTML.is_dir():
         subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py")], check=True)
     # An installed wheel has its bytecode compiled by pip, as proselint's has; an editable
     # checkout run with PYTHONDONTWRITEBYTECODE would recompile every module on every run.
@@ -116,6 +122,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="fitlint-bench-"))
     corpus = work / "corpus"
     shutil.copytree(CORPUS, corpus)
+    shutil.copytree(CORPUS_HTML, work / "pages")
+    if args.html_only:
+        return _html_only(args.runs, fitlint, work, len(files), words)
     clean = work / "clean.md"
     clean.write_text(
         "# Building a weekly routine\n\n"
@@ -133,7 +142,7 @@ def main() -> int:
         encoding="utf-8",
     )
 
-    cold = {"fitlint cold (corpus, -j all CPUs)": [*fitlint, "--no-cache", "corpus"]}
+    cold = {COLD: [*fitlint, "--no-cache", "corpus"], COLD_HTML: [*fitlint, "--no-cache", "pages"]}
     cold["spaCy floor (tokenise corpus)"] = [sys.executable, "-c", SPACY_FLOOR, str(corpus)]
     single = {
         "fitlint single clean file": [*fitlint, "--no-cache", "clean.md"],
@@ -148,7 +157,7 @@ def main() -> int:
     measured.update(interleaved(args.runs, {"fitlint warm (corpus, cache filled)": [*fitlint, "corpus"]}, work))
     measured.update(interleaved(args.single_runs, single, work))
     order = [
-        "fitlint cold (corpus, -j all CPUs)", "fitlint warm (corpus, cache filled)", "fitlint single clean file",
+        COLD, COLD_HTML, "fitlint warm (corpus, cache filled)", "fitlint single clean file",
         "fitlint single file with findings", "spaCy floor (tokenise corpus)", "proselint (corpus)",
         "proselint single clean file", "proselint single file with findings",
     ]
@@ -169,7 +178,10 @@ def main() -> int:
     warm = samples["fitlint warm (corpus, cache filled)"]
     print("ratios (medians; cold / spaCy floor and the proselint ones also as the median of run-by-run ratios)")
     print(f"  warm / cold                       {statistics.median(warm) / statistics.median(cold):6.3f}   (target <= 0.1)")
-    pairs = [("cold / spaCy floor", cold, samples["spaCy floor (tokenise corpus)"], "1.5")]
+    pairs = [
+        ("cold / spaCy floor", cold, samples["spaCy floor (tokenise corpus)"], "1.5"),
+        ("HTML pages / Markdown (same text)", samples[COLD_HTML], cold, "1.5"),
+    ]
     if proselint:
         pairs.append(("cold / proselint", cold, samples["proselint (corpus)"], "0.333"))
         pairs.append((
@@ -179,6 +191,28 @@ def main() -> int:
     for label, ours, theirs, target in pairs:
         by_median = statistics.median(ours) / statistics.median(theirs)
         print(f"  {label:<33} {by_median:6.3f}   paired {paired_ratio(ours, theirs):6.3f}   (target <= {target})")
+    return 0
+
+
+def _html_only(runs: int, fitlint: list[str], work: Path, files: int, words: int) -> int:
+    """The same text as Markdown and as HTML pages, cold, taking turns."""
+    commands = {COLD: [*fitlint, "--no-cache", "corpus"], COLD_HTML: [*fitlint, "--no-cache", "pages"]}
+    commands["fitlint -j 1, Markdown"] = [*fitlint, "--no-cache", "-j", "1", "corpus"]
+    commands["fitlint -j 1, HTML pages"] = [*fitlint, "--no-cache", "-j", "1", "pages"]
+    measured = interleaved(runs, commands, work)
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"corpus: {files} files, {words} words (Markdown) and the same rendered as HTML; {runs} runs each\n")
+    print(f"{'measurement':<40}{'median s':>10}{'min s':>10}{'peak MiB':>10}")
+    for name, (samples, peak) in measured.items():
+        print(f"{name:<40}{statistics.median(samples):>10.3f}{min(samples):>10.3f}{peak:>10}")
+    print()
+    for label, html_name, markdown_name in (
+        ("HTML / Markdown, all CPUs", COLD_HTML, COLD),
+        ("HTML / Markdown, -j 1", "fitlint -j 1, HTML pages", "fitlint -j 1, Markdown"),
+    ):
+        ours, theirs = measured[html_name][0], measured[markdown_name][0]
+        by_median = statistics.median(ours) / statistics.median(theirs)
+        print(f"  {label:<33} {by_median:6.3f}   paired {paired_ratio(ours, theirs):6.3f}   (target <= 1.5)")
     return 0
 
 
