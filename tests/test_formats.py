@@ -521,3 +521,27 @@ def test_any_markup_reads_without_error_and_every_block_maps_into_its_source():
             assert all(ch in letters for ch in block.text.lower() if ch.isalpha() and ch.isascii())
 
     check()
+
+
+def test_template_metadata_strings_in_each_template_language():
+    text = (
+        "@section('title', 'Melt your love handles')\n"
+        '{% set description = "Lose 10 lbs in a week" %}\n'
+        "{% assign page_subtitle = 'Core week' %}\n"
+        '<?php $data["summary"] = "A short plan"; $post_title .= " | Site"; ?>\n'
+        '<% @excerpt = "Rest &amp; recover" %>\n'
+        '{{ $title := "Hugo title" }}\n'
+        "{{-- a Blade comment with title = 'not copy' --}}\n"
+        '<?php if ($title == "not copy") { $twitter_title = "social card"; } ?>\n'
+        "@if($user) <p>Write to me@example.com</p> @endif <style>@media print {}</style>\n"
+    )
+    blocks = _blocks(text, "page.php")
+    assert blocks == [
+        ("front_matter:title", "Melt your love handles", "Melt your love handles"),
+        ("front_matter:description", "Lose 10 lbs in a week", "Lose 10 lbs in a week"),
+        ("front_matter:subtitle", "Core week", "Core week"),
+        ("front_matter:summary", "A short plan", "A short plan"),
+        ("front_matter:excerpt", "Rest & recover", "Rest &amp; recover"),
+        ("front_matter:title", "Hugo title", "Hugo title"),
+        ("paragraph", "Write to me@example.com", "Write to me@example.com"),
+    ]

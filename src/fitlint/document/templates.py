@@ -74,7 +74,10 @@ def template_regions(text: str) -> list[Region]:
             regions.append(Region(start, end, "blade"))
             position = end
             continue
-        if token == "{{" and text.startswith("{{{", start):
+        comment = text.startswith(("{{--", "{{!", "<%#"), start)  # Blade, Handlebars, ERB comments
+        if text.startswith("{{--", start):
+            token_close = "--}}"
+        elif token == "{{" and text.startswith("{{{", start):
             token_close = "}}}"
         else:
             token_close = _CLOSERS[token]
@@ -96,7 +99,7 @@ def template_regions(text: str) -> list[Region]:
             "{%": "tag",
             "{#": "comment",
         }[token]
-        regions.append(Region(start, end, kind))
+        regions.append(Region(start, end, "comment" if comment else kind))
         position = end
     return regions
 
