@@ -196,9 +196,9 @@ class Linter:
             else:
                 missing.append(text)
         if missing:
-            from fitlint.nlp import pipeline
+            from fitlint.nlp import parse  # bounded: long texts in pieces, punctuation runs blanked
 
-            for text, doc in zip(missing, pipeline().pipe(missing, batch_size=256)):
+            for text, doc in zip(missing, parse(missing)):
                 self._docs[text] = docs[text] = doc
         # Evict only after collecting: one huge document may bring more sentences than fit.
         while len(self._docs) > DOC_CACHE_SIZE:

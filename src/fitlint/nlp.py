@@ -15,12 +15,19 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from fitlint.lazyregex import lazy_compile
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
 _LOCK = threading.Lock()
 _PIPELINE: Language | None = None
+MAX_CHUNK = 5_000  # characters handed to spaCy at once; a longer text is tokenised in pieces
+RUN_LENGTH = 32  # a run of this many punctuation or symbol characters is blanked before tokenising
+# Punctuation, symbols and emoji (and "_", which \w counts as a word character but spaCy splits
+# off like punctuation). The first item is spelled out so the search skips ahead by it.
+_RUN = lazy_compile(rf"(?:[^\w\s]|_)(?:[^\w\s]|_){{{RUN_LENGTH - 1},}}")
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _RANGE_DASHES = frozenset({"-", "–", "‐", "‑"})
 
@@ -89,6 +96,58 @@ def _spacy_cli_deferred() -> Iterator[None]:
             del spacy.cli
 
 
+def parse(texts: list[str]) -> list[Doc]:
+    """spaCy docs for ``texts``, each token's ``idx`` an offset into the text as given.
+
+    Hostile text costs linear time and never fails:
+
+    - spaCy splits punctuation off a word one character at a time, searching the rest of the word
+      each time, so a run of punctuation or emoji costs the cube of its length (4,000 ``!`` take
+      seconds). A run of ``RUN_LENGTH`` or more such characters keeps its first character and the
+      rest become spaces, one whitespace token: the text keeps its length, so every offset stays
+      exact with no mapping back, and words (all rules look at) are untouched.
+    - spaCy refuses a text over its ``max_length`` (a million characters). A text longer than
+      ``MAX_CHUNK`` is tokenised in pieces cut after whitespace and joined back into one doc with
+      the same text; each piece starts a sentence, so later stages see sentences of bounded length.
+    """
+    nlp = pipeline()
+    docs: list[Any] = [None] * len(texts)
+    defused = [_blank_runs(text) for text in texts]
+    short = [i for i, text in enumerate(defused) if len(text) <= MAX_CHUNK]
+    if len(short) == len(texts):
+        return list(nlp.pipe(defused, batch_size=256))
+    for i, doc in zip(short, nlp.pipe([defused[i] for i in short], batch_size=256)):
+        docs[i] = doc
+    for i, text in enumerate(defused):
+        if docs[i] is None:
+            from spacy.tokens import Doc
+
+            pieces = list(nlp.pipe(_pieces(text, MAX_CHUNK), batch_size=16))
+            docs[i] = Doc.from_docs(pieces, ensure_whitespace=False)
+    return docs
+
+
+def _blank_runs(text: str) -> str:
+    if len(text) < RUN_LENGTH or _RUN.search(text) is None:
+        return text
+    return _RUN.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 1), text)
+
+
+def _pieces(text: str, size: int) -> Iterator[str]:
+    """``text`` in pieces of at most ``size`` characters that join back to it, each cut after the
+    last whitespace of its window (or at ``size`` if the window's second half has none)."""
+    start = 0
+    while len(text) - start > size:
+        cut = start + size
+        for position in range(cut - 1, start + size // 2, -1):
+            if text[position].isspace():
+                cut = position + 1
+                break
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
+
+
 def _build() -> Language:
     with _spacy_cli_deferred():
         import spacy
@@ -146,7 +205,9 @@ class _LowercaseLookupLemmatizer:
             lemma_id = lemma_of.get(lower_id)
             if lemma_id is None:
                 lower = strings[lower_id]
-                lemma_id = lemma_of[lower_id] = strings.add(str(self.table.get(lower, lower)).lower())
+                lemma_id = lemma_of[lower_id] = strings.add(
+                    str(self.table.get(lower, lower)).lower()
+                )
             lemmas.append(lemma_id)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
