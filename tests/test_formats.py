@@ -533,7 +533,7 @@ def test_template_metadata_strings_in_each_template_language():
         '{{ $title := "Hugo title" }}\n'
         "{{-- a Blade comment with title = 'not copy' --}}\n"
         '<?php if ($title == "not copy") { $twitter_title = "social card"; } ?>\n'
-        "@if($user) <p>Write to me@example.com</p> @endif <style>@media print {}</style>\n"
+        "@if($user) <p>Write to me@example.com or @endurancecoach</p> @endif <style>@media print {}</style>\n"
     )
     blocks = _blocks(text, "page.php")
     assert blocks == [
@@ -543,5 +543,9 @@ def test_template_metadata_strings_in_each_template_language():
         ("front_matter:summary", "A short plan", "A short plan"),
         ("front_matter:excerpt", "Rest & recover", "Rest &amp; recover"),
         ("front_matter:title", "Hugo title", "Hugo title"),
-        ("paragraph", "Write to me@example.com", "Write to me@example.com"),
+        (
+            "paragraph",
+            "Write to me@example.com or @endurancecoach",
+            "Write to me@example.com or @endurancecoach",
+        ),
     ]

@@ -28,7 +28,7 @@ _OPENERS = lazy_compile(r"<\?|<%|\{\{|\{!!|\{%|\{#|(?<![\w@.!&/\\-])@(?=[A-Za-z]
 _CLOSERS = {"<?": "?>", "<%": "%>", "{{": "}}", "{!!": "!!}", "{%": "%}", "{#": "#}"}
 _MAX_TAG = {"<?": -1, "<%": 20_000, "{{": 4_000, "{!!": 4_000, "{%": 4_000, "{#": 4_000}
 # Blade's directives (a name alone, or with arguments in parentheses). A name that is not one of
-# these (an @handle, a CSS at-rule) is left alone unless it ends a block (@end…).
+# these (an @handle, a CSS at-rule) is left alone; @end… closes one of them.
 _BLADE = frozenset(
     """if elseif else endif unless endunless isset endisset empty endempty auth endauth guest endguest
     production endproduction env endenv section endsection yield show stop append overwrite parent
@@ -123,7 +123,7 @@ def _blade_end(text: str, start: int) -> int | None:
         return None
     name = match.group(1).lower()
     end = match.end()
-    known = name in _BLADE or name.startswith("end")
+    known = name in _BLADE or (name.startswith("end") and name[3:] in _BLADE)  # not @endurance
     after = end
     while after < len(text) and text[after] in " \t":
         after += 1
