@@ -27,7 +27,14 @@ AUTHOR_YEAR = lazy_compile(
 )
 ANY_DIGIT = lazy_compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]")  # markers, DOIs and PMIDs all carry one: a cheap first test
 _YEAR = lazy_compile(r"(?:19|20)\d\d")  # both author-year forms carry one
-NUMBERED_MARKER = lazy_compile(r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+NUMBERED_MARKER = lazy_compile(
+    r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+    # A copied marker that kept its label: "(5Trusted Source)", "(3 Trusted Source)".
+    r"|\(\d{1,3}\s*(?:trusted\s+)?source\)"
+    # "(1)" or "(2, 5)" where a sentence ends: "… triglyceride levels.(1)", "… in 17 men (3)."
+    r"|(?<=[\p{L}.)\]])\s?\((?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\)(?=\s*$|\s*[.!?;:]|\s+\p{Lu})",
+    re.IGNORECASE,
+)
 # Reference numbers at the end of a sentence: glued to the word ("technique7.") or a spaced list
 # ("areas 4,5,6."). A single spaced number ("… muscles 4.") counts only beside a numbered list.
 GLUED_MARKER = lazy_compile(r"(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[.!?;:](?:\s|$))")
@@ -79,6 +86,8 @@ class CitationIndex:
 
     def __post_init__(self) -> None:
         blocks = self.document.blocks
+        if not self.site_domains:
+            self.site_domains = own_site(blocks)
         reference_section = None
         for index, block in enumerate(blocks):
             if block.kind == "heading":
@@ -175,6 +184,24 @@ class CitationIndex:
         if len(self.entries) == 1:
             return "single"
         return "none"
+
+
+def own_site(blocks: list[ProseBlock]) -> tuple[str, ...]:
+    """The site a page belongs to, read from its links: a page links to its own sections, author
+    pages and other posts far more than to any source. The host of most links (at least three, and
+    a third of them) is the page's own, and links there are not citations."""
+    hosts: dict[str, int] = {}
+    total = 0
+    for block in blocks:
+        for link in block.links:
+            host = urlparse(link.href).netloc.lower().removeprefix("www.")
+            if host:
+                hosts[host] = hosts.get(host, 0) + 1
+                total += 1
+    if not hosts:
+        return ()
+    host, count = max(hosts.items(), key=lambda item: (item[1], item[0]))
+    return (host,) if count >= 3 and count * 3 >= total else ()
 
 
 def citation_index(document: Document) -> CitationIndex:

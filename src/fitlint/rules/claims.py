@@ -30,16 +30,24 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _PERCENT = Needled(lazy_compile(rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)"), "%", "cent")
 # "at 70% of max heart rate", "80% of 1RM": intensity prescriptions, not findings.
 _INTENSITY = lazy_compile(
-    rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?%\s*(?:of\s+(?:your\s+)?)?(?:1\s?rm|one-rep|max\w*|hr\s?max|mhr|vo2|v̇o2|heart rate|effort|intensity|body ?weight)",
+    rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?%\s*(?:of\s+(?:your\s+)?)?(?:1\s?rm|one-rep|max\w*|hr\s?max|mhr|vo2|v̇o2|heart rate|effort|intensity|body ?weight|incline|grade|gradient|resistance)",
 )
 _MULTIPLIER = Needled(
     lazy_compile(
         r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
-        rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b",
+        rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b"
+        # "Obesity has tripled since 1975", "doubled their weight loss"
+        r"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|es|ing)\b",
     ),
-    "twice", "double", "triple", "half", "x", "×", "times",
+    "twice", "double", "triple", "half", "x", "×", "times", "doubl", "tripl", "quadrupl", "halv",
 )
-_RATIO = lazy_compile(r"\b\d+\s+(?:out\s+of|in)\s+(?:every\s+)?\d+\b|\bone\s+in\s+(?:\d+|two|three|four|five|ten)\b")
+_COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
+# "9 out of 10", "nine in ten", "one in five", "a third of gym-goers", "two-thirds of adults".
+_RATIO = lazy_compile(
+    rf"\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b"
+    r"|\b(?:a|one|two|three)[\s-](?:thirds?|quarters?|fifths?|tenths?)\s+of\b"
+    r"|\b(?:half|majority)\s+of\s+(?:all\s+)?(?:the\s+)?(?:people|adults|women|men|americans|dieters|users|customers|gym-goers|participants|patients|children)\b"
+)
 _TEST_STAT = Needled(lazy_compile(r"\b[rp]\s?[=<>≤]\s?0?\.\d+"), "=", "<", ">", "≤")
 _RANK = Needled(
     lazy_compile(r"\b(?:number\s+one|#1|leading|top)\s+(?:reason|cause|predictor)\b"),
@@ -57,7 +65,7 @@ _DOSE = Needled(
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
-    r"extend|prolong|add|risk|linked|associated|predict)\w*",
+    r"extend|prolong|add|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied))\w*",
 )
 _CALORIES_BURNED = Needled(
     lazy_compile(
@@ -83,7 +91,10 @@ _STUDY_REFERENCE = lazy_compile(
 )
 # A statistic needs a figure: a digit or a word of these (on lower-cased text).
 _DIGIT = lazy_compile(r"\d")
-_FIGURE_WORDS = ("percent", "twice", "double", "triple", "half", "times", "number one")
+_FIGURE_WORDS = (
+    "percent", "twice", "double", "triple", "quadrupl", "half", "halv", "times", "number one", " out of ",
+    " in ten", " in five", " in four", " in three", "third", "quarter", "fifth", "tenth", "majority",
+)
 PRIORITY = ("venue", "appeal", "statistic")
 
 
@@ -97,13 +108,48 @@ _IMPERATIVE = lazy_compile(
     r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order)\b",
 )
 _PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time")
+# What something is made of is a description or a prescription, not a finding: a macro split
+# ("70% fat, 25% protein"), "20% of your calories from protein", a "4% acetic acid" vinegar.
+_COMPOSITION = lazy_compile(
+    rf"{_NUM}\s?%\s*(?:of\s+(?:your\s+|total\s+|daily\s+)*(?:calories|energy|intake|plate)\s+(?:from|as|come|comes|should|will|in)\b|"
+    r"(?:fats?|proteins?|carbs?|carbohydrates?|acetic|abv|alcohol|cocoa|cacao|juice|cotton|polyester|spandex|humidity|off|discount)\b)"
+    rf"|\b(?:fats?|proteins?|carbs?|carbohydrates?)\s*[:=(–-]?\s*{_NUM}\s?%"
+)
+# A percentage is a finding when it measures a change, a comparison or a share of people:
+# "burns 39% more fat", "90% of users", "a 20% lower risk". Alone it may be a spec ("93% pure").
+_PERCENT_CUE = lazy_compile(
+    r"\b(?:more|less|fewer|higher|lower|greater|better|worse|faster|slower|likely|likelihood|chances?|risks?|"
+    r"rates?|odds|compared|than|versus|vs|percent\w*|increase\w*|decrease\w*|drop\w*|rise|rose|fell|fall\w*|"
+    r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"
+    r"found|show\w*|account\w*|made\s+up|consist\w*|compos\w*|"
+    r"of\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:people|users|adults|women|men|males|females|boys|girls|adolescents|teenagers|"
+    r"americans|britons|participants|customers|clients|dieters|patients|subjects|respondents|members|children|kids|"
+    r"teens|those|them|us|population|gym-goers|runners|athletes|doctors|trainers|readers|buyers|cases|body|brain|"
+    r"metabolism|muscle|weight))\b"
+)
+# Advice to the reader prescribes ("you should aim for less than 20 g of carbs a day").
+_ADVICE = lazy_compile(
+    r"\byou(?:'ll|\s+will|\s+may|\s+might|\s+can)?\s+(?:should|need\s+to|must|want\s+to|wish\s+to|have\s+to|aim)\b"
+    r"|\b(?:aim\s+(?:for|to|at)|try\s+to|stick\s+to|stay\s+(?:below|under|above)|keep\s+(?:it|them|carbs|protein|calories)\s+(?:below|under))\b"
+    r"|\bit\s+is\s+(?:suggested|recommended|advised|advisable|best|wise)\s+(?:that\s+you|to|for\s+you)\b"
+)
+# A comparison inside an instruction is still a finding: "Add GLP-1s (you eat ~50% fewer calories)".
+_COMPARATIVE_PERCENT = lazy_compile(rf"{_NUM}\s?%\s+(?:more|less|fewer|higher|lower|greater|faster|slower)\b")
+# "Join our 2M+ members", "over 30,000 customers": a crowd offered as proof.
+_CROWD = lazy_compile(
+    r"\b(?:(?:over|more\s+than|nearly|almost)\s+)?(\d[\d,.]*)\s?(k|m|thousand|million|billion)?(\+)?\s+"
+    r"(?:(?:happy|satisfied|delighted|successful|active|loyal|verified)\s+)?"
+    r"(?:users|customers|members|clients|people|dieters|readers|subscribers|followers|women|men|athletes|reviews|buyers)\b"
+)
+_LETTERS = lazy_compile(r"[a-z]{3}")
 # Weight lost by a person is a result or a promise (quick-fix rules judge it), not a statistic.
 _PERSONAL_LOSS = Needled(
     lazy_compile(
-        r"\b(?:los[et]|losing|losses|drop(?:ped)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?\b(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight)\b"
-        r"|\b(?:twice|double|triple|\d+\s?(?:x|times))\s+(?:as\s+much|more)\s+(?:weight|fat)\b",
+        r"\b(?:los[et]|losing|losses|drop(?:ped)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?(?:\b|(?<=\d))(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight|body ?fat)\b"
+        r"|\b(?:twice|double|triple|\d+\s?(?:x|times))\s+(?:as\s+much|more)\s+(?:weight|fat)\b"
+        r"|\d\s?(?:lbs?|pounds?|kgs?|kilos?)\.?\s+(?:of\s+)?(?:reduction|loss|lost|drop|down|off|lighter|gone|scale\s+drop)\b",
     ),
-    "los", "drop", "shed", "down", "twice", "double", "triple", "x", "times",
+    "los", "drop", "shed", "down", "twice", "double", "triple", "x", "times", "reduction", "off", "lighter", "gone",
 )
 
 
@@ -115,14 +161,24 @@ _LIST_LINE = lazy_compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s")
 
 
 def _introduces_cited_list(index: CitationIndex, block_index: int) -> bool:
-    """Is the block followed by list items (or plain-text numbered lines) of which one cites?"""
+    """Is the block followed by list items (or plain-text numbered lines) of which one cites, or
+    by a quotation or a paragraph of its section that cites ("In a study entitled …, we see:"
+    then the quoted finding and its link)?"""
     blocks = index.document.blocks
     following = block_index + 1
     cited = False
     while following < len(blocks) and (blocks[following].kind == "list_item" or _LIST_LINE.match(blocks[following].text)):
         cited = cited or index.block_has_citation(following)
         following += 1
-    return cited
+    if cited:
+        return True
+    section = blocks[block_index].section
+    for after in range(block_index + 1, min(len(blocks), block_index + 4)):
+        if blocks[after].kind == "heading" or blocks[after].section != section:
+            break
+        if index.block_has_citation(after):
+            return True
+    return False
 
 
 def statistic_in(text: str) -> bool:
@@ -131,18 +187,26 @@ def statistic_in(text: str) -> bool:
     Figures inside quotation marks are someone else's words being quoted ("ads promise 'burn
     fat in 10 minutes a day'"), not the writer's claim."""
     cleaned = text.lower()
+    if not _LETTERS.search(cleaned):
+        return False  # a figure on its own ("93.9%") says nothing about what it measures
     if "“" in cleaned or '"' in cleaned or "‘" in cleaned:
         cleaned = _QUOTED.sub(" ", cleaned)
     if "%" in cleaned:
-        cleaned = _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned))
+        cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned)))
     if _PERSONAL_LOSS.search(cleaned):
         return False
-    imperative = bool(_IMPERATIVE.match(cleaned))
-    if imperative:
-        # "Lighten the bar by about 20%": an instruction's numbers prescribe. Only a claimed
-        # outcome ("…, burning 100 calories") counts.
-        return bool(_CALORIES_BURNED.search(cleaned) or _SOCIAL_PROOF.search(cleaned))
-    if _PERCENT.search(cleaned) or _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned):
+    if _IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned):
+        # "Lighten the bar by about 20%", "you should aim for 20 g": an instruction's numbers
+        # prescribe. Only a claimed outcome ("…, burning 100 calories") or comparison counts.
+        return bool(
+            _CALORIES_BURNED.search(cleaned)
+            or _SOCIAL_PROOF.search(cleaned)
+            or _crowd(cleaned)
+            or ("%" in cleaned and _COMPARATIVE_PERCENT.search(cleaned))
+        )
+    if _PERCENT.search(cleaned) and _PERCENT_CUE.search(cleaned):
+        return True
+    if _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned) or _crowd(cleaned):
         return True
     if _SOCIAL_PROOF.search(cleaned):
         return True
@@ -150,6 +214,19 @@ def statistic_in(text: str) -> bool:
         return True
     if (_AMOUNT.search(cleaned) or _DOSE.search(cleaned)) and (_OUTCOME.search(cleaned) or _GUIDELINE.search(cleaned)):
         return True
+    return False
+
+
+def _crowd(text: str) -> bool:
+    """A crowd offered as proof: thousands of members, customers or reviews."""
+    for match in _CROWD.finditer(text):
+        number, scale, plus = match.groups()
+        try:
+            value = float(number.replace(",", ""))
+        except ValueError:
+            continue
+        if scale or plus or value >= 1000:
+            return True
     return False
 
 
@@ -267,9 +344,14 @@ class ClaimMatcher:
         block = document.blocks[block_index]
         if self.group.classify(sentence, lemmas, timeout, block.text[:offset], stems) != self.claim:
             return
-        if block.kind in ("heading", "table_cell") or block_index in index.reference_blocks:
+        if block.kind == "table_cell" or block_index in index.reference_blocks:
             return
-        if block.kind == "front_matter" and block.key == "title":
+        if block.kind == "control" and self.claim != "statistic":
+            return  # a link that names another page ("… According to a Trainer") points to its claim
+        titled = block.kind == "heading" or (block.kind == "front_matter" and block.key == "title")
+        if titled and (self.claim == "statistic" or index.mode != "none"):
+            # A title's figure or appeal is backed by the article under it; only an article that
+            # cites nothing leaves a "Science-Backed" title unsupported.
             return
         start = offset + sentence.start_char
         end = offset + sentence.end_char
@@ -305,9 +387,21 @@ def _trim(sentence: Any) -> tuple[int | None, int]:
 
 # Tables about bodies and energy (calories burned, fat lost, % change); not benchmarks or prices.
 _TABLE_TOPIC = lazy_compile(
-    r"\b(?:calories?|kcal|burn(?:ed|s|ing)?|fat|weight|metabolism|loss|lose|lost|percent)\b|%", re.IGNORECASE
+    r"\b(?:calories?|kcal|burn(?:ed|s|ing)?|fat|weight|metabolism|loss|lose|lost|percent|risk|reduction|reduces?|"
+    r"lower|chance|likelihood|benefits?|effects?|improvements?|increase|decrease)\b|%",
+    re.IGNORECASE,
 )
-_NUMERIC_CELL = lazy_compile(r"^\s*[~≈]?\d[\d,.]*\s*(?:%|kcal|cal|kg|lbs?|g)?\s*$")
+_MEASURED_CELL = lazy_compile(r"%|[a-z×]", re.IGNORECASE)
+_PRESCRIBED_ROW = lazy_compile(
+    r"\b(?:target|goal|plan|limit|allowance|intake|budget|recommended|serving|portion|dose|dosage|per\s+day|daily)\b",
+    re.IGNORECASE,
+)
+# A cell holding one figure, maybe qualified: "35%", "Up to 35%", "~400 kcal", "< 10 g".
+_NUMERIC_CELL = lazy_compile(
+    r"^\s*(?:up\s+to|about|around|approx\.?|approximately|over|under|nearly|almost|[~≈<>≤≥+-])?\s*"
+    r"\d[\d,.]*\s*(?:[-–]\s*\d[\d,.]*\s*)?(?:%|kcal|cal|calories|kg|lbs?|g|mg|x|×)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[int, int]]:
@@ -349,8 +443,11 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             continue
         for line in table[1:]:
             cells = [blocks[i].text for i in rows[line]]
-            numeric = sum(1 for cell in cells if _NUMERIC_CELL.match(cell))
-            if numeric >= 2 and numeric * 2 >= len(cells):
+            if cells and _PRESCRIBED_ROW.search(cells[0]):
+                continue  # "Daily calorie target | 1,400 kcal": a plan, not a finding
+            figures = [cell for cell in cells if _NUMERIC_CELL.match(cell)]
+            measured = any(_MEASURED_CELL.search(cell) for cell in figures)  # "35%", "400 kcal"
+            if figures and len(figures) * 2 >= len(cells) and (len(figures) >= 2 or measured):
                 text = document.lines.line_text(line)
                 start = document.lines.starts[line] + (len(text) - len(text.lstrip()))
                 spans.append((start, document.lines.starts[line] + len(text.rstrip())))

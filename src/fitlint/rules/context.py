@@ -182,6 +182,7 @@ class MatchContext(NamedTuple):
     before: str = ""  # the block's text before this sentence
     words: ContextWords = EMPTY_WORDS
     key: str = ""  # front matter key of the block (title, description, …)
+    lead: str = ""  # lower-cased text of the block before this one in its section
 
 
 def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
@@ -191,7 +192,8 @@ def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
         override = overrides.get(token.lower_)
         if override is not None:
             return override
-    return (token.lemma_ or token.lower_).lower().translate(_APOSTROPHES)
+    lemma = (token.lemma_ or token.lower_).lower().translate(_APOSTROPHES)
+    return "not" if lemma == "n't" else lemma
 
 
 def _lemma(ctx: MatchContext, token: Any) -> str:
@@ -221,7 +223,7 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
         if lemma in breaks or (lemma == "," and subordinate):
             boundaries.append(index)
             subordinate = lemma in _SUBORDINATORS
-        elif tight and lemma in (",", "and", "or", "so", "then"):
+        elif tight and (lemma in ("and", "or", "so", "then") or (lemma == "," and _opens_clause(ctx, index + 1))):
             boundaries.append(index)
     start, end = ctx.sentence.start, ctx.sentence.end
     for index in boundaries:
@@ -231,6 +233,19 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
             end = index
             break
     return _Clause(start, end)
+
+
+_CLAUSE_OPENERS = frozenset(
+    {"and", "or", "but", "so", "then", "which", "who", "while", "i", "you", "we", "they", "he", "she", "it",
+     "this", "that", "there", "these", "those", "yet", "nor", "because", "if", "when"}
+)
+
+
+def _opens_clause(ctx: MatchContext, index: int) -> bool:
+    """Does a new clause start here (after a comma)? "…, and you will …" does; the comma between
+    two adjectives ("a meaningful, localized reduction") does not."""
+    doc = ctx.sentence.doc
+    return index < ctx.sentence.end and lemma_of(doc[index], ctx.words.overrides) in _CLAUSE_OPENERS
 
 
 def _lemmas(ctx: MatchContext, start: int, end: int) -> list[str]:
@@ -389,7 +404,24 @@ def reported(ctx: MatchContext) -> bool:
         if any(_lemma(ctx, doc[i]) in words.first_person for i in window):
             continue  # "I am of the belief that …", "I hope …": the writer's own claim
         return True
-    return False
+    return _reporting_frame(ctx.before, words)
+
+
+_PREVIOUS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s+)([^.!?:]*[.!?:])\s*$")
+_FRAME_WORDS = lazy_compile(r"[\w’']+")
+
+
+def _reporting_frame(before: str, words: ContextWords) -> bool:
+    """Does a short sentence just before announce what follows as something heard or claimed
+    ("You've heard it a thousand times.", "The pitch goes like this:")?"""
+    match = _PREVIOUS_SENTENCE.search(before.rstrip()[-160:])
+    if match is None:
+        return False
+    sentence = match.group(1)
+    tokens = [t.lower().translate(_APOSTROPHES) for t in _FRAME_WORDS.findall(sentence)]
+    if not tokens or (len(tokens) > 10 and not sentence.endswith(":")):
+        return False
+    return any(token in words.report or token.rstrip("sd") in words.report for token in tokens)
 
 
 def _introduces(ctx: MatchContext, index: int, clause_start: int) -> bool:
@@ -419,7 +451,21 @@ def debunk(ctx: MatchContext) -> bool:
             word in ctx.sentence.text.lower() for word in topic
         ):
             return True
-    return _refutes(ctx.next_sentence, words)
+    if _refutes(ctx.next_sentence, words):
+        return True
+    # An answer to a question that doubts the claim ("Q: If spot reduction isn't possible, why …?"),
+    # in the block before or earlier in this one.
+    previous = _PREVIOUS_SENTENCE.search(ctx.before.rstrip()[-300:])
+    for question in (ctx.lead, previous.group(1).lower() if previous else ""):
+        if question.rstrip().endswith("?") and _doubts(question, words):
+            return True
+    return False
+
+
+def _doubts(question: str, words: ContextWords) -> bool:
+    plain = question.translate(_APOSTROPHES).replace("n't", " not")
+    tokens = _FRAME_WORDS.findall(plain)
+    return words.debunk.find(tokens) >= 0 or bool(_NEGATED_TITLE.search(question))
 
 
 _NEXT_WORDS = lazy_compile(r"[\w’']+")

@@ -84,13 +84,19 @@ def make_span_diagnostic(
     values = {"text": source_text, **values}
     prose_text = values["text"]
     suggestions = []
+    if "fat-area" not in values and "fat-deposit" in values:
+        values = {**values, "fat-area": values["fat-deposit"]}  # "love handles" names the area too
     for template in rule.suggest:
         edits: tuple[Edit, ...] = ()
-        if template.replace is not None and template.fix is not FixSafety.NONE:
-            edits = (Edit(start, end, _match_case(fill(template.replace, values), prose_text)),)
-        suggestions.append(
-            Suggestion(fill(template.text, values), template.evidence, template.fix, edits)
-        )
+        fix = template.fix
+        if template.replace is not None and fix is not FixSafety.NONE:
+            replacement = fill(template.replace, values)
+            if _PLACEHOLDER.search(replacement):
+                fix = FixSafety.NONE  # the match did not capture what the rewrite needs: advice only
+            else:
+                edits = (Edit(start, end, _match_case(replacement, prose_text)),)
+        text = fill(template.text, values)
+        suggestions.append(Suggestion(text, template.evidence, fix, edits))
     evidence_ids = [ev for template in rule.suggest for ev in template.evidence] + list(rule.evidence)
     return Diagnostic(
         path=path,

@@ -185,6 +185,7 @@ class SentenceRules:
         docs = annotate([document.blocks[u.block].text[u.start : u.end] for u in units])
         headings = {block.section: block.text.lower() for block in document.blocks if block.kind == "heading"}
         leads = lead_ins(document.blocks)
+        previous = previous_blocks(document.blocks)
         title = title_of(document.blocks)
         debunking = document_debunks(title)
         diagnostics: list[Diagnostic] = []
@@ -198,12 +199,23 @@ class SentenceRules:
                 for matcher in (self.matchers[i] for i in unit.matchers):
                     if matcher.rule.code not in self.disabled:
                         diagnostics.extend(
-                            self._apply(matcher, sentence, lemmas, block, frame, document, unit, leads.get(unit.block, ""))
+                            self._apply(
+                                matcher, sentence, lemmas, block, frame, document, unit, leads.get(unit.block, ""), previous
+                            )
                         )
         return diagnostics
 
     def _apply(
-        self, matcher: Matcher, sentence, lemmas, block, frame: Frame, document, unit: Candidate, lead: str
+        self,
+        matcher: Matcher,
+        sentence,
+        lemmas,
+        block,
+        frame: Frame,
+        document,
+        unit: Candidate,
+        lead: str,
+        previous: dict[int, str],
     ) -> list[Diagnostic]:
         rule = matcher.rule
         context = (lead + "\n" if lead else "") + block.text[: unit.start]
@@ -230,6 +242,7 @@ class SentenceRules:
                 block.text[: unit.start],
                 self.words,
                 block.key,
+                previous.get(unit.block, ""),
             )
             if (rule.unless or rule.requires) and excused(ctx, rule.unless, rule.requires):
                 continue
@@ -269,6 +282,15 @@ def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
         elif block.kind in ("paragraph", "heading", "html"):
             lead = block.text
     return leads
+
+
+def previous_blocks(blocks: Sequence[ProseBlock]) -> dict[int, str]:
+    """For each block, the lower-cased text of the block before it in its section."""
+    return {
+        index: blocks[index - 1].text.lower()
+        for index in range(1, len(blocks))
+        if blocks[index - 1].section == blocks[index].section and blocks[index - 1].kind != "front_matter"
+    }
 
 
 def title_of(blocks: Sequence[ProseBlock]) -> str:
