@@ -284,8 +284,9 @@ def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult],
 
 def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResult], config: Config) -> int:
     """--fix / --diff: fix each file to a fixed point, then report what is left."""
-    from fitlint.fixes import fix_text, unified_diff, write_atomic  # only fixing runs need it
+    from fitlint.fixes import FixSkipped, FixTargets, fix_text, unified_diff  # only fixing runs need it
 
+    targets = FixTargets(args.paths or ["."])  # regular files inside the linted tree, unchanged since read
     fixed = 0
     changed_any = False
     write_failed = False
@@ -306,7 +307,11 @@ def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResul
             sys.stdout.buffer.write(data)  # stdin in, fixed text out
         else:
             try:
-                write_atomic(Path(source.path), data)
+                targets.write(Path(source.path), source.raw, data)
+            except FixSkipped as exc:
+                print(f"fitlint: warning: {source.path}: {exc}", file=sys.stderr)
+                fixed -= outcome.applied
+                continue
             except OSError as exc:
                 print(f"fitlint: error: {source.path}: could not write fixes, file left as it was: {exc.strerror or exc}", file=sys.stderr)
                 write_failed = True

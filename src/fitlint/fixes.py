@@ -3,6 +3,14 @@
 Only the bytes inside an edit change: the text is edited as decoded (line endings untouched) and
 encoded back with the file's own encoding and BOM. Fixing repeats until nothing more applies, so
 a second ``--fix`` run changes nothing.
+
+Writing is guarded (:class:`FixTargets`): only regular files inside the linted tree (the
+directories named on the command line, or the directory of a named file) are written. A path that
+reaches a file through symbolic links is fixed in its target when the target is inside the tree,
+once however many paths lead there (a docs site's ``latest -> v2`` links publish the same file,
+and that one file is what needs the fix); a link that leads out of the tree is never followed. A
+file is replaced only if it still holds the bytes that were linted, compared right before the
+rename: an edit saved while ``--fix`` ran is kept and the file is skipped.
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -89,18 +98,75 @@ def unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+class FixSkipped(Exception):
+    """A file ``--fix`` leaves as it is; the message says why, for one line on stderr."""
+
+
+class FileChanged(FixSkipped):
+    """The file no longer holds the bytes that were linted: someone edited it meanwhile."""
+
+
+class FixTargets:
+    """Where ``--fix`` may write: regular files inside the linted tree, each written once."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        self.roots: list[Path] = []
+        for name in paths:
+            if name == "-":
+                continue
+            path = Path(name)
+            self.roots.append(
+                Path(os.path.realpath(path if path.is_dir() else path.absolute().parent))
+            )
+        self._written: dict[Path, tuple[bytes, bytes]] = {}  # real path -> (bytes read, written)
+
+    def destination(self, path: Path) -> Path:
+        """The real file to write for ``path`` (itself, or the target of links on its way)."""
+        real = Path(os.path.realpath(path))
+        if not any(real == root or root in real.parents for root in self.roots):
+            raise FixSkipped(f"not fixed: a symbolic link leads to {real}, outside the linted tree")
+        try:
+            mode = os.stat(real, follow_symlinks=False).st_mode
+        except OSError as exc:
+            raise FixSkipped(f"not fixed: {exc.strerror or exc}") from None
+        if not stat.S_ISREG(mode):
+            raise FixSkipped("not fixed: not a regular file")
+        return real
+
+    def write(self, path: Path, before: bytes, after: bytes) -> None:
+        """Replace the file ``path`` leads to with ``after`` if it still holds ``before``.
+
+        Raises :class:`FixSkipped` (or :class:`FileChanged`) when the file is left alone, and
+        ``OSError`` when writing failed (the file is then intact too)."""
+        real = self.destination(path)
+        if self._written.get(real) == (before, after):
+            return  # the same file, reached by another path, already has this fix
+        write_atomic(real, after, expected=before)
+        self._written[real] = (before, after)
+
+
+def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
     """Write via a temporary file in the same directory and rename over the original, so an
-    interrupted write leaves the original intact. Permission bits are kept."""
+    interrupted write leaves the original intact. Permission bits are kept.
+
+    With ``expected``, the file must still hold exactly those bytes right before the rename, or
+    :class:`FileChanged` is raised and the file is left as it is (the window that remains is the
+    one between that read and the rename, not the whole run)."""
     path = path.resolve()  # through symlinks: replace the file, not the link
     directory = path.parent
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".fitlint-tmp", dir=directory)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".fitlint-tmp", dir=directory
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         shutil.copymode(path, temp_name)
+        if expected is not None and not _holds(path, expected):
+            raise FileChanged(
+                "changed since it was read; not fixed, the edit is kept (run again to fix it)"
+            )
         os.replace(temp_name, path)
     except BaseException:
         try:
@@ -108,3 +174,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _holds(path: Path, expected: bytes) -> bool:
+    """Does the regular file at ``path`` (not a link put there since) hold exactly ``expected``?"""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError:
+        return False
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return False
+        return stream.read(len(expected) + 1) == expected
