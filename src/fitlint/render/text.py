@@ -7,13 +7,28 @@ from collections.abc import Sequence
 
 from fitlint.diagnostics import Diagnostic, FixSafety, Severity
 from fitlint.engine import FileResult
+from fitlint.lazyregex import lazy_compile
 from fitlint.positions import LineIndex
+
+# Control characters a terminal would act on (ESC opens colour, title and clear-screen sequences;
+# C1 has a one-byte CSI): C0 but tab, DEL and C1. Each is shown as one character, a control picture
+# (ESC as ␛) or U+FFFD for C1, so the caret line stays aligned under the source.
+_CONTROL = lazy_compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_VISIBLE = {code: chr(0x2400 + code) for code in range(0x20) if code != 0x09}
+_VISIBLE |= {0x7F: "\u2421", **dict.fromkeys(range(0x80, 0xA0), "\ufffd")}
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters (other than tab) shown, never sent to the terminal."""
+    return text.translate(_VISIBLE) if _CONTROL.search(text) else text
 
 
 def _caret_line(line_text: str, start_col: int, end_col: int) -> str:
     # Keep tabs from the source so the carets line up under them.
     before = line_text[:start_col]
-    prefix = "".join(ch if ch == "\t" else " " for ch in before) if "\t" in before else " " * len(before)
+    prefix = (
+        "".join(ch if ch == "\t" else " " for ch in before) if "\t" in before else " " * len(before)
+    )
     return prefix + "^" * max(1, end_col - start_col)
 
 
@@ -21,7 +36,7 @@ def format_diagnostic(d: Diagnostic, index: LineIndex, show_source: bool = True)
     line, column = index.position(d.start)
     out = [f"{d.path}:{line + 1}:{column + 1}: {d.code} [{d.severity.label}] {d.message}"]
     if not show_source or not index.text:
-        return out
+        return [visible(out[0])]
     end_line, end_column = index.position(d.end)
     text = index.line_text(line)
     gutter = str(line + 1)
@@ -33,7 +48,9 @@ def format_diagnostic(d: Diagnostic, index: LineIndex, show_source: bool = True)
     if end_line > line:
         out.append(f"{pad} | … continues to line {end_line + 1}")
     for suggestion in d.suggestions:
-        label = {FixSafety.SAFE: "fix", FixSafety.UNSAFE: "unsafe fix", FixSafety.NONE: "rewrite"}[suggestion.fix]
+        label = {FixSafety.SAFE: "fix", FixSafety.UNSAFE: "unsafe fix", FixSafety.NONE: "rewrite"}[
+            suggestion.fix
+        ]
         if suggestion.edits:
             replacement = suggestion.edits[0].new_text
             shown = replacement if replacement else "(remove)"
@@ -41,7 +58,10 @@ def format_diagnostic(d: Diagnostic, index: LineIndex, show_source: bool = True)
         else:
             out.append(f"{pad} = {label}: {suggestion.text}")
     if d.evidence:
-        cites = "; ".join(ref.citation.split(".")[0] + (f" (doi:{ref.doi})" if ref.doi else "") for ref in d.evidence[:3])
+        cites = "; ".join(
+            ref.citation.split(".")[0] + (f" (doi:{ref.doi})" if ref.doi else "")
+            for ref in d.evidence[:3]
+        )
         out.append(f"{pad} = evidence: {cites}")
     for item in d.related:
         if item.source is None:
@@ -50,6 +70,8 @@ def format_diagnostic(d: Diagnostic, index: LineIndex, show_source: bool = True)
         else:
             rline, rcol = LineIndex(item.source).position(item.start)
             out.append(f"{pad} = related: {item.path}:{rline + 1}:{rcol + 1}: {item.message}")
+    if _CONTROL.search("".join(out)):  # paths, messages and source lines come from the input
+        out = [visible(line) for line in out]
     return out
 
 
@@ -64,7 +86,11 @@ def summary(results: Sequence[FileResult]) -> str:
     total = sum(counts.values())
     if not total:
         return f"All clear: {len(results)} file{'s' if len(results) != 1 else ''} checked, no problems."
-    parts = [f"{count} {severity.label}{'s' if count != 1 and severity is not Severity.INFO else ''}" for severity, count in counts.items() if count]
+    parts = [
+        f"{count} {severity.label}{'s' if count != 1 and severity is not Severity.INFO else ''}"
+        for severity, count in counts.items()
+        if count
+    ]
     return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} of {len(results)} files."
 
 
