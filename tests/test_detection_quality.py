@@ -29,13 +29,14 @@ def test_own_evaluation_set(own_scores, label, min_recall, min_precision):
 
 
 # Floors per shared corpus: (recall, precision). `real` is the set the first rules were tuned
-# on; `real2` is the development set of the generalisation work. On `real`, three quick-fix
-# "false alarms" are rates above 1 kg a week (CAP 13.10) that its labels leave unmarked, and one
-# is an excerpt promising "rapid results"; the floor records that, it does not hide a regression.
+# on; `real2` and `real2b` were labelled blind by others. Where their conventions differ, the
+# rules follow the blind sets: on `real`, three quick-fix "false alarms" are rates above 1 kg a
+# week (CAP 13.10) its labels leave unmarked, and three are titles and excerpts that sell "quick
+# weight loss" or "rapid results", which `real2b` labels as promises. The floor records that.
 SHARED_FLOORS = {
     "real": {
         "SPOT_PROMISE": (0.9, 0.9),
-        "QUICKFIX_PROMISE": (0.9, 0.75),
+        "QUICKFIX_PROMISE": (0.9, 0.65),
         "STAT_UNCITED": (0.95, 0.9),
         "DUP_SECTION": (0.95, 0.95),
     },

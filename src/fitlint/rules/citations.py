@@ -30,7 +30,7 @@ _YEAR = lazy_compile(r"(?:19|20)\d\d")  # both author-year forms carry one
 NUMBERED_MARKER = lazy_compile(
     r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
     # A copied marker that kept its label: "(5Trusted Source)", "(3 Trusted Source)".
-    r"|\(\d{1,3}\s*(?:trusted\s+)?source\)"
+    r"|\((?:\d{1,3}\s*,\s*)*\d{1,3}\s*(?:trusted\s+)?source\)"
     # "(1)" or "(2, 5)" where a sentence ends: "… triglyceride levels.(1)", "… in 17 men (3)."
     r"|(?<=[\p{L}.)\]])\s?\((?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\)(?=\s*$|\s*[.!?;:]|\s+\p{Lu})",
     re.IGNORECASE,

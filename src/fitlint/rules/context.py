@@ -45,6 +45,9 @@ _LEXICONS = {
     "whole_body": "whole-body-means",
     "exercise": "exercise-means",
     "product": "product-means",
+    "agent": "reduce-noun",
+    "area": "fat-area",
+    "label": "slimming-label",
 }
 
 
@@ -53,7 +56,10 @@ class WordSet:
 
     def __init__(self, entries: Iterable[str]) -> None:
         words = {entry for entry in entries if entry}
-        self.single = frozenset(w for w in words if " " not in w)
+        # Regular plurals too: the lemma table lacks many nouns of fitness copy ("burpees").
+        self.single = frozenset(
+            form for w in words if " " not in w for form in (w, w + "s", w + "es") if form == w or w[-1:].isalpha()
+        )
         phrases = sorted((w for w in words if " " in w), key=len, reverse=True)
         # Words of a phrase may stand apart or be hyphenated ("water weight", "water-weight").
         forms = ["(?: - | )".join(re.escape(word) for word in p.split(" ")) for p in phrases]
@@ -111,6 +117,9 @@ class ContextWords:
     whole_body: WordSet
     exercise: WordSet
     product: WordSet
+    agent: WordSet
+    area: WordSet
+    label: WordSet
     # Surface forms of targeted means, for text that is not tokenised (titles, earlier sentences).
     targeting_surface: re.Pattern[str] | None
     whole_body_surface: re.Pattern[str] | None
@@ -297,8 +306,12 @@ def negated(ctx: MatchContext) -> bool:
     words = ctx.words
     clause = clause_of(ctx, tight=True)
     lemmas = _lemmas(ctx, max(clause.start, ctx.first - 8), ctx.first)
-    if any(lemma in words.negation for lemma in lemmas) or any(t in ("cannot",) for t in lemmas):
-        return True
+    for position, lemma in enumerate(lemmas):
+        # "It is not uncommon to lose …" asserts the claim (a litotes), it does not deny it.
+        if (lemma in words.negation or lemma == "cannot") and lemmas[position + 1 : position + 2] != [] and lemmas[position + 1] in _LITOTES:
+            continue
+        if lemma in words.negation or lemma == "cannot":
+            return True
     near = _lemmas(ctx, max(clause.start, ctx.first - 3), ctx.first)
     if any(lemma in words.negation_near for lemma in near):
         return True
@@ -332,16 +345,33 @@ def _negative_heading(heading: str) -> bool:
 def question(ctx: MatchContext) -> bool:
     """A real question: it ends in "?" and asks whether the claim holds ("Can sit-ups burn belly
     fat?", "How many crunches does it take to lose belly fat?"). A how-to title that ends in a
-    question mark, a "why" question that takes the claim for granted, and a sales invitation
-    ("Ready to zap that muffin top?") are not."""
+    question mark, a question that takes the claim for granted ("Why …", "How does the device
+    achieve spot reduction?"), a sales invitation ("Ready to zap that muffin top?") and a
+    statement with a question mark ("It can reduce large thighs…?") are not."""
     text = ctx.sentence.text.rstrip(" \"'”’)*_")
     if not text.endswith("?"):
         return False
-    opening = [_lemma(ctx, t) for t in ctx.sentence if not (t.is_punct or t.is_space or t.text in "#>*_-")][:4]
+    # The question is the clause that holds the match: "Sit-ups build the core, but how many
+    # does it take to lose belly fat?" asks in its second clause.
+    clause = clause_of(ctx)
+    tokens = ctx.sentence.doc[clause.start : ctx.sentence.end]
+    opening = [_lemma(ctx, t) for t in tokens if not (t.is_punct or t.is_space or t.text in "#>*_-")][:4]
     words = ctx.words
-    if words.invitation.starts(opening) or (opening and opening[0] in words.invitation):
+    if not opening or words.invitation.starts(opening) or opening[0] in words.invitation:
         return False
-    return True
+    if opening[0] == "q" and len(opening) > 1:
+        opening = opening[1:]  # "Q: Can crunches …?"
+    if opening[0] == "how":
+        # "How does the device achieve spot reduction?" presupposes; "how many/much/long" asks.
+        return len(opening) > 1 and opening[1] not in _PRESUPPOSING
+    return opening[0] in _QUESTION_OPENERS
+
+
+_PRESUPPOSING = frozenset({"do", "does", "can", "will", "to", "be", "exactly", "this", "it"})
+_QUESTION_OPENERS = frozenset(
+    {"can", "could", "do", "does", "did", "be", "is", "are", "was", "were", "will", "would", "should", "have", "has",
+     "may", "might", "must", "what", "which", "where", "when", "whether", "true", "does", "so", "and", "or", "but"}
+)
 
 
 def quoted(ctx: MatchContext) -> bool:
@@ -531,10 +561,11 @@ def targeting(ctx: MatchContext) -> bool:
                 return True
     if _targeted_phrase(lemmas, words):
         return True
+    # A sentence that goes on about the means of the one before ("Leg raises build stability.
+    # They also help reduce belly fat.").
     opening = _lemmas(ctx, ctx.sentence.start, min(ctx.sentence.end, ctx.sentence.start + 2))
     if opening and opening[0] in words.anaphor and words.targeting_surface is not None:
-        previous = ctx.before.rstrip()[-300:]
-        if words.targeting_surface.search(previous):
+        if words.targeting_surface.search(ctx.before.rstrip()[-300:]) and not _whole_body_clause(ctx):
             return True
     surface = words.targeting_surface
     if surface is None:
@@ -552,14 +583,22 @@ def targeting(ctx: MatchContext) -> bool:
 _FAT_WORD = lazy_compile(r"\b(?:fat|flab|weight|slim\w*|lose|loss|burn\w*)\b")
 
 
+def _whole_body_clause(ctx: MatchContext) -> bool:
+    """Does the match's own clause name a whole-body means ("a calorie deficit reduces belly fat")?"""
+    clause = clause_of(ctx)
+    lemmas = _lemmas(ctx, clause.start, clause.end)
+    return any(lemma in ctx.words.whole_body for lemma in lemmas) or ctx.words.whole_body.find_phrase(lemmas)
+
+
 def _targeted_phrase(lemmas: list[str], words: ContextWords) -> bool:
     return any(means.find_phrase(lemmas) for means in words.targeted)
 
 
 def _whole_body_kind(lemmas: list[str], offset: int, words: ContextWords) -> bool:
     """Is the means at ``offset`` a whole-body kind of it ("cardio workouts", "full-body
-    exercises", "a HIIT routine")?"""
-    return any(lemma in words.whole_body for lemma in lemmas[max(0, offset - 2) : offset])
+    exercises", "a HIIT routine", "strength training")?"""
+    window = lemmas[max(0, offset - 2) : offset + 1]
+    return any(lemma in words.whole_body for lemma in window[:-1]) or words.whole_body.find_phrase(window)
 
 
 def _names_a_thing(following: list[str]) -> bool:
@@ -590,6 +629,21 @@ def promoted(ctx: MatchContext) -> bool:
     return targeting(ctx)
 
 
+def headline(ctx: MatchContext) -> bool:
+    """The match is in a title, heading or page description: the copy a page sells itself with."""
+    return ctx.block_kind == "heading" or (
+        ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle", "description", "excerpt", "summary")
+    )
+
+
+def cited(ctx: MatchContext) -> bool:
+    """The sentence carries its own citation (a numbered marker, an author-year, a DOI)."""
+    from fitlint.rules.citations import DOI, NUMBERED_MARKER, author_years
+
+    text = ctx.sentence.text
+    return bool(NUMBERED_MARKER.search(text) or DOI.search(text) or any(author_years(text)))
+
+
 def caution(ctx: MatchContext) -> bool:
     """The sentence warns against the idea ("unrealistic rapid weight loss goals lead to …")."""
     lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
@@ -606,6 +660,12 @@ def whole_body(ctx: MatchContext) -> bool:
     matched = set(range(ctx.first, ctx.last + 1))
     named = False
     lemmas = _lemmas(ctx, clause.start, clause.end)
+    matched_lemmas = [_lemma(ctx, ctx.sentence.doc[i]) for i in range(ctx.first, ctx.last + 1)]
+    if any((lemma in words.agent or lemma in words.label) and lemma.endswith(("er", "or")) for lemma in matched_lemmas):
+        return False  # "a belly-buster diet": an agent name sells the area, whatever the means
+    for before, after in zip(matched_lemmas, matched_lemmas[1:]):
+        if before in words.area and any(after in means for means in words.targeted):
+            return False  # "weight-loss chest workouts": a workout named for the area
     for index in range(clause.start, clause.end):
         lemma = lemmas[index - clause.start]
         targeted = any(lemma in means for means in words.targeted)
@@ -628,6 +688,8 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "whole-body": whole_body,
     "targeting": targeting,
     "promoted": promoted,
+    "headline": headline,
+    "cited": cited,
     "caution": caution,
 }
 

@@ -257,7 +257,7 @@ class _LemmaCompiler:
                 name = option[1:]
                 lemmas = {self.lemmatize(entry) for entry in self.grammar.lexicons[name]}
                 entries = sorted(lemmas, key=len, reverse=True)
-                alt = "|".join(self.regex.escape(entry, literal_spaces=True) for entry in entries if entry)
+                alt = "|".join(_plural(self.regex.escape(entry, literal_spaces=True)) for entry in entries if entry)
                 alternatives.append(f"(?P<{_group_name(name)}>{alt})")
             elif option.startswith("<"):
                 if depth > 4:
@@ -272,7 +272,13 @@ class _LemmaCompiler:
         return body
 
     def _literal(self, option: str) -> str:
-        return self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True)
+        return _plural(self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True))
+
+
+def _plural(escaped: str) -> str:
+    """A word also matches its regular plural: the lemma table lacks many nouns of fitness copy
+    ("burpees", "glutes", "situps"), which then stay plural in lemma text."""
+    return f"{escaped}(?:e?s)?" if escaped[-1:].isalpha() else escaped
 
 
 # -- first pre-filter stage: word stems ---------------------------------------------------------
@@ -280,7 +286,9 @@ class _LemmaCompiler:
 # Function words never make a good pre-filter anchor: nearly every block contains them.
 _WEAK = frozenset(
     "a an the in on of to for with and or your you my our their this that these those is are be "
-    "it its at by from as just only up down off out into per".split()
+    "it its at by from as just only up down off out into per "
+    # Auxiliaries and "not" hide in contractions ("don't", "won't", "isn't"): never an anchor.
+    "not do does did will would can could am was were have has had".split()
 )
 
 

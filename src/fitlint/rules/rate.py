@@ -71,7 +71,7 @@ _AMOUNT = lazy_compile(
 )
 _PERIOD_RE = lazy_compile(_PERIOD, re.IGNORECASE)
 # A period right after the amount, within a few words joined by spaces (no comma or full stop).
-_PERIOD_AFTER = lazy_compile(rf"{_WORDS}{{0,6}}?[ \t]+{_PERIOD}", re.IGNORECASE)
+_PERIOD_AFTER = lazy_compile(rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{_PERIOD}", re.IGNORECASE)
 _PREFILTER = lazy_compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.)", re.IGNORECASE)
 _UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet")
 _UNIT_STEMS_SET = frozenset(_UNIT_STEMS)
