@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -271,3 +272,17 @@ def test_excerpt_repeating_the_body_is_reported_once(cli, tmp_path):
     diagnostics = json.loads(out)[0]["diagnostics"]
     assert [(d["code"], d["range"]["start"]["line"]) for d in diagnostics] == [("FL202", 6)]
     assert diagnostics[0]["relatedInformation"][0]["message"] == "also in the front matter 'excerpt' (line 2)"
+
+
+def test_show_excused_lists_excused_matches_as_hints(cli, tmp_path):
+    (tmp_path / "a.md").write_text("Crunches won't burn belly fat.\n\nBurn belly fat with these 5 moves.\n")
+    plain = cli("check", "a.md", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert [d["range"]["start"]["line"] for d in json.loads(plain.out)[0]["diagnostics"]] == [2]
+    shown = cli("check", "a.md", "--no-cache", "--format", "json", "--show-excused", cwd=tmp_path)
+    found = json.loads(shown.out)[0]["diagnostics"]
+    excused = [d for d in found if d["data"].get("excused")]
+    assert [(d["code"], d["severity"], d["data"]["excused"], d["data"]["text"]) for d in excused] == [
+        ("FL101", 4, "negated", "burn belly fat")
+    ]
+    assert all(not s["edits"] for s in excused[0]["data"]["suggestions"])
+    assert shown.code == plain.code == 1  # hints never change the exit code

@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that change meaning")
     check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff instead of writing them")
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule instead of listing them")
+    check.add_argument("--show-excused", action="store_true", help="also list matches a context test excused (negated, quoted, a debunk, …), as hints naming the test")
     check.add_argument("--show-files", action="store_true", help="list the files a run would lint, with their reader, and lint nothing")
 
     rules = commands.add_parser("rules", help="list the rules")
@@ -181,6 +182,8 @@ def resolve_config(args: argparse.Namespace) -> Config:
         updates["force_exclude"] = True
     if args.rule_dir:
         updates["rule_dirs"] = tuple(config.rule_dirs) + tuple(p.absolute() for p in args.rule_dir)
+    if getattr(args, "show_excused", False):
+        updates["show_excused"] = True
     return dataclasses.replace(config, **updates)
 
 

@@ -40,6 +40,7 @@ class Config:
     profile: str | None = None  # ftc | asa | eu: only rules mapped to that guidance, raised to error
     allow_duplicates: tuple[str, ...] = ()  # sanctioned boilerplate, never reported as copies
     template_headings: tuple[str, ...] = ()  # headings whose sections repeat by design
+    show_excused: bool = False  # also report matches a context test excused, as hints
     formats: dict[str, str] = field(default_factory=dict)  # extension -> reader, over the defaults
 
     def selects(self, code: str, default_on: bool = True) -> bool:

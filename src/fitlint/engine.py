@@ -164,7 +164,10 @@ class Linter:
             "claim": lambda rule, ruleset: ClaimMatcher(rule, ruleset, claims),
         }
         self.sentence_rules = SentenceRules(
-            [kinds[r.kind](r, self.ruleset) for r in rules if r.kind in kinds], self.ruleset, config.regex_timeout
+            [kinds[r.kind](r, self.ruleset) for r in rules if r.kind in kinds],
+            self.ruleset,
+            config.regex_timeout,
+            show_excused=config.show_excused,
         )
         duplicate_rules = [r for r in rules if r.kind == "duplicate"]
         self.duplicates = DuplicateRules(
@@ -288,7 +291,7 @@ class Linter:
             sorted(self.rules), sorted((k, int(v)) for k, v in c.severity.items()),
             sorted(c.per_file_ignores.items()), sorted(c.front_matter_keys), c.profile, c.regex_timeout,
             c.allow_duplicates, c.template_headings, self.report_unused_suppressions, str(c.root),
-            sorted(c.formats.items()),
+            sorted(c.formats.items()), c.show_excused,
             {code: int(rule.severity) for code, rule in self.rules.items()},
         ]
         return repr(parts)

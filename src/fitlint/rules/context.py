@@ -632,7 +632,7 @@ def promoted(ctx: MatchContext) -> bool:
 def headline(ctx: MatchContext) -> bool:
     """The match is in a title, heading or page description: the copy a page sells itself with."""
     return ctx.block_kind == "heading" or (
-        ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle", "description", "excerpt", "summary")
+        ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle", "description")
     )
 
 

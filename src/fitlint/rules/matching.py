@@ -80,10 +80,11 @@ class Candidate(NamedTuple):
 
 
 class SentenceRules:
-    def __init__(self, matchers: Sequence[Matcher], ruleset: RuleSet, timeout: float) -> None:
+    def __init__(self, matchers: Sequence[Matcher], ruleset: RuleSet, timeout: float, show_excused: bool = False) -> None:
         self.matchers = list(matchers)
         self.ruleset = ruleset
         self.timeout = timeout
+        self.show_excused = show_excused  # report excused matches too, as hints naming the test
         self.disabled: dict[str, str] = {}  # code -> reason
         self._prepared = False
         self.words: ContextWords | None = None
@@ -244,18 +245,48 @@ class SentenceRules:
                 block.key,
                 previous.get(unit.block, ""),
             )
-            if (rule.unless or rule.requires) and excused(ctx, rule.unless, rule.requires):
+            reason = excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
+            if reason is not None and not self.show_excused:
                 continue
-            taken.append((hit.first, hit.last))
             prose_start = unit.start + doc[hit.first].idx
             prose_end = unit.start + doc[hit.last].idx + len(doc[hit.last])
             start, end = block.source_span(prose_start, prose_end)
             if end <= start or not _placed(block.text[prose_start:prose_end], document.text[start:end]):
                 continue  # the words could not be placed in the source: never report a wrong range
-            results.append(
-                make_diagnostic(rule, self.ruleset, document, block, prose_start, prose_end, hit.captures, hit.values)
+            diagnostic = make_diagnostic(
+                rule, self.ruleset, document, block, prose_start, prose_end, hit.captures, hit.values
             )
+            if reason is not None:
+                results.append(excused_hint(diagnostic, reason))
+                continue
+            taken.append((hit.first, hit.last))
+            results.append(diagnostic)
         return results
+
+
+# What each context test means when it excuses a match, for --show-excused.
+EXCUSE_WORDS = {
+    "negated": "negated", "question": "asked as a question", "quoted": "quoted", "reported": "reported speech",
+    "debunk": "framed as a myth", "hypothetical": "hypothetical", "whole-body": "credited to whole-body means",
+    "caution": "a warning", "cited": "cited", "not targeting": "credits no targeted exercise or product",
+    "not promoted": "not sold as an outcome", "not headline": "not a title or heading",
+}
+
+
+def excused_hint(diagnostic: Diagnostic, reason: str) -> Diagnostic:
+    """A match a context test excused, shown on request: a hint with no fix, naming the test."""
+    from dataclasses import replace
+
+    from fitlint.diagnostics import FixSafety, Severity
+
+    words = EXCUSE_WORDS.get(reason, reason)
+    return replace(
+        diagnostic,
+        severity=Severity.HINT,
+        message=f"Not reported ({words}): {diagnostic.message}",
+        suggestions=tuple(s._replace(edits=(), fix=FixSafety.NONE) for s in diagnostic.suggestions),
+        extra={**diagnostic.extra, "excused": reason},
+    )
 
 
 def _placed(prose: str, source: str) -> bool:
