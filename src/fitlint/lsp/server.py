@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, NamedTuple
 
 from lsprotocol import types
 from lsprotocol.converters import get_converter
@@ -42,12 +45,53 @@ class LintedDocument:
     diagnostics: list[Diagnostic]
 
 
+class _Snapshot(NamedTuple):
+    """A document's text as it was when a lint was asked for, taken on the message loop."""
+
+    ticket: int
+    source: str
+    version: int | None
+    language_id: str
+
+
+class _Outcome(NamedTuple):
+    ticket: int
+    version: int | None
+    document: Document | None
+    diagnostics: list[Diagnostic]
+    message: str | None = None  # a configuration error to show the user
+
+
 class FitlintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("fitlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.linted: dict[str, LintedDocument] = {}
         self._linters: dict[str, Linter] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
+        # Linting runs in one worker thread, off the message loop (see lint_uri).
+        self._lint_pool: ThreadPoolExecutor | None = None
+        self._queued: dict[str, _Snapshot] = {}  # newest text of each document waiting for it
+        self._queue_lock = threading.Lock()
+        self._latest: dict[str, int] = {}  # ticket of each open document's newest lint request
+        self._tickets = 0
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """pygls' stdio server with fitlint's own message loop (:mod:`fitlint.lsp.framing`):
+        bounded messages, resynchronisation after a bad header, an answer to every request."""
+        from pygls.io_ import StdoutWriter
+
+        from fitlint.lsp.framing import serve
+
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(serve(self, stdin or sys.stdin.buffer))
+        except BrokenPipeError:
+            log.error("fitlint: the connection to the client is lost; stopping")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     # -- configuration --------------------------------------------------------------------
     def linter_for(self, path: Path) -> Linter:
@@ -68,23 +112,71 @@ class FitlintServer(LanguageServer):
 
     # -- linting ------------------------------------------------------------------------------
     def lint_uri(self, uri: str) -> None:
+        """Lint the document as it is now and publish the result.
+
+        The text is taken here, on the message loop, and linted in one worker thread, so requests
+        (hover, code actions, shutdown) are answered while a long document is linted. A document's
+        newer text replaces text still waiting for the worker (a burst of edits lints once), and a
+        result is published only if no newer lint was asked for and the document is still open."""
         try:
             text_document = self.workspace.get_text_document(uri)
+            self._tickets += 1
+            source, version = text_document.source, text_document.version
+            snapshot = _Snapshot(self._tickets, source, version, text_document.language_id or "")
+        except Exception:  # one bad document must not take the server down
+            log.exception("fitlint: reading %s failed", uri)
+            return
+        self._latest[uri] = snapshot.ticket
+        with self._queue_lock:
+            waiting = uri in self._queued
+            self._queued[uri] = snapshot
+        if waiting:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # called outside the server's loop (a script): lint right here
+            self._finish(uri, self._lint_queued(uri))
+            return
+        if self._lint_pool is None:
+            self._lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fitlint-lint")
+        future = loop.run_in_executor(self._lint_pool, self._lint_queued, uri)
+        future.add_done_callback(lambda done: done.cancelled() or self._finish(uri, done.result()))
+
+    def _lint_queued(self, uri: str) -> _Outcome | None:
+        """In the worker thread: lint the newest text waiting for ``uri``. Never raises."""
+        with self._queue_lock:
+            snapshot = self._queued.pop(uri, None)
+        if snapshot is None:
+            return None
+        try:
             path = Path(to_fs_path(uri) or uri)
-            source = text_document.source
-            try:
-                linter = self.linter_for(path)
-            except (ConfigError, RuleError) as exc:
-                self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"fitlint: {exc}"))
-                return
+            linter = self.linter_for(path)
             config = linter.config
-            reader = reader_for(str(path), config.formats) or LANGUAGE_READERS.get(text_document.language_id or "")
-            document = parse_document(source, str(path), config.front_matter_keys, config.formats, reader)
+            reader = reader_for(str(path), config.formats)
+            reader = reader or LANGUAGE_READERS.get(snapshot.language_id)
+            document = parse_document(
+                snapshot.source, str(path), config.front_matter_keys, config.formats, reader
+            )
             diagnostics = linter.lint_document(document)
-            self.linted[uri] = LintedDocument(text_document.version, document, diagnostics)
-            self.publish(uri, text_document.version, document, diagnostics)
-        except Exception:  # noqa: BLE001 - one bad document must not take the server down
+            return _Outcome(snapshot.ticket, snapshot.version, document, diagnostics)
+        except (ConfigError, RuleError) as exc:
+            return _Outcome(snapshot.ticket, snapshot.version, None, [], f"fitlint: {exc}")
+        except Exception:  # one bad document must not take the server down
             log.exception("fitlint: linting %s failed", uri)
+            return None
+
+    def _finish(self, uri: str, outcome: _Outcome | None) -> None:
+        """On the message loop: publish a worker's result unless it is out of date."""
+        if outcome is None or self._latest.get(uri) != outcome.ticket:
+            return  # failed (logged), the document closed, or newer text is on its way
+        if outcome.message is not None:
+            error = types.ShowMessageParams(types.MessageType.Error, outcome.message)
+            self.window_show_message(error)
+            return
+        if outcome.document is not None:
+            document, diagnostics = outcome.document, outcome.diagnostics
+            self.linted[uri] = LintedDocument(outcome.version, document, diagnostics)
+            self.publish(uri, outcome.version, document, diagnostics)
 
     def publish(self, uri: str, version: int | None, document: Document, diagnostics: list[Diagnostic]) -> None:
         encoding = self.encoding
@@ -136,6 +228,7 @@ def did_save(ls: FitlintServer, params: types.DidSaveTextDocumentParams) -> None
 def did_close(ls: FitlintServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.linted.pop(uri, None)
+    ls._latest.pop(uri, None)  # a lint still running for it publishes nothing
     pending = ls._pending.pop(uri, None)
     if pending is not None:
         pending.cancel()
