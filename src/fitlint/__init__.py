@@ -1,3 +1,3 @@
 """fitlint: a fact-checking linter for fitness copy."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

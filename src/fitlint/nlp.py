@@ -2,7 +2,7 @@
 
 Built once, lazily: importing spaCy costs most of a second, so nothing imports it until a
 rule actually needs tokens. No trained model is loaded and nothing is downloaded; the lemma
-table ships in the ``spacy-lookups-data`` package.
+table ships inside fitlint (``fitlint/data``, derived from spacy-lookups-data's English table).
 """
 
 from __future__ import annotations
@@ -151,13 +151,14 @@ def _pieces(text: str, size: int) -> Iterator[str]:
 def _build() -> Language:
     with _spacy_cli_deferred():
         import spacy
-    import spacy_lookups_data
     from spacy.language import Language
-    from spacy.util import load_language_data
+
+    from fitlint.data import lemma_lookup
 
     # The table as a plain dict: spaCy's Lookups would hash all 41k keys into a Bloom filter
-    # first, which costs three times the read, and hash each key again on every lookup.
-    table: dict[str, str] = load_language_data(spacy_lookups_data.en["lemma_lookup"])
+    # first, which costs three times the read, and hash each key again on every lookup. It ships
+    # inside fitlint (fitlint/data, built from spacy-lookups-data by scripts/build_lemma_data.py).
+    table: dict[str, str] = lemma_lookup()
 
     if not Language.has_factory("fitlint_lemmatizer"):
 
