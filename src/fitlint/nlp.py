@@ -112,7 +112,8 @@ def parse(texts: list[str]) -> list[Doc]:
     """
     nlp = pipeline()
     docs: list[Any] = [None] * len(texts)
-    defused = [_blank_runs(text) for text in texts]
+    search = _RUN.search  # one search per sentence; a run is rare
+    defused = [text if search(text) is None else _blank_runs(text) for text in texts]
     short = [i for i, text in enumerate(defused) if len(text) <= MAX_CHUNK]
     if len(short) == len(texts):
         return list(nlp.pipe(defused, batch_size=256))
@@ -128,8 +129,6 @@ def parse(texts: list[str]) -> list[Doc]:
 
 
 def _blank_runs(text: str) -> str:
-    if len(text) < RUN_LENGTH or _RUN.search(text) is None:
-        return text
     return _RUN.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 1), text)
 
 
