@@ -30,7 +30,7 @@ _YEAR = lazy_compile(r"(?:19|20)\d\d")  # both author-year forms carry one
 NUMBERED_MARKER = lazy_compile(
     r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
     # A copied marker that kept its label: "(5Trusted Source)", "(3 Trusted Source)".
-    r"|\((?:\d{1,3}\s*,\s*)*\d{1,3}\s*(?:trusted\s+)?source\)"
+    r"|\((?:\d{1,3}\s*(?:trusted\s+source\s*)?,\s*)*\d{1,3}\s*(?:trusted\s+)?source\)"
     # "(1)" or "(2, 5)" where a sentence ends: "… triglyceride levels.(1)", "… in 17 men (3)."
     r"|(?<=[\p{L}.)\]])\s?\((?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\)(?=\s*$|\s*[.!?;:]|\s+\p{Lu})",
     re.IGNORECASE,
@@ -142,15 +142,23 @@ class CitationIndex:
         """Was a source cited earlier in this block's section (under a real heading)?
 
         Articles cite a study once, then discuss its figures in the paragraphs that follow."""
-        section = self.document.blocks[block_index].section
+        blocks = self.document.blocks
+        section = blocks[block_index].section
         if section < 0:
-            return False
+            # No heading: a quotation of a study (a blockquote whose first lines link to it) is
+            # its own section.
+            if "blockquote" not in blocks[block_index].containers:
+                return False
+            earlier = []
+            for i in range(block_index - 1, -1, -1):
+                if "blockquote" not in blocks[i].containers:
+                    break
+                earlier.append(i)
+            return any(self.block_has_citation(i) for i in earlier)
         return any(
             self.block_has_citation(i)
             for i in range(block_index)
-            if self.document.blocks[i].section == section
-            and i not in self.reference_blocks
-            and self.document.blocks[i].kind != "heading"
+            if blocks[i].section == section and i not in self.reference_blocks and blocks[i].kind != "heading"
         )
 
     def span_cites(self, block_index: int, start: int, end: int) -> bool:
@@ -187,12 +195,14 @@ class CitationIndex:
 
 
 def own_site(blocks: list[ProseBlock]) -> tuple[str, ...]:
-    """The site a page belongs to, read from its links: a page links to its own sections, author
-    pages and other posts far more than to any source. The host of most links (at least three, and
-    a third of them) is the page's own, and links there are not citations."""
+    """The site a page belongs to, read from its navigation: menus, buttons and related-post
+    cards (blocks that are one link) point to the site's own pages. The host of most of those
+    (at least three, and a third of them) is the page's own, and links there are not citations."""
     hosts: dict[str, int] = {}
     total = 0
     for block in blocks:
+        if block.kind != "control":
+            continue
         for link in block.links:
             host = urlparse(link.href).netloc.lower().removeprefix("www.")
             if host:

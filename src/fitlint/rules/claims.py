@@ -45,7 +45,10 @@ _COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|h
 # "9 out of 10", "nine in ten", "one in five", "a third of gym-goers", "two-thirds of adults".
 _RATIO = lazy_compile(
     rf"\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b"
-    r"|\b(?:a|one|two|three)[\s-](?:thirds?|quarters?|fifths?|tenths?)\s+of\b"
+    r"|\b(?:a|one|two|three)[\s-](?:thirds?|quarters?|fifths?|tenths?)\s+of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?"
+    r"(?:people|adults|women|men|americans|dieters|users|customers|gym-goers|participants|patients|children|members|"
+    r"clients|athletes|runners|those|us|them|cases|deaths)\b"
+    r"|\b(?:the\s+)?(?:highest|lowest|largest|smallest|greatest)\s+(?:percentage|proportion|share|number)\s+of\b"
     r"|\b(?:half|majority)\s+of\s+(?:all\s+)?(?:the\s+)?(?:people|adults|women|men|americans|dieters|users|customers|gym-goers|participants|patients|children)\b"
 )
 _TEST_STAT = Needled(lazy_compile(r"\b[rp]\s?[=<>≤]\s?0?\.\d+"), "=", "<", ">", "≤")
@@ -65,7 +68,7 @@ _DOSE = Needled(
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
-    r"extend|prolong|add|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied))\w*",
+    r"extend|prolong|add|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*",
 )
 _CALORIES_BURNED = Needled(
     lazy_compile(
@@ -86,7 +89,13 @@ _SOCIAL_PROOF = Needled(
     "happy", "satisfied", "delighted", "successful",
 )
 _STUDY_REFERENCE = lazy_compile(
-    r"\b(?:this|the)\s+(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results)\b|\bparticipants\b|\bsubjects\b",
+    r"\b(?:this|the|our|that|these)\s+(?:present\s+|same\s+|above\s+)?(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results|data|experiment)\b"
+    r"|\bparticipants\b|\bsubjects\b|^\W*we\s+(?:found|show|observed|provide|report|demonstrat|hypothesi)",
+    re.IGNORECASE,
+)
+_NEW_SOURCE = lazy_compile(
+    r"\b(?:other|another|some|many|most|several|more|recent|new|numerous|multiple|countless|various|further|additional|earlier|previous)\s+"
+    r"(?:\w+\s+)?(?:research|studies|study|trials?|reviews?|data|evidence|experts?|scientists|researchers)\b",
     re.IGNORECASE,
 )
 # A statistic needs a figure: a digit or a word of these (on lower-cased text).
@@ -101,7 +110,7 @@ PRIORITY = ("venue", "appeal", "statistic")
 # Instructions ("Be active 30-60 minutes a day", "Consider 100-200 mg of caffeine") prescribe;
 # they do not report findings. Their numbers count only as calories burned or a real percentage.
 _IMPERATIVE = lazy_compile(
-    r"^\W*(?:be|do|aim|try|get|add|build|consider|start|keep|walk|eat|drink|take|make|use|include|limit|"
+    r"^\W*(?:(?:also|and|so|then|now|first|next|finally|instead|please)\W+)*(?:be|do|aim|try|get|add|build|consider|start|keep|walk|eat|drink|take|make|use|include|limit|"
     r"avoid|choose|perform|hold|rest|stay|schedule|set|plan|go|focus|nourish|fuel|repeat|complete|finish|"
     r"begin|increase|reduce|swap|replace|skip|cut|pair|combine|follow|track|log|write|prepare|cook|store|"
     r"aim|allow|give|let|remember|note|check|warm|cool|stretch|breathe|drop|lift|run|jog|swim|cycle|target|"
@@ -145,11 +154,13 @@ _LETTERS = lazy_compile(r"[a-z]{3}")
 # Weight lost by a person is a result or a promise (quick-fix rules judge it), not a statistic.
 _PERSONAL_LOSS = Needled(
     lazy_compile(
-        r"\b(?:los[et]|losing|losses|drop(?:ped)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?(?:\b|(?<=\d))(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight|body ?fat)\b"
+        r"\b(?:los[et]|losing|losses|drop(?:ped|s|ping)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?(?:\b|(?<=\d))(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight|body ?fat|inch(?:es)?|cm)\b"
+        r"|\bi(?:'m|’m|\s+am|\s+was|\s+weigh(?:ed)?)\s+(?:now\s+|down\s+to\s+|at\s+)?\d[\d.,]*\s?(?:kg|kgs|lbs?|pounds|kilos|stone)\b"
         r"|\b(?:twice|double|triple|\d+\s?(?:x|times))\s+(?:as\s+much|more)\s+(?:weight|fat)\b"
         r"|\d\s?(?:lbs?|pounds?|kgs?|kilos?)\.?\s+(?:of\s+)?(?:reduction|loss|lost|drop|down|off|lighter|gone|scale\s+drop)\b",
     ),
     "los", "drop", "shed", "down", "twice", "double", "triple", "x", "times", "reduction", "off", "lighter", "gone",
+    "kg", "lb", "pound", "kilo", "stone",
 )
 
 
@@ -189,8 +200,8 @@ def statistic_in(text: str) -> bool:
     cleaned = text.lower()
     if not _LETTERS.search(cleaned):
         return False  # a figure on its own ("93.9%") says nothing about what it measures
-    if "“" in cleaned or '"' in cleaned or "‘" in cleaned:
-        cleaned = _QUOTED.sub(" ", cleaned)
+    if ("“" in cleaned or '"' in cleaned or "‘" in cleaned) and not cleaned.lstrip(" *_>").startswith(("“", '"', "‘")):
+        cleaned = _QUOTED.sub(" ", cleaned)  # a quotation the sentence reports; a quoted paragraph is copy
     if "%" in cleaned:
         cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned)))
     if _PERSONAL_LOSS.search(cleaned):
@@ -349,21 +360,25 @@ class ClaimMatcher:
         if block.kind == "control" and self.claim != "statistic":
             return  # a link that names another page ("… According to a Trainer") points to its claim
         titled = block.kind == "heading" or (block.kind == "front_matter" and block.key == "title")
-        if titled and (self.claim == "statistic" or index.mode != "none"):
-            # A title's figure or appeal is backed by the article under it; only an article that
-            # cites nothing leaves a "Science-Backed" title unsupported.
-            return
+        if titled and self.claim == "statistic":
+            return  # a title's figure is backed by the article under it (or not: the body says)
         start = offset + sentence.start_char
         end = offset + sentence.end_char
         text = sentence.text.strip()
         if _POINTER.match(text):
             return  # "See our guide for what the data says": a pointer to a source, not a claim
-        if index.span_cites(block_index, start, end) or index.block_has_citation(block_index):
+        if index.span_cites(block_index, start, end):
+            return
+        # "Other research shows …", "some studies suggest …": a source other than the one the
+        # paragraph cites, so only a citation in its own sentence covers it.
+        new_source = self.claim != "statistic" and _NEW_SOURCE.search(text) is not None
+        if not new_source and index.block_has_citation(block_index):
             return
         if text.endswith(":") and _introduces_cited_list(index, block_index):
             return  # "Here's what the research supports:" followed by cited points
-        if self.claim == "statistic" and index.cited_earlier_in_section(block_index):
-            return  # a study's figures, discussed in the section that cites it
+        refers_back = self.claim == "statistic" or _STUDY_REFERENCE.search(text) is not None
+        if refers_back and not new_source and index.cited_earlier_in_section(block_index):
+            return  # a study's figures and findings, discussed in the section that cites it
         mode = index.mode
         if mode == "bulk" and self.claim != "venue":
             return  # a reference list with no inline markers: the writer cites in bulk
