@@ -14,8 +14,15 @@ import fitlint.fixes
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 
 CLAIM = "Melt your love handles.\n"
-FIXED = "Strengthen the muscles around your love handles.\n"
 FIX = ("--fix", "--unsafe-fixes", "--no-source")
+
+
+@pytest.fixture
+def fixed(cli, tmp_path) -> str:
+    """CLAIM as --fix rewrites it (the wording belongs to the rule pack, not to these tests)."""
+    text = cli("check", "-", "--fix", "--unsafe-fixes", cwd=tmp_path, stdin=CLAIM.encode()).out
+    assert text and text != CLAIM
+    return text
 
 
 def _layout(tmp_path):
@@ -25,13 +32,13 @@ def _layout(tmp_path):
     return tree, outside
 
 
-def test_symlinked_file_out_of_the_tree_is_not_written(cli, tmp_path):
+def test_symlinked_file_out_of_the_tree_is_not_written(cli, tmp_path, fixed):
     tree, outside = _layout(tmp_path)
     (tree / "link.md").symlink_to(outside / "target.md")
     result = cli("check", ".", *FIX, cwd=tree)
     assert (outside / "target.md").read_text() == CLAIM
     assert (tree / "link.md").is_symlink()
-    assert (tree / "own.md").read_text() == FIXED  # the rest of the run goes on
+    assert (tree / "own.md").read_text() == fixed  # the rest of the run goes on
     target = os.path.realpath(outside / "target.md")
     assert (
         f"fitlint: warning: link.md: not fixed: a symbolic link leads to {target}, outside the linted tree"
@@ -40,13 +47,13 @@ def test_symlinked_file_out_of_the_tree_is_not_written(cli, tmp_path):
     assert "Fixed 1 problem." in result.out
 
 
-def test_symlinked_directory_out_of_the_tree_is_not_written(cli, tmp_path):
+def test_symlinked_directory_out_of_the_tree_is_not_written(cli, tmp_path, fixed):
     tree, outside = _layout(tmp_path)
     (tree / "shared").symlink_to(outside, target_is_directory=True)
     result = cli("check", ".", *FIX, cwd=tree)
     assert (outside / "target.md").read_text() == CLAIM
     assert "shared/target.md: not fixed: a symbolic link leads to" in result.err
-    assert (tree / "own.md").read_text() == FIXED
+    assert (tree / "own.md").read_text() == fixed
 
 
 def test_named_link_to_a_file_elsewhere_is_not_written(cli, tmp_path):
@@ -57,22 +64,22 @@ def test_named_link_to_a_file_elsewhere_is_not_written(cli, tmp_path):
     assert "outside the linted tree" in result.err and result.code == 1
 
 
-def test_link_inside_the_tree_is_fixed_once_in_its_target(cli, tmp_path):
+def test_link_inside_the_tree_is_fixed_once_in_its_target(cli, tmp_path, fixed):
     tree, _ = _layout(tmp_path)
     write(tree / "posts" / "real.md", CLAIM)
     (tree / "alias.md").symlink_to(tree / "posts" / "real.md")
     result = cli("check", ".", *FIX, cwd=tree)
-    assert (tree / "posts" / "real.md").read_text() == FIXED
+    assert (tree / "posts" / "real.md").read_text() == fixed
     assert (tree / "alias.md").is_symlink()
     assert result.err == ""  # two paths lead to one file: written once, no "changed" warning
     assert result.code == 0
     # Naming only the link fixes its target too: the target is inside the named file's tree.
     write(tree / "posts" / "real.md", CLAIM)
     result = cli("check", "alias.md", *FIX, cwd=tree)
-    assert (tree / "posts" / "real.md").read_text() == FIXED and result.err == ""
+    assert (tree / "posts" / "real.md").read_text() == fixed and result.err == ""
 
 
-def test_file_edited_while_fixing_keeps_the_edit(cli, tmp_path, monkeypatch):
+def test_file_edited_while_fixing_keeps_the_edit(cli, tmp_path, monkeypatch, fixed):
     tree, _ = _layout(tmp_path)
     write(tree / "edited.md", CLAIM)
     (tree / "edited.md").chmod(0o640)
@@ -94,7 +101,7 @@ def test_file_edited_while_fixing_keeps_the_edit(cli, tmp_path, monkeypatch):
         "fitlint: warning: edited.md: changed since it was read; not fixed, the edit is kept (run again to fix it)"
         in result.err.splitlines()
     )
-    assert (tree / "own.md").read_text() == FIXED
+    assert (tree / "own.md").read_text() == fixed
     assert "Fixed 1 problem." in result.out
     assert sorted(p.name for p in tree.iterdir()) == ["edited.md", "own.md"]  # no temp files left
 
