@@ -315,6 +315,7 @@ def negated(ctx: MatchContext) -> bool:
     near = _lemmas(ctx, max(clause.start, ctx.first - 3), ctx.first)
     if any(lemma in words.negation_near for lemma in near):
         return True
+
     # The match as the subject of a negated verb: "A flat stomach does not equal a strong one".
     if all(lemma in _DETERMINERS for lemma in lemmas[-(ctx.first - clause.start) :] if ctx.first > clause.start):
         after = _lemmas(ctx, ctx.last + 1, min(clause.end, ctx.last + 5))
@@ -340,6 +341,13 @@ def _negative_heading(heading: str) -> bool:
     """"What Pilates Won't Do" introduces things it does not do; "Never skip leg day" and
     "Don't skip warm-ups" are advice, not a list of denials."""
     return bool(heading and _HEADING_NEGATION.search(heading) and not _ADVICE_OPENING.search(heading))
+
+
+def denied(ctx: MatchContext) -> bool:
+    """A negated verb inside the match: "Belly fat won't disappear", "fat will never melt".
+    (Not for rules whose claim holds a negation itself: "exercise is not necessary".)"""
+    inside = _lemmas(ctx, ctx.first + 1, ctx.last)
+    return any(lemma in ("not", "never", "cannot") for lemma in inside)
 
 
 def question(ctx: MatchContext) -> bool:
@@ -375,7 +383,10 @@ _QUESTION_OPENERS = frozenset(
 
 
 def quoted(ctx: MatchContext) -> bool:
-    """The match sits inside quotation marks."""
+    """The match sits inside quotation marks that mention someone else's words: a reporting word
+    introduces the quotation ("ads promise 'burn belly fat in 10 minutes'", "the label promises,
+    '…'") or it is one of a list of examples. Quotation marks alone do not excuse: copy puts
+    product names and slogans in quotes ("our 'belly burner' circuit") to sell them."""
     doc = ctx.sentence.doc
     start_char = doc[ctx.first].idx
     end_char = doc[ctx.last].idx + len(doc[ctx.last])
@@ -391,19 +402,28 @@ def quoted(ctx: MatchContext) -> bool:
             open_index, closer = -1, ""
     if open_index < 0 or closer not in text[end_char:]:
         return False
-    # A quotation that stands alone as the copy (a testimonial, maybe after a label such as
-    # "Customer favourite:") is used, not mentioned: it still makes the claim.
     lead = (ctx.before + text[:open_index]).rstrip(" *_>\t")
-    if _EXAMPLES.search(text[end_char:]) or _SUCH_AS.search(lead[-40:]):
+    if _EXAMPLES.search(text[end_char:]) or _SUCH_AS.search(lead[-40:]) or _EXAMPLE_BEFORE.search(lead[-12:]):
         return True  # a list of quoted examples ('claims such as "…", "…"') mentions them
-    if not lead or lead.endswith((":", "—", "–", "-")):
-        return False
+    if _REPORT_AFTER.match(text[end_char:]):
+        return True  # '"flat tummy Pilates" ads': the quotation names someone's marketing
     # A quotation the writer then endorses ("a 'belly-buster', and I agree") is still a claim.
-    return not any(_lemma(ctx, token) in ctx.words.endorsement for token in ctx.sentence)
+    if any(_lemma(ctx, token) in ctx.words.endorsement for token in ctx.sentence):
+        return False
+    # The words that introduce it, in its own sentence: a report or a myth marks a mention.
+    intro = _FRAME_WORDS.findall(lead[-80:].lower().translate(_APOSTROPHES))
+    words = ctx.words
+    return any(word in words.report or word.rstrip("sd") in words.report or word in words.debunk for word in intro[-8:])
 
 
 # After the closing quote, another quotation in a list: "…", "…" or "…" or "…".
 _EXAMPLES = lazy_compile(r"^[^\"“”‘’']{0,3}[\"”’']\s*(?:,|;|or|and)\s*[\"“‘']")
+_EXAMPLE_BEFORE = lazy_compile(r"[\"”’']\s*(?:,|;|or|and)\s*$")
+_REPORT_AFTER = lazy_compile(
+    r"^[^\"“”‘’']{0,3}[\"”’']\s*(?:\w+\s+){0,2}?(?:ads?|adverts?|advertisements?|claims?|promises?|slogans?|headlines?|"
+    r"marketing|hype|pitch(?:es)?|taglines?|influencers?|posts?|programmes|programs|challenges|classes)\b",
+    re.IGNORECASE,
+)
 _SUCH_AS = lazy_compile(r"\b(?:such as|like|e\.g\.|for example|for instance|phrases?|wording|slogans?)\W*$", re.IGNORECASE)
 
 
@@ -680,6 +700,7 @@ def whole_body(ctx: MatchContext) -> bool:
 
 TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "negated": negated,
+    "denied": denied,
     "question": question,
     "quoted": quoted,
     "reported": reported,
