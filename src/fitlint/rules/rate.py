@@ -50,6 +50,10 @@ _PERIOD = (
     rf"|(?:by|on|after)\s+(?:day|night)\s+(?P<day>{_NUM})\b"
     rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{_NUM})\s+(?P<period>day|week|month)\b"
     r"|(?P<overnight>overnight)\b"
+    # "three days later", "eight weeks later"
+    rf"|{_COUNT}\s+(?P<period>days?|weeks?|months?)\s+(?:later|after)\b"
+    # "just finished day 3", "completed day five"
+    rf"|(?:finished|finishing|completed|completing)\s+(?:day|night)\s+(?P<day>{_NUM})\b"
     r")"
 )
 _LOSS = (
@@ -66,14 +70,14 @@ _AMOUNT = lazy_compile(
     rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+{_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)"
     rf"|\b{_RANGE}\s*{_UNIT}[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
     rf"|\bfrom\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?)?"
-    rf"\s+(?:down\s+)?to\s+(?P<end_weight>\d+(?:[.,]\d+)?)\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?)",
+    rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?))?",
     re.IGNORECASE,
 )
 _PERIOD_RE = lazy_compile(_PERIOD, re.IGNORECASE)
 # A period right after the amount, within a few words joined by spaces (no comma or full stop).
 _PERIOD_AFTER = lazy_compile(rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{_PERIOD}", re.IGNORECASE)
-_PREFILTER = lazy_compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.)", re.IGNORECASE)
-_UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet")
+_PREFILTER = lazy_compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.|from\s+\d)", re.IGNORECASE)
+_UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet", "from")
 _UNIT_STEMS_SET = frozenset(_UNIT_STEMS)
 _SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
 
@@ -139,10 +143,12 @@ def _amounts(text: str) -> Iterator[_Amount]:
     for match in _AMOUNT.finditer(text):
         groups = match.groupdict()
         if groups.get("start_weight"):
+            start, end = _number(groups["start_weight"]), _number(groups["end_weight"])
             unit = groups.get("start_unit") or groups.get("end_unit") or ""
-            value = _number(groups["start_weight"]) - _number(groups["end_weight"])
-            if value > 0 and unit:
-                yield _Amount(match.start(), match.end(), value, _unit_key(unit))
+            if not unit and start >= 100:
+                unit = "lb"  # "from 241 to 209": a body weight with no unit reads as pounds
+            if start - end > 0 and unit:
+                yield _Amount(match.start(), match.end(), start - end, _unit_key(unit))
             continue
         # The low end of a range, to be fair to the writer.
         yield _Amount(match.start(), match.end(), _number(groups["amount"]), _unit_key(groups["unit"]))
@@ -241,8 +247,8 @@ def _period_before(text: str, position: int) -> re.Match[str] | None:
     if last is None:
         return None
     lead = text[: last.start()].strip(" \t*_\"'“‘(").lower()
-    if lead and not lead.endswith((",", ":", ";", "—", "–")) and lead not in ("and", "but", "so"):
-        return None
+    if lead and not lead.endswith((",", ":", ";", "—", "–")) and len(lead.split()) > 2:
+        return None  # opening the sentence: "In 28 days, …", "Just finished day 3 and …"
     between = text[last.end() : position]
     if _SENTENCE_END.search(between) or len(between) > 80:
         return None
