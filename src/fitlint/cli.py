@@ -42,7 +42,7 @@ def _codes(value: str) -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="fitlint", description="A fact-checking linter for fitness copy.")
-    parser.add_argument("--version", action="version", version=f"fitlint {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"fitlint {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule instead of listing them")
     check.add_argument("--show-excused", action="store_true", help="also list matches a context test excused (negated, quoted, a debunk, …), as hints naming the test")
     check.add_argument("--show-files", action="store_true", help="list the files a run would lint, with their reader, and lint nothing")
+    check.add_argument("--show-settings", action="store_true", help="print the resolved settings, where each came from and the config file; lint nothing")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors still exit 2)")
+    check.add_argument("--add-noqa", action="store_true", help="suppress every current finding with a fitlint-disable-next-line comment above its line")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text format (auto: on a terminal; NO_COLOR and FORCE_COLOR are honoured)")
+    check.add_argument("--watch", action="store_true", help="lint, then lint again whenever a file changes (Ctrl-C stops)")
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -110,7 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
         if args.command == "check":
-            return run_check(args)
+            if args.watch:
+                from fitlint.watch import watch
+
+                return watch(args, run_check)
+            code = run_check(args)
+            return EXIT_CLEAN if args.exit_zero and code == EXIT_FINDINGS else code
         if args.command == "lsp":
             from fitlint.lsp.server import run
 
@@ -149,11 +159,24 @@ def _error(message: str, debug: bool) -> None:
     print(f"fitlint: error: {message}", file=sys.stderr)
 
 
-def _validate_codes(codes: Sequence[str], ruleset: RuleSet, setting: str) -> None:
+def _validate_codes(
+    codes: Sequence[str], ruleset: RuleSet, setting: str, config: Config | None = None, given: Sequence[str] | None = None
+) -> None:
+    """Unknown codes are errors that say where they came from: the flag, or the config file (and
+    its line, when the code can be found there)."""
     known = [*ruleset.rules, *ENGINE_CODES]
     for code in codes:
-        if not any(k.startswith(code) for k in known):
+        if any(k.startswith(code) for k in known):
+            continue
+        if given and code in given or config is None or config.source is None:
             raise ConfigError(f"unknown rule code or prefix {code!r} in {setting}")
+        where = str(config.source)
+        try:
+            lines = config.source.read_text(encoding="utf-8").upper().splitlines()
+            where += next(f":{number}" for number, line in enumerate(lines, 1) if code in line)
+        except (OSError, UnicodeDecodeError, StopIteration):
+            pass
+        raise ConfigError(f"{where}: unknown rule code or prefix {code!r} in '{setting}'")
 
 
 def resolve_config(args: argparse.Namespace) -> Config:
@@ -190,14 +213,23 @@ def resolve_config(args: argparse.Namespace) -> Config:
 def run_check(args: argparse.Namespace) -> int:
     config = resolve_config(args)
     ruleset = load_rules(config.rule_dirs)
-    _validate_codes(config.select, ruleset, "select")
-    _validate_codes(config.extend_select, ruleset, "extend-select")
-    _validate_codes(config.ignore, ruleset, "ignore")
-    _validate_codes(list(config.severity), ruleset, "severity")
+    _validate_codes(config.select, ruleset, "select", config, args.select)
+    _validate_codes(config.extend_select, ruleset, "extend-select", config, args.extend_select)
+    _validate_codes(config.ignore, ruleset, "ignore", config, args.ignore)
+    _validate_codes(list(config.severity), ruleset, "severity", config)
     paths = args.paths or (["-"] if args.stdin_filename and not sys.stdin.isatty() else ["."])
     file_paths = [Path(p) for p in paths if p != "-"]
     if args.show_files:
         return _show_files(args, config, file_paths, paths)
+    if args.show_settings:
+        from fitlint.showsettings import show_settings
+
+        sys.stdout.write(show_settings(args, config, ruleset, paths))
+        return EXIT_CLEAN
+    if args.add_noqa and "-" in paths:
+        raise UsageError("--add-noqa edits files; it cannot read stdin")
+    if args.add_noqa and (args.fix or args.diff):
+        raise UsageError("--add-noqa cannot be combined with --fix or --diff")
     linter = Linter(config, ruleset, report_unused_suppressions=args.report_unused_suppressions)
     results: list[FileResult] = []
     for path in paths:
@@ -208,7 +240,7 @@ def run_check(args: argparse.Namespace) -> int:
         jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
         progress = sys.stderr.isatty() and not args.quiet
         # Fixing rewrites files: lint them fresh rather than trust cached positions.
-        use_cache = not (args.no_cache or args.fix or args.diff)
+        use_cache = not (args.no_cache or args.fix or args.diff or args.add_noqa)
         results.extend(linter.lint_paths(file_paths, jobs=jobs, use_cache=use_cache, progress=progress))
     for result in results:
         if result.error:
@@ -218,6 +250,8 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"fitlint: warning: {directory}: no file to lint here ({_skipped(walk, results) or 'it is empty'})", file=sys.stderr)
     if args.fix or args.diff:
         return _run_fixes(args, linter, results, config)
+    if args.add_noqa:
+        return _run_add_noqa(args, linter, results, config)
     for code, reason in linter.disabled_rules.items():
         print(f"fitlint: warning: rule {code} disabled: {reason}", file=sys.stderr)
     _report(args, linter, results)
@@ -269,7 +303,13 @@ def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult],
 
         output = render_statistics(results)
     else:
-        output = renderer(args.format)(results, rules=linter.rules, show_source=not args.no_source)
+        from fitlint.render.text import use_color
+
+        color = args.format == "text" and use_color(args.color, None if args.output_file else sys.stdout)
+        output = renderer(args.format)(
+            results, rules=linter.rules, show_source=not args.no_source, color=color,
+            root=linter.config.root, ruleset=linter.ruleset,
+        )
         if args.format == "text":
             if args.quiet:
                 output = "".join(output.splitlines(keepends=True)[:-1])
@@ -328,6 +368,45 @@ def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResul
     if write_failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if count_at_or_above(results, config.fail_on) else EXIT_CLEAN
+
+
+def _run_add_noqa(args: argparse.Namespace, linter: Linter, results: list[FileResult], config: Config) -> int:
+    """--add-noqa: a suppression comment for every finding, written like --fix writes."""
+    from fitlint.document import parse_document
+    from fitlint.fixes import FixSkipped, FixTargets
+    from fitlint.noqa import add_noqa
+
+    targets = FixTargets(args.paths or ["."])
+    added = files = 0
+    failed = False
+    for result in results:
+        source = result.source
+        if source is None or not result.diagnostics:
+            continue
+        document = parse_document(source.text, source.path, config.front_matter_keys, config.formats)
+        outcome = add_noqa(
+            document, result.diagnostics, config.formats,
+            lambda text, path=source.path: linter.lint_text(text, path),
+        )
+        for warning in outcome.warnings:
+            print(f"fitlint: warning: {warning}", file=sys.stderr)
+        if outcome.text == source.text:
+            continue
+        try:
+            targets.write(Path(source.path), source.raw, encode(source, outcome.text))
+        except FixSkipped as exc:
+            print(f"fitlint: warning: {source.path}: {exc}", file=sys.stderr)
+            continue
+        except OSError as exc:
+            print(f"fitlint: error: {source.path}: could not write, file left as it was: {exc.strerror or exc}", file=sys.stderr)
+            failed = True
+            continue
+        added += outcome.added
+        files += 1
+    if not args.quiet:
+        comments = "comment" if added == 1 else "comments"
+        print(f"Added {added} fitlint-disable {comments} to {files} file{'s' if files != 1 else ''}.", file=sys.stderr)
+    return EXIT_ERROR if failed else EXIT_CLEAN
 
 
 if __name__ == "__main__":  # pragma: no cover

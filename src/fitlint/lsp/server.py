@@ -157,7 +157,7 @@ class FitlintServer(LanguageServer):
             document = parse_document(
                 snapshot.source, str(path), config.front_matter_keys, config.formats, reader
             )
-            diagnostics = linter.lint_document(document)
+            diagnostics = [] if _excluded(config, path) else linter.lint_document(document)
             return _Outcome(snapshot.ticket, snapshot.version, document, diagnostics)
         except (ConfigError, RuleError) as exc:
             return _Outcome(snapshot.ticket, snapshot.version, None, [], f"fitlint: {exc}")
@@ -198,6 +198,16 @@ class FitlintServer(LanguageServer):
             self.lint_uri(uri)
 
         self._pending[uri] = asyncio.ensure_future(later())
+
+
+def _excluded(config: Config, path: Path) -> bool:
+    """Is the document excluded by the config's ``exclude``? Such a document gets no diagnostics,
+    as a file the config excludes gets none from ``fitlint check`` or the pre-commit hook."""
+    if not config.exclude:
+        return False
+    from fitlint.files import ExcludeRules
+
+    return ExcludeRules.build(config.root, config.exclude).excludes(path)
 
 
 server = FitlintServer()

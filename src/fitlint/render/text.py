@@ -3,7 +3,10 @@ under the exact range, and the suggested rewrite."""
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Sequence
+from typing import TextIO
 
 from fitlint.diagnostics import Diagnostic, FixSafety, Severity
 from fitlint.engine import FileResult
@@ -23,6 +26,57 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE) if _CONTROL.search(text) else text
 
 
+def use_color(mode: str, stream: TextIO | None) -> bool:
+    """``--color``: ``always``/``never`` as said; ``auto`` is off when ``NO_COLOR`` is set (to
+    anything but the empty string, no-color.org), on when ``FORCE_COLOR`` is (force-color.org),
+    else on only when ``stream`` is a terminal."""
+    if mode in ("always", "never"):
+        return mode == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+_SGR = {
+    Severity.ERROR: "\x1b[1;31m",
+    Severity.WARNING: "\x1b[1;33m",
+    Severity.INFO: "\x1b[1;34m",
+    Severity.HINT: "\x1b[1;36m",
+}
+_BOLD, _GUTTER, _LABEL, _RESET = "\x1b[1m", "\x1b[1;34m", "\x1b[36m", "\x1b[0m"
+_GUTTER_LINE = re.compile(r"^( *\d* \|)(.*)$", re.DOTALL)
+_NOTE_LINE = re.compile(r"^( *= [^:]+:)(.*)$", re.DOTALL)
+
+
+def _colorize(lines: list[str], d: Diagnostic, header: str) -> list[str]:
+    """ANSI colours on lines that are already made safe by :func:`visible`: the path bold, the
+    code and severity in the severity's colour, the gutter blue, carets in the severity's
+    colour, note labels cyan. Source text and messages keep the terminal's own colour."""
+    tone = _SGR[d.severity]
+    label = f"[{d.severity.label}]"
+    position, _, rest = header.partition(f" {d.code} {label}")
+    out = [f"{_BOLD}{position}{_RESET} {tone}{d.code}{_RESET} {tone}{label}{_RESET}{rest}"]
+    for number, line in enumerate(lines[1:], start=1):
+        gutter = _GUTTER_LINE.match(line)
+        note = _NOTE_LINE.match(line)
+        if gutter and number == 3 and "^" in gutter.group(2):
+            body = gutter.group(2)
+            first = body.index("^")
+            last = body.rindex("^") + 1
+            line = f"{_GUTTER}{gutter.group(1)}{_RESET}{body[:first]}{tone}{body[first:last]}{_RESET}{body[last:]}"
+        elif gutter:
+            line = f"{_GUTTER}{gutter.group(1)}{_RESET}{gutter.group(2)}"
+        elif note:
+            line = f"{_LABEL}{note.group(1)}{_RESET}{note.group(2)}"
+        out.append(line)
+    return out
+
+
 def _caret_line(line_text: str, start_col: int, end_col: int) -> str:
     # Keep tabs from the source so the carets line up under them.
     before = line_text[:start_col]
@@ -32,11 +86,13 @@ def _caret_line(line_text: str, start_col: int, end_col: int) -> str:
     return prefix + "^" * max(1, end_col - start_col)
 
 
-def format_diagnostic(d: Diagnostic, index: LineIndex, show_source: bool = True) -> list[str]:
+def format_diagnostic(
+    d: Diagnostic, index: LineIndex, show_source: bool = True, color: bool = False
+) -> list[str]:
     line, column = index.position(d.start)
     out = [f"{d.path}:{line + 1}:{column + 1}: {d.code} [{d.severity.label}] {d.message}"]
     if not show_source or not index.text:
-        return [visible(out[0])]
+        return _colorize([visible(out[0])], d, visible(out[0])) if color else [visible(out[0])]
     end_line, end_column = index.position(d.end)
     text = index.line_text(line)
     gutter = str(line + 1)
@@ -72,7 +128,7 @@ def format_diagnostic(d: Diagnostic, index: LineIndex, show_source: bool = True)
             out.append(f"{pad} = related: {item.path}:{rline + 1}:{rcol + 1}: {item.message}")
     if _CONTROL.search("".join(out)):  # paths, messages and source lines come from the input
         out = [visible(line) for line in out]
-    return out
+    return _colorize(out, d, out[0]) if color else out
 
 
 def summary(results: Sequence[FileResult]) -> str:
@@ -94,14 +150,16 @@ def summary(results: Sequence[FileResult]) -> str:
     return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} of {len(results)} files."
 
 
-def render_text(results: Sequence[FileResult], show_source: bool = True, **_: object) -> str:
+def render_text(
+    results: Sequence[FileResult], show_source: bool = True, color: bool = False, **_: object
+) -> str:
     lines: list[str] = []
     for result in results:
         if not result.diagnostics:
             continue
         index = LineIndex(result.source.text if result.source else "")
         for d in result.diagnostics:
-            lines.extend(format_diagnostic(d, index, show_source))
+            lines.extend(format_diagnostic(d, index, show_source, color))
             if show_source:
                 lines.append("")
     lines.append(summary(results))
