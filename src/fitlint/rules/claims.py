@@ -44,7 +44,8 @@ _MULTIPLIER = Needled(
 _COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
 # "9 out of 10", "nine in ten", "one in five", "a third of gym-goers", "two-thirds of adults".
 _RATIO = lazy_compile(
-    rf"\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b"
+    rf"\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b(?!\s+(?:stars?|points?|rating))"
+    r"|\b(?:thousands|millions|hundreds|tens\s+of\s+thousands)\s+of\s+(?:\w+\s+)?(?:people|women|men|users|customers|members|dieters|moms|mums|parents|clients|readers|fans)\b"
     r"|\b(?:a|one|two|three)[\s-](?:thirds?|quarters?|fifths?|tenths?)\s+of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?"
     r"(?:people|adults|women|men|americans|dieters|users|customers|gym-goers|participants|patients|children|members|"
     r"clients|athletes|runners|those|us|them|cases|deaths)\b"
@@ -57,7 +58,7 @@ _RANK = Needled(
     "reason", "cause", "predictor",
 )
 _AMOUNT = lazy_compile(
-    rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal|cal\b|grams?\b|g\b|kg\b|kilos?\b|lbs?\b|pounds?\b|inch(?:es)?\b|cm\b|mg\b|ounces\b|oz\b|billion\b|million\b)",
+    rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?(?:\s+(?:more|fewer|less|extra|additional))?\s?(?:calories|kcal|cal\b|grams?\b|g\b|kg\b|kilos?\b|lbs?\b|pounds?\b|inch(?:es)?\b|cm\b|mg\b|ounces\b|oz\b|billion\b|million\b)",
 )
 _DOSE = Needled(
     lazy_compile(
@@ -127,7 +128,7 @@ _COMPOSITION = lazy_compile(
 # A percentage is a finding when it measures a change, a comparison or a share of people:
 # "burns 39% more fat", "90% of users", "a 20% lower risk". Alone it may be a spec ("93% pure").
 _PERCENT_CUE = lazy_compile(
-    r"\b(?:more|less|fewer|higher|lower|greater|better|worse|faster|slower|likely|likelihood|chances?|risks?|"
+    r"\b(?:over|nearly|almost|up\s+to)\s+\d[\d.,]*\s?%|\b(?:more|less|fewer|higher|lower|greater|better|worse|faster|slower|likely|likelihood|chances?|risks?|"
     r"rates?|odds|compared|than|versus|vs|percent\w*|increase\w*|decrease\w*|drop\w*|rise|rose|fell|fall\w*|"
     r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"
     r"found|show\w*|account\w*|made\s+up|consist\w*|compos\w*|"
@@ -139,16 +140,17 @@ _PERCENT_CUE = lazy_compile(
 # Advice to the reader prescribes ("you should aim for less than 20 g of carbs a day").
 _ADVICE = lazy_compile(
     r"\byou(?:'ll|\s+will|\s+may|\s+might|\s+can)?\s+(?:should|need\s+to|must|want\s+to|wish\s+to|have\s+to|aim)\b"
-    r"|\b(?:aim\s+(?:for|to|at)|try\s+to|stick\s+to|stay\s+(?:below|under|above)|keep\s+(?:it|them|carbs|protein|calories)\s+(?:below|under))\b"
+    r"|\b(?:aim(?:s|ing|ed)?\s+(?:for|to|at)|try\s+to|stick\s+to|stay\s+(?:below|under|above)|keep\s+(?:it|them|carbs|protein|calories)\s+(?:below|under))\b"
     r"|\bit\s+is\s+(?:suggested|recommended|advised|advisable|best|wise)\s+(?:that\s+you|to|for\s+you)\b"
 )
 # A comparison inside an instruction is still a finding: "Add GLP-1s (you eat ~50% fewer calories)".
 _COMPARATIVE_PERCENT = lazy_compile(rf"{_NUM}\s?%\s+(?:more|less|fewer|higher|lower|greater|faster|slower)\b")
 # "Join our 2M+ members", "over 30,000 customers": a crowd offered as proof.
 _CROWD = lazy_compile(
-    r"\b(?:(?:over|more\s+than|nearly|almost)\s+)?(\d[\d,.]*)\s?(k|m|thousand|million|billion)?(\+)?\s+"
-    r"(?:(?:happy|satisfied|delighted|successful|active|loyal|verified)\s+)?"
-    r"(?:users|customers|members|clients|people|dieters|readers|subscribers|followers|women|men|athletes|reviews|buyers)\b"
+    r"\b((?:over|more\s+than|nearly|almost|join|joined|trusted\s+by|used\s+by|loved\s+by|helped)\s+(?:our\s+)?)?(\d[\d,.]*)\s?(k|m|thousand|million|billion)?(\+)?\s+"
+    r"(?:(?:happy|satisfied|delighted|successful|active|loyal|verified|busy)\s+)?"
+    r"(?:users|customers|members|clients|people|dieters|readers|subscribers|followers|women|men|athletes|reviews|buyers|"
+    r"parents|moms|mums|girls|girlies|guys|fans|students|patients|mothers|dads|runners|lifters)\b(?:\s+(?:have|who|already|use|love|trust|swear))?"
 )
 _LETTERS = lazy_compile(r"[a-z]{3}")
 # Weight lost by a person is a result or a promise (quick-fix rules judge it), not a statistic.
@@ -157,15 +159,32 @@ _PERSONAL_LOSS = Needled(
         r"\b(?:los[et]|losing|losses|drop(?:ped|s|ping)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?(?:\b|(?<=\d))(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight|body ?fat|inch(?:es)?|cm)\b"
         r"|\bi(?:'m|’m|\s+am|\s+was|\s+weigh(?:ed)?)\s+(?:now\s+|down\s+to\s+|at\s+)?\d[\d.,]*\s?(?:kg|kgs|lbs?|pounds|kilos|stone)\b"
         r"|\b(?:twice|double|triple|\d+\s?(?:x|times))\s+(?:as\s+much|more)\s+(?:weight|fat)\b"
-        r"|\d\s?(?:lbs?|pounds?|kgs?|kilos?)\.?\s+(?:of\s+)?(?:reduction|loss|lost|drop|down|off|lighter|gone|scale\s+drop)\b",
+        r"|\d\s?(?:lbs?|pounds?|kgs?|kilos?)\.?\s+(?:of\s+)?(?:reduction|loss|lost|drop|down|off|lighter|gone|scale\s+drop)\b"
+        r"|\bfrom\s+\d{2,3}\s*(?:lbs?|kgs?|pounds)?\s*(?:to|→|->)\s*\d{2,3}\b",
     ),
     "los", "drop", "shed", "down", "twice", "double", "triple", "x", "times", "reduction", "off", "lighter", "gone",
-    "kg", "lb", "pound", "kilo", "stone",
+    "kg", "lb", "pound", "kilo", "stone", "from",
 )
 
 
+# What groups lost is a finding: "people who ate grapefruit lost 3.5 pounds", "members lose an
+# average of 12 lbs", "83% lost weight", "can help you lose 15 pounds in a year".
+_POPULATION_RESULT = lazy_compile(
+    r"\b(?:people|participants|subjects|volunteers|women|men|users|members|dieters|patients|adults|those|customers|"
+    r"clients|readers|groups?)\b(?:\s+[\w'’-]+){0,10}?\s+(?:lost|lose|losing|dropped|shed)\b"
+    r"|\d\s?%\s+(?:of\s+[\w-]+\s+)?(?:lost|lose|dropped|shed)\b"
+    r"|\b(?:can|could|may|might|will)\s+help\s+(?:you\s+)?(?:lose|drop|shed)\b"
+    r"|\ban\s+average\s+of\b"
+)
 _QUOTED = lazy_compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{3,}’")
 _POINTER = lazy_compile(r"^\W*(?:see|read|check out|learn more|find out)\b", re.IGNORECASE)
+# "What 40 years of studies say", "here's what the research actually says": an article announcing
+# its evidence, which the sentences after it cite.
+_ANNOUNCEMENT = lazy_compile(
+    r"\bwhat\s+(?:\w+\s+){0,4}?(?:research|studies|study|science|trials?|evidence|data|experts?|papers?)\s+(?:\w+\s+)?"
+    r"(?:says?|show|shows|found|finds|suggests?|tells?|supports?)\b",
+    re.IGNORECASE,
+)
 
 
 _LIST_LINE = lazy_compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s")
@@ -204,8 +223,8 @@ def statistic_in(text: str) -> bool:
         cleaned = _QUOTED.sub(" ", cleaned)  # a quotation the sentence reports; a quoted paragraph is copy
     if "%" in cleaned:
         cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned)))
-    if _PERSONAL_LOSS.search(cleaned):
-        return False
+    if _PERSONAL_LOSS.search(cleaned) and not _POPULATION_RESULT.search(cleaned):
+        return False  # one person's loss is a result or a promise; a group's is a finding
     if _IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned):
         # "Lighten the bar by about 20%", "you should aim for 20 g": an instruction's numbers
         # prescribe. Only a claimed outcome ("…, burning 100 calories") or comparison counts.
@@ -231,12 +250,15 @@ def statistic_in(text: str) -> bool:
 def _crowd(text: str) -> bool:
     """A crowd offered as proof: thousands of members, customers or reviews."""
     for match in _CROWD.finditer(text):
-        number, scale, plus = match.groups()
+        cue, number, scale, plus = match.groups()
         try:
             value = float(number.replace(",", ""))
         except ValueError:
             continue
-        if scale or plus or value >= 1000:
+        # "Join 14,000+ parents", "over 50k girlies": a crowd offered as proof, not a head count
+        # in a plan ("organisations of 50 to 50,000 people").
+        big = bool(scale) or value >= 1000
+        if big and (cue or plus or match.group(0).rstrip().endswith(("have", "who", "already", "use", "love", "trust", "swear"))):
             return True
     return False
 
@@ -339,6 +361,13 @@ class ClaimMatcher:
             )
         return statistic_in(sentence.text)
 
+    @staticmethod
+    def _heading(document: Document, block: Any) -> str:
+        for candidate in document.blocks:
+            if candidate.kind == "heading" and candidate.section == block.section:
+                return candidate.text
+        return ""
+
     def find(
         self,
         sentence: Any,
@@ -367,6 +396,10 @@ class ClaimMatcher:
         text = sentence.text.strip()
         if _POINTER.match(text):
             return  # "See our guide for what the data says": a pointer to a source, not a claim
+        if text.lstrip(" *_>-").startswith(("“", '"', "‘")) and _MYTH_HEADING.search(self._heading(document, block)):
+            return  # a myth quoted under "Myths" or "Debunked": stated to be refuted
+        if self.claim != "statistic" and _ANNOUNCEMENT.search(text):
+            return  # "Here's what the trials show": the article announces what it cites
         if index.span_cites(block_index, start, end):
             return
         # "Other research shows …", "some studies suggest …": a source other than the one the
@@ -390,6 +423,9 @@ class ClaimMatcher:
         yield Found(first, last)
 
 
+_MYTH_HEADING = lazy_compile(r"\b(?:myths?|misconceptions?|debunk\w*|busted|fact\s+or\s+fiction|truth)\b", re.IGNORECASE)
+
+
 def _trim(sentence: Any) -> tuple[int | None, int]:
     """Token range of the sentence without leading list markers or trailing spaces."""
     tokens = [t for t in sentence if not t.is_space]
@@ -408,13 +444,15 @@ _TABLE_TOPIC = lazy_compile(
 )
 _MEASURED_CELL = lazy_compile(r"%|[a-z×]", re.IGNORECASE)
 _PRESCRIBED_ROW = lazy_compile(
-    r"\b(?:target|goal|plan|limit|allowance|intake|budget|recommended|serving|portion|dose|dosage|per\s+day|daily)\b",
+    r"\b(?:target|goal|plan|limit|allowance|intake|budget|recommended|serving|portion|dose|dosage|per\s+day|daily|"
+    r"net\s+carbs|carbs|carbohydrates?|protein|fats?|fib(?:er|re)|sugars?|sodium)\b",
     re.IGNORECASE,
 )
 # A cell holding one figure, maybe qualified: "35%", "Up to 35%", "~400 kcal", "< 10 g".
 _NUMERIC_CELL = lazy_compile(
     r"^\s*(?:up\s+to|about|around|approx\.?|approximately|over|under|nearly|almost|[~≈<>≤≥+-])?\s*"
-    r"\d[\d,.]*\s*(?:[-–]\s*\d[\d,.]*\s*)?(?:%|kcal|cal|calories|kg|lbs?|g|mg|x|×)?\s*$",
+    r"\d[\d,.]*\s*(?:[-–]\s*\d[\d,.]*\s*)?(?:%|kcal|cal|calories|kg|lbs?|g|mg|x|×|min|mins|minutes|hrs?|hours)?"
+    r"(?:\s+(?:more|less|fewer|higher|lower))?\s*$",
     re.IGNORECASE,
 )
 
