@@ -497,8 +497,10 @@ def debunk(ctx: MatchContext) -> bool:
     if ctx.document_debunks:
         # A debunking article restates the myth it refutes: a claim on the title's own topic.
         topic = debunked_topic(ctx.title)
+        # A title that debunks spot reduction itself covers every restatement of it; one that
+        # debunks "crunches for belly fat" covers sentences about crunches or belly fat.
         if ctx.block_kind in ("heading", "front_matter") or any(
-            word in ctx.sentence.text.lower() for word in topic
+            word == "spot" or word in ctx.sentence.text.lower() for word in topic
         ):
             return True
     if _refutes(ctx.next_sentence, words):
