@@ -232,10 +232,12 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--add-noqa cannot be combined with --fix or --diff")
     linter = Linter(config, ruleset, report_unused_suppressions=args.report_unused_suppressions)
     results: list[FileResult] = []
+    stdin: tuple[FileResult, bytes] | None = None  # what was read from stdin: its result and bytes
     for path in paths:
         if path == "-":
             raw = sys.stdin.buffer.read()
-            results.append(linter.lint_bytes(raw, args.stdin_filename or "-"))
+            stdin = (linter.lint_bytes(raw, args.stdin_filename or "-"), raw)
+            results.append(stdin[0])
     if file_paths:
         jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
         progress = sys.stderr.isatty() and not args.quiet
@@ -249,7 +251,7 @@ def run_check(args: argparse.Namespace) -> int:
     for directory in walk.empty if walk is not None else ():
         print(f"fitlint: warning: {directory}: no file to lint here ({_skipped(walk, results) or 'it is empty'})", file=sys.stderr)
     if args.fix or args.diff:
-        return _run_fixes(args, linter, results, config)
+        return _run_fixes(args, linter, results, config, stdin)
     if args.add_noqa:
         return _run_add_noqa(args, linter, results, config)
     for code, reason in linter.disabled_rules.items():
@@ -297,7 +299,9 @@ def _skipped(walk, results: list[FileResult]) -> str:
     return "skipped " + ", ".join(parts) if parts else ""
 
 
-def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult], fixed: int = 0) -> None:
+def _report(
+    args: argparse.Namespace, linter: Linter, results: list[FileResult], fixed: int = 0, stream=None
+) -> None:
     if args.statistics:
         from fitlint.render.text import render_statistics
 
@@ -305,7 +309,8 @@ def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult],
     else:
         from fitlint.render.text import use_color
 
-        color = args.format == "text" and use_color(args.color, None if args.output_file else sys.stdout)
+        target = None if args.output_file else stream or sys.stdout
+        color = args.format == "text" and use_color(args.color, target)
         output = renderer(args.format)(
             results, rules=linter.rules, show_source=not args.no_source, color=color,
             root=linter.config.root, ruleset=linter.ruleset,
@@ -322,11 +327,20 @@ def _report(args: argparse.Namespace, linter: Linter, results: list[FileResult],
     if args.output_file:
         args.output_file.write_text(output, encoding="utf-8")
     else:
-        sys.stdout.write(output)
+        (stream or sys.stdout).write(output)
 
 
-def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResult], config: Config) -> int:
-    """--fix / --diff: fix each file to a fixed point, then report what is left."""
+def _run_fixes(
+    args: argparse.Namespace,
+    linter: Linter,
+    results: list[FileResult],
+    config: Config,
+    stdin: tuple[FileResult, bytes] | None = None,
+) -> int:
+    """--fix / --diff: fix each file to a fixed point, then report what is left.
+
+    Text read from stdin is written back to stdout whole, fixed or not (an editor can use
+    ``fitlint check - --fix`` as a filter), and the remaining diagnostics go to stderr."""
     from fitlint.fixes import FixSkipped, FixTargets, fix_text, unified_diff  # only fixing runs need it
 
     targets = FixTargets(args.paths or ["."])  # regular files inside the linted tree, unchanged since read
@@ -335,10 +349,22 @@ def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResul
     write_failed = False
     for result in results:
         source = result.source
+        from_stdin = stdin is not None and result is stdin[0]
         if source is None:
+            if from_stdin and not args.diff:
+                sys.stdout.buffer.write(stdin[1])  # unreadable (not UTF-8): given back untouched
             continue
         outcome = fix_text(source.text, lambda text, path=source.path: linter.lint_text(text, path), args.unsafe_fixes)
+        if outcome.withheld:
+            fixes = f"{outcome.withheld} fix{'es' if outcome.withheld != 1 else ''}"
+            print(
+                f"fitlint: warning: {source.path}: {fixes} left out: applied, it would make a new "
+                "finding appear",
+                file=sys.stderr,
+            )
         if outcome.text == source.text:
+            if from_stdin and not args.diff:
+                sys.stdout.buffer.write(source.raw)  # nothing to fix: the text, byte for byte
             continue
         changed_any = True
         fixed += outcome.applied
@@ -346,7 +372,7 @@ def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResul
             sys.stdout.write(unified_diff(source.path, source.text, outcome.text))
             continue
         data = encode(source, outcome.text)
-        if source.path == (args.stdin_filename or "-") and "-" in args.paths:
+        if from_stdin:
             sys.stdout.buffer.write(data)  # stdin in, fixed text out
         else:
             try:
@@ -363,8 +389,9 @@ def _run_fixes(args: argparse.Namespace, linter: Linter, results: list[FileResul
         result.diagnostics = linter.lint_text(outcome.text, source.path)
     if args.diff:
         return EXIT_FINDINGS if changed_any else EXIT_CLEAN
-    if "-" not in args.paths:
-        _report(args, linter, results, fixed)
+    # With stdin, stdout carries the text: what is left to fix is reported on stderr.
+    to_stderr = stdin is not None and not args.output_file
+    _report(args, linter, results, fixed, stream=sys.stderr if to_stderr else None)
     if write_failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if count_at_or_above(results, config.fail_on) else EXIT_CLEAN

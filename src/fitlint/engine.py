@@ -36,6 +36,7 @@ from fitlint.rules.matching import Candidate, SentenceRules
 from fitlint.rules.model import RuleSet
 from fitlint.rules.phrase import PhraseMatcher
 from fitlint.rules.rate import RateMatcher
+from fitlint.rules.rewrite import settle_rewrites
 from fitlint.suppress import apply_suppressions
 
 DOC_CACHE_SIZE = 20_000  # sentences
@@ -245,6 +246,7 @@ class Linter:
         diagnostics = fold_front_matter_repeats(document, diagnostics)
         diagnostics = self._filter_per_file(document.path, diagnostics)
         diagnostics, unused = apply_suppressions(document, diagnostics)
+        diagnostics = settle_rewrites(diagnostics, self.ruleset)  # one complete fix per claim unit
         if self.report_unused_suppressions and self.config.selects(UNUSED_SUPPRESSION[0]):
             for suppression in unused:
                 codes = ", ".join(sorted(suppression.codes)) or "all rules"

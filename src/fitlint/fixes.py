@@ -20,6 +20,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ class FixOutcome:
     applied: int  # number of edits applied over all passes
     passes: int = 0  # passes that changed something
     first_edits: tuple[Edit, ...] = ()  # the first pass's edits, in the original text's offsets
+    withheld: int = 0  # fixes left out because they would have made a new finding appear
 
 
 def chosen_edits(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Edit]:
@@ -72,19 +74,56 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 
 def fix_text(text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool) -> FixOutcome:
+    """Fix ``text`` to a fixed point. A fix that would make a new finding appear (a rewritten
+    title can change how the rest of a page reads) is left out, so fixing never adds a diagnostic
+    that was not there before: each pass keeps only the edits whose text lints without one."""
     applied = 0
     passes = 0
     first: tuple[Edit, ...] = ()
+    withheld = 0
+    diagnostics = lint(text)
+    rejected: set[tuple[str, str]] = set()  # (old text, new text) of edits that added findings
     for _ in range(MAX_PASSES):
-        edits = [e for e in chosen_edits(lint(text), unsafe) if text[e.start : e.end] != e.new_text]
+        edits = [
+            e
+            for e in chosen_edits(diagnostics, unsafe)
+            if text[e.start : e.end] != e.new_text
+            and (text[e.start : e.end], e.new_text) not in rejected
+        ]
         if not edits:
             break
+        fixed = apply_edits(text, edits)
+        after = lint(fixed)
+        if _added(diagnostics, after):
+            # Add the edits one at a time, keeping each that adds nothing with those kept so far
+            # (two rewrites alike are fine alone and a repeated sentence together).
+            kept: list[Edit] = []
+            fixed, after = text, diagnostics
+            for edit in edits:
+                trial = apply_edits(text, [*kept, edit])
+                found = lint(trial)
+                if _added(diagnostics, found):
+                    rejected.add((text[edit.start : edit.end], edit.new_text))
+                    withheld += 1
+                else:
+                    kept.append(edit)
+                    fixed, after = trial, found
+            if not kept:
+                continue  # the next pass chooses among the remaining fixes
+            edits = kept
         if not passes:
             first = tuple(edits)
-        text = apply_edits(text, edits)
+        text, diagnostics = fixed, after
         applied += len(edits)
         passes += 1
-    return FixOutcome(text, applied, passes, first)
+    return FixOutcome(text, applied, passes, first, withheld)
+
+
+def _added(before: Sequence[Diagnostic], after: Sequence[Diagnostic]) -> bool:
+    """Does ``after`` hold a finding that ``before`` did not (by rule and flagged words)?"""
+    counts = Counter((d.code, d.text) for d in before)
+    counts.subtract((d.code, d.text) for d in after)
+    return any(count < 0 for count in counts.values())
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

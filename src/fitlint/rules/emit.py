@@ -36,6 +36,50 @@ def _match_case(replacement: str, original: str) -> str:
     return replacement
 
 
+def removal(text: str, start: int, end: int) -> Edit:
+    """An edit that removes whole lines [start, end) and keeps the file's layout: where the text
+    after the removal opens with a blank line or the file ends, the blank lines just before it go
+    too (a removed closing section leaves no blank line at the end), and a file without a final
+    newline stays without one. Only whitespace outside [start, end) is ever removed."""
+    at_line_end = end == len(text) or text[end - 1] in "\r\n"
+    whole = (start == 0 or text[start - 1] in "\r\n") and at_line_end
+    if not whole or start == 0 or (end < len(text) and not _blank_start(text[end:])):
+        return Edit(start, end, "")
+    begin = start
+    while begin > 0:
+        line_start = _line_start(text, begin - 1)
+        if text[line_start:begin].strip():
+            break
+        begin = line_start  # a blank line before the removal
+    if end == len(text) and text[end - 1] not in "\r\n":
+        # The file ends inside the removal without a line ending: so must the text before it.
+        if text[begin - 2 : begin] == "\r\n":
+            begin -= 2
+        elif text[begin - 1 : begin] in ("\n", "\r"):
+            begin -= 1
+    return Edit(begin, end, "")
+
+
+def _blank_start(text: str) -> bool:
+    """Does ``text`` open with a blank line (only whitespace up to its first line ending)?"""
+    for ch in text:
+        if ch in "\r\n":
+            return True
+        if not ch.isspace():
+            return False
+    return True
+
+
+def _line_start(text: str, offset: int) -> int:
+    """Start of the line holding ``offset`` (a line ending belongs to the line it ends)."""
+    index = offset
+    if text[index] == "\n" and index > 0 and text[index - 1] == "\r":
+        index -= 1
+    while index > 0 and text[index - 1] not in "\r\n":
+        index -= 1
+    return index
+
+
 def evidence_refs(ruleset: RuleSet, ids) -> tuple[EvidenceRef, ...]:
     refs = []
     for key in dict.fromkeys(ids):
@@ -58,9 +102,19 @@ def make_diagnostic(
     """A diagnostic for a match inside a prose block ({text} is the prose, without markup)."""
     start, end = block.source_span(prose_start, prose_end)
     prose_text = block.text[prose_start:prose_end]
-    return make_span_diagnostic(
+    diagnostic = make_span_diagnostic(
         rule, ruleset, document.path, document.text, start, end, {"text": prose_text, **(captures or {}), **(message_values or {})}
     )
+    if rule.code in ruleset.rewrites:
+        # A promise is rewritten as a whole unit (heading, clause, list item), in its shape.
+        from fitlint.rules.rewrite import REWRITE_UNIT, plan_rewrite, rewrite_suggestion
+
+        rewrite = plan_rewrite(rule, ruleset, document, block, prose_start, prose_end, captures)
+        if rewrite is not None:
+            diagnostic.suggestions += (rewrite_suggestion(rewrite),)
+            if rewrite.reason is None:
+                diagnostic.extra[REWRITE_UNIT] = rewrite.unit_span  # for settle_rewrites
+    return diagnostic
 
 
 def make_span_diagnostic(
@@ -89,10 +143,14 @@ def make_span_diagnostic(
     for template in rule.suggest:
         edits: tuple[Edit, ...] = ()
         fix = template.fix
+        if template.replace is not None and rule.code in ruleset.rewrites:
+            continue  # the rule's whole-unit rewrites (rules/rewrites.yaml) replace word swaps
         if template.replace is not None and fix is not FixSafety.NONE:
             replacement = fill(template.replace, values)
             if _PLACEHOLDER.search(replacement):
                 fix = FixSafety.NONE  # the match did not capture what the rewrite needs: advice only
+            elif replacement == "":
+                edits = (removal(text, start, end),)
             else:
                 edits = (Edit(start, end, _match_case(replacement, prose_text)),)
         text = fill(template.text, values)

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ from fitlint.rules.model import (
     SuggestionTemplate,
 )
 from fitlint.rules.patterns import PatternError, parse_pattern
+from fitlint.rules.rewrite_loader import build_rewrites, read_rewrite_areas
 
 if TYPE_CHECKING:
     import yaml  # imported at run time only when a pack is parsed (not cached)
@@ -71,6 +72,7 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
     extensions: list[tuple[str, str, tuple[str, ...], Origin]] = []
     validated: list[tuple[str, Any]] = []
     pending_rules: list[tuple[dict[str, Any], yaml.Node, str]] = []
+    pending_rewrites: list[tuple[str, dict[str, Any], yaml.Node | None, str]] = []
     for path in files:
         display = str(path)
         try:
@@ -121,6 +123,10 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
             )
         for index, raw in enumerate(data.get("rules") or []):
             pending_rules.append((raw, _node_at(root, ("rules", index)) if root is not None else None, display))
+        read_rewrite_areas(ruleset, data, partial(_origin_at, root, display))
+        for code, raw in (data.get("rewrites") or {}).items():
+            node = _node_at(root, ("rewrites", code)) if root is not None else None
+            pending_rewrites.append((code, raw, node, display))
     # House packs extend built-in lexicons and phrases once every pack is read.
     for section, name, entries, origin in extensions:
         target = ruleset.lexicons if section == "lexicons" else ruleset.phrases
@@ -139,6 +145,14 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
             first = ruleset.rules[rule.code].origin
             raise RuleError(rule.origin, f"rule code {rule.code} is already used at {first}")
         ruleset.rules[rule.code] = rule
+    # Rewrites name rules, evidence and rules they resolve from any pack: checked last.
+    for code, raw, node, display in pending_rewrites:
+        where = partial(_origin_at, node, display)
+        rewrites = build_rewrites(code, raw, where, ruleset)
+        if code in ruleset.rewrites:
+            first = ruleset.rewrites[code].origin
+            raise RuleError(rewrites.origin, f"rewrites for {code} are already defined at {first}")
+        ruleset.rewrites[code] = rewrites
     ruleset.digest = digest.hexdigest()
     # Cached only once every pack of the run built without error: a cached pack is trusted, so
     # its errors would otherwise lose their line numbers.
@@ -227,6 +241,10 @@ def _node_at(root: yaml.Node | None, path: tuple[Any, ...]) -> yaml.Node | None:
         else:
             return node
     return node
+
+
+def _origin_at(node: yaml.Node | None, display: str, *path: Any) -> Origin:
+    return _origin(node, path, display)
 
 
 def _origin(root: yaml.Node | None, path: tuple[Any, ...], display: str) -> Origin:

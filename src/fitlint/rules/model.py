@@ -78,6 +78,51 @@ class Evidence(NamedTuple):
         return self.url
 
 
+# Claim shapes a rewrite is written for (README, Fixes); the rewrite module detects them.
+REWRITE_SHAPES = (
+    "title",
+    "description",
+    "list-item",
+    "testimonial",
+    "rate",
+    "product",
+    "imperative",
+    "workout",
+    "claim",
+)
+REWRITE_PLACEHOLDERS = frozenset({"muscles", "muscle", "means"})
+REWRITE_OUTCOMES = ("weight", "abs", "results")
+
+
+class RewriteArea(NamedTuple):
+    """A group of body parts a rewrite names by the muscles there ("strengthen your core")."""
+
+    name: str
+    muscles: str  # after "your"
+    muscle: str  # before a noun
+    words: tuple[str, ...]
+
+
+class RewriteTemplate(NamedTuple):
+    """One rewrite of a claim shape: ``text`` (a sentence, a verb phrase or a noun phrase, as the
+    shape needs) or, for titles, ``verb`` and ``noun`` forms."""
+
+    text: str | None = None
+    verb: str | None = None
+    noun: str | None = None
+    outcome: str | None = None  # only for units that promise this outcome
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class RuleRewrites:
+    code: str
+    evidence: tuple[str, ...]
+    resolves: frozenset[str]  # other rules whose claims these rewrites remove from a shared unit
+    shapes: dict[str, tuple[RewriteTemplate, ...]]
+    origin: Origin
+
+
 class Guidance(NamedTuple):
     id: str
     title: str
@@ -95,6 +140,8 @@ class RuleSet:
     lemma_overrides: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     guidance: dict[str, Guidance] = field(default_factory=dict)
+    rewrites: dict[str, RuleRewrites] = field(default_factory=dict)  # rule code -> its rewrites
+    rewrite_areas: dict[str, RewriteArea] = field(default_factory=dict)
     digest: str = ""
     # Pre-filter stems per pattern option, shared by the phrase matchers built from this set.
     prefilter_memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
