@@ -62,7 +62,7 @@ def test_cross_file_index_on_a_generated_10000_file_tree():
 
 
 def test_template_headings_from_config(tmp_path):
-    text = "## Disclaimer\n\nThis article is general information and not medical advice for you.\n\n" * 2
+    text = "## Disclaimer\n\nThis section lists the equipment and the warm-up for every session below.\n\n" * 2
     default = Linter(Config(root=tmp_path)).lint_text(text, "a.md")
     assert [d.code for d in default] == ["FL301"]
     configured = Linter(Config(root=tmp_path, template_headings=("Disclaimer",))).lint_text(text, "a.md")

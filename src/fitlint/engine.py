@@ -171,10 +171,12 @@ class Linter:
             show_excused=config.show_excused,
         )
         duplicate_rules = [r for r in rules if r.kind == "duplicate"]
+        # Options are shared by every duplicate rule of the packs, whichever are selected.
+        all_duplicate_rules = [r for r in self.ruleset.rules.values() if r.kind == "duplicate"]
         self.duplicates = DuplicateRules(
             duplicate_rules,
             self.ruleset,
-            build_options(duplicate_rules, config.template_headings, config.allow_duplicates),
+            build_options(all_duplicate_rules, config.template_headings, config.allow_duplicates),
         )
         self.citations = CitationRules([r for r in rules if r.kind == "citation"], self.ruleset)
         self._docs: OrderedDict[str, Any] = OrderedDict()

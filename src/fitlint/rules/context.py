@@ -405,8 +405,14 @@ def quoted(ctx: MatchContext) -> bool:
     lead = (ctx.before + text[:open_index]).rstrip(" *_>\t")
     if _EXAMPLES.search(text[end_char:]) or _SUCH_AS.search(lead[-40:]) or _EXAMPLE_BEFORE.search(lead[-12:]):
         return True  # a list of quoted examples ('claims such as "…", "…"') mentions them
-    if _REPORT_AFTER.match(text[end_char:]):
-        return True  # '"flat tummy Pilates" ads': the quotation names someone's marketing
+    closing = text.find(closer, end_char)
+    after = text[closing + 1 : closing + 60] if closing >= 0 else ""
+    if _REPORT_AFTER.match(after) or _MENTION_AFTER.match(after):
+        return True  # '"flat tummy Pilates" ads', '"Target your thighs for lean legs" joins …'
+    if lead and _MENTION_WORDS.search(lead[-60:]):
+        return True  # 'Regulators treat "lose fat from one body part" as …'
+    if not lead and _MENTION_AFTER.match(after):
+        return True
     # A quotation the writer then endorses ("a 'belly-buster', and I agree") is still a claim.
     if any(_lemma(ctx, token) in ctx.words.endorsement for token in ctx.sentence):
         return False
@@ -419,9 +425,22 @@ def quoted(ctx: MatchContext) -> bool:
 # After the closing quote, another quotation in a list: "…", "…" or "…" or "…".
 _EXAMPLES = lazy_compile(r"^[^\"“”‘’']{0,3}[\"”’']\s*(?:,|;|or|and)\s*[\"“‘']")
 _EXAMPLE_BEFORE = lazy_compile(r"[\"”’']\s*(?:,|;|or|and)\s*$")
+# What follows a closing quote that names the quotation as someone's marketing, or makes it the
+# subject of a sentence about it ('"…" joins a fair claim to …', '"…" sounds specific').
 _REPORT_AFTER = lazy_compile(
-    r"^[^\"“”‘’']{0,3}[\"”’']\s*(?:\w+\s+){0,2}?(?:ads?|adverts?|advertisements?|claims?|promises?|slogans?|headlines?|"
+    r"^\s*(?:\w+\s+){0,2}?(?:ads?|adverts?|advertisements?|claims?|promises?|slogans?|headlines?|"
     r"marketing|hype|pitch(?:es)?|taglines?|influencers?|posts?|programmes|programs|challenges|classes)\b",
+    re.IGNORECASE,
+)
+_MENTION_AFTER = lazy_compile(
+    r"^[\s,]*(?:is|are|was|were|means|joins|sounds|suggests|implies|promises|claims|does|doesn[’']t|isn[’']t|"
+    r"aren[’']t|has|have|becomes|turns|reads|borrows|sells|misleads|needs)\b",
+    re.IGNORECASE,
+)
+# Words before a quotation that talk about wording: 'Regulators treat "…" as …', 'the phrase "…"'.
+_MENTION_WORDS = lazy_compile(
+    r"\b(?:regulators?|ftc|asa|cap|treat|treats|call|calls|called|label|labels|labelled|labeled|term|terms|"
+    r"phrase|phrases|wording|words|example|examples|e\.g\.|write|writes|written|avoid|ban|bans|banned)\W*$",
     re.IGNORECASE,
 )
 _SUCH_AS = lazy_compile(r"\b(?:such as|like|e\.g\.|for example|for instance|phrases?|wording|slogans?)\W*$", re.IGNORECASE)

@@ -23,7 +23,9 @@ def build_options(rules: Iterable[Rule], template_headings: Sequence[str] = (), 
     ignore = {str(h).strip().lower() for h in merged.pop("ignore-headings", []) or []}  # type: ignore[union-attr]
     ignore |= {h.strip().lower() for h in template_headings}
     allowed = tuple(normalise(str(a)) for a in [*(merged.pop("allow", []) or []), *allow])  # type: ignore[misc]
+    boilerplate = tuple(normalise(str(a)) for a in merged.pop("boilerplate", []) or [])  # type: ignore[union-attr]
     return Options(
+        boilerplate=boilerplate,
         min_chars=int(merged.get("min-chars", 40)),  # type: ignore[arg-type]
         threshold=float(merged.get("threshold", 0.7)),  # type: ignore[arg-type]
         shingle=int(merged.get("shingle", 3)),  # type: ignore[arg-type]
@@ -43,7 +45,7 @@ class DuplicateRules:
         return self.by_unit.get("cross-file")
 
     def run(self, document: Document) -> list[Diagnostic]:
-        within = {"section", "passage", "paragraph", "near", "pull-quote"}
+        within = {"section", "passage", "paragraph", "near", "pull-quote", "heading"}
         if not within & set(self.by_unit):
             return []
         diagnostics = []

@@ -92,9 +92,17 @@ class Options(NamedTuple):
     sketch: int = 4
     ignore_headings: frozenset[str] = frozenset()
     allow: tuple[str, ...] = ()
+    # Phrases of boilerplate that pages repeat by design (disclosures, disclaimers): a short unit
+    # holding one is never a copy, even when a word differs between its copies.
+    boilerplate: tuple[str, ...] = ()
+    boilerplate_words: int = 60
 
     def allowed(self, unit: Unit) -> bool:
-        return any(entry and entry in unit.text for entry in self.allow)
+        if any(entry and entry in unit.text for entry in self.allow):
+            return True
+        return len(unit.text.split()) <= self.boilerplate_words and any(
+            phrase and phrase in unit.text for phrase in self.boilerplate
+        )
 
 
 def _line_span(document: Document, first: int, last: int) -> tuple[int, int]:
@@ -154,13 +162,41 @@ def paragraph_units(document: Document, options: Options) -> list[Unit]:
     }
     wording = _Wording.of(document)
     for index, block in enumerate(document.blocks):
-        if block.kind not in PARAGRAPH_KINDS or block.section in templated:
+        if block.section in templated or not (block.kind in PARAGRAPH_KINDS or _call_to_action(block)):
             continue
         prose = wording.block(index)
         if len(prose) < options.min_chars:
             continue
         start, end = _block_span(document, block)
         units.append(Unit("paragraph", start, end, block.line, digest(prose), prose))
+    return units
+
+
+_CTA = lazy_compile(
+    r"\b(?:click|tap|sign\s+up|join|get|grab|download|start|claim|check|order|buy|book|try|subscribe|learn)\b",
+    re.IGNORECASE,
+)
+
+
+def _call_to_action(block: ProseBlock) -> bool:
+    """A link or button that is a whole sales sentence ("Stop looking and check our real results
+    … CLICK HERE"): pasted again, it is a copy. Menus and related-post titles are not."""
+    return block.kind == "control" and len(block.text.split()) >= 8 and bool(_CTA.search(block.text))
+
+
+HEADING_WORDS = 5  # a repeated heading this long is a copy; shorter ones are template titles
+
+
+def heading_units(document: Document, options: Options) -> list[Unit]:
+    units = []
+    for block in document.blocks:
+        if block.kind != "heading" or block.text.strip().lower() in options.ignore_headings:
+            continue
+        prose = normalise(block.text)
+        if len(prose.split()) < HEADING_WORDS:
+            continue
+        start, end = _line_span(document, block.line, block.end_line)
+        units.append(Unit("heading", start, end, block.line, digest(prose), prose, block.text.strip()))
     return units
 
 
@@ -299,15 +335,26 @@ def repeated_passages(document: Document, options: Options, window: int = 4, min
     return passages
 
 
+TEMPLATE_COUNT = 3  # a text on the page this many times is a template (a footer, a card), not a paste
+
+
+def _templated(units: Sequence[Unit]) -> set[str]:
+    counts: dict[str, int] = defaultdict(int)
+    for unit in units:
+        counts[unit.key] += 1
+    return {key for key, count in counts.items() if count >= TEMPLATE_COUNT}
+
+
 def find_copies(document: Document, options: Options) -> list[Copy]:
     copies: list[Copy] = []
     taken: list[tuple[int, int]] = []
     # 1. Sections, largest first, so a whole pasted article is one finding, not fifty.
     sections = section_units(document, options)
+    template_sections = _templated(sections)
     first_seen: dict[str, Unit] = {}
     repeated: list[Copy] = []
     for unit in sections:
-        if unit.key in first_seen and not options.allowed(unit):
+        if unit.key in first_seen and not options.allowed(unit) and unit.key not in template_sections:
             repeated.append(Copy("section", unit, first_seen[unit.key]))
         first_seen.setdefault(unit.key, unit)
     # 1b. Pasted passages that do not line up with sections (a copy cut short, a paste that
@@ -326,21 +373,33 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
         if not overlaps:
             copies.append(copy)
             taken.append((copy.copy.start, copy.copy.end))
-    # 2. Paragraphs outside the reported sections.
+    # 2. Paragraphs outside the reported sections. Consecutive paragraphs pasted together are one
+    # pasted passage; a paragraph pasted with the heading above it is reported from the heading.
     paragraphs = [u for u in paragraph_units(document, options) if not options.allowed(u)]
-    first_para: dict[str, Unit] = {}
-    for unit in paragraphs:
+    first_para: dict[str, int] = {}
+    found: list[tuple[int, int, float]] = []  # (copy position, original position, similarity)
+    for position, unit in enumerate(paragraphs):
         if unit.key in first_para and not _inside(unit, taken):
-            copies.append(Copy("paragraph", unit, first_para[unit.key]))
+            found.append((position, first_para[unit.key], 1.0))
             taken.append((unit.start, unit.end))
-        first_para.setdefault(unit.key, unit)
+        first_para.setdefault(unit.key, position)
     # 3. Near copies among the rest.
     for i, j, similarity in near_pairs(paragraphs, options):
         later = paragraphs[j]
         if not _inside(later, taken):
-            copies.append(Copy("near", later, paragraphs[i], similarity))
+            found.append((j, i, similarity))
             taken.append((later.start, later.end))
-    # 4. A sentence repeated in another block: a pull-quote.
+    copies.extend(_paragraph_copies(document, paragraphs, sorted(found)))
+    # 4. A title used twice: a long heading repeated over different text (a pasted call-to-action
+    # box, a section pasted and then edited). Short headings repeat by design ("How to do it").
+    first_heading: dict[str, Unit] = {}
+    for unit in heading_units(document, options):
+        earlier = first_heading.get(unit.key)
+        if earlier is not None and not _inside(unit, taken) and not options.allowed(unit):
+            copies.append(Copy("heading", unit, earlier))
+            taken.append((unit.start, unit.end))
+        first_heading.setdefault(unit.key, unit)
+    # 5. A sentence repeated in another block: a pull-quote.
     # One copy stands alone as its own block, the other sits inside a paragraph.
     seen_sentence: dict[str, tuple[int, int, int, bool]] = {}
     for norm, block_index, start, end, alone in _sentences(document, options):
@@ -354,6 +413,73 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
                 taken.append((start, end))
         seen_sentence.setdefault(norm, (block_index, start, end, alone))
     return copies
+
+
+def _paragraph_copies(
+    document: Document, paragraphs: Sequence[Unit], found: Sequence[tuple[int, int, float]]
+) -> list[Copy]:
+    """Copies of paragraphs, merging runs pasted together: copy k+1 of original k+1 right after
+    copy k of original k is one pasted passage."""
+    copies: list[Copy] = []
+    run: list[tuple[int, int, float]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        first_copy, first_original, similarity = run[0]
+        last_copy, last_original, _ = run[-1]
+        copy, original = paragraphs[first_copy], paragraphs[first_original]
+        copy = _with_heading(document, copy, original)
+        if len(run) == 1:
+            copies.append(Copy("paragraph" if similarity >= 1.0 else "near", copy, original, similarity))
+        else:
+            end, o_end = paragraphs[last_copy].end, paragraphs[last_original].end
+            heading = document.lines.line_text(copy.line).strip()
+            copies.append(
+                Copy(
+                    "passage",
+                    Unit("passage", copy.start, end, copy.line, "", "", heading),
+                    Unit("passage", original.start, o_end, original.line, "", ""),
+                )
+            )
+        run.clear()
+
+    for entry in found:
+        if run and entry[0] == run[-1][0] + 1 and entry[1] == run[-1][1] + 1:
+            run.append(entry)
+            continue
+        flush()
+        run.append(entry)
+    flush()
+    return copies
+
+
+def _with_heading(document: Document, copy: Unit, original: Unit) -> Unit:
+    """A paragraph copy whose heading repeats the original's heading is a pasted section: report
+    it from the heading."""
+    before_copy = _heading_before(document, copy)
+    before_original = _heading_before(document, original)
+    if before_copy is None or before_original is None or before_copy.line == before_original.line:
+        return copy
+    if normalise(before_copy.text) != normalise(before_original.text):
+        return copy
+    start, _ = _line_span(document, before_copy.line, before_copy.line)
+    return copy._replace(start=start, line=before_copy.line, heading=before_copy.text.strip())
+
+
+def _heading_before(document: Document, unit: Unit) -> ProseBlock | None:
+    """The heading that directly precedes the unit (nothing but blank lines between)."""
+    previous = None
+    for block in document.blocks:
+        if block.line >= unit.line:
+            break
+        previous = block
+    if previous is None or previous.kind != "heading":
+        return None
+    between = range(previous.end_line + 1, unit.line)
+    if any(document.lines.line_text(n).strip() for n in between):
+        return None
+    return previous
 
 
 @dataclass
