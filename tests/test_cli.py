@@ -27,7 +27,7 @@ def test_exit_1_with_findings_and_ruff_style_line(cli, tmp_path):
     assert result.out.startswith("a.md:3:1: FL101 [warning] 'Burn belly fat' promises to burn fat off one body part.")
     assert "3 | Burn belly fat with these 5 moves." in result.out
     assert "  | ^^^^^^^^^^^^^^\n" in result.out
-    assert "= unsafe fix: Strengthen the muscles around your belly" in result.out
+    assert "= unsafe fix: Strengthen your core" in result.out
 
 
 def test_fail_on_error_turns_warnings_into_exit_0(cli, tmp_path):

@@ -39,7 +39,9 @@ def test_json_validates_and_is_lsp_shaped(cli, tmp_path):
     assert burn["range"]["start"] == {"line": 6, "character": 7}
     fix = next(s for s in burn["data"]["suggestions"] if s["edits"])
     assert fix["fix"] == "unsafe"
-    assert fix["edits"][0] == {"range": burn["range"], "newText": "Strengthen the muscles around your belly"}
+    # The rewrite replaces the claim's unit, "Burn belly fat fast", in its imperative shape.
+    unit = {"start": {"line": 6, "character": 7}, "end": {"line": 6, "character": 26}}
+    assert fix["edits"][0] == {"range": unit, "newText": "Strengthen your core"}
 
 
 def test_json_schema_rejects_a_broken_payload():

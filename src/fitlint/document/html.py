@@ -529,10 +529,13 @@ def parse_page(
 
 def markup_lines(blocks: Sequence[ProseBlock], lines: Sequence[str]) -> set[int]:
     """Lines of a page that hold no prose: markup, code, template logic (a suppression comment's
-    line excepted). Checks that compare raw lines (pasted passages) leave them alone."""
+    line excepted, in an HTML or a JSX comment). Checks that compare raw lines (pasted passages)
+    leave them alone."""
     prose: set[int] = set()
     for block in blocks:
         prose.update(range(block.line, block.end_line + 1))
     return {
-        number for number, line in enumerate(lines) if number not in prose and "<!--" not in line
+        number
+        for number, line in enumerate(lines)
+        if number not in prose and "<!--" not in line and "fitlint-" not in line
     }

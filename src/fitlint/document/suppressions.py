@@ -5,7 +5,9 @@
     <!-- fitlint-enable -->
     <!-- fitlint-disable-file -->              the whole file
 
-No codes means every code. Comments inside code blocks are examples, not suppressions.
+In JSX, TSX and MDX, where an HTML comment is not allowed, the same words go in a JSX comment:
+``{/* fitlint-disable-next-line FL101 */}``. No codes means every code. Comments inside code
+blocks are examples, not suppressions.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ _COMMENT = lazy_compile(
     r"<!--\s*fitlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<codes>[^>]*?)-->",
     re.IGNORECASE,
 )
+_JSX_COMMENT = lazy_compile(
+    r"\{\s*/\*\s*fitlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b"
+    r"(?P<codes>(?:[^*]|\*(?!/))*?)\*/\s*\}",
+    re.IGNORECASE,
+)
 _CODE = lazy_compile(r"[A-Za-z]+[0-9]+")
 _KINDS = {"disable-next-line": "next-line", "disable-file": "file", "disable": "disable", "enable": "enable"}
 
@@ -30,7 +37,8 @@ def find_suppressions(text: str, lines: LineIndex, code_lines: Iterable[int]) ->
         return []
     skip = set(code_lines)
     found: list[Suppression] = []
-    for match in _COMMENT.finditer(text):
+    matches = sorted([*_COMMENT.finditer(text), *_JSX_COMMENT.finditer(text)], key=lambda m: m.start())
+    for match in matches:
         line = lines.line_of(match.start())
         if line in skip:
             continue

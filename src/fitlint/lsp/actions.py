@@ -8,6 +8,7 @@ from fitlint.diagnostics import Diagnostic, FixSafety
 from fitlint.document import Document
 from fitlint.positions import LineIndex
 from fitlint.rules.model import RuleSet
+from fitlint.rules.rewrite import is_rewrite
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,15 @@ def _prefix(line: str) -> str:
     return line[:index]
 
 
-def actions_for(diagnostic: Diagnostic, document: Document) -> list[ActionSpec]:
+def actions_for(diagnostic: Diagnostic, document: Document, reader: str = "markdown") -> list[ActionSpec]:
+    """Quick fixes for one diagnostic: its fixes, then a comment that disables its rule (in the
+    comment syntax of the document's reader; none where no comment can go)."""
     actions: list[ActionSpec] = []
     for suggestion in diagnostic.suggestions:
-        if not suggestion.edits:
+        if not suggestion.edits or suggestion.fix is FixSafety.NONE:
             continue
-        if len(suggestion.edits) == 1 and suggestion.edits[0].new_text == "":
+        removal = len(suggestion.edits) == 1 and suggestion.edits[0].new_text == ""
+        if is_rewrite(suggestion) or removal:
             title = f"{diagnostic.code}: {suggestion.text}"
         else:
             shown = suggestion.edits[0].new_text
@@ -53,8 +57,58 @@ def actions_for(diagnostic: Diagnostic, document: Document) -> list[ActionSpec]:
                 preferred=suggestion.fix is FixSafety.SAFE,
             )
         )
-    actions.append(_suppression(diagnostic, document))
+    suppression = _jsx_suppression(diagnostic, document) if reader == "jsx" else _suppression(diagnostic, document)
+    if suppression is not None:
+        actions.append(suppression)
     return actions
+
+
+def unique(actions: list[ActionSpec]) -> list[tuple[ActionSpec, list[Diagnostic]]]:
+    """Each distinct action once (same title, same edits), with every diagnostic it answers: two
+    FL401 findings on one line get one "Disable FL401 for this line"."""
+    found: dict[tuple[str, tuple[TextEditSpec, ...]], tuple[ActionSpec, list[Diagnostic]]] = {}
+    for action in actions:
+        key = (action.title, action.edits)
+        if key in found:
+            if action.diagnostic not in found[key][1]:
+                found[key][1].append(action.diagnostic)
+        else:
+            found[key] = (action, [action.diagnostic])
+    return list(found.values())
+
+
+def _jsx_suppression(diagnostic: Diagnostic, document: Document) -> ActionSpec | None:
+    """In JSX and TSX an HTML comment is a syntax error: the comment is a JSX comment on a line of
+    its own above the diagnostic's, offered only where the script still parses with it there
+    (inside an element's children) and the suppression parser reads it as that line's."""
+    lines: LineIndex = document.lines
+    line = lines.line_of(diagnostic.start)
+    block = next((b for b in document.blocks if b.line <= line <= b.end_line), None)
+    if block is None or block.line != line or not lines.line_text(line).lstrip().startswith("<"):
+        return None  # between two lines of JSX text a comment would join their words
+    eol = "\r\n" if "\r\n" in document.text else "\n"
+    line_start = lines.starts[line]
+    prefix = _prefix(lines.line_text(line)).replace(">", "")
+    comment = f"{prefix}{{/* fitlint-disable-next-line {diagnostic.code} */}}{eol}"
+    edited = document.text[:line_start] + comment + document.text[line_start:]
+    try:
+        from fitlint.document import parse_document
+        from fitlint.document.jsx import _parser, grammar_for
+
+        parser = _parser(grammar_for(document.path))
+        before = parser.parse(document.text.encode("utf-8")).root_node.has_error
+        if parser.parse(edited.encode("utf-8")).root_node.has_error and not before:
+            return None  # not inside JSX children: the comment would break the script
+        reread = parse_document(edited, document.path, reader="jsx")
+    except Exception:  # noqa: BLE001 - no grammar, no comment: never offer a broken edit
+        return None
+    if not any(s.kind == "next-line" and s.line == line and diagnostic.code in s.codes for s in reread.suppressions):
+        return None
+    return ActionSpec(
+        f"Disable {diagnostic.code} for this line",
+        diagnostic,
+        (TextEditSpec(line_start, line_start, comment),),
+    )
 
 
 def _suppression(diagnostic: Diagnostic, document: Document) -> ActionSpec:

@@ -24,11 +24,11 @@ from pygls.uris import to_fs_path
 
 from fitlint import __version__
 from fitlint.config import CONFIG_NAMES, Config, ConfigError, find_config, load_config
-from fitlint.diagnostics import Diagnostic
+from fitlint.diagnostics import Diagnostic, FixSafety
 from fitlint.document import Document, parse_document
 from fitlint.document.formats import LANGUAGE_READERS, reader_for
 from fitlint.engine import Linter
-from fitlint.lsp.actions import actions_for, hover_markdown
+from fitlint.lsp.actions import actions_for, hover_markdown, unique
 from fitlint.positions import LineIndex
 from fitlint.render.lsp_shape import lsp_range, to_lsp
 from fitlint.rules.model import RuleError
@@ -256,9 +256,17 @@ def _overlaps(diagnostic: Diagnostic, start: int, end: int) -> bool:
     return diagnostic.start <= end and start <= diagnostic.end
 
 
+FIX_ALL = "source.fixAll.fitlint"  # "fix all safe fixes", as ruff's source.fixAll.ruff
+
+
+def _wanted(only: list[str] | None, kind: str) -> bool:
+    """Does the client's ``only`` filter ask for actions of ``kind`` (kinds are dotted paths)?"""
+    return only is None or any(kind == k or kind.startswith(k + ".") for k in only)
+
+
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix], resolve_provider=False),
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
 )
 def code_action(ls: FitlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
@@ -267,35 +275,87 @@ def code_action(ls: FitlintServer, params: types.CodeActionParams) -> list[types
         return []
     lines = linted.document.lines
     encoding = ls.encoding
+    only = [str(getattr(k, "value", k)) for k in params.context.only] if params.context.only else None
     start = lines.offset_from_lsp(params.range.start.line, params.range.start.character, encoding)
     end = lines.offset_from_lsp(params.range.end.line, params.range.end.character, encoding)
+    reader = _reader(ls, uri)
     result: list[types.CodeAction] = []
-    for diagnostic in linted.diagnostics:
-        if not _overlaps(diagnostic, start, end):
-            continue
-        lsp_diagnostic = _converter.structure(to_lsp(diagnostic, lines, uri, encoding), types.Diagnostic)
-        for action in actions_for(diagnostic, linted.document):
-            edits = [
-                types.TextEdit(range=_converter.structure(lsp_range(lines, e.start, e.end, encoding), types.Range), new_text=e.new_text)
-                for e in action.edits
-            ]
+
+    def edit(edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+        document = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version)
+        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=document, edits=edits)])
+
+    def text_edit(start: int, end: int, new_text: str) -> types.TextEdit:
+        span = _converter.structure(lsp_range(lines, start, end, encoding), types.Range)
+        return types.TextEdit(range=span, new_text=new_text)
+
+    if _wanted(only, types.CodeActionKind.QuickFix.value):
+        found = [
+            action
+            for diagnostic in linted.diagnostics
+            if _overlaps(diagnostic, start, end)
+            for action in actions_for(diagnostic, linted.document, reader)
+        ]
+        for action, diagnostics in unique(found):  # one action per title and edits
             result.append(
                 types.CodeAction(
                     title=action.title,
                     kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[lsp_diagnostic],
-                    edit=types.WorkspaceEdit(
-                        document_changes=[
-                            types.TextDocumentEdit(
-                                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version),
-                                edits=edits,
-                            )
-                        ]
-                    ),
+                    diagnostics=[
+                        _converter.structure(to_lsp(d, lines, uri, encoding), types.Diagnostic) for d in diagnostics
+                    ],
+                    edit=edit([text_edit(e.start, e.end, e.new_text) for e in action.edits]),
                     is_preferred=action.preferred or None,
                 )
             )
+    if _wanted(only, FIX_ALL):
+        fixed = _fix_all(ls, uri, linted, reader)
+        if fixed is not None:
+            result.append(
+                types.CodeAction(title="fitlint: fix all safe fixes", kind=FIX_ALL, edit=edit([text_edit(*fixed)]))
+            )
     return result
+
+
+def _reader(ls: FitlintServer, uri: str) -> str:
+    path = Path(to_fs_path(uri) or uri)
+    try:
+        language = ls.workspace.get_text_document(uri).language_id or ""
+    except Exception:  # noqa: BLE001 - a closed document: read by its extension
+        language = ""
+    return reader_for(str(path), ls.linter_for(path).config.formats) or LANGUAGE_READERS.get(language) or "markdown"
+
+
+def _fix_all(ls: FitlintServer, uri: str, linted: LintedDocument, reader: str) -> tuple[int, int, str] | None:
+    """The safe fixes of the document, to a fixed point, as one edit (the changed span)."""
+    from fitlint.fixes import fix_text
+
+    if not any(s.fix is FixSafety.SAFE and s.edits for d in linted.diagnostics for s in d.suggestions):
+        return None
+    path = Path(to_fs_path(uri) or uri)
+    linter = ls.linter_for(path)
+    config = linter.config
+
+    def lint(text: str) -> list[Diagnostic]:
+        return linter.lint_document(parse_document(text, str(path), config.front_matter_keys, config.formats, reader))
+
+    before = linted.document.text
+    after = fix_text(before, lint, unsafe=False).text
+    if after == before:
+        return None
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end_before, end_after = len(before), len(after)
+    while end_before > start and end_after > start and before[end_before - 1] == after[end_after - 1]:
+        end_before -= 1
+        end_after -= 1
+    if start and before[start - 1] == "\r":  # never between CR and LF: that has no position
+        start -= 1
+    if end_before < len(before) and before[end_before] == "\n" and before[end_before - 1 : end_before] == "\r":
+        end_before += 1
+        end_after += 1
+    return start, end_before, after[start:end_after]
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

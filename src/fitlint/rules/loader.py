@@ -72,7 +72,7 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
     extensions: list[tuple[str, str, tuple[str, ...], Origin]] = []
     validated: list[tuple[str, Any]] = []
     pending_rules: list[tuple[dict[str, Any], yaml.Node, str]] = []
-    pending_rewrites: list[tuple[str, dict[str, Any], yaml.Node | None, str]] = []
+    pending_rewrites: list[tuple[str, dict[str, Any], yaml.Node | None, str, Origin]] = []
     for path in files:
         display = str(path)
         try:
@@ -123,10 +123,11 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
             )
         for index, raw in enumerate(data.get("rules") or []):
             pending_rules.append((raw, _node_at(root, ("rules", index)) if root is not None else None, display))
-        read_rewrite_areas(ruleset, data, partial(_origin_at, root, display))
+        read_rewrite_areas(ruleset, data, partial(_key_origin, root, display))
         for code, raw in (data.get("rewrites") or {}).items():
             node = _node_at(root, ("rewrites", code)) if root is not None else None
-            pending_rewrites.append((code, raw, node, display))
+            key = _key_origin(root, display, "rewrites", code)
+            pending_rewrites.append((code, raw, node, display, key))
     # House packs extend built-in lexicons and phrases once every pack is read.
     for section, name, entries, origin in extensions:
         target = ruleset.lexicons if section == "lexicons" else ruleset.phrases
@@ -146,8 +147,11 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
             raise RuleError(rule.origin, f"rule code {rule.code} is already used at {first}")
         ruleset.rules[rule.code] = rule
     # Rewrites name rules, evidence and rules they resolve from any pack: checked last.
-    for code, raw, node, display in pending_rewrites:
-        where = partial(_origin_at, node, display)
+    for code, raw, node, display, key in pending_rewrites:
+
+        def where(*path: Any, node=node, display=display, key=key) -> Origin:
+            return _origin(node, path, display) if path else key  # the entry itself: its key's line
+
         rewrites = build_rewrites(code, raw, where, ruleset)
         if code in ruleset.rewrites:
             first = ruleset.rewrites[code].origin
@@ -243,8 +247,13 @@ def _node_at(root: yaml.Node | None, path: tuple[Any, ...]) -> yaml.Node | None:
     return node
 
 
-def _origin_at(node: yaml.Node | None, display: str, *path: Any) -> Origin:
-    return _origin(node, path, display)
+def _key_origin(root: yaml.Node | None, display: str, *path: Any) -> Origin:
+    """The line of the key that names ``path`` (an entry), not of the value under it."""
+    parent = _node_at(root, path[:-1]) if path else None
+    for key, _ in getattr(parent, "value", None) or ():
+        if getattr(key, "value", None) == path[-1]:
+            return Origin(display, key.start_mark.line + 1)
+    return _origin(root, path, display)
 
 
 def _origin(root: yaml.Node | None, path: tuple[Any, ...], display: str) -> Origin:

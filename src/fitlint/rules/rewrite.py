@@ -60,6 +60,7 @@ _FORBIDDEN = set('<>&{}\\`$"')
 
 class Rewrite(NamedTuple):
     shape: str
+    what: str  # the unit in words: "title", "sentence", "list item", …
     unit: str  # the whole unit as rewritten, with its closing punctuation
     edit: Edit  # source offsets
     unit_span: tuple[int, int]  # source offsets of the unit
@@ -162,6 +163,11 @@ def plan_rewrite(
     if area:
         source = source.replace("{muscles}", area.muscles).replace("{muscle}", area.muscle)
     new = source
+    kept_head = units.tokens(text[region_end:])[:1]
+    if shape == "title" and kept_head and kept_head[0].lower in units._TITLE_HEADS:
+        last = new.rsplit(" ", 1)
+        if len(last) == 2 and last[1].lower() in units._TITLE_HEADS:
+            new = last[0]  # "Belly Buster | Workout" → "Core | Workout", not "Core Workout Workout"
     if agree == "3sg":
         new = units.third_person(new)
     region = text[lead_end:region_end]
@@ -190,7 +196,51 @@ def plan_rewrite(
     )
     reason = reason or _why_not_source(document, block, src_start, src_end, region, new)
     evidence = template.evidence or entry.evidence
-    return Rewrite(shape, rewritten, Edit(src_start, src_end, new), unit_src, evidence, reason)
+    what = "list item" if block.kind == "list_item" else SHAPE_WORDS.get(shape, "sentence")
+    edit = Edit(src_start, src_end, new)
+    return Rewrite(shape, what, rewritten, edit, unit_src, evidence, reason)
+
+
+def locate(diagnostic: Diagnostic, document: Document) -> tuple[ProseBlock, int, int] | None:
+    """The block and prose offsets of a diagnostic's source range, if it lies in one block."""
+    for block in document.blocks:
+        first, last = block.source_span(0, len(block.text))
+        if not (first <= diagnostic.start < max(last, first + 1)):
+            continue
+        span = block.source_span
+        starts = [p for p in range(len(block.text)) if span(p, p + 1)[0] == diagnostic.start]
+        ends = [p for p in range(1, len(block.text) + 1) if span(p - 1, p)[1] == diagnostic.end]
+        if starts and ends and starts[0] < ends[-1]:
+            return block, starts[0], ends[-1]
+    return None
+
+
+def rewrite_of(diagnostic: Diagnostic, document: Document, ruleset: RuleSet) -> Rewrite | None:
+    """The rewrite of a diagnostic's unit, planned again from its source range (for tests and
+    tools; the linter plans rewrites as it makes diagnostics)."""
+    rule, found = ruleset.rules.get(diagnostic.code), locate(diagnostic, document)
+    if rule is None or found is None:
+        return None
+    block, start, end = found
+    return plan_rewrite(rule, ruleset, document, block, start, end, {"fat-area": diagnostic.text})
+
+
+def shape_at(diagnostic: Diagnostic, document: Document, ruleset: RuleSet) -> str | None:
+    """The claim shape of a diagnostic's unit, whether or not a rewrite exists for it."""
+    rule, found = ruleset.rules.get(diagnostic.code), locate(diagnostic, document)
+    if rule is None or found is None:
+        return None
+    block, start, end = found
+    unit = units.find_unit(block, start, end)
+    if unit is None:
+        return None
+    vocab = units.vocabulary(ruleset)
+    text = block.text[unit.start : unit.end]
+    words = units.tokens(text)
+    shape = shape_of(block, text, unit.terminal, words, rule, vocab)
+    if shape == "workout" and not _subject_keeps(text, words, start - unit.start, vocab):
+        shape = "claim"
+    return shape
 
 
 def _region(
@@ -349,7 +399,7 @@ def _plain(text: str) -> str:
 
 # -- suggestions -------------------------------------------------------------------------------
 def rewrite_suggestion(rewrite: Rewrite) -> Suggestion:
-    what = SHAPE_WORDS.get(rewrite.shape, "sentence")
+    what = rewrite.what
     if rewrite.reason is None:
         return Suggestion(
             f"Rewrite the {what}: “{rewrite.unit}”",

@@ -103,7 +103,7 @@ def _template(
     for template in filter(None, forms.values()):
         for name in _SLOT.findall(template):
             if name not in REWRITE_PLACEHOLDERS:
-                known = ", ".join(sorted("{" + p + "}" for p in REWRITE_PLACEHOLDERS))
+                known = ", ".join("{" + p + "}" for p in sorted(REWRITE_PLACEHOLDERS))
                 raise fail(
                     path, f"unknown placeholder {{{name}}} in {template!r} (expected {known})"
                 )

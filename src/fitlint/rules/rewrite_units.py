@@ -36,6 +36,11 @@ from fitlint.document.model import ProseBlock
 from fitlint.document.sentences import split_sentences
 from fitlint.rules.model import RewriteArea, RuleSet
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 MAX_WORDS = 25  # a longer unit is rewritten by hand: a template would drop too much of it
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:[-.][A-Za-z0-9'’]+)*")
@@ -63,22 +68,33 @@ _TIMED = re.compile(
     r"|kgs?|kilos?|kilograms?|inch(?:es)?|cm|sizes?|stones?)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = frozenset(["i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "my", "me", "myself", "mine"])
-_SECOND_PERSON = frozenset(["you", "you'll", "you’ll", "you're", "you’re", "your"])
-_MODALS = frozenset(
-    ["can", "could", "will", "would", "may", "might", "should", "must", "shall", "help", "helps", "helped", "helping", "is", "are", "was", "were", "be", "been", "will't", "won't", "can't", "don't", "doesn't"]
+_FIRST_PERSON = _words("i i'm i’m i've i’ve i'd i’d i'll i’ll my me myself mine")
+_SECOND_PERSON = _words("you you'll you’ll you're you’re your")
+_MODALS = _words(
+    """can could will would may might should must shall help helps helped helping is are was
+    were be been will't won't can't don't doesn't"""
 )
-_LEADS = frozenset(["and", "but", "so", "yet", "or", "then", "now", "just", "simply", "also", "plus"])
-_PLURAL_DETERMINERS = frozenset(
-    ["these", "those", "many", "some", "all", "both", "several", "few", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_LEADS = _words("and but so yet or then now just simply also plus")
+_PLURAL_DETERMINERS = _words(
+    """these those many some all both several few two three four five six seven eight nine ten"""
 )
-_UNCOUNTABLE = frozenset(["pilates", "barre", "yoga", "hiit", "fitness", "cardio", "training"])
-_TITLE_HEADS = frozenset(
-    ["focus", "plan", "plans", "workout", "workouts", "routine", "routines", "program", "programme", "programs", "challenge", "circuit", "tips", "guide", "class", "classes", "session", "sessions", "series", "method", "methods", "moves", "exercises", "ideas"]
+_UNCOUNTABLE = _words("pilates barre yoga hiit fitness cardio training")
+_TITLE_HEADS = _words(
+    """focus plan plans workout workouts routine routines program programme programs challenge
+    circuit tips guide class classes session sessions series method methods moves exercises
+    ideas recipes meals dinners diet diets foods snacks habits steps strategies rules
+    schedule journey club bootcamp camp"""
 )
 # Base-form verbs that open an imperative, besides the rule packs' fat and loss verbs.
-_IMPERATIVE_VERBS = frozenset(
-    ["get", "try", "start", "transform", "see", "build", "sculpt", "tone", "tighten", "flatten", "shrink", "reduce", "eliminate", "banish", "zap", "ditch", "blast", "torch", "melt", "burn", "lose", "drop", "shed", "trim", "slim", "whittle", "target", "achieve", "watch", "discover", "make", "take", "use", "do", "follow", "join", "eat", "sip", "drink", "apply", "wear", "rub", "fight", "erase", "tackle", "attack", "firm", "lift", "define", "carve", "strip", "cut", "boost", "kickstart", "jumpstart", "unlock", "reveal", "flaunt", "score", "grab", "enjoy", "experience", "change", "reshape", "contour", "shape", "fit", "wave", "kiss", "say", "bid", "work", "train", "focus", "aim", "add", "incorporate", "combine", "crush", "shred", "sweat", "rev", "supercharge", "turbocharge", "fast-track", "expedite", "accelerate", "speed", "spot-reduce", "bust", "slash", "obliterate", "nuke", "torch", "dissolve", "vaporize", "eradicate", "cinch", "narrow"]
+_IMPERATIVE_VERBS = _words(
+    """get try start transform see build sculpt tone tighten flatten shrink reduce eliminate
+    banish zap ditch blast torch melt burn lose drop shed trim slim whittle target achieve
+    watch discover make take use do follow join eat sip drink apply wear rub fight erase
+    tackle attack firm lift define carve strip cut boost kickstart jumpstart unlock reveal
+    flaunt score grab enjoy experience change reshape contour shape fit wave kiss say bid
+    work train focus aim add incorporate combine crush shred sweat rev supercharge
+    turbocharge fast-track expedite accelerate speed spot-reduce bust slash obliterate nuke
+    torch dissolve vaporize eradicate cinch narrow"""
 )
 
 
@@ -122,7 +138,8 @@ class WordMatcher:
 class Vocabulary:
     verbs: frozenset[str]  # base forms that can open an imperative
     verb_forms: WordMatcher  # any form of a verb that ends a subject ("burn", "burns", "can")
-    claim: WordMatcher  # words that carry a promise: kept text must hold none of them
+    claim: WordMatcher  # words that carry a promise, body parts included
+    promise: WordMatcher  # the same without body parts
     product: WordMatcher
     exercise: WordMatcher
     hedge: WordMatcher  # negation, debunk, report, hypothesis, caution: not a plain claim
@@ -152,11 +169,10 @@ def _build(ruleset: RuleSet) -> Vocabulary:
     ):
         verbs.add(entry.lower().split()[0])
     irregular = [form for lemma, forms in ruleset.forms.items() if lemma in verbs for form in forms]
+    areas = _lexicon(ruleset, "fat-area", "fat-only-area")
     claim_words = _lexicon(
         ruleset,
-        "fat-area",
         "fat-deposit",
-        "fat-only-area",
         "fat-noun",
         "fat-verb",
         "fat-verb-direct",
@@ -174,7 +190,40 @@ def _build(ruleset: RuleSet) -> Vocabulary:
     claim_words += [
         form for lemma, forms in ruleset.forms.items() for form in forms if lemma in claim_words
     ]
-    claim_words += ["weight", "pound", "lb", "lbs", "kg", "kilo", "kilogram", "inch", "guarantee", "guaranteed", "effortless", "effortlessly", "miracle", "magic", "overnight", "spot", "targeted", "sleep", "autopilot", "slimming", "fat-burning", "weight-loss", "fat-loss", "six-pack", "6-pack", "sixpack", "washboard", "shredded", "ripped", "detox", "cleanse", "results"]
+    claim_words += [
+        "weight",
+        "pound",
+        "lb",
+        "lbs",
+        "kg",
+        "kilo",
+        "kilogram",
+        "inch",
+        "guarantee",
+        "guaranteed",
+        "effortless",
+        "effortlessly",
+        "miracle",
+        "magic",
+        "overnight",
+        "spot",
+        "targeted",
+        "sleep",
+        "autopilot",
+        "slimming",
+        "fat-burning",
+        "weight-loss",
+        "fat-loss",
+        "six-pack",
+        "6-pack",
+        "sixpack",
+        "washboard",
+        "shredded",
+        "ripped",
+        "detox",
+        "cleanse",
+        "results",
+    ]
     hedges = _lexicon(
         ruleset, "negation", "debunk", "report", "hypothesis", "caution", "contrast-opener"
     )
@@ -191,7 +240,9 @@ def _build(ruleset: RuleSet) -> Vocabulary:
         "myth",
         "myths",
     ]
-    areas = tuple(
+    # "fasting" is no form of "fast": the packs' lemma overrides say which forms are not.
+    not_forms = [form for form, lemma in ruleset.lemma_overrides.items() if form == lemma]
+    area_matchers = tuple(
         (WordMatcher(area.words), area)
         for area in sorted(
             ruleset.rewrite_areas.values(), key=lambda a: -max(len(w) for w in a.words)
@@ -200,19 +251,45 @@ def _build(ruleset: RuleSet) -> Vocabulary:
     return Vocabulary(
         verbs=frozenset(verbs),
         verb_forms=WordMatcher([*verbs, *irregular]),
-        # "fasting" is no form of "fast": the packs' lemma overrides say which forms are not.
-        claim=WordMatcher(
-            claim_words, exclude=[f for f, lemma in ruleset.lemma_overrides.items() if f == lemma]
-        ),
+        claim=WordMatcher([*claim_words, *areas], exclude=not_forms),
+        promise=WordMatcher(claim_words, exclude=not_forms),
         product=WordMatcher(_lexicon(ruleset, "product-means", "product")),
         exercise=WordMatcher(_lexicon(ruleset, "exercise-means")),
         hedge=WordMatcher(hedges),
-        areas=areas,
+        areas=area_matchers,
         abs=WordMatcher(
-            ["abs", "ab", "six-pack", "6-pack", "sixpack", "washboard", "shredded", "ripped", "toned", "tone", "core"]
+            [
+                "abs",
+                "ab",
+                "six-pack",
+                "6-pack",
+                "sixpack",
+                "washboard",
+                "shredded",
+                "ripped",
+                "toned",
+                "tone",
+                "core",
+            ]
         ),
         weight=WordMatcher(
-            ["weight", "pound", "lb", "lbs", "kg", "kilo", "kilogram", "fat", "inch", "size", "slim", "slimmer", "slimming", "belly", "waist"]
+            [
+                "weight",
+                "pound",
+                "lb",
+                "lbs",
+                "kg",
+                "kilo",
+                "kilogram",
+                "fat",
+                "inch",
+                "size",
+                "slim",
+                "slimmer",
+                "slimming",
+                "belly",
+                "waist",
+            ]
         ),
     )
 
@@ -295,9 +372,10 @@ def tokens(text: str) -> list[Token]:
 
 
 def clean(text: str, vocab: Vocabulary) -> bool:
-    """Can this text be kept beside a rewrite? It must hold no promise words and no amount over a
-    period, or the rewrite would keep what it was meant to remove."""
-    return vocab.claim.search(text) is None and _TIMED.search(text) is None
+    """Can this text be kept beside a rewrite (a subject, a means)? It must hold no promise word
+    (a body part alone is none: "these arm moves") and no amount over a period, or the rewrite
+    would keep what it was meant to remove."""
+    return vocab.promise.search(text) is None and _TIMED.search(text) is None
 
 
 def clean_edges(before: str, after: str, vocab: Vocabulary) -> bool:
@@ -340,8 +418,8 @@ def subject_end(words: Sequence[Token], vocab: Vocabulary) -> int | None:
     return None
 
 
-_NOT_IN_SUBJECT = frozenset(
-    ["that", "which", "who", "whom", "whose", "to", "if", "when", "while", "because", "it", "they", "you", "we", "i", "he", "she"]
+_NOT_IN_SUBJECT = _words(
+    """that which who whom whose to if when while because it they you we i he she"""
 )
 
 
@@ -457,15 +535,15 @@ def quoted(text: str) -> bool:
 
 
 # -- case ---------------------------------------------------------------------------------------
-_SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "per", "the", "to", "via", "with"]
-)
+_SMALL_WORDS = _words("""a an and as at but by for from in into nor of on or per the to via with""")
 _KEEP_CASE = re.compile(r"\d|^(?:kg|lb|lbs|cm)$")
 
 
 def case_style(text: str) -> str:
-    """'upper', 'title' or 'sentence': how the unit's words are capitalised."""
+    """'upper', 'title', 'sentence' or 'lower': how the unit's words are capitalised."""
     letters = [ch for ch in text if ch.isalpha()]
+    if letters and letters[0].islower():
+        return "lower"  # "## burn belly fat fast" stays in lower case
     words = [w for w in WORD.findall(text) if w[:1].isalpha()]
     if len(words) >= 2 and letters and all(ch.isupper() for ch in letters):
         return "upper"
@@ -492,6 +570,6 @@ def apply_case(text: str, style: str, at_start: bool) -> str:
         return text.upper()
     if style == "title":
         return title_case(text, first=at_start)
-    if at_start:
+    if at_start and style != "lower":
         return text[:1].upper() + text[1:]
     return text
