@@ -35,6 +35,8 @@ def watch(args: argparse.Namespace, run_check: Callable[[argparse.Namespace], in
     from watchfiles import watch as watch_changes
 
     from fitlint.cli import UsageError
+    from fitlint.config import ConfigError
+    from fitlint.rules.model import RuleError
 
     if "-" in args.paths:
         raise UsageError("--watch lints files; it cannot read stdin")
@@ -52,7 +54,11 @@ def watch(args: argparse.Namespace, run_check: Callable[[argparse.Namespace], in
         print(f"[{_stamp()}] {reason}", file=sys.stderr, flush=True)
         try:
             run_check(args)
-        except Exception as exc:  # a broken config or rule pack: say so and keep watching
+        except (
+            ConfigError,
+            RuleError,
+            OSError,
+        ) as exc:  # say so and keep watching: the fix is a save away
             print(f"fitlint: error: {exc}", file=sys.stderr)
         sys.stdout.flush()
         print(f"[{_stamp()}] Watching for file changes (Ctrl-C to stop).", file=sys.stderr)
