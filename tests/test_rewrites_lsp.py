@@ -86,13 +86,11 @@ def _apply(text: str, edits) -> str:
 
 
 @pytest.mark.asyncio(loop_scope="function")
-async def test_the_fix_all_kind_is_registered(client: LanguageClient):
+async def test_actions_are_unique_and_fix_all_is_a_source_action(client: LanguageClient):
     provider = client.capabilities_result.capabilities.code_action_provider  # type: ignore[attr-defined]
     assert set(provider.code_action_kinds) == {"quickfix", "source.fixAll.fitlint"}
 
-
-@pytest.mark.asyncio(loop_scope="function")
-async def test_one_disable_action_per_rule_and_line(client: LanguageClient):
+    # Two FL401 findings on one line: one "Disable FL401 for this line", answering both.
     text = "Our shake burns 39% more fat. Members lost 12% of their weight in a month.\n"
     uri = await _open(client, "stats.md", text)
     found = [d for d in client.diagnostics[uri] if d.code == "FL401"]
@@ -102,12 +100,11 @@ async def test_one_disable_action_per_rule_and_line(client: LanguageClient):
     titles = [a.title for a in actions]
     assert titles.count("Disable FL401 for this line") == 1
     disable = next(a for a in actions if a.title == "Disable FL401 for this line")
-    assert len(disable.diagnostics) == 2  # it answers both findings
+    assert len(disable.diagnostics) == 2
     assert len(titles) == len(set(titles))
 
-
-@pytest.mark.asyncio(loop_scope="function")
-async def test_fix_all_applies_safe_fixes_only(client: LanguageClient):
+    # Fix all: the safe fixes only (the repeated paragraph goes; the rewrite of the promise
+    # changes meaning, so it stays), as one source.fixAll.fitlint action.
     paragraph = "Progressive overload means adding a little weight or a few reps every week.\n"
     text = paragraph + "\nBurn belly fat with these 5 moves.\n\n" + paragraph
     uri = await _open(client, "fixall.md", text)
@@ -118,16 +115,12 @@ async def test_fix_all_applies_safe_fixes_only(client: LanguageClient):
         ("source.fixAll.fitlint", "fitlint: fix all safe fixes")
     ]
     fixed = _apply(text, actions[0].edit.document_changes[0].edits)
-    # The repeated paragraph goes; the rewrite of the promise changes meaning, so it stays.
     assert fixed == paragraph + "\nBurn belly fat with these 5 moves.\n"
     quick = await _actions(client, uri, everywhere, only=[types.CodeActionKind.QuickFix])
     assert all(a.kind == types.CodeActionKind.QuickFix for a in quick)
 
-
-@pytest.mark.asyncio(loop_scope="function")
-async def test_no_fix_all_when_nothing_is_safe_to_fix(client: LanguageClient):
+    # Nothing safe to fix: no fix-all action.
     uri = await _open(client, "nothing.md", "Burn belly fat with these 5 moves.\n")
-    everywhere = types.Range(types.Position(0, 0), types.Position(0, 0))
     assert not await _actions(client, uri, everywhere, only=["source.fixAll.fitlint"])
 
 
