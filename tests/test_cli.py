@@ -261,7 +261,7 @@ def test_regulator_profile_selects_and_raises(cli, tmp_path):
     assert "FL205 [error]" in ftc
 
 
-def test_excerpt_repeating_the_body_is_reported_once(cli, tmp_path):
+def test_excerpt_repeating_the_body_is_reported_in_both_places(cli, tmp_path):
     write(
         tmp_path / "a.md",
         '---\nexcerpt: "Try these tips for rapid results."\n---\n\nIntro.\n\nTry these tips for rapid results.\n',
@@ -270,8 +270,12 @@ def test_excerpt_repeating_the_body_is_reported_once(cli, tmp_path):
     import json
 
     diagnostics = json.loads(out)[0]["diagnostics"]
-    assert [(d["code"], d["range"]["start"]["line"]) for d in diagnostics] == [("FL202", 6)]
-    assert diagnostics[0]["relatedInformation"][0]["message"] == "also in the front matter 'excerpt' (line 2)"
+    # The excerpt is published on its own (feeds, cards, meta tags): both places are reported,
+    # each pointing at the other.
+    assert [(d["code"], d["range"]["start"]["line"]) for d in diagnostics] == [("FL202", 1), ("FL202", 6)]
+    assert diagnostics[0]["relatedInformation"][0]["message"] == "the same claim in the body"
+    assert diagnostics[0]["relatedInformation"][0]["location"]["range"]["start"]["line"] == 6
+    assert diagnostics[1]["relatedInformation"][0]["message"] == "also in the front matter 'excerpt' (line 2)"
 
 
 def test_show_excused_lists_excused_matches_as_hints(cli, tmp_path):

@@ -245,7 +245,7 @@ class Linter:
 
     def finish(self, document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Per-file ignores, suppressions and the unused-suppression report, then sort."""
-        diagnostics = fold_front_matter_repeats(document, diagnostics)
+        diagnostics = link_front_matter_repeats(document, diagnostics)
         diagnostics = self._filter_per_file(document.path, diagnostics)
         diagnostics, unused = apply_suppressions(document, diagnostics)
         diagnostics = settle_rewrites(diagnostics, self.ruleset)  # one complete fix per claim unit
@@ -441,12 +441,12 @@ def _normalised(text: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
 
 
-def fold_front_matter_repeats(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Report a claim once when a front-matter excerpt repeats body text.
+def link_front_matter_repeats(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Point a claim in a front-matter excerpt and its copy in the body at each other.
 
-    An excerpt (or summary) is by convention the article's opening copied for listings; the body
-    is where the claim is edited, so the finding stays there and points to the excerpt. Titles and
-    descriptions are their own published copy and are reported in their own right.
+    An excerpt (or summary) is usually the article's opening copied for listings, but it is
+    published on its own (in feeds, cards and meta tags) and edited on its own, so both places
+    are reported; each names the other so a writer fixes the two together.
     """
     if not diagnostics:
         return diagnostics
@@ -463,20 +463,19 @@ def fold_front_matter_repeats(document: Document, diagnostics: list[Diagnostic])
     def front_matter(d: Diagnostic):
         return next(((key, line) for start, end, key, line in spans if start <= d.start < end), None)
 
-    in_body = {}
+    in_body: dict[tuple[str, str], Diagnostic] = {}
     for d in diagnostics:
         if front_matter(d) is None:
             in_body.setdefault((d.code, _normalised(d.text)), d)
-    kept = []
     for d in diagnostics:
         where = front_matter(d)
         twin = in_body.get((d.code, _normalised(d.text))) if where is not None else None
         if twin is None:
-            kept.append(d)
             continue
         key, line = where
         twin.related = (*twin.related, Related(d.path, d.start, d.end, f"also in the front matter '{key}' (line {line + 1})"))
-    return kept
+        d.related = (*d.related, Related(twin.path, twin.start, twin.end, "the same claim in the body"))
+    return diagnostics
 
 
 def count_at_or_above(results: Iterable[FileResult], threshold: Severity) -> int:

@@ -35,6 +35,8 @@ _LEXICONS = {
     "contrast": "contrast-opener",
     "report": "report",
     "first_person": "first-person",
+    "maker": "maker",
+    "customer": "customer",
     "endorsement": "endorsement",
     "caution": "caution",
     "hypothesis": "hypothesis",
@@ -107,6 +109,8 @@ class ContextWords:
     contrast: WordSet
     report: WordSet
     first_person: WordSet
+    maker: WordSet
+    customer: WordSet
     endorsement: WordSet
     caution: WordSet
     hypothesis: WordSet
@@ -192,6 +196,7 @@ class MatchContext(NamedTuple):
     words: ContextWords = EMPTY_WORDS
     key: str = ""  # front matter key of the block (title, description, …)
     lead: str = ""  # lower-cased text of the block before this one in its section
+    in_blockquote: bool = False  # the block is quoted (a Markdown ">" or an HTML <blockquote>)
 
 
 def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
@@ -320,7 +325,8 @@ def negated(ctx: MatchContext) -> bool:
     if all(lemma in _DETERMINERS for lemma in lemmas[-(ctx.first - clause.start) :] if ctx.first > clause.start):
         after = _lemmas(ctx, ctx.last + 1, min(clause.end, ctx.last + 5))
         for position, lemma in enumerate(after):
-            if lemma in words.negation:
+            # "Say goodbye to love handles without surgery": "without" qualifies the means.
+            if lemma in words.negation and lemma != "without":
                 # "… are not unusual" asserts the claim (a litotes), it does not deny it.
                 following = after[position + 1 : position + 2]
                 return not (following and following[0] in _LITOTES)
@@ -367,8 +373,8 @@ def question(ctx: MatchContext) -> bool:
     words = ctx.words
     if not opening or words.invitation.starts(opening) or opening[0] in words.invitation:
         return False
-    if opening[0] == "q" and len(opening) > 1:
-        opening = opening[1:]  # "Q: Can crunches …?"
+    if opening[0] in ("q", "faq", "question", "quiz") and len(opening) > 1:
+        opening = opening[1:]  # "Q: Can crunches …?", "FAQ - What is …?"
     if opening[0] == "how":
         # "How does the device achieve spot reduction?" presupposes; "how many/much/long" asks.
         return len(opening) > 1 and opening[1] not in _PRESUPPOSING
@@ -407,6 +413,8 @@ def quoted(ctx: MatchContext) -> bool:
         return True  # a list of quoted examples ('claims such as "…", "…"') mentions them
     closing = text.find(closer, end_char)
     after = text[closing + 1 : closing + 60] if closing >= 0 else ""
+    if _OWN_OFFER_BEFORE.search(lead[-40:]) and _OFFER_AFTER.match(after):
+        return False  # 'backed by a 90-day "lighter or it's free" promise': the seller's own offer
     if _REPORT_AFTER.match(after) or _MENTION_AFTER.match(after):
         return True  # '"flat tummy Pilates" ads', '"Target your thighs for lean legs" joins …'
     if lead and _MENTION_WORDS.search(lead[-60:]):
@@ -417,9 +425,17 @@ def quoted(ctx: MatchContext) -> bool:
     if any(_lemma(ctx, token) in ctx.words.endorsement for token in ctx.sentence):
         return False
     # The words that introduce it, in its own sentence: a report or a myth marks a mention.
-    intro = _FRAME_WORDS.findall(lead[-80:].lower().translate(_APOSTROPHES))
+    intro = _FRAME_WORDS.findall(lead[-80:].lower().translate(_APOSTROPHES))[-8:]
     words = ctx.words
-    return any(word in words.report or word.rstrip("sd") in words.report or word in words.debunk for word in intro[-8:])
+    for position in range(len(intro) - 1, -1, -1):
+        word = intro[position]
+        if word in words.debunk:
+            return True
+        if word in words.report or word.rstrip("sd") in words.report:
+            # "the label promises, '…'": the seller's words, quoted to sell, not to report.
+            speaker = [w.rstrip("s") for w in intro[max(0, position - 3) : position]]
+            return not _definite_maker(speaker, words)
+    return False
 
 
 # After the closing quote, another quotation in a list: "…", "…" or "…" or "…".
@@ -432,6 +448,9 @@ _REPORT_AFTER = lazy_compile(
     r"marketing|hype|pitch(?:es)?|taglines?|influencers?|posts?|programmes|programs|challenges|classes)\b",
     re.IGNORECASE,
 )
+# A quotation that names the seller's own offer: 'our "drop a size" guarantee'.
+_OWN_OFFER_BEFORE = lazy_compile(r"\b(?:a|an|our|its|this|my)(?:\s+[\w-]+)?$", re.IGNORECASE)
+_OFFER_AFTER = lazy_compile(r"^\s*(?:promise|guarantee|pledge|offer|challenge)\b", re.IGNORECASE)
 _MENTION_AFTER = lazy_compile(
     r"^[\s,]*(?:is|are|was|were|means|joins|sounds|suggests|implies|promises|claims|does|doesn[’']t|isn[’']t|"
     r"aren[’']t|has|have|becomes|turns|reads|borrows|sells|misleads|needs)\b",
@@ -465,8 +484,16 @@ def reported(ctx: MatchContext) -> bool:
         if _lemma(ctx, doc[index]) not in words.report:
             continue
         subject = _lemmas(ctx, max(ctx.sentence.start, index - 3), index)
-        if any(lemma in means for lemma in subject for means in words.targeted):
-            continue  # "the cream promises …": the product's own claim, made by the copy
+        if index - ctx.sentence.start <= 8:
+            subject += _lemmas(ctx, ctx.sentence.start, min(index, ctx.sentence.start + 2))  # "Readers who … tell me"
+        if (
+            any(lemma in means for lemma in subject for means in words.targeted)
+            or _definite_maker(subject, words)
+            or any(lemma in words.customer for lemma in subject)
+        ):
+            # "the cream promises …", "the makers say …": the seller's claim, passed on;
+            # "readers tell me they lost …", "regulars swear …": testimonials, used to sell.
+            continue
         if index < clause.start and not _introduces(ctx, index, clause.start):
             continue  # a report in an earlier, separate clause
         window = range(max(ctx.sentence.start, index - 4), index)
@@ -478,6 +505,18 @@ def reported(ctx: MatchContext) -> bool:
 
 _PREVIOUS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s+)([^.!?:]*[.!?:])\s*$")
 _FRAME_WORDS = lazy_compile(r"[\w’']+")
+
+
+_DEFINITE = frozenset({"the", "its", "our", "this", "that", "their"})
+
+
+def _definite_maker(words_before: list[str], words: ContextWords) -> bool:
+    """A particular seller or product ("the makers", "the label", "this tea"), not sellers in
+    general ("labels that say …", "supplement ads promise …")."""
+    return any(
+        (word in words.maker or word in words.product) and index > 0 and words_before[index - 1] in _DEFINITE
+        for index, word in enumerate(words_before)
+    )
 
 
 def _reporting_frame(before: str, words: ContextWords) -> bool:
@@ -564,6 +603,8 @@ def hypothetical(ctx: MatchContext) -> bool:
     clause of a conditional ("if you do these daily, you'll burn belly fat") is a promise."""
     doc = ctx.sentence.doc
     words = ctx.words
+    if any(doc[i].text == "," for i in range(ctx.first, ctx.last)):
+        return False  # the match runs on into the main clause: the conditional is the promise
     for index in range(ctx.first - 1, ctx.sentence.start - 1, -1):
         lemma = _lemma(ctx, doc[index])
         if lemma in (",", ";", ":", "then", "—", "–"):
@@ -602,6 +643,8 @@ def targeting(ctx: MatchContext) -> bool:
                 return True
     if _targeted_phrase(lemmas, words):
         return True
+    if _quoted_story(ctx):
+        return True  # a customer's words quoted on a page credit what the page sells
     # A sentence that goes on about the means of the one before ("Leg raises build stability.
     # They also help reduce belly fat.").
     opening = _lemmas(ctx, ctx.sentence.start, min(ctx.sentence.end, ctx.sentence.start + 2))
@@ -611,11 +654,15 @@ def targeting(ctx: MatchContext) -> bool:
     surface = words.targeting_surface
     if surface is None:
         return False
-    if ctx.block_kind == "heading":
-        # A heading speaks for its article's title, unless the title sells whole-body means too
+    whole = words.whole_body_surface
+    if ctx.block_kind in ("heading", "list_item"):
+        # A heading, or an item in a list of results, speaks for its article's title ("Chin
+        # Lift Exercise": "- Reduced double chin"), unless the title sells whole-body means too
         # ("… With Diet and Exercise").
-        whole = words.whole_body_surface
-        return surface.search(ctx.title) is not None and not (whole is not None and whole.search(ctx.title))
+        if surface.search(ctx.title) is not None and not (whole is not None and whole.search(ctx.title)):
+            return True
+        if ctx.block_kind == "heading":
+            return False
     # A section about one exercise or product ("## Leg Raises") credits it; a title-like heading
     # that itself names the fat ("7 Exercises to Lose Belly Fat") does not credit every sentence.
     return bool(surface.search(ctx.heading)) and not _FAT_WORD.search(ctx.heading)
@@ -664,17 +711,110 @@ def promoted(ctx: MatchContext) -> bool:
     people want a flat tummy" is neither."""
     if ctx.block_kind == "heading" or (ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle")):
         return True
+    if _labelled_title(ctx):
+        return True
     surface = ctx.words.targeting_surface
     if ctx.block_kind == "list_item" and surface is not None and surface.search(ctx.heading):
         return True  # a list of what the exercises under "Why These Exercises Work" give
     return targeting(ctx)
 
 
-def headline(ctx: MatchContext) -> bool:
-    """The match is in a title, heading or page description: the copy a page sells itself with."""
-    return ctx.block_kind == "heading" or (
-        ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle", "description")
+def testimonial(ctx: MatchContext) -> bool:
+    """Someone's result shown to sell: a customer or a named person is the subject ("Greg has
+    dropped 27.5 lbs", "last round's winner went from 212 to 181 pounds"), or the words are a
+    quoted first-person story. The writer's own diary ("I've lost 21 pounds since November") is
+    not a testimonial."""
+    doc = ctx.sentence.doc
+    clause = clause_of(ctx)
+    start = max(clause.start, ctx.first - 6)
+    subject = [doc[i] for i in range(start, ctx.first)]
+    words = ctx.words
+    if _TYPICAL.search(ctx.sentence.text):
+        return False  # "members lose 20 pounds on average": a typical result, a statistic
+    if any(_lemma(ctx, token) in words.customer for token in subject):
+        return True
+    if any(token.text in ("I", "I'm", "I’m") or _lemma(ctx, token) in ("i", "my", "me") for token in subject):
+        return ctx.in_blockquote or _inside_quotes(ctx)
+    if _title_cased(ctx.sentence):
+        return False  # in a title-cased line every word looks like a name
+    return any(_is_name(token) for token in subject[:3])
+
+
+_TYPICAL = lazy_compile(r"\b(?:on\s+average|an\s+average|average|typical(?:ly)?|median)\b", re.IGNORECASE)
+
+
+def _quoted_story(ctx: MatchContext) -> bool:
+    """A first-person story in quotation marks or a quoted block: "I finally got rid of my
+    beer belly!" under a product's name."""
+    first_person = any(token.text in ("I", "I'm", "I’m", "I've", "I’ve") or token.lower_ in ("my", "me") for token in ctx.sentence)
+    return first_person and (ctx.in_blockquote or _inside_quotes(ctx))
+
+
+def _inside_quotes(ctx: MatchContext) -> bool:
+    """Is the match inside quotation marks opened earlier in its block?"""
+    text = ctx.before + ctx.sentence.doc.text[: ctx.sentence.doc[ctx.first].idx]
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "“«":
+            depth += 1
+        elif char in "”»":
+            depth = max(0, depth - 1)
+        elif char == '"':
+            depth = 0 if depth else 1
+    return depth > 0
+
+
+def _title_cased(sentence: Any) -> bool:
+    long_words = [t.text for t in sentence if t.is_alpha and len(t.text) > 3]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
+def _is_name(token: Any) -> bool:
+    """A person's name as written: capitalised, not a common word ("Nancy", not "Our" or "Results")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    text = token.text
+    return (
+        text[:1].isupper()
+        and text[1:].islower()
+        and token.is_alpha
+        and len(text) > 2
+        and text.lower() not in STOP_WORDS
+        and text.lower() not in _NOT_NAMES
     )
+
+
+# Capitalised words that open a sentence about a result and are not names.
+_NOT_NAMES = frozenset(
+    {"people", "women", "men", "users", "customers", "clients", "members", "patients", "readers", "dieters",
+     "studies", "research", "researchers", "participants", "subjects", "most", "many", "average", "typical",
+     "results", "lose", "drop", "shed", "burn", "imagine", "just", "total", "weight", "body", "today", "week",
+     "month", "day", "year", "since", "after", "before", "still", "finally", "already", "overall"}
+)
+
+
+def headline(ctx: MatchContext) -> bool:
+    """The match is in a title, heading or page description: the copy a page sells itself with,
+    also when a field label names it ("**Title:** …", "Subject line: …")."""
+    return (
+        ctx.block_kind == "heading"
+        or (ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle", "description"))
+        or _labelled_title(ctx)
+    )
+
+
+# A paragraph that opens with a title field: video and email copy, caption banks, briefs.
+_TITLE_FIELD = lazy_compile(
+    r"^\W*(?:(?:video|episode|page|post|email|seo|meta)\s+)?(?:title|headline|subject(?:\s+line)?|tagline|"
+    r"description)\W*:\W*$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_title(ctx: MatchContext) -> bool:
+    opening = ctx.before + ctx.sentence.doc.text[ctx.sentence.start_char : ctx.sentence.doc[ctx.first].idx]
+    colon = opening.find(":")
+    return 0 < colon < 40 and bool(_TITLE_FIELD.match(opening[: colon + 1])) and not opening[colon + 1 :].strip(" *_")
 
 
 def cited(ctx: MatchContext) -> bool:
@@ -733,6 +873,7 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "headline": headline,
     "cited": cited,
     "caution": caution,
+    "testimonial": testimonial,
 }
 
 

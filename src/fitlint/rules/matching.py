@@ -244,6 +244,7 @@ class SentenceRules:
                 self.words,
                 block.key,
                 previous.get(unit.block, ""),
+                "blockquote" in block.containers,
             )
             reason = excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
             if reason is not None and not self.show_excused:
@@ -270,6 +271,7 @@ EXCUSE_WORDS = {
     "debunk": "framed as a myth", "hypothetical": "hypothetical", "whole-body": "credited to whole-body means",
     "caution": "a warning", "cited": "cited", "not targeting": "credits no targeted exercise or product",
     "not promoted": "not sold as an outcome", "not headline": "not a title or heading",
+    "not testimonial": "not someone else's reported result",
 }
 
 

@@ -26,7 +26,7 @@ class StemScanner:
             self._automaton.make_automaton()
 
     def scan(self, lowered: str) -> dict[str, list[int]]:
-        """Stems that occur in ``lowered`` at the start of a word, each with its offsets."""
+        """Stems that occur in ``lowered`` at the start of a word (or right after a number), each with its offsets."""
         found: dict[str, list[int]] = {}
         for offset, stem in self.positions(lowered):
             found.setdefault(stem, []).append(offset)
@@ -39,7 +39,8 @@ class StemScanner:
         found = []
         for end, stem in self._automaton.iter(lowered):
             start = end - len(stem) + 1
-            if start == 0 or not lowered[start - 1].isalnum():
+            # A unit run on to its number ("27.5lbs", "10kg") starts a word too.
+            if start == 0 or not lowered[start - 1].isalpha():
                 found.append((start, stem))
         found.sort()  # the automaton reports by end offset; callers walk by start
         return found

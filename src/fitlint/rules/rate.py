@@ -58,7 +58,8 @@ _PERIOD = (
 )
 _LOSS = (
     r"(?:los[et]|losing|loss(?:es)?|drop(?:ped|ping|s)?|shed(?:ding|s)?|melt(?:ed|s|ing)?|burn(?:ed|t|s|ing)?|"
-    r"took\s+off|take\s+off|taking\s+off|slim(?:med)?\s+down|trim(?:med)?|gone|down)"
+    r"took\s+off|take\s+off|taking\s+off|slim(?:med)?\s+down|trim(?:med)?|gone|down|"
+    r"obliterat(?:e|ed|es|ing)|ditch(?:ed|es|ing)?|torch(?:ed|es|ing)?|knock(?:ed|s|ing)?\s+off)"
 )
 _AFTER_AMOUNT = r"(?:gone|down|lighter|off|less|reduction|loss|lost|drop)"
 # Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
@@ -76,7 +77,7 @@ _AMOUNT = lazy_compile(
 _PERIOD_RE = lazy_compile(_PERIOD, re.IGNORECASE)
 # A period right after the amount, within a few words joined by spaces (no comma or full stop).
 _PERIOD_AFTER = lazy_compile(rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{_PERIOD}", re.IGNORECASE)
-_PREFILTER = lazy_compile(r"\b(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.|from\s+\d)", re.IGNORECASE)
+_PREFILTER = lazy_compile(r"(?:\b|(?<=\d))(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.|from\s+\d)", re.IGNORECASE)
 _UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet", "from")
 _UNIT_STEMS_SET = frozenset(_UNIT_STEMS)
 _SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
@@ -90,6 +91,9 @@ class Limits(NamedTuple):
     max_kg_per_week: float = 1.0
     kg_per_size: float = 4.5  # a dress size is roughly 4-5 kg of body weight
     max_cm_per_week: float = 1.0  # waist girth; a heuristic, girth claims also need a period
+    # A total with no period ("Greg has dropped 27.5 lbs"); 0 leaves totals alone. A rule that
+    # sets only this checks totals only, so that it and a rate rule do not report one claim twice.
+    max_kg_total: float = 0.0
 
 
 def _number(text: str) -> float:
@@ -161,6 +165,7 @@ class RateMatcher:
     def __init__(self, rule: Rule, ruleset: RuleSet) -> None:
         self.rule = rule
         self.limits = Limits(**{k.replace("-", "_"): float(v) for k, v in rule.limits.items()})
+        self.checks_rate = "max-kg-total" not in rule.limits or "max-kg-per-week" in rule.limits
 
     def stems(self) -> tuple[str, ...]:
         return _UNIT_STEMS
@@ -190,6 +195,15 @@ class RateMatcher:
             return f"{rate:.1f} kg ({rate / 0.4536:.1f} lb) a week"
         return None
 
+    def _total(self, amount: _Amount) -> str | None:
+        """A total with no period, as shown in the message, when it is over the total limit."""
+        if self.limits.max_kg_total <= 0 or amount.unit in ("inch", "cm"):
+            return None
+        kg = amount.value * (self.limits.kg_per_size if amount.unit == "size" else _KG_PER_UNIT[amount.unit])
+        if kg > self.limits.max_kg_total:
+            return f"{kg:.0f} kg ({kg / 0.4536:.0f} lb)"
+        return None
+
     def assess(self, text: str, context: str = "") -> list[tuple[int, int, str]]:
         """(start, end, rate description) for each implausible rate in ``text``; ``context`` is
         the text before it that the same claim may draw its period from."""
@@ -208,6 +222,11 @@ class RateMatcher:
                     if earlier is not None:
                         weeks = _weeks(earlier)
             if weeks is None:
+                total = self._total(amount)
+                if total is not None:
+                    found.append((span_start, span_end, total))
+                continue
+            if not self.checks_rate:
                 continue
             rate = self._rate(amount, weeks)
             if rate is not None:
@@ -234,7 +253,10 @@ class RateMatcher:
             span = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            yield Found(span.start, span.end - 1, values={"rate": rate})
+            yield Found(span.start, span.end - 1, values={"rate": rate, "amount": rate})
+
+
+_CLAUSE_CONJUNCTION = lazy_compile(r",\s*(?:and|then|so|but|and\s+then)$")
 
 
 def _period_before(text: str, position: int) -> re.Match[str] | None:
@@ -247,6 +269,7 @@ def _period_before(text: str, position: int) -> re.Match[str] | None:
     if last is None:
         return None
     lead = text[: last.start()].strip(" \t*_\"'“‘(").lower()
+    lead = _CLAUSE_CONJUNCTION.sub(",", lead)  # "…, and three days later she was …"
     if lead and not lead.endswith((",", ":", ";", "—", "–")) and len(lead.split()) > 2:
         return None  # opening the sentence: "In 28 days, …", "Just finished day 3 and …"
     between = text[last.end() : position]
