@@ -45,6 +45,34 @@ def test_code_html_comments_and_link_urls_are_not_prose():
     assert {0, 1, 2, 4} <= document.code_lines
 
 
+def test_a_fence_that_holds_email_copy_is_read_as_prose():
+    email = (
+        "Hi {first_name},\n\n"
+        "Thanks for joining the programme. This week we start slowly and build the habit first.\n\n"
+        "- Most people who quit do so in the first two weeks, so keep your sessions short.\n"
+        "- Walk after dinner on the days you do not lift.\n\n"
+        "See you on Monday, and reply to this email with any questions you have.\n"
+    )
+    text = "### Content:\n```\n" + email + "```\n"
+    document, blocks = _blocks(text)
+    assert [kind for kind, _, _ in blocks] == ["heading", "paragraph", "paragraph", "list_item", "list_item", "paragraph"]
+    assert blocks[3][1] == blocks[3][2] == "Most people who quit do so in the first two weeks, so keep your sessions short."
+    assert document.code_lines == set()
+    html = "```html\n<table><tr><td>\n<p>" + email.replace("\n\n", "</p>\n<p>") + "</p>\n</td></tr></table>\n```\n"
+    _, blocks = _blocks(html)
+    assert "Thanks for joining the programme." in " ".join(prose for _, prose, _ in blocks)
+
+
+def test_a_fence_of_commands_config_or_code_stays_code():
+    for fence in (
+        "```\n$ fitlint check docs/ --format json\ndocs/a.md:3:1: FL101 [warning] 'burn belly fat' promises to burn fat off one body part, which the\n  = rewrite: Say what the exercise really does and where fat loss comes from, in words.\n```\n",
+        "```yaml\ntitle: Burn belly fat with these moves and lose weight fast this week\ndescription: The quick brown fox jumps over the lazy dog again and again, then rests.\n```\n",
+        "```python\nprint('Burn belly fat with these moves. The quick brown fox jumps over the lazy dog again and again.')\n```\n",
+    ):
+        _, blocks = _blocks(fence)
+        assert blocks == [], fence
+
+
 def test_front_matter_only_published_keys():
     text = '---\ntitle: "Burn Belly Fat"\nslug: burn-belly-fat\ndescription: >-\n  Melt your\n  love handles\n---\nBody.\n'
     _, blocks = _blocks(text)

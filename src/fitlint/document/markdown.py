@@ -79,6 +79,15 @@ def parse_markdown(
             if line.startswith(("import ", "export ")):
                 body_lines[index] = ""
     tokens = _parser().parse("\n".join(body_lines))
+    copy_fences = [token.map for token in tokens if token.type == "fence" and token.map and _holds_copy(token)]
+    if copy_fences:
+        # Email and page copy kept in a fence ("### Content:" then ```): drop the fence lines and
+        # read what they held as Markdown (or its HTML as HTML). Line numbers stay aligned.
+        for first, last in copy_fences:
+            body_lines[first] = ""
+            if last - 1 > first and body_lines[last - 1].strip().startswith(("```", "~~~")):
+                body_lines[last - 1] = ""
+        tokens = _parser().parse("\n".join(body_lines))
     containers: list[str] = []
     table_cursor: dict[int, int] = {}
     pending_footnote: str | None = None
@@ -259,3 +268,27 @@ def _skip_link_destination(content: str, cursor: int) -> int:
         end = content.find("]", after)
         return end + 1 if end >= 0 else after
     return after
+
+
+# Fences that may hold published copy rather than code: no language, a text-like one, or HTML.
+_COPY_FENCE_INFO = frozenset({"", "text", "txt", "plain", "plaintext", "email", "markdown", "md", "html"})
+_TAG = lazy_compile(r"<(?:style|script)\b.*?</(?:style|script)\s*>|<[^<>]{0,2000}>|&#?\w{1,10};", 16)
+_PLACEHOLDER = lazy_compile(r"\{\{?[^{}\n]{0,40}\}\}?")  # {first_name}, {{ name }}
+_CODE_SIGNS = lazy_compile(r"[{}=\\|`]|;[ \t]*$|\$(?!\d)|^\s*(?:#!|//|>>>|def |import |function |const |var |let )", 8)
+_SENTENCE = lazy_compile(r"[a-z]{2,}[,;]?\s+[a-z]{2,}\s+[a-z]{2,}[^.!?\n]{0,200}[.!?]")
+
+
+def _holds_copy(token: Token) -> bool:
+    """Is a fenced block prose a reader sees (an email body, a page's copy), not code? Its
+    language is none, text or HTML, and without tags and placeholders it reads as sentences
+    with next to no code punctuation."""
+    info = token.info.strip().lower().split(" ")[0] if token.info else ""
+    if info not in _COPY_FENCE_INFO:
+        return False
+    content = _PLACEHOLDER.sub(" ", _TAG.sub(" ", token.content))
+    words = sum(1 for word in content.split() if word.isalpha())
+    if words < 20:
+        return False
+    signs = len(_CODE_SIGNS.findall(content))
+    return signs * 40 <= words and len(_SENTENCE.findall(content.lower())) >= 2
+

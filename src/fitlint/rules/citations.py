@@ -74,6 +74,10 @@ class Entry(NamedTuple):
     text: str
 
 
+# A sentence's end: a stop, then a space or the end (a marker like "(1)" stays with its sentence).
+_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)")
+
+
 @dataclass
 class CitationIndex:
     document: Document
@@ -82,6 +86,7 @@ class CitationIndex:
     entries: list[Entry] = field(default_factory=list)
     reference_blocks: set[int] = field(default_factory=set)
     block_cites: dict[int, bool] = field(default_factory=dict)
+    block_by_sentence: dict[int, bool] = field(default_factory=dict)
     markers_in_text: bool = False
 
     def __post_init__(self) -> None:
@@ -170,6 +175,19 @@ class CitationIndex:
         if any(start <= offset <= end for offset, _ in block.footnote_refs):
             return True
         return any(link.prose_start < end and start < link.prose_end and self.is_source_link(link.href) for link in block.links)
+
+    def cites_by_sentence(self, block_index: int) -> bool:
+        """Does the block cite sentence by sentence (two or more sentences carry their own
+        citation)? Then each citation belongs to its sentence, not to the whole paragraph."""
+        if block_index not in self.block_by_sentence:
+            block = self.document.blocks[block_index]
+            cited, start = 0, 0
+            for end in [m.end() for m in _SENTENCE_END.finditer(block.text)] + [len(block.text)]:
+                if end > start and self.span_cites(block_index, start, end):
+                    cited += 1
+                start = end
+            self.block_by_sentence[block_index] = cited >= 2
+        return self.block_by_sentence[block_index]
 
     def block_has_citation(self, block_index: int) -> bool:
         if block_index not in self.block_cites:

@@ -211,6 +211,12 @@ def _introduces_cited_list(index: CitationIndex, block_index: int) -> bool:
     return False
 
 
+_NUTRIENT_TARGET = lazy_compile(
+    r"^\W*(?:daily\s+)?(?:net\s+carbs|carbs|carbohydrates?|protein|fats?|fib(?:er|re)|sugars?|sodium|salt|water|"
+    r"calories|kcal|energy|caffeine|creatine|alcohol)\W{0,3}:\s*(?:about\s+|around\s+|~\s*|up\s+to\s+|<\s*|>\s*)?\d"
+)
+
+
 def statistic_in(text: str) -> bool:
     """Does the sentence state an outcome statistic (not a prescription, date or list number)?
 
@@ -223,6 +229,8 @@ def statistic_in(text: str) -> bool:
         cleaned = _QUOTED.sub(" ", cleaned)  # a quotation the sentence reports; a quoted paragraph is copy
     if "%" in cleaned:
         cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned)))
+    if _NUTRIENT_TARGET.match(cleaned):
+        return False  # "Fat: 60-80g/day (…)": a plan's daily target, labelled by its nutrient
     if _PERSONAL_LOSS.search(cleaned) and not _POPULATION_RESULT.search(cleaned):
         return False  # one person's loss is a result or a promise; a group's is a finding
     if _IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned):
@@ -405,7 +413,16 @@ class ClaimMatcher:
         # "Other research shows …", "some studies suggest …": a source other than the one the
         # paragraph cites, so only a citation in its own sentence covers it.
         new_source = self.claim != "statistic" and _NEW_SOURCE.search(text) is not None
-        if not new_source and index.block_has_citation(block_index):
+        # A paragraph that cites sentence by sentence gives each citation to its own sentence:
+        # "Studies show …" beside "One small study found … (1)" is not covered by the (1).
+        by_sentence = (
+            self.claim != "statistic" and not _PROVEN_BACK.search(text) and index.cites_by_sentence(block_index)
+        )
+        if by_sentence:
+            trailing = _TRAILING_MARKER.match(block.text, end)
+            if trailing is not None and index.span_cites(block_index, start, trailing.end()):
+                return  # "… a food journal. [9]": the marker after the full stop is this sentence's
+        if not new_source and not by_sentence and index.block_has_citation(block_index):
             return
         if text.endswith(":") and _introduces_cited_list(index, block_index):
             return  # "Here's what the research supports:" followed by cited points
@@ -423,6 +440,13 @@ class ClaimMatcher:
         yield Found(first, last)
 
 
+# "it has been proven", "this was shown": the appeal points back at a claim cited beside it.
+_PROVEN_BACK = lazy_compile(
+    r"\b(?:it|this|that|these|those|which)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:proven|shown|found|demonstrated|confirmed)\b",
+    re.IGNORECASE,
+)
+# A citation marker standing just after a sentence's full stop: " [9]", " (12)", "[^3]".
+_TRAILING_MARKER = lazy_compile(r"\s*(?:\\?\[[^\]]{1,80}\](?:\([^)]{0,300}\))?\\?\]?|\(\d[^)]{0,40}\))")
 _MYTH_HEADING = lazy_compile(r"\b(?:myths?|misconceptions?|debunk\w*|busted|fact\s+or\s+fiction|truth)\b", re.IGNORECASE)
 
 
