@@ -52,6 +52,7 @@ SHAPE_WORDS = {
     "workout": "sentence",
     "claim": "sentence",
 }
+_JOINERS = frozenset(["for", "to", "with", "into", "toward", "towards"])
 _DETERMINERS = frozenset(
     ["a", "an", "the", "your", "my", "our", "their", "his", "her", "this", "that", "these", "those"]
 )
@@ -139,6 +140,10 @@ def plan_rewrite(
             None  # a question is never rewritten: asked, it promises nothing; presupposed, by hand
         )
     shape = shape_of(block, text, unit.terminal, words, rule, vocab)
+    if shape == "title":
+        # A match may open with the preposition that joins it to the title ("Dinners | for Rapid
+        # Weight Loss"): the preposition stays, and says which form comes next.
+        start += joiner_length(text[start:end])
     if shape == "workout" and not _subject_keeps(text, words, start, vocab):
         shape = "claim"  # the subject holds the claim ("Belly-blaster moves melt fat")
     written_for, template = _template(entry.shapes, shape, units.outcome_of(text, vocab))
@@ -312,6 +317,12 @@ def _region(
     return lead_end, region_end, form, agree
 
 
+def joiner_length(words: str) -> int:
+    """Length of a joining preposition (and the space after it) that opens ``words``."""
+    first, space, rest = words.partition(" ")
+    return len(first) + 1 if space and rest and first.lower() in _JOINERS else 0
+
+
 def _subject_keeps(
     text: str, words: list[units.Token], start: int, vocab: units.Vocabulary
 ) -> bool:
@@ -445,7 +456,9 @@ def settle_rewrites(diagnostics: list[Diagnostic], ruleset: RuleSet) -> list[Dia
             if other.code not in resolves:
                 reason = f"the sentence also holds {other.code}, which this rewrite does not settle"
                 break
-            if not (edit.start <= other.start and other.end <= edit.end):
+            if not (
+                edit.start <= other.start + joiner_length(other.text) and other.end <= edit.end
+            ):
                 reason = f"the rewrite would keep the words {other.code} flags"
                 break
         verdicts[id(d)] = reason
