@@ -29,6 +29,7 @@ RUN_LENGTH = 32  # a run of this many punctuation or symbol characters is blanke
 # off like punctuation). The first item is spelled out so the search skips ahead by it.
 _RUN = lazy_compile(rf"(?:[^\w\s]|_)(?:[^\w\s]|_){{{RUN_LENGTH - 1},}}")
 _HYPHENS = frozenset({"-", "‐", "‑"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "„"})
 _RANGE_DASHES = frozenset({"-", "–", "‐", "‑"})
 
 
@@ -257,6 +258,10 @@ def lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> 
                 continue
         # "belly-fat" and "belly fat" read the same: drop hyphens inside words.
         if token.text in _HYPHENS and glued:
+            continue
+        # Quotation marks are not words: 'fat reduction for the "spare tyre"' reads through them
+        # (context tests see them on the sentence itself).
+        if token.text in _QUOTE_MARKS:
             continue
         lemma = token.lemma_ or token.lower_
         if overrides:

@@ -406,6 +406,8 @@ def quoted(ctx: MatchContext) -> bool:
             open_index, closer = index, QUOTES[char]
         elif open_index >= 0 and char == closer and _is_closing(text, index):
             open_index, closer = -1, ""
+    if _SCARE_QUOTED.search(text[max(0, start_char - 1) : end_char]):
+        return True  # 'a "fat-burning" ab belt': scare quotes round the claim word keep it at a distance
     if open_index < 0 or closer not in text[end_char:]:
         return False
     lead = (ctx.before + text[:open_index]).rstrip(" *_>\t")
@@ -463,6 +465,14 @@ _MENTION_WORDS = lazy_compile(
     re.IGNORECASE,
 )
 _SUCH_AS = lazy_compile(r"\b(?:such as|like|e\.g\.|for example|for instance|phrases?|wording|slogans?)\W*$", re.IGNORECASE)
+
+
+# A claim word in quotation marks inside a match: 'a "fat-burning" belt', 'the "toning" cream'.
+# Quotation marks round a body part only ('the "spare tyre"') are the copy's slang, not distance.
+_SCARE_QUOTED = lazy_compile(
+    r"[\"“‘][^\"“”‘’]{0,30}\b(?:fat|burn\w*|melt\w*|slim\w*|ton(?:e|ed|ing)|trim\w*|sculpt\w*|shred\w*|blast\w*|firm\w*|spot\w*)\b[^\"“”‘’]{0,30}[\"”’]",
+    re.IGNORECASE,
+)
 
 
 def _is_opening(text: str, index: int) -> bool:
@@ -634,6 +644,9 @@ def targeting(ctx: MatchContext) -> bool:
         if any(lemma in means for means in words.targeted) and not _whole_body_kind(lemmas, offset, words):
             if index not in matched or lemma in ("target", "targeted"):
                 return True
+        if lemma in words.whole_body and offset and index not in matched:
+            if lemmas[offset - 1] in words.area or lemmas[offset - 1] in _MUSCLE_AREAS:
+                return True  # "core intervals", "belly cardio": a whole-body means aimed at an area
         # The means follows the claim ("lose belly fat with this plan") or opens its clause
         # ("Using our wrap, you can …"); "losing belly fat, track progress using a tape" has none.
         right_after = ctx.last < index <= ctx.last + 3 and "," not in lemmas[ctx.last + 1 - clause.start : offset]
@@ -854,9 +867,14 @@ def whole_body(ctx: MatchContext) -> bool:
             return False
         if lemma in words.whole_body:
             before = _lemmas(ctx, max(clause.start, index - 2), index)
+            if before and (before[-1] in words.area or before[-1] in _MUSCLE_AREAS):
+                return False  # "core intervals", "belly cardio": whole-body means aimed at an area
             if not any(b in ("without", "no", "skip", "instead", "while", "as", "despite", "whatever") for b in before):
                 named = True
     return named or words.whole_body.find_phrase(lemmas)
+
+
+_MUSCLE_AREAS = frozenset({"core", "oblique", "obliques", "glute", "glutes", "ab", "abs", "tummy", "belly", "thigh", "arm"})
 
 
 TESTS: dict[str, Callable[[MatchContext], bool]] = {
