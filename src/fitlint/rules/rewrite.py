@@ -52,6 +52,7 @@ SHAPE_WORDS = {
     "workout": "sentence",
     "claim": "sentence",
 }
+_SUBORDINATORS = frozenset(["while", "though", "although", "whereas"])
 _JOINERS = frozenset(["for", "to", "with", "into", "toward", "towards"])
 _DETERMINERS = frozenset(
     ["a", "an", "the", "your", "my", "our", "their", "his", "her", "this", "that", "these", "those"]
@@ -146,18 +147,25 @@ def plan_rewrite(
         start += joiner_length(text[start:end])
     if shape == "workout" and not _subject_keeps(text, words, start, vocab):
         shape = "claim"  # the subject holds the claim ("Belly-blaster moves melt fat")
-    written_for, template = _template(entry.shapes, shape, units.outcome_of(text, vocab))
+    outcome = units.outcome_of(text, vocab)
+    written_for, template = _template(entry.shapes, shape, outcome)
     if template is None or shape == "title" and vocab.product.search(text):
         return None  # a title that names a product is renamed by its maker, not by a template
+    captured = [v for k, v in (captures or {}).items() if k in ("fat-area", "fat-deposit")]
+    area = units.area_of(text, captured, vocab)
+    if not area and "{muscle" in (template.text or template.verb or template.noun or ""):
+        # No one body part a rewrite can name (face, cellulite, "problem areas", or several): a
+        # statement may still take the rule's subject-free product rewrite; a title, an
+        # instruction or a list item may not.
+        written_for, template = _template(entry.shapes, "product", outcome)
+        statement = shape in ("claim", "product", "rate", "workout", "description")
+        if not statement or template is None or "{muscle" in (template.text or ""):
+            return None
     plan = _region(written_for, text, words, start, end, template, vocab)
     if plan is None:
         return None
     lead_end, region_end, form, agree = plan
     source = getattr(template, form) or ""
-    captured = [v for k, v in (captures or {}).items() if k in ("fat-area", "fat-deposit")]
-    area = units.area_of(text, captured, vocab)
-    if "{muscle" in source and not area:
-        return None  # names no body part a rewrite can name (face, cellulite), or several
     means = units.means_start(text, end, vocab)
     if source.endswith("{means}") and means is not None and means >= lead_end:
         source = source[: -len("{means}")]
@@ -336,9 +344,13 @@ def _subject_keeps(
 
 
 def _plain_lead(words: list[units.Token], vocab: units.Vocabulary) -> int:
-    """Offset after leading conjunctions and adverbs ("But", "So", "Just") that stay as written."""
+    """Offset after leading conjunctions and adverbs ("But", "So", "Just") that stay as written;
+    "while", "though" … only inside a sentence (", while …"): "While …" opens a clause that needs
+    the rest of its sentence."""
     index = 0
     while index < len(words) - 1 and words[index].lower in units._LEADS:
+        if words[index].lower in _SUBORDINATORS and words[index].text[:1].isupper():
+            break
         index += 1
     return words[index].start if words else 0
 
@@ -363,8 +375,13 @@ def _why_not(
         return "the words are quoted"
     if unit.terminal.startswith("?") or text.endswith("?"):
         return "it is a question"
-    outside = text[:start] + " " + text[end:]
-    if vocab.hedge.search(outside):
+    sentence = block.text[unit.sentence[0] : unit.sentence[1]]
+    match_start, match_end = (
+        unit.start + start - unit.sentence[0],
+        unit.start + end - unit.sentence[0],
+    )
+    outside = sentence[:match_start] + " " + sentence[match_end:]
+    if vocab.hedge.search(outside):  # anywhere in the sentence: "However, … - you can slim …"
         return "the sentence negates, reports, questions or debunks the claim"
     uncertain = rule.requires & UNCERTAIN_TESTS
     if uncertain and shape != "title":

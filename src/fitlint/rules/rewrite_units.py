@@ -74,7 +74,7 @@ _MODALS = _words(
     """can could will would may might should must shall help helps helped helping is are was
     were be been will't won't can't don't doesn't"""
 )
-_LEADS = _words("and but so yet or then now just simply also plus")
+_LEADS = _words("and but so yet or then now just simply also plus while though although whereas")
 _PLURAL_DETERMINERS = _words(
     """these those many some all both several few two three four five six seven eight nine ten"""
 )
@@ -300,6 +300,7 @@ class Unit(NamedTuple):
     end: int
     sentence_start: bool  # the unit opens its sentence (or the block)
     terminal: str  # the punctuation that closes it in the copy ("", ".", "!", "?", …)
+    sentence: tuple[int, int]  # prose offsets of the sentence (or title) that holds the unit
 
 
 def find_unit(block: ProseBlock, start: int, end: int) -> Unit | None:
@@ -332,7 +333,7 @@ def find_unit(block: ProseBlock, start: int, end: int) -> Unit | None:
         e -= 1
     if not (s <= start and end <= max(e, start)):
         return None
-    return Unit(s, e, first, text[e:terminal_end])
+    return Unit(s, e, first, text[e:terminal_end], outer)
 
 
 def shape_of_block(block: ProseBlock) -> str | None:
