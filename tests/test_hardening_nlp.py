@@ -131,3 +131,15 @@ def test_star_underscore_pairs_time_grows_linearly(linter):
         return f"{i} burn belly fat " + "*_" * (n // 2 + i) + "\n"
 
     _grows_linearly(make, 4000, lambda text: linter.lint_text(text, "pairs.txt"))
+
+
+def test_a_run_on_sentence_full_of_claims_costs_time_in_proportion_to_its_length(linter):
+    # Every match reads a bounded stretch of its sentence and block, not all of it.
+    def make(n: int, i: int) -> str:
+        return f"{i} " + "burn belly fat " * (n // 15 + i) + "\n"
+
+    text = make(3000, 7)
+    diagnostics = linter.lint_text(text, "runon.md")
+    assert "FL101" in {d.code for d in diagnostics}
+    assert all(text[d.start : d.end] == d.text for d in diagnostics)
+    _grows_linearly(make, 3000, lambda text: linter.lint_text(text, "runon.md"))

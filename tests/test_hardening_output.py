@@ -52,3 +52,15 @@ def test_control_characters_in_a_file_name_are_escaped(cli, tmp_path):
     result = cli("check", ".", "--no-cache", "--no-source", cwd=tmp_path)
     assert result.out.startswith("evil␛]0;title␇.md:1:1: FL101")
     assert not RAW_CONTROL.search(result.out)
+
+
+def test_a_long_source_line_is_shown_around_the_range(cli, tmp_path):
+    filler = "Walking is good for you and your heart. " * 60
+    write(tmp_path / "long.md", filler + "Burn belly fat with these moves. " + filler + "\n")
+    lines = cli("check", "long.md", "--no-cache", cwd=tmp_path).out.splitlines()
+    source = next(line for line in lines if line.startswith("1 | "))
+    carets = lines[lines.index(source) + 1]
+    assert len(source) < 200 and source.startswith("1 | …") and source.endswith("…")
+    start = carets.index("^")
+    assert source[start : start + len("Burn belly fat")] == "Burn belly fat"
+    assert carets[start:].rstrip() == "^" * len("Burn belly fat")

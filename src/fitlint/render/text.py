@@ -86,6 +86,22 @@ def _caret_line(line_text: str, start_col: int, end_col: int) -> str:
     return prefix + "^" * max(1, end_col - start_col)
 
 
+SOURCE_WIDTH = 160  # characters of a long source line shown around the range
+
+
+def _clip(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A long line (minified HTML, a run-on paragraph) shown as the stretch around the range,
+    with "…" where it was cut; columns move with it."""
+    if len(text) <= SOURCE_WIDTH:
+        return text, start, end
+    left = max(0, min(start - 40, len(text) - SOURCE_WIDTH))
+    right = max(left + SOURCE_WIDTH, min(end, start + SOURCE_WIDTH))
+    head = "…" if left > 0 else ""
+    tail = "…" if right < len(text) else ""
+    shift = left - len(head)
+    return head + text[left:right] + tail, start - shift, min(end, right) - shift
+
+
 def format_diagnostic(
     d: Diagnostic, index: LineIndex, show_source: bool = True, color: bool = False
 ) -> list[str]:
@@ -98,6 +114,7 @@ def format_diagnostic(
     gutter = str(line + 1)
     pad = " " * len(gutter)
     span_end = end_column if end_line == line else len(text)
+    text, column, span_end = _clip(text, column, span_end)
     out.append(f"{pad} |")
     out.append(f"{gutter} | {text}")
     out.append(f"{pad} | {_caret_line(text, column, max(span_end, column + 1))}")

@@ -199,6 +199,14 @@ class MatchContext(NamedTuple):
     in_blockquote: bool = False  # the block is quoted (a Markdown ">" or an HTML <blockquote>)
 
 
+def doc_text(doc: Any) -> str:
+    """A doc's text, built once: spaCy rebuilds ``doc.text`` from every token on each read."""
+    text = doc.user_data.get("fitlint.text")
+    if text is None:
+        text = doc.user_data["fitlint.text"] = doc.text
+    return text
+
+
 def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
     """A token's lemma as the rules read it: the pack's lemma overrides first, apostrophes
     normalised."""
@@ -304,7 +312,7 @@ def negated(ctx: MatchContext) -> bool:
     melt …"); advice against it right before it ("avoid promising to …"); a list of what
     something does not do (❌ items, or list items under "What Pilates Won't Do")."""
     doc = ctx.sentence.doc
-    if doc.text.lstrip().startswith(NEGATIVE_MARKS):
+    if doc_text(doc).lstrip().startswith(NEGATIVE_MARKS):
         return True
     if ctx.block_kind == "list_item" and _negative_heading(ctx.heading):
         return True
@@ -396,11 +404,11 @@ def quoted(ctx: MatchContext) -> bool:
     doc = ctx.sentence.doc
     start_char = doc[ctx.first].idx
     end_char = doc[ctx.last].idx + len(doc[ctx.last])
-    text = doc.text
+    text = doc_text(doc)
     open_index = -1
     closer = ""
     # Scan the whole block: the sentencizer may leave an opening quote on the sentence before.
-    for index in range(0, start_char):
+    for index in range(max(0, ctx.sentence.start_char - 2000), start_char):
         char = text[index]
         if open_index < 0 and char in QUOTES and _is_opening(text, index):
             open_index, closer = index, QUOTES[char]
@@ -765,7 +773,8 @@ def _quoted_story(ctx: MatchContext) -> bool:
 
 def _inside_quotes(ctx: MatchContext) -> bool:
     """Is the match inside quotation marks opened earlier in its block?"""
-    text = ctx.before + ctx.sentence.doc.text[: ctx.sentence.doc[ctx.first].idx]
+    at = ctx.sentence.doc[ctx.first].idx
+    text = ctx.before + doc_text(ctx.sentence.doc)[max(0, at - 2000) : at]
     depth = 0
     for index, char in enumerate(text):
         if char in "“«":
@@ -825,7 +834,7 @@ _TITLE_FIELD = lazy_compile(
 
 
 def _labelled_title(ctx: MatchContext) -> bool:
-    opening = ctx.before + ctx.sentence.doc.text[ctx.sentence.start_char : ctx.sentence.doc[ctx.first].idx]
+    opening = ctx.before + doc_text(ctx.sentence.doc)[ctx.sentence.start_char : ctx.sentence.doc[ctx.first].idx]
     colon = opening.find(":")
     return 0 < colon < 40 and bool(_TITLE_FIELD.match(opening[: colon + 1])) and not opening[colon + 1 :].strip(" *_")
 

@@ -219,7 +219,10 @@ class SentenceRules:
         previous: dict[int, str],
     ) -> list[Diagnostic]:
         rule = matcher.rule
-        context = (lead + "\n" if lead else "") + block.text[: unit.start]
+        # Context reads a bounded stretch before the sentence, so that a huge block costs time
+        # in proportion to its length, not its square.
+        before = block.text[max(0, unit.start - CONTEXT_CHARS) : unit.start]
+        context = (lead + "\n" if lead else "") + before
         try:
             found = list(matcher.find(sentence, lemmas, self.timeout, unit.block, unit.start, unit.stems, context))
         except RuleTimeout as exc:
@@ -232,7 +235,7 @@ class SentenceRules:
             if any(hit.first <= b and hit.last >= a for a, b in taken):
                 continue  # several patterns of one rule on the same words: report once
             ctx = MatchContext(
-                sentence,
+                _window(sentence, hit.first, hit.last),
                 hit.first,
                 hit.last,
                 frame.heading,
@@ -240,7 +243,7 @@ class SentenceRules:
                 frame.next_sentence,
                 frame.document_debunks,
                 frame.title,
-                block.text[: unit.start],
+                before,
                 self.words,
                 block.key,
                 previous.get(unit.block, ""),
@@ -263,6 +266,18 @@ class SentenceRules:
             taken.append((hit.first, hit.last))
             results.append(diagnostic)
         return results
+
+
+CONTEXT_CHARS = 2000  # how much of the block before a sentence its context tests may read
+CONTEXT_TOKENS = 60  # how far either side of a match they read in a very long sentence
+
+
+def _window(sentence: Any, first: int, last: int) -> Any:
+    """The sentence, or in one far longer than prose has (a run-on line of thousands of words),
+    the stretch around the match: context tests then cost the same for every match."""
+    if len(sentence) <= 3 * CONTEXT_TOKENS:
+        return sentence
+    return sentence.doc[max(sentence.start, first - CONTEXT_TOKENS) : min(sentence.end, last + CONTEXT_TOKENS + 1)]
 
 
 # What each context test means when it excuses a match, for --show-excused.

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import LemmaText
+from fitlint.rules.context import doc_text
 from fitlint.rules.matching import Found
 from fitlint.rules.model import Rule, RuleSet
 
@@ -244,9 +245,10 @@ class RateMatcher:
         context: str = "",
     ) -> Iterator[Found]:
         base = sentence.start_char
-        earlier = context + sentence.doc.text[:base]
+        whole = doc_text(sentence.doc)
+        earlier = context + whole[max(0, base - 2000) : base]
         text = sentence.text
-        rest = sentence.doc.text[sentence.end_char :]
+        rest = whole[sentence.end_char : sentence.end_char + 200]
         if rest[:1].isspace() and rest.lstrip()[:1].islower():
             text += rest  # "10 lbs. in 4 weeks": split after an abbreviation, not a sentence
         for start, end, rate in self.assess(text, earlier):

@@ -114,6 +114,9 @@ def _template(
     return shape, None
 
 
+MAX_UNIT_CHARS = 1500
+
+
 def plan_rewrite(
     rule: Rule,
     ruleset: RuleSet,
@@ -131,6 +134,8 @@ def plan_rewrite(
     unit = units.find_unit(block, prose_start, prose_end)
     if unit is None:
         return None
+    if unit.end - unit.start > MAX_UNIT_CHARS:
+        return None  # a run-on unit of thousands of words: no rewrite could stand for it
     text = block.text[unit.start : unit.end]
     words = units.tokens(text)
     if not words:
@@ -248,6 +253,8 @@ def shape_at(diagnostic: Diagnostic, document: Document, ruleset: RuleSet) -> st
     if unit is None:
         return None
     vocab = units.vocabulary(ruleset)
+    if unit.end - unit.start > MAX_UNIT_CHARS:
+        return None  # a run-on unit of thousands of words: no rewrite could stand for it
     text = block.text[unit.start : unit.end]
     words = units.tokens(text)
     shape = shape_of(block, text, unit.terminal, words, rule, vocab)

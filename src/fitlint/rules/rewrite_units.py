@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from fitlint.document.model import ProseBlock
@@ -303,15 +304,24 @@ class Unit(NamedTuple):
     sentence: tuple[int, int]  # prose offsets of the sentence (or title) that holds the unit
 
 
+MAX_SENTENCE_CHARS = 5000
+
+
+@lru_cache(maxsize=32)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """A block's sentences, split once however many findings it holds."""
+    return tuple(split_sentences(text))
+
+
 def find_unit(block: ProseBlock, start: int, end: int) -> Unit | None:
     """The unit of ``block`` that holds the match [start, end) (prose offsets), or None when the
     match crosses units it cannot be told apart from."""
     text = block.text
     title = shape_of_block(block) == "title"
-    pieces = split_sentences(text) or [(0, len(text))]
+    pieces = _sentences(text) or ((0, len(text)),)
     outer = next(((s, e) for s, e in pieces if s <= start and end <= e), None)
-    if outer is None:
-        return None
+    if outer is None or outer[1] - outer[0] > MAX_SENTENCE_CHARS:
+        return None  # a run-on "sentence" of thousands of words has no unit a rewrite could replace
     breaks = _SEGMENT_BREAK if title else _CLAUSE_BREAK
     parts, cursor = [], outer[0]
     for found in breaks.finditer(text, outer[0], outer[1]):
