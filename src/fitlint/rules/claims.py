@@ -282,6 +282,10 @@ class ClaimGroup:
     words: ContextWords = EMPTY_WORDS
     _cache: dict[tuple[int, int, str], str | None] = field(default_factory=dict)
     _scanner: Any = None
+    # For the claim inventory: claims found cited are matched too and recorded here, by (path,
+    # code, source start, source end), with where the citation was found (see ClaimMatcher._cited).
+    report_cited: bool = False
+    cited: dict[tuple[str, str, int, int], tuple[str, int, int, int]] = field(default_factory=dict)
 
     def stems_of(self, lowered: str) -> dict[str, list[int]]:
         from fitlint.rules.prefilter import StemScanner
@@ -409,6 +413,7 @@ class ClaimMatcher:
         if self.claim != "statistic" and _ANNOUNCEMENT.search(text):
             return  # "Here's what the trials show": the article announces what it cites
         if index.span_cites(block_index, start, end):
+            yield from self._cited("sentence", sentence, block_index, start, end)
             return
         # "Other research shows …", "some studies suggest …": a source other than the one the
         # paragraph cites, so only a citation in its own sentence covers it.
@@ -421,22 +426,45 @@ class ClaimMatcher:
         if by_sentence:
             trailing = _TRAILING_MARKER.match(block.text, end)
             if trailing is not None and index.span_cites(block_index, start, trailing.end()):
-                return  # "… a food journal. [9]": the marker after the full stop is this sentence's
+                # "… a food journal. [9]": the marker after the full stop is this sentence's
+                yield from self._cited("sentence", sentence, block_index, start, trailing.end())
+                return
         if not new_source and not by_sentence and index.block_has_citation(block_index):
+            yield from self._cited("paragraph", sentence, block_index, start, end)
             return
         if text.endswith(":") and _introduces_cited_list(index, block_index):
+            yield from self._cited("list", sentence, block_index, start, end)
             return  # "Here's what the research supports:" followed by cited points
         refers_back = self.claim == "statistic" or _STUDY_REFERENCE.search(text) is not None
         if refers_back and not new_source and index.cited_earlier_in_section(block_index):
+            yield from self._cited("section", sentence, block_index, start, end)
             return  # a study's figures and findings, discussed in the section that cites it
         mode = index.mode
         if mode == "bulk" and self.claim != "venue":
+            yield from self._cited("references", sentence, block_index, start, end)
             return  # a reference list with no inline markers: the writer cites in bulk
         if mode == "single" and (self.claim == "statistic" or _STUDY_REFERENCE.search(sentence.text)):
+            yield from self._cited("references", sentence, block_index, start, end)
             return  # a study summary: its figures come from the one reference
         first, last = _trim(sentence)
         if first is None:
             return
+        yield Found(first, last)
+
+    def _cited(self, scope: str, sentence: Any, block_index: int, start: int, end: int) -> Iterator[Found]:
+        """With ``group.report_cited``: a claim found cited, matched like an uncited one and
+        recorded with where its citation is (``scope``: sentence, paragraph, list, section or
+        references; ``start``/``end``: the prose the citation was found in, for the sentence)."""
+        if not self.group.report_cited:
+            return
+        first, last = _trim(sentence)
+        if first is None:
+            return
+        doc = sentence.doc
+        document = self.group.index.document
+        offset = start - sentence.start_char  # the unit's offset in the block's prose
+        span = document.blocks[block_index].source_span(offset + doc[first].idx, offset + doc[last].idx + len(doc[last]))
+        self.group.cited[(document.path, self.rule.code, *span)] = (scope, block_index, start, end)
         yield Found(first, last)
 
 
