@@ -27,6 +27,9 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 ENGINE_CODES = (UNREADABLE[0], UNUSED_SUPPRESSION[0])
 
 
+_SETTING = object()  # --write-baseline without a file: the 'baseline' setting's file
+
+
 class UsageError(Exception):
     pass
 
@@ -77,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--add-noqa", action="store_true", help="suppress every current finding with a fitlint-disable-next-line comment above its line")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text format (auto: on a terminal; NO_COLOR and FORCE_COLOR are honoured)")
     check.add_argument("--watch", action="store_true", help="lint, then lint again whenever a file changes (Ctrl-C stops)")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in this baseline file (overrides the 'baseline' setting)")
+    check.add_argument("--no-baseline", action="store_true", help="ignore the 'baseline' setting: report every finding")
+    check.add_argument(
+        "--write-baseline", type=Path, nargs="?", const=_SETTING, metavar="FILE",
+        help="record every current finding in FILE (default: the 'baseline' setting, else .fitlint-baseline.json) and report nothing",
+    )
+    check.add_argument("--report-unused-baseline", action="store_true", help="list baseline entries that no longer match a finding (on stderr)")
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -207,6 +217,10 @@ def resolve_config(args: argparse.Namespace) -> Config:
         updates["rule_dirs"] = tuple(config.rule_dirs) + tuple(p.absolute() for p in args.rule_dir)
     if getattr(args, "show_excused", False):
         updates["show_excused"] = True
+    if getattr(args, "baseline", None) is not None:
+        updates["baseline"] = args.baseline.absolute()
+    if getattr(args, "no_baseline", False):
+        updates["baseline"] = None
     return dataclasses.replace(config, **updates)
 
 
@@ -230,6 +244,9 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--add-noqa edits files; it cannot read stdin")
     if args.add_noqa and (args.fix or args.diff):
         raise UsageError("--add-noqa cannot be combined with --fix or --diff")
+    if args.write_baseline is not None and (args.fix or args.diff or args.add_noqa or args.watch):
+        raise UsageError("--write-baseline cannot be combined with --fix, --diff, --add-noqa or --watch")
+    baseline = _load_baseline(args, config)
     linter = Linter(config, ruleset, report_unused_suppressions=args.report_unused_suppressions)
     results: list[FileResult] = []
     stdin: tuple[FileResult, bytes] | None = None  # what was read from stdin: its result and bytes
@@ -250,14 +267,63 @@ def run_check(args: argparse.Namespace) -> int:
     walk = linter.last_walk if file_paths else None
     for directory in walk.empty if walk is not None else ():
         print(f"fitlint: warning: {directory}: no file to lint here ({_skipped(walk, results) or 'it is empty'})", file=sys.stderr)
+    if args.write_baseline is not None:
+        return _write_baseline(args, config, results)
     if args.fix or args.diff:
-        return _run_fixes(args, linter, results, config, stdin)
+        return _run_fixes(args, linter, results, config, stdin, baseline)
     if args.add_noqa:
+        _apply_baseline(args, config, results, baseline)
         return _run_add_noqa(args, linter, results, config)
     for code, reason in linter.disabled_rules.items():
         print(f"fitlint: warning: rule {code} disabled: {reason}", file=sys.stderr)
-    _report(args, linter, results)
+    hidden = _apply_baseline(args, config, results, baseline)
+    _report(args, linter, results, baselined=hidden)
     return EXIT_FINDINGS if count_at_or_above(results, config.fail_on) else EXIT_CLEAN
+
+
+def _load_baseline(args: argparse.Namespace, config: Config):
+    """The baseline the run filters by (``--baseline`` or the setting), or None."""
+    if args.write_baseline is not None:
+        return None
+    if config.baseline is None:
+        if args.report_unused_baseline:
+            raise UsageError("--report-unused-baseline needs a baseline (--baseline FILE or the 'baseline' setting)")
+        return None
+    from fitlint.baseline import Baseline
+
+    return Baseline.load(config.baseline)
+
+
+def _apply_baseline(args: argparse.Namespace, config: Config, results: list[FileResult], baseline) -> int:
+    """Drop the findings the baseline records; list its unused entries if asked. The number hidden."""
+    if baseline is None:
+        return 0
+    from fitlint.baseline import describe_unused
+
+    outcome = baseline.apply(results, config)
+    if args.report_unused_baseline:
+        sys.stderr.write(describe_unused(baseline, outcome.unused))
+    return outcome.hidden
+
+
+def _write_baseline(args: argparse.Namespace, config: Config, results: list[FileResult]) -> int:
+    """``--write-baseline``: record every finding; report nothing else."""
+    from fitlint.baseline import DEFAULT_NAME, write_baseline
+
+    target = args.write_baseline
+    if target is _SETTING:  # the flag without a file name
+        target = config.baseline or config.root / DEFAULT_NAME
+    try:
+        findings, entries = write_baseline(target, results, config)
+    except OSError as exc:
+        raise ConfigError(f"{target}: cannot write baseline: {exc.strerror or exc}") from None
+    if not args.quiet:
+        print(
+            f"Wrote {findings} finding{'s' if findings != 1 else ''} ({entries} entr{'ies' if entries != 1 else 'y'}) "
+            f"to the baseline {target}.",
+            file=sys.stderr,
+        )
+    return EXIT_CLEAN
 
 
 def _show_files(args: argparse.Namespace, config: Config, file_paths: list[Path], paths: list[str]) -> int:
@@ -300,7 +366,7 @@ def _skipped(walk, results: list[FileResult]) -> str:
 
 
 def _report(
-    args: argparse.Namespace, linter: Linter, results: list[FileResult], fixed: int = 0, stream=None
+    args: argparse.Namespace, linter: Linter, results: list[FileResult], fixed: int = 0, stream=None, baselined: int = 0
 ) -> None:
     if args.statistics:
         from fitlint.render.text import render_statistics
@@ -313,7 +379,7 @@ def _report(
         color = args.format == "text" and use_color(args.color, target)
         output = renderer(args.format)(
             results, rules=linter.rules, show_source=not args.no_source, color=color,
-            root=linter.config.root, ruleset=linter.ruleset,
+            root=linter.config.root, ruleset=linter.ruleset, baselined=baselined,
         )
         if args.format == "text":
             if args.quiet:
@@ -321,6 +387,8 @@ def _report(
             else:
                 if fixed:
                     output += f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.\n"
+                if baselined:
+                    output += f"{baselined} finding{'s' if baselined != 1 else ''} hidden by the baseline {linter.config.baseline}.\n"
                 skipped = _skipped(linter.last_walk, results) if linter.last_walk is not None else ""
                 if skipped:
                     output += skipped[0].upper() + skipped[1:] + ".\n"
@@ -336,6 +404,7 @@ def _run_fixes(
     results: list[FileResult],
     config: Config,
     stdin: tuple[FileResult, bytes] | None = None,
+    baseline=None,
 ) -> int:
     """--fix / --diff: fix each file to a fixed point, then report what is left.
 
@@ -391,7 +460,8 @@ def _run_fixes(
         return EXIT_FINDINGS if changed_any else EXIT_CLEAN
     # With stdin, stdout carries the text: what is left to fix is reported on stderr.
     to_stderr = stdin is not None and not args.output_file
-    _report(args, linter, results, fixed, stream=sys.stderr if to_stderr else None)
+    hidden = _apply_baseline(args, config, results, baseline)
+    _report(args, linter, results, fixed, stream=sys.stderr if to_stderr else None, baselined=hidden)
     if write_failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if count_at_or_above(results, config.fail_on) else EXIT_CLEAN

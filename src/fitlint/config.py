@@ -42,6 +42,7 @@ class Config:
     template_headings: tuple[str, ...] = ()  # headings whose sections repeat by design
     show_excused: bool = False  # also report matches a context test excused, as hints
     formats: dict[str, str] = field(default_factory=dict)  # extension -> reader, over the defaults
+    baseline: Path | None = None  # findings recorded here are not reported (see fitlint.baseline)
 
     def selects(self, code: str, default_on: bool = True) -> bool:
         """Is the rule on? Opt-in rules (``default_on`` false) need their full code in select or
@@ -60,7 +61,7 @@ class Config:
 _KEYS = {
     "select", "extend-select", "ignore", "severity", "exclude", "per-file-ignores", "rule-dirs", "fail-on",
     "front-matter-keys", "max-file-size", "respect-gitignore", "force-exclude", "regex-timeout", "profile", "allow-duplicates", "template-headings",
-    "formats",
+    "formats", "baseline",
 }
 
 
@@ -185,6 +186,10 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
         updates["template_headings"] = _strings(data["template-headings"], "template-headings", where)
     if "formats" in data:
         updates["formats"] = _formats(data["formats"], where)
+    if "baseline" in data:
+        if not isinstance(data["baseline"], str) or not data["baseline"].strip():
+            raise ConfigError(f"{where}: 'baseline' must be the path of a baseline file (relative to this file)")
+        updates["baseline"] = root / data["baseline"]
     if "profile" in data:
         if data["profile"] not in PROFILES:
             raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}")

@@ -32,6 +32,7 @@ SETTINGS: dict[str, tuple[str, str | None]] = {
     "template_headings": ("template-headings", None),
     "formats": ("formats", None),
     "show_excused": ("show-excused", "--show-excused"),
+    "baseline": ("baseline", "--baseline"),
 }
 
 
