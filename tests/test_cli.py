@@ -290,3 +290,21 @@ def test_show_excused_lists_excused_matches_as_hints(cli, tmp_path):
     ]
     assert all(not s["edits"] for s in excused[0]["data"]["suggestions"])
     assert shown.code == plain.code == 1  # hints never change the exit code
+
+
+def test_a_name_a_timetable_repeats_is_reported_once_with_its_repeats_related(cli, tmp_path):
+    write(
+        tmp_path / "classes.md",
+        "## Thigh Trimmer\n\nPulses at the barre.\n\n"
+        "| Day | 7 am | 6 pm |\n|---|---|---|\n| Mon | Thigh Trimmer | Stretch |\n| Tue | Stretch | Thigh Trimmer |\n\n"
+        "| Class | Price |\n|---|---|\n| Thigh Trimmer | £12 |\n",
+    )
+    out = cli("check", "classes.md", "--no-cache", "--format", "json", cwd=tmp_path).out
+    found = [d for d in json.loads(out)[0]["diagnostics"] if d["code"] == "FL102"]
+    # The heading and the price list (each name once) are reported; the timetable's repeats are
+    # related locations of the first finding.
+    assert [d["range"]["start"]["line"] for d in found] == [0, 11]
+    assert [r["message"] for r in found[0]["relatedInformation"]] == [
+        "the same name again (line 7)",
+        "the same name again (line 8)",
+    ]

@@ -6,7 +6,8 @@ CLI and pre-commit path. Nothing here knows about output formats.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from bisect import bisect_right
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -246,6 +247,7 @@ class Linter:
     def finish(self, document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Per-file ignores, suppressions and the unused-suppression report, then sort."""
         diagnostics = link_front_matter_repeats(document, diagnostics)
+        diagnostics = fold_name_mentions(document, diagnostics, self.ruleset)
         diagnostics = self._filter_per_file(document.path, diagnostics)
         diagnostics, unused = apply_suppressions(document, diagnostics)
         diagnostics = settle_rewrites(diagnostics, self.ruleset)  # one complete fix per claim unit
@@ -476,6 +478,51 @@ def link_front_matter_repeats(document: Document, diagnostics: list[Diagnostic])
         twin.related = (*twin.related, Related(d.path, d.start, d.end, f"also in the front matter '{key}' (line {line + 1})"))
         d.related = (*d.related, Related(twin.path, twin.start, twin.end, "the same claim in the body"))
     return diagnostics
+
+
+def fold_name_mentions(document: Document, diagnostics: list[Diagnostic], ruleset: Any) -> list[Diagnostic]:
+    """Report a name once in a timetable: for rules that find names (``once: true``: "Thigh
+    Trimmer", "Waist Whittler Core"), a name a table repeats (a class timetable) is reported
+    where the page first uses it, and its repeats in the table become related locations of that
+    finding. A name in a sentence, a heading or a price list (each name once) is always reported."""
+    once = {code for code, rule in ruleset.rules.items() if rule.once}
+    if not once or not any(d.code in once for d in diagnostics):
+        return diagnostics
+    # Tables: runs of table cells on nearby lines (a paragraph or blank lines end one), by the
+    # source span of each cell.
+    cell_table: list[tuple[int, int, int]] = []
+    table, last_line = -1, -2
+    for index, block in enumerate(document.blocks):
+        if block.kind != "table_cell":
+            last_line = -2
+            continue
+        between = range(last_line + 1, block.line)
+        # A Markdown table's |---| row may stand between its cells; a blank line ends a table.
+        if last_line < 0 or len(between) > 1 or any(not document.lines.line_text(n).strip() for n in between):
+            table = index
+        last_line = block.line
+        cell_table.append((*block.smap.span(0, len(block.text)), table))
+
+    starts = [start for start, _, _ in cell_table]
+
+    def table_of(d: Diagnostic) -> int | None:
+        at = bisect_right(starts, d.start) - 1
+        return cell_table[at][2] if at >= 0 and d.start < cell_table[at][1] else None
+
+    names = [d for d in diagnostics if d.code in once and "excused" not in d.extra]
+    per_table = Counter((d.code, _normalised(d.text), table_of(d)) for d in names)
+    first: dict[tuple[str, str], Diagnostic] = {}
+    folded: set[int] = set()
+    for d in sorted(names, key=lambda d: d.start):
+        key = (d.code, _normalised(d.text))
+        where = table_of(d)
+        earlier = first.setdefault(key, d)
+        if earlier is d or where is None or per_table[(*key, where)] < 2:
+            continue
+        line = document.lines.position(d.start)[0] + 1
+        earlier.related = (*earlier.related, Related(d.path, d.start, d.end, f"the same name again (line {line})"))
+        folded.add(id(d))
+    return [d for d in diagnostics if id(d) not in folded]
 
 
 def count_at_or_above(results: Iterable[FileResult], threshold: Severity) -> int:

@@ -361,7 +361,15 @@ def denied(ctx: MatchContext) -> bool:
     """A negated verb inside the match: "Belly fat won't disappear", "fat will never melt".
     (Not for rules whose claim holds a negation itself: "exercise is not necessary".)"""
     inside = _lemmas(ctx, ctx.first + 1, ctx.last)
-    return any(lemma in ("not", "never", "cannot") for lemma in inside)
+    if any(lemma in ("not", "never", "cannot") for lemma in inside):
+        return True
+    # "lost no more abdominal fat than the control group": a comparison that denies the effect.
+    clause = clause_of(ctx)
+    lemmas = _lemmas(ctx, max(clause.start, ctx.first - 2), clause.end)
+    return any(
+        lemmas[i] in ("no", "not") and lemmas[i + 1] in ("more", "much", "less", "little", "great", "greater", "extra") and "than" in lemmas[i + 2 :]
+        for i in range(len(lemmas) - 2)
+    )
 
 
 def question(ctx: MatchContext) -> bool:

@@ -310,6 +310,7 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node | None, display: str, rules
         limits=dict(raw.get("limits") or {}),
         unit=raw.get("unit", ""),
         enabled=raw.get("enabled", True),
+        once=raw.get("once", False),
         options=dict(raw.get("options") or {}),
         evidence=tuple(raw.get("evidence", ())),
         regulators=tuple(raw.get("regulators", ())),

@@ -49,6 +49,7 @@ class Rule:
     scope: frozenset[str] = frozenset()
     limits: dict[str, float] = field(default_factory=dict)
     enabled: bool = True  # false: opt-in, runs only when its code is selected explicitly
+    once: bool = False  # a name: reported where the page first uses it, later mentions linked to it
     unit: str = ""  # duplicate rules: section | paragraph | near | pull-quote | cross-file
     options: dict[str, object] = field(default_factory=dict)
     evidence: tuple[str, ...] = ()
