@@ -19,7 +19,7 @@ from fitlint.lazyregex import Needled, lazy_compile
 from fitlint.nlp import LemmaText
 from fitlint.rules.citations import CitationIndex, citation_index
 from fitlint.rules.context import EMPTY_WORDS, ContextWords, MatchContext, context_words, quoted
-from fitlint.rules.matching import Found
+from fitlint.rules.matching import CONTEXT_CHARS, Found
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.phrase import PhraseMatcher
 
@@ -394,7 +394,11 @@ class ClaimMatcher:
         assert index is not None
         document = index.document
         block = document.blocks[block_index]
-        if self.group.classify(sentence, lemmas, timeout, block.text[:offset], stems) != self.claim:
+        # Context tests read at most CONTEXT_CHARS of the block before the sentence; a longer
+        # prefix would be copied for every sentence and kept in the cache key (memory and time
+        # growing with the square of a paragraph's length).
+        before = block.text[max(0, offset - CONTEXT_CHARS) : offset]
+        if self.group.classify(sentence, lemmas, timeout, before, stems) != self.claim:
             return
         if block.kind == "table_cell" or block_index in index.reference_blocks:
             return
