@@ -194,7 +194,6 @@ class _Reader(HTMLParser):
         self.prose = _Prose()
         self.open_links: list[list] = []  # [prose start, href]
         self.links: list[Link] = []
-        self.seen_attributes: set[str] = set()
 
     # -- positions -----------------------------------------------------------------------------
     def _offset(self) -> int:
@@ -395,6 +394,7 @@ class _Reader(HTMLParser):
         raw = self.get_starttag_text() or ""
         name_end = _TAG_NAME.match(raw)
         position = name_end.end() if name_end else 1
+        seen: set[str] = set()
         for match in _ATTRIBUTE.finditer(raw, position):
             name = match.group(1).lower()
             if name not in wanted:
@@ -412,9 +412,9 @@ class _Reader(HTMLParser):
                 continue
             if kind != "front_matter":
                 normalised = " ".join(text.lower().split())
-                if normalised in self.seen_attributes:
-                    continue  # the same image, or its alt text repeated as its title
-                self.seen_attributes.add(normalised)
+                if normalised in seen:
+                    continue  # an image's alt text repeated as its title: one place in the copy
+                seen.add(normalised)
             self._emit(kind, prose.builder, key=key or name)
 
     def close(self) -> None:
