@@ -15,6 +15,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "sarif": ("sarif", "render_sarif"),
     "github": ("github", "render_github"),
     "rdjson": ("rdjson", "render_rdjson"),
+    "html": ("html", "render_html"),
 }
 
 
