@@ -43,6 +43,16 @@ def _codes(value: str) -> list[str]:
     return [part.strip().upper() for part in value.replace(" ", ",").split(",") if part.strip()]
 
 
+def _statuses(value: str) -> list[str]:
+    from fitlint.inventory import STATUSES
+
+    chosen = [part.strip().lower() for part in value.replace(" ", ",").split(",") if part.strip()]
+    for status in chosen:
+        if status not in STATUSES:
+            raise argparse.ArgumentTypeError(f"unknown status {status!r} (expected {', '.join(STATUSES)})")
+    return chosen
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="fitlint", description="A fact-checking linter for fitness copy.")
     parser.add_argument("-V", "--version", action="version", version=f"fitlint {__version__}")
@@ -88,6 +98,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--report-unused-baseline", action="store_true", help="list baseline entries that no longer match a finding (on stderr)")
 
+    claims = commands.add_parser(
+        "claims", help="list every claim the rules considered (flagged, excused, cited) as CSV or JSON",
+        description="List every claim-like sentence the rules considered (promises, statistics, appeals "
+        "to research) with its file, line, column, category, rule, status (flagged; excused, with the "
+        "reason; cited, with the source found) and evidence ids.",
+    )
+    claims.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin")
+    claims.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv, RFC 4180)")
+    claims.add_argument("--output-file", type=Path, help="write the inventory here instead of stdout")
+    claims.add_argument("--status", type=_statuses, help="only claims with these statuses (comma-separated: flagged, excused, cited)")
+    claims.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
+    claims.add_argument("--extend-select", type=_codes, help="add rule codes or prefixes to the selection")
+    claims.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
+    claims.add_argument("--profile", choices=["ftc", "asa", "eu"], help="only rules mapped to this regulator's guidance")
+    claims.add_argument("--config", type=Path, help="use this config file instead of discovering one")
+    claims.add_argument("--isolated", action="store_true", help="ignore all config files")
+    claims.add_argument("--stdin-filename", help="name to report for text read from stdin")
+    claims.add_argument("--no-respect-gitignore", action="store_true", help="list claims in files that .gitignore excludes")
+    claims.add_argument("--force-exclude", action="store_true", help="apply config exclude even to paths named on the command line")
+    claims.add_argument("--rule-dir", action="append", type=Path, default=[], help="extra rule-pack directory (repeatable)")
+    claims.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: number of CPUs)")
+    claims.add_argument("--no-cache", action="store_true", help="do not read or write .fitlint_cache/")
+    claims.set_defaults(fail_on=None, show_excused=True)
+
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     rules.add_argument("--rule-dir", action="append", type=Path, default=[])
@@ -131,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return watch(args, run_check)
             code = run_check(args)
             return EXIT_CLEAN if args.exit_zero and code == EXIT_FINDINGS else code
+        if args.command == "claims":
+            return run_claims(args)
         if args.command == "lsp":
             from fitlint.lsp.server import run
 
@@ -323,6 +359,39 @@ def _write_baseline(args: argparse.Namespace, config: Config, results: list[File
             f"to the baseline {target}.",
             file=sys.stderr,
         )
+    return EXIT_CLEAN
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    """``fitlint claims``: the claim inventory (see :mod:`fitlint.inventory`)."""
+    from fitlint.inventory import InventoryLinter, inventory_rows, render_csv, render_json
+
+    config = resolve_config(args)
+    ruleset = load_rules(config.rule_dirs)
+    _validate_codes(config.select, ruleset, "select", config, args.select)
+    _validate_codes(config.extend_select, ruleset, "extend-select", config, args.extend_select)
+    _validate_codes(config.ignore, ruleset, "ignore", config, args.ignore)
+    paths = args.paths or (["-"] if args.stdin_filename and not sys.stdin.isatty() else ["."])
+    file_paths = [Path(p) for p in paths if p != "-"]
+    linter = InventoryLinter(config, ruleset)
+    results: list[FileResult] = []
+    if "-" in paths:
+        results.append(linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename or "-"))
+    if file_paths:
+        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+        results.extend(linter.lint_paths(file_paths, jobs=jobs, use_cache=not args.no_cache, progress=sys.stderr.isatty()))
+    for result in results:
+        if result.error:
+            print(f"fitlint: {result.path}: {result.error}", file=sys.stderr)
+    rows = inventory_rows(results, linter)
+    if args.status:
+        rows = [row for row in rows if row["status"] in args.status]
+    output = render_csv(rows) if args.format == "csv" else render_json(rows)
+    if args.output_file:
+        with open(args.output_file, "w", encoding="utf-8", newline="") as stream:
+            stream.write(output)
+    else:
+        sys.stdout.write(output)
     return EXIT_CLEAN
 
 
