@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -185,9 +186,14 @@ def test_bad_files_reported_and_others_still_linted(cli, tmp_path):
     assert result.code == 1
     assert "good.md:1:1: FL101" in result.out
     assert "fitlint: latin1.md: not valid UTF-8: byte 0xe9 at offset 3; file skipped" in result.err
-    assert "fitlint: binary.md: binary file" in result.err
+    # A binary file a walk finds is skipped (counted in the summary); named, it is reported.
+    assert "binary.md" not in result.err + result.out.replace("1 binary", "")
+    assert "1 binary" in result.out.splitlines()[-1]
     assert "symlink loop" in result.err
     assert "Traceback" not in result.err
+    named = cli("check", "binary.md", "good.md", "--no-source", cwd=tmp_path)
+    assert "fitlint: binary.md: binary file" in named.err
+    assert "binary.md:1:1: FL001" in named.out
 
 
 def test_rules_and_rule_commands(cli):
@@ -221,14 +227,14 @@ def test_own_docs_are_clean(cli):
 def test_unreadable_file_is_reported_and_run_goes_on(cli, tmp_path, monkeypatch):
     write(tmp_path / "locked.md", BAD)
     write(tmp_path / "open.md", BAD)
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.md":
+    def open_file(path, flags, *args, **kwargs):  # the tests run as root, whom chmod cannot stop
+        if os.fspath(path).endswith("locked.md"):
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_file)
     result = cli("check", ".", "--no-source", cwd=tmp_path)
     assert result.code == 1
     assert "fitlint: locked.md: cannot read: Permission denied" in result.err

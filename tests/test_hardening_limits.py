@@ -7,9 +7,22 @@ asserting a wall-clock figure, so they hold on a slow machine and stay small.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tracemalloc
+from pathlib import Path
 
+import pytest
+from conftest import write
+
+from fitlint.files import ReadError, read_source
 from fitlint.rules.matching import CONTEXT_CHARS
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - Windows
+    resource = None
 
 
 def _peak(run, text: str) -> int:
@@ -35,3 +48,72 @@ def test_a_long_paragraph_of_claims_keeps_memory_in_proportion_to_its_length(lin
     small, large = _peak(run, make(600)), _peak(run, make(1200))
     assert large < 2.5 * small, f"n: {small // 1024} KB, 2n: {large // 1024} KB"
     assert max(len(key[2]) for key in linter.claims._cache) <= CONTEXT_CHARS
+
+
+def _run_guarded(args: list[str], cwd: Path, seconds: float = 60) -> subprocess.CompletedProcess:
+    """fitlint in a child with a time limit and a 4 GB address-space limit: a regression (a FIFO
+    opened, /dev/zero read) fails the test instead of hanging it or taking the machine's memory."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "fitlint", *args], cwd=cwd, capture_output=True, text=True,
+        timeout=seconds, preexec_fn=limit, env={**os.environ, "NO_COLOR": "1"}, check=False,
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes and /dev/zero")
+def test_fifo_and_device_are_reported_without_opening_them_and_the_walk_goes_on(tmp_path):
+    # Before: a FIFO named x.md blocked the run forever (opened to read, waiting for a writer),
+    # and a link to /dev/zero was read until memory ran out (24 GB in 68 s).
+    os.mkfifo(tmp_path / "x.md")
+    (tmp_path / "z.md").symlink_to("/dev/zero")
+    write(tmp_path / "ok.md", "Burn belly fat now.\n")
+    result = _run_guarded(["check", "--no-source", "--select", "FL101", "."], tmp_path)
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        (
+            "ok.md:1:1: FL101 [warning] 'Burn belly fat' promises to burn fat off one body part. "
+            "Fat comes off the whole body, not from the area you train."
+        ),
+        "x.md:1:1: FL001 [error] File not linted: a named pipe (FIFO), not a regular file; skipped without opening it",
+        (
+            "z.md:1:1: FL001 [error] File not linted: a character device (the link leads to /dev/zero), "
+            "not a regular file; skipped without opening it"
+        ),
+    ]
+    assert "in 3 of 3 files" in lines[-1]
+    assert "fitlint: x.md: a named pipe (FIFO)" in result.stderr
+    # Named on the command line: the same.
+    named = _run_guarded(["check", "--no-source", "--no-cache", "x.md", "z.md"], tmp_path)
+    assert named.returncode == 1 and "Traceback" not in named.stderr
+    assert [line.split(" [")[0] for line in named.stdout.splitlines()[:2]] == ["x.md:1:1: FL001", "z.md:1:1: FL001"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs /proc")
+def test_reading_stops_at_max_file_size_whatever_stat_says():
+    # /proc files report a size of 0 but hold more: reading stops after the limit.
+    path = Path("/proc/self/status")
+    assert path.stat().st_size == 0
+    with pytest.raises(ReadError, match=r"holds more than 100 bytes \(its size read 0 bytes\), over the limit"):
+        read_source(path, "status.md", 100)
+    assert "Name:" in read_source(path, "status.md", 1 << 20).text
+
+
+def test_binary_file_found_in_a_walk_is_skipped_and_reported_when_named(cli, tmp_path):
+    # Before: reported as FL001 wherever it was found, though the docs said a walk skips it.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "logo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(tmp_path / "docs" / "post.md", "Hello.\n")
+    walked = cli("check", "docs", "--no-cache", "--isolated", cwd=tmp_path)
+    assert walked.code == 0, walked.out
+    assert "logo.md" not in walked.out + walked.err
+    assert walked.out.splitlines()[-2:] == ["All clear: 1 file checked, no problems.", "Skipped 1 binary."]
+    named = cli("check", "docs/logo.md", "docs", "--no-cache", "--isolated", "--no-source", cwd=tmp_path)
+    assert named.code == 1
+    assert named.out.splitlines()[0] == (
+        "docs/logo.md:1:1: FL001 [error] File not linted: binary file (contains NUL bytes), skipped"
+    )
+    assert "fitlint: docs/logo.md: binary file (contains NUL bytes), skipped" in named.err

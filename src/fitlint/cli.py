@@ -428,9 +428,8 @@ def _skipped(walk, results: list[FileResult]) -> str:
         parts.append(f"{walk.unknown_count} {files} with no reader for {its} extension ({listed}{more}; see `formats`)")
     if walk.ignored:
         parts.append(f"{walk.ignored} ignored by .gitignore or exclude")
-    binary = sum(1 for r in results if r.error and r.error.startswith("binary file"))
-    if binary:
-        parts.append(f"{binary} binary")
+    if walk.binary:
+        parts.append(f"{walk.binary} binary")
     return "skipped " + ", ".join(parts) if parts else ""
 
 

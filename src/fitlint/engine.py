@@ -316,7 +316,8 @@ class Linter:
             try:
                 source = read_source(path, display, self.config.max_file_size)
             except ReadError as exc:
-                results.append(self.unreadable(display, str(exc)))
+                if not walk.passes_over(path, exc):  # a binary file a walk found is skipped silently
+                    results.append(self.unreadable(display, str(exc)))
                 continue
             key = cache.key(display, source.raw) if cache else None
             cached = cache.get(key) if cache and key else None

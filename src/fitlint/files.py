@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,10 @@ class ReadError(Exception):
     """A file that cannot be linted; the message says why in one line."""
 
 
+class BinaryFile(ReadError):
+    """A file holding NUL bytes (and no UTF-16 BOM): not text."""
+
+
 class SourceFile(NamedTuple):
     path: str  # as shown to the user
     raw: bytes
@@ -45,6 +50,16 @@ class WalkResult:
     unknown: dict[str, int] = field(default_factory=dict)  # extension ("" for none) -> files
     ignored: int = 0  # files and directories matched by .gitignore or exclude
     empty: list[str] = field(default_factory=list)  # named directories that held no file to lint
+    walked: set[Path] = field(default_factory=set)  # files found in a directory walk, not named
+    binary: int = 0  # binary files a walk found: skipped, and counted in the summary
+
+    def passes_over(self, path: Path, error: ReadError) -> bool:
+        """Is an unreadable file one to skip silently? A binary file found in a directory walk is
+        (an image or archive with a text extension); named on the command line, it is reported."""
+        if isinstance(error, BinaryFile) and path in self.walked:
+            self.binary += 1
+            return True
+        return False
 
     @property
     def unknown_count(self) -> int:
@@ -155,6 +170,7 @@ def discover(
                 if key not in seen_files:
                     seen_files.add(key)
                     result.files.append(found)
+                    result.walked.add(found)
             if len(result.files) == before:
                 result.empty.append(str(given))
             continue
@@ -180,11 +196,11 @@ def _walk(
 
     def visit(directory: Path, shown: Path, ignores: list[tuple[Path, pathspec.PathSpec]]):
         try:
-            stat = directory.stat()
+            status = directory.stat()
         except OSError as exc:
             result.problems.append((str(shown), f"cannot read directory: {exc.strerror}"))
             return
-        identity = (stat.st_dev, stat.st_ino)
+        identity = (status.st_dev, status.st_ino)
         if identity in visited:
             result.problems.append((str(shown), "symlink loop: directory already visited, skipped"))
             return
@@ -254,7 +270,7 @@ def decode(raw: bytes, path: str) -> SourceFile:
             except UnicodeDecodeError as exc:
                 raise ReadError(_decode_message(exc, len(bom))) from None
     if looks_binary(raw):
-        raise ReadError("binary file (contains NUL bytes), skipped")
+        raise BinaryFile("binary file (contains NUL bytes), skipped")
     try:
         return SourceFile(path, raw, raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
@@ -269,19 +285,59 @@ def _decode_message(exc: UnicodeDecodeError, offset: int) -> str:
     )
 
 
-def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _not_regular(path: Path, mode: int) -> str:
+    """Why a file that is not a regular file is skipped, without opening it: opening a FIFO
+    blocks until a writer comes, and a device such as /dev/zero never ends."""
+    kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "not a regular file")
     try:
-        size = path.stat().st_size
+        target = f" (the link leads to {os.path.realpath(path)})" if path.is_symlink() else ""
+    except OSError:
+        target = ""
+    return f"{kind}{target}, not a regular file; skipped without opening it"
+
+
+def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
+    """Read a regular file of at most ``max_bytes``. The type and size come from ``stat`` before
+    opening, and reading stops after ``max_bytes`` whatever ``stat`` said (a file that grows, a
+    /proc file whose size reads 0), so memory stays bounded."""
+    try:
+        info = path.stat()
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    if size > max_bytes:
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(_not_regular(path, info.st_mode))
+    if info.st_size > max_bytes:
         raise ReadError(
-            f"file is {_human(size)}, over the {_human(max_bytes)} limit; skipped (raise max-file-size to lint it)"
+            f"file is {_human(info.st_size)}, over the {_human(max_bytes)} limit; skipped (raise max-file-size to lint it)"
         )
     try:
-        raw = path.read_bytes()
+        # Non-blocking: a FIFO put in the file's place after the stat must not block the open.
+        handle = os.open(path, _READ_FLAGS)
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise ReadError(_not_regular(path, mode))
+            raw = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise ReadError(
+            f"file holds more than {_human(max_bytes)} (its size read {_human(info.st_size)}), over the limit; "
+            "skipped (raise max-file-size to lint it)"
+        )
     return decode(raw, display)
 
 
