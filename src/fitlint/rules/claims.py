@@ -69,7 +69,9 @@ _DOSE = Needled(
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
-    r"extend|prolong|add|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*",
+    r"extend|prolong|add|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*"
+    # "eat up to 88 fewer calories a meal": a comparison of intake is an outcome too.
+    r"|\b(?:fewer|less|more|extra)\s+(?:calories|kcal)\b",
 )
 _CALORIES_BURNED = Needled(
     lazy_compile(
@@ -134,6 +136,7 @@ _PERCENT_CUE = lazy_compile(
     r"found|show\w*|account\w*|made\s+up|consist\w*|compos\w*|"
     r"of\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:people|users|adults|women|men|males|females|boys|girls|adolescents|teenagers|"
     r"americans|britons|participants|customers|clients|dieters|patients|subjects|respondents|members|children|kids|"
+    r"guys|gals|ladies|folks|moms|mums|dads|lifters|beginners|gymgoers|"
     r"teens|those|them|us|population|gym-goers|runners|athletes|doctors|trainers|readers|buyers|cases|body|brain|"
     r"metabolism|muscle|weight))\b"
 )
@@ -231,7 +234,7 @@ def statistic_in(text: str) -> bool:
         cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned)))
     if _NUTRIENT_TARGET.match(cleaned):
         return False  # "Fat: 60-80g/day (…)": a plan's daily target, labelled by its nutrient
-    if _PERSONAL_LOSS.search(cleaned) and not _POPULATION_RESULT.search(cleaned):
+    if _PERSONAL_LOSS.search(cleaned) and not _POPULATION_RESULT.search(cleaned) and not _crowd(cleaned):
         return False  # one person's loss is a result or a promise; a group's is a finding
     if _IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned):
         # "Lighten the bar by about 20%", "you should aim for 20 g": an instruction's numbers
@@ -405,8 +408,8 @@ class ClaimMatcher:
         if block.kind == "control" and self.claim != "statistic":
             return  # a link that names another page ("… According to a Trainer") points to its claim
         titled = block.kind == "heading" or (block.kind == "front_matter" and block.key == "title")
-        if titled and self.claim == "statistic":
-            return  # a title's figure is backed by the article under it (or not: the body says)
+        if titled and self.claim == "statistic" and _figures_in_body(document, sentence.text):
+            return  # a title's figure the article under it states: the body is where it is cited
         start = offset + sentence.start_char
         end = offset + sentence.end_char
         text = sentence.text.strip()
@@ -479,6 +482,26 @@ _PROVEN_BACK = lazy_compile(
 )
 # A citation marker standing just after a sentence's full stop: " [9]", " (12)", "[^3]".
 _TRAILING_MARKER = lazy_compile(r"\s*(?:\\?\[[^\]]{1,80}\](?:\([^)]{0,300}\))?\\?\]?|\(\d[^)]{0,40}\))")
+_FIGURE = lazy_compile(r"\d[\d,.]*")
+
+
+def _figures_in_body(document: Document, title: str) -> bool:
+    """Does the body (not titles or headings) state every figure of a title? "Torch Up to 1,000
+    Calories a Class" over a page that never says 1,000 again is the page's own claim."""
+    figures = {f.rstrip(".,") for f in _FIGURE.findall(title)}
+    if not figures:
+        return True
+    body = document.derived.get("body-figures")
+    if body is None:
+        body = document.derived["body-figures"] = {
+            f.rstrip(".,")
+            for block in document.blocks
+            if block.kind not in ("heading", "front_matter")
+            for f in _FIGURE.findall(block.text)
+        }
+    return figures <= body
+
+
 _MYTH_HEADING = lazy_compile(r"\b(?:myths?|misconceptions?|debunk\w*|busted|fact\s+or\s+fiction|truth)\b", re.IGNORECASE)
 
 
