@@ -260,7 +260,8 @@ def resolve_config(args: argparse.Namespace) -> Config:
     return dataclasses.replace(config, **updates)
 
 
-def run_check(args: argparse.Namespace) -> int:
+def _prepare(args: argparse.Namespace) -> tuple[Config, RuleSet, list[str], list[Path]]:
+    """The resolved config, the rule packs (selection codes checked), the paths and the files."""
     config = resolve_config(args)
     ruleset = load_rules(config.rule_dirs)
     _validate_codes(config.select, ruleset, "select", config, args.select)
@@ -268,7 +269,11 @@ def run_check(args: argparse.Namespace) -> int:
     _validate_codes(config.ignore, ruleset, "ignore", config, args.ignore)
     _validate_codes(list(config.severity), ruleset, "severity", config)
     paths = args.paths or (["-"] if args.stdin_filename and not sys.stdin.isatty() else ["."])
-    file_paths = [Path(p) for p in paths if p != "-"]
+    return config, ruleset, paths, [Path(p) for p in paths if p != "-"]
+
+
+def run_check(args: argparse.Namespace) -> int:
+    config, ruleset, paths, file_paths = _prepare(args)
     if args.show_files:
         return _show_files(args, config, file_paths, paths)
     if args.show_settings:
@@ -366,13 +371,7 @@ def run_claims(args: argparse.Namespace) -> int:
     """``fitlint claims``: the claim inventory (see :mod:`fitlint.inventory`)."""
     from fitlint.inventory import InventoryLinter, inventory_rows, render_csv, render_json
 
-    config = resolve_config(args)
-    ruleset = load_rules(config.rule_dirs)
-    _validate_codes(config.select, ruleset, "select", config, args.select)
-    _validate_codes(config.extend_select, ruleset, "extend-select", config, args.extend_select)
-    _validate_codes(config.ignore, ruleset, "ignore", config, args.ignore)
-    paths = args.paths or (["-"] if args.stdin_filename and not sys.stdin.isatty() else ["."])
-    file_paths = [Path(p) for p in paths if p != "-"]
+    config, ruleset, paths, file_paths = _prepare(args)
     linter = InventoryLinter(config, ruleset)
     results: list[FileResult] = []
     if "-" in paths:

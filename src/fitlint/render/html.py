@@ -277,19 +277,26 @@ def _highlighted(text: str, diagnostics: Sequence[Diagnostic], ids: Sequence[str
     return "".join(out)
 
 
+def _source_links(ref: Any, url_label: str | None) -> list[str]:
+    """DOI and PubMed links of an evidence record; its URL when it has neither (shown as
+    ``url_label``, or as itself)."""
+    links = []
+    if ref.doi:
+        links.append(f'<a href="{esc(doi_href(ref.doi))}">doi:{esc(ref.doi)}</a>')
+    if ref.pmid:
+        links.append(f'<a href="{esc(pmid_href(ref.pmid))}">PMID {esc(ref.pmid)}</a>')
+    url = safe_href(ref.url)
+    if url and not ref.doi and not ref.pmid:
+        links.append(f'<a href="{esc(url)}">{esc(url_label or url)}</a>')
+    return links
+
+
 def _evidence_items(d: Diagnostic, known: dict[str, Any]) -> str:
     items = []
     for ref in d.evidence:
         entry = known.get(ref.id)
         label = getattr(entry, "short", None) or ref.citation.split(".")[0]
-        links = [f'<a href="#ev-{esc(ref.id)}">{esc(label)}</a>']
-        if ref.doi:
-            links.append(f'<a href="{esc(doi_href(ref.doi))}">doi:{esc(ref.doi)}</a>')
-        if ref.pmid:
-            links.append(f'<a href="{esc(pmid_href(ref.pmid))}">PMID {esc(ref.pmid)}</a>')
-        url = safe_href(ref.url)
-        if url and not ref.doi and not ref.pmid:
-            links.append(f'<a href="{esc(url)}">source</a>')
+        links = [f'<a href="#ev-{esc(ref.id)}">{esc(label)}</a>', *_source_links(ref, "source")]
         status = f' <span class="muted">({esc(ref.status)})</span>' if ref.status and ref.status != "verified" else ""
         items.append(f"<li>{' · '.join(links)}{status}</li>")
     return f'<p class="lbl">Evidence</p><ul class="ev">{"".join(items)}</ul>' if items else ""
@@ -510,14 +517,7 @@ def render_html(
         for key in sorted(cited_evidence):
             ref = cited_evidence[key]
             entry = known.get(key)
-            links = []
-            if ref.doi:
-                links.append(f'<a href="{esc(doi_href(ref.doi))}">doi:{esc(ref.doi)}</a>')
-            if ref.pmid:
-                links.append(f'<a href="{esc(pmid_href(ref.pmid))}">PMID {esc(ref.pmid)}</a>')
-            url = safe_href(ref.url)
-            if url:
-                links.append(f'<a href="{esc(url)}">{esc(url)}</a>')
+            links = _source_links(ref, None)
             finding = getattr(entry, "finding", None)
             body.append(
                 f'<li id="ev-{esc(key)}">{esc(ref.citation)} {" · ".join(links)} <span class="muted">({esc(ref.status)})</span>'
