@@ -96,11 +96,13 @@ def test_rewrite_case(linter, rule, case):
 
 def test_fixtures_cover_every_promise_rule_and_shape():
     ruleset = load_rules()
+    # FL205 (a multiplied result) is filed with the statistics, since it needs a source, but it is
+    # a promise too and keeps its rewrites.
     promise_rules = {
         code
         for code, rule in ruleset.rules.items()
         if rule.category in ("spot-reduction", "quick-fix")
-    }
+    } | {"FL205"}
     # Every promise rule has rewrites, except those that only flag testimonials: a rewrite would
     # put words in someone's mouth.
     testimonial_only = {

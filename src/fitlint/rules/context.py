@@ -360,8 +360,12 @@ def _negative_heading(heading: str) -> bool:
 def denied(ctx: MatchContext) -> bool:
     """A negated verb inside the match: "Belly fat won't disappear", "fat will never melt".
     (Not for rules whose claim holds a negation itself: "exercise is not necessary".)"""
-    inside = _lemmas(ctx, ctx.first + 1, ctx.last)
-    if any(lemma in ("not", "never", "cannot") for lemma in inside):
+    inside = _lemmas(ctx, ctx.first + 1, ctx.last + 1)
+    # "the spots diet and exercise can't reach": a negation that describes the area, not the claim.
+    if any(
+        lemma in ("not", "never", "cannot") and inside[i + 1 : i + 2] not in (["reach"], ["touch"], ["shift"], ["budge"], ["fix"])
+        for i, lemma in enumerate(inside[:-1])
+    ):
         return True
     # "lost no more abdominal fat than the control group": a comparison that denies the effect.
     clause = clause_of(ctx)
@@ -486,7 +490,7 @@ _SUCH_AS = lazy_compile(r"\b(?:such as|like|e\.g\.|for example|for instance|phra
 # A claim word in quotation marks inside a match: 'a "fat-burning" belt', 'the "toning" cream'.
 # Quotation marks round a body part only ('the "spare tyre"') are the copy's slang, not distance.
 _SCARE_QUOTED = lazy_compile(
-    r"[\"“‘][^\"“”‘’]{0,30}\b(?:fat|burn\w*|melt\w*|slim\w*|ton(?:e|ed|ing)|trim\w*|sculpt\w*|shred\w*|blast\w*|firm\w*|spot\w*)\b[^\"“”‘’]{0,30}[\"”’]",
+    r"[\"“‘][^\"“”‘’]{0,30}\b(?:fat|flat|burn\w*|melt\w*|slim\w*|ton(?:e|ed|ing)|trim\w*|sculpt\w*|shred\w*|blast\w*|firm\w*|spot\w*)\b[^\"“”‘’]{0,30}[\"”’]",
     re.IGNORECASE,
 )
 
@@ -886,8 +890,14 @@ def whole_body(ctx: MatchContext) -> bool:
             before = _lemmas(ctx, max(clause.start, index - 2), index)
             if before and (before[-1] in words.area or before[-1] in _MUSCLE_AREAS):
                 return False  # "core intervals", "belly cardio": whole-body means aimed at an area
-            if not any(b in ("without", "no", "skip", "instead", "while", "as", "despite", "whatever") for b in before):
-                named = True
+            denied_means = _lemmas(ctx, max(clause.start, index - 4), index)
+            if any(b in ("without", "no", "skip", "instead", "while", "as", "despite", "whatever") for b in before):
+                continue
+            if any(b in words.negation for b in denied_means):
+                continue  # "I didn't change my diet at all": the means is denied, not named
+            if any(a in words.negation for a in _lemmas(ctx, index + 1, min(clause.end, index + 5))):
+                continue  # "the spots diet and exercise can't reach": the means fails there
+            named = True
     return named or words.whole_body.find_phrase(lemmas)
 
 
