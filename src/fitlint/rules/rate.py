@@ -120,8 +120,8 @@ def _unit_key(unit: str) -> str:
     return "cm"
 
 
-def _weeks(period: re.Match[str]) -> float:
-    """The period's length in weeks."""
+def _weeks(period: re.Match[str]) -> float | None:
+    """The period's length in weeks (None for a plural with no count: "over months")."""
     groups = period.groupdict()
     if groups.get("overnight"):
         return 1 / 7
@@ -132,6 +132,8 @@ def _weeks(period: re.Match[str]) -> float:
     if groups.get("ordinal"):
         unit = groups["period"].lower().rstrip("s")
         return _number(groups["ordinal"]) * _WEEKS_PER[unit]
+    if not groups.get("count") and groups["period"].lower().endswith("s"):
+        return None  # "over months", "in weeks": no length to divide by
     unit = groups["period"].lower().rstrip("s")
     count = _number(groups["count"]) if groups.get("count") else 1.0
     return count * _WEEKS_PER["wk" if unit == "wk" else unit]
