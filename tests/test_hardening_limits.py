@@ -8,8 +8,10 @@ asserting a wall-clock figure, so they hold on a slow machine and stay small.
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
+import time
 import tracemalloc
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from conftest import write
 
 from fitlint.files import ReadError, read_source
 from fitlint.rules.matching import CONTEXT_CHARS
+from fitlint.rules.rewrite import _overlapping
 
 try:
     import resource
@@ -117,3 +120,36 @@ def test_binary_file_found_in_a_walk_is_skipped_and_reported_when_named(cli, tmp
         "docs/logo.md:1:1: FL001 [error] File not linted: binary file (contains NUL bytes), skipped"
     )
     assert "fitlint: docs/logo.md: binary file (contains NUL bytes), skipped" in named.err
+
+
+def _fastest(run, texts) -> float:
+    best = float("inf")
+    for text in texts:
+        start = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_identical_paragraphs_cost_time_in_proportion_to_their_number(linter):
+    # 100,000 copies of one paragraph: every finding was compared with every other when the
+    # rewrites were settled (10,000 took six minutes). Each text differs by a counter up front.
+    def make(n: int, i: int) -> str:
+        return f"# Copy {i}\n\n" + "Burn belly fat with these moves.\n\n" * n
+
+    text = make(50, 0)
+    diagnostics = linter.lint_text(text, "d.md")
+    assert [d.code for d in diagnostics] == ["FL101"] * 50
+    assert all(len(d.suggestions[-1].edits) == 1 for d in diagnostics)  # each keeps its rewrite fix
+    small = _fastest(lambda t: linter.lint_text(t, "d.md"), [make(400, i) for i in range(1, 4)])
+    large = _fastest(lambda t: linter.lint_text(t, "d.md"), [make(800, i) for i in range(4, 7)])
+    assert large < 2.5 * small + 0.1, f"n: {small:.3f}s, 2n: {large:.3f}s"
+
+
+def test_overlapping_spans_are_found_as_by_testing_every_pair():
+    rng = random.Random(19)
+    for _ in range(200):
+        spans = [(a, a + rng.choice((0, 1, 3, 10, 60))) for a in (rng.randrange(100) for _ in range(rng.randrange(30)))]
+        units = [(a, a + rng.choice((0, 2, 8, 30))) for a in (rng.randrange(100) for _ in range(rng.randrange(10)))]
+        expected = [[i for i, (a, b) in enumerate(spans) if a < end and start < b] for start, end in units]
+        assert _overlapping(units, spans) == expected

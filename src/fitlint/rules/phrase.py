@@ -22,10 +22,13 @@ if TYPE_CHECKING:
 
 
 _MEMO_SIZE = 4096  # stem sets remembered per rule
+_MEMO_TEXT = 2000  # longest sentence (lemma text) whose matches are remembered
 _UNCOMPILED = object()  # a shape not compiled yet (None is a pattern with no shape to check)
 
 # A required pattern item: its one-stem alternatives, and its multi-stem ones keyed by a stem.
 _Item = tuple[frozenset[str], dict[str, list[frozenset[str]]]]
+# A match: its span in the lemma text, and (group name, span) for each named group it filled.
+_Spans = tuple[tuple[int, int], tuple[tuple[str, tuple[int, int]], ...]]
 
 
 class PhraseMatcher:
@@ -50,6 +53,9 @@ class PhraseMatcher:
         self._regexes: list[regex.Pattern[str]] = []
         self._allowed: dict[frozenset[str], tuple[int, ...]] = {}
         self._surface: dict[int, re.Pattern[str] | None] = {}  # compiled on first need
+        # Match spans per (pattern, lemma text): identical sentences (a paragraph pasted many
+        # times) run each pattern once.
+        self._spans: dict[tuple[int, str], list[_Spans]] = {}
         # Stems of the items that can begin each pattern's shape (for '&', either side's first).
         self._first_stems = []
         for parsed, items in zip(self._parsed, self._required):
@@ -113,6 +119,7 @@ class PhraseMatcher:
         self._regexes = [
             regex.compile(compile_lemma_regex(parsed, self.ruleset.grammar, lemmatize)) for parsed in self._parsed
         ]
+        self._spans.clear()
 
     def find(
         self,
@@ -128,23 +135,39 @@ class PhraseMatcher:
         the patterns the pre-filter lets through run."""
         doc = sentence.doc
         for number in range(len(self._regexes)) if stems is None else self.allowed(stems):
-            source, pattern = self.rule.patterns[number], self._regexes[number]
-            try:
-                matches = list(pattern.finditer(lemmas.text, timeout=timeout))
-            except TimeoutError:
-                raise RuleTimeout(
-                    f"pattern {source!r} took longer than {timeout:g}s (catastrophic backtracking); "
-                    "rule disabled for this run"
-                ) from None
-            for match in matches:
-                first, last = lemmas.token_range(match.start(), match.end())
+            for span, groups in self._match_spans(number, lemmas.text, timeout):
+                first, last = lemmas.token_range(*span)
                 captures = {}
-                for name, value in match.groupdict().items():
-                    if value:
-                        words = surface(doc, *lemmas.token_range(*match.span(name)))
-                        # The writer's own words ("love handles"), not the lemmas.
-                        captures[name.replace("_", "-")] = words if words.isupper() and len(words) < 5 else words.lower()
+                for name, group in groups:
+                    words = surface(doc, *lemmas.token_range(*group))
+                    # The writer's own words ("love handles"), not the lemmas.
+                    captures[name.replace("_", "-")] = words if words.isupper() and len(words) < 5 else words.lower()
                 yield Found(first, last, captures)
+
+    def _match_spans(self, number: int, text: str, timeout: float) -> list[_Spans]:
+        """Each match of pattern ``number`` in a sentence's lemma text: its span and the spans of
+        its named groups that matched something."""
+        key = (number, text)
+        found = self._spans.get(key)
+        if found is not None:
+            return found
+        source, pattern = self.rule.patterns[number], self._regexes[number]
+        try:
+            matches = list(pattern.finditer(text, timeout=timeout))
+        except TimeoutError:
+            raise RuleTimeout(
+                f"pattern {source!r} took longer than {timeout:g}s (catastrophic backtracking); "
+                "rule disabled for this run"
+            ) from None
+        found = [
+            (match.span(), tuple((name, match.span(name)) for name, value in match.groupdict().items() if value))
+            for match in matches
+        ]
+        if len(text) <= _MEMO_TEXT:
+            if len(self._spans) >= _MEMO_SIZE:
+                self._spans.clear()
+            self._spans[key] = found
+        return found
 
 
 def _split(alternatives: list[frozenset[str]]) -> _Item:

@@ -27,6 +27,8 @@ Otherwise the rewrite is text only (``fix: none``), with the reason.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import html
 import re
 from dataclasses import replace
@@ -458,24 +460,32 @@ def is_rewrite(suggestion: Suggestion) -> bool:
 def settle_rewrites(diagnostics: list[Diagnostic], ruleset: RuleSet) -> list[Diagnostic]:
     """Once a document's diagnostics are known: keep a rewrite's fix only if every other finding in
     its unit lies inside the replaced words and is resolved by it (same rule, or listed under
-    ``resolves:``), and give each unit one fix. Drops the bookkeeping in ``extra``."""
+    ``resolves:``), and give each unit one fix. Drops the bookkeeping in ``extra``.
+
+    Linear in the number of findings (bar sorting): each unit looks only at the findings that
+    overlap it, and a rewrite only at the rewrites whose edits it could overlap (100,000 findings
+    compared all against all took minutes)."""
     pending = [d for d in diagnostics if REWRITE_UNIT in d.extra]
     if not pending:
         return diagnostics
     findings = [
         d for d in diagnostics if "excused" not in d.extra and d.severity is not Severity.HINT
     ]
+    edits = {id(d): _fix_edit(d) for d in pending}
+    fixing = [d for d in pending if edits[id(d)] is not None]
+    overlapping = _overlapping(
+        [d.extra[REWRITE_UNIT] for d in fixing], [(other.start, other.end) for other in findings]
+    )
     verdicts: dict[int, str | None] = {}
-    for d in pending:
-        unit_start, unit_end = d.extra[REWRITE_UNIT]
-        edit = _fix_edit(d)
-        if edit is None:
-            continue
+    for d, near in zip(fixing, overlapping):
+        edit = edits[id(d)]
+        assert edit is not None
         entry = ruleset.rewrites.get(d.code)
         resolves = (entry.resolves if entry else frozenset()) | {d.code}
         reason = None
-        for other in findings:
-            if other is d or not (other.start < unit_end and unit_start < other.end):
+        for position in near:  # in the order of the findings
+            other = findings[position]
+            if other is d:
                 continue
             if other.code not in resolves:
                 reason = f"the sentence also holds {other.code}, which this rewrite does not settle"
@@ -486,15 +496,28 @@ def settle_rewrites(diagnostics: list[Diagnostic], ruleset: RuleSet) -> list[Dia
                 reason = f"the rewrite would keep the words {other.code} flags"
                 break
         verdicts[id(d)] = reason
+    # Edits can overlap only inside a cluster of edits chained by overlaps; each cluster keeps
+    # its winners in the order they won.
+    cluster: dict[int, list[Diagnostic]] = {}
+    reach = -1
+    winners_here: list[Diagnostic] = []
+    for d in sorted(fixing, key=lambda d: edits[id(d)].start):  # type: ignore[union-attr]
+        edit = edits[id(d)]
+        assert edit is not None
+        if edit.start >= reach:
+            winners_here = []  # no edit so far reaches this one: a new cluster
+        reach = max(reach, edit.end)
+        cluster[id(d)] = winners_here
     # One fix per unit: the first (by code) whose rewrite resolves the others keeps it.
-    winners: list[Diagnostic] = []
+    winners: set[int] = set()
     for d in sorted(
         (d for d in pending if verdicts.get(id(d), "x") is None), key=lambda d: (d.code, d.start)
     ):
-        edit = _fix_edit(d)
-        clash = next((w for w in winners if _overlap(_fix_edit(w), edit)), None)
+        edit = edits[id(d)]
+        clash = next((w for w in cluster[id(d)] if _overlap(edits[id(w)], edit)), None)
         if clash is None:
-            winners.append(d)
+            cluster[id(d)].append(d)
+            winners.add(id(d))
         else:
             verdicts[id(d)] = f"the rewrite for {clash.code} replaces this unit"
     out = []
@@ -504,9 +527,12 @@ def settle_rewrites(diagnostics: list[Diagnostic], ruleset: RuleSet) -> list[Dia
             continue
         extra = {k: v for k, v in d.extra.items() if k != REWRITE_UNIT}
         reason = verdicts.get(id(d))
-        covering = next(
-            (w for w in winners if w is not d and _overlap(_fix_edit(w), _fix_edit(d))), None
-        )
+        edit = edits.get(id(d))
+        covering = None
+        if edit is not None and id(d) in cluster:
+            covering = next(
+                (w for w in cluster[id(d)] if w is not d and _overlap(edits[id(w)], edit)), None
+            )
         if reason is not None and covering is not None:
             reason = f"the rewrite for {covering.code} replaces this unit"
         suggestions = d.suggestions
@@ -516,6 +542,34 @@ def settle_rewrites(diagnostics: list[Diagnostic], ruleset: RuleSet) -> list[Dia
             )
         out.append(replace(d, suggestions=suggestions, extra=extra))
     return out
+
+
+def _overlapping(units: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[list[int]]:
+    """For each unit, the positions in ``spans`` of the spans overlapping it (``start < unit end``
+    and ``unit start < end``), in ascending order. Spans starting inside a unit are found by
+    bisection; spans starting before it and reaching into it by a sweep holding the spans that
+    are open at the unit's start. Costs time in proportion to the answer, not units × spans."""
+    by_start = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    starts = [spans[i][0] for i in by_start]
+    found: list[list[int]] = [[] for _ in units]
+    opened: list[tuple[int, int]] = []  # heap of (end, position) of spans started before the unit
+    added = 0
+    for query in sorted(range(len(units)), key=lambda q: units[q][0]):
+        unit_start, unit_end = units[query]
+        if unit_end < unit_start:  # not a range: test every span
+            found[query] = [i for i, (a, b) in enumerate(spans) if a < unit_end and unit_start < b]
+            continue
+        while added < len(by_start) and starts[added] < unit_start:
+            position = by_start[added]
+            heapq.heappush(opened, (spans[position][1], position))
+            added += 1
+        while opened and opened[0][0] <= unit_start:
+            heapq.heappop(opened)
+        near = [position for _, position in opened]
+        low, high = bisect.bisect_left(starts, unit_start), bisect.bisect_left(starts, unit_end)
+        near.extend(by_start[k] for k in range(low, high) if spans[by_start[k]][1] > unit_start)
+        found[query] = sorted(near)
+    return found
 
 
 def _fix_edit(diagnostic: Diagnostic) -> Edit | None:
