@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import write
 
+from fitlint.config import ConfigError, load_config
 from fitlint.files import ReadError, read_source
 from fitlint.rules.matching import CONTEXT_CHARS
 from fitlint.rules.rewrite import _overlapping
@@ -153,3 +154,46 @@ def test_overlapping_spans_are_found_as_by_testing_every_pair():
         units = [(a, a + rng.choice((0, 2, 8, 30))) for a in (rng.randrange(100) for _ in range(rng.randrange(10)))]
         expected = [[i for i, (a, b) in enumerate(spans) if a < end and start < b] for start, end in units]
         assert _overlapping(units, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(".inf", "'inf'"), ("-.inf", "'-inf'"), (".nan", "'nan'"), ("0", "0"), ("-1", "-1"), ("61", "61"),
+     ("abc", "'abc'"), ("true", "True"), ("[1]", "[1]")],
+)
+def test_regex_timeout_that_would_switch_the_guard_off_is_a_config_error_with_its_line(tmp_path, value, shown):
+    # Before: .inf (never times out) disabled every phrase rule and exited 0; .nan passed too.
+    write(tmp_path / ".fitlint.yaml", f"select: [FL1]\nregex-timeout: {value}\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(tmp_path)
+    assert str(error.value) == (
+        f"{tmp_path / '.fitlint.yaml'}:2: 'regex-timeout' must be a number of seconds over 0 and at most 60, not {shown}"
+    )
+
+
+def test_numeric_settings_in_pyproject_are_checked_and_named_by_their_line(tmp_path):
+    toml = '[tool.other]\nregex-timeout = 5\n\n[tool.fitlint]\nselect = ["FL1"]\nregex-timeout = inf\n'
+    write(tmp_path / "pyproject.toml", toml)
+    with pytest.raises(ConfigError, match=r"pyproject\.toml:6: 'regex-timeout' must be .* not 'inf'$"):
+        load_config(tmp_path)
+    write(tmp_path / "pyproject.toml", "[tool.fitlint]\nregex-timeout = nan\n")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml:2: .* not 'nan'$"):
+        load_config(tmp_path)
+    # A size past any file worth linting overflowed the read: an internal error, exit 2.
+    write(tmp_path / "pyproject.toml", "[tool.fitlint]\nmax-file-size = 99999999999999999999\n")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml:2: 'max-file-size' must be a whole number of bytes from 1 to 1073741824"):
+        load_config(tmp_path)
+    write(tmp_path / "pyproject.toml", "[tool.fitlint]\nregex-timeout = 0.25\nmax-file-size = 1024\n")
+    config = load_config(tmp_path)
+    assert (config.regex_timeout, config.max_file_size) == (0.25, 1024)
+
+
+def test_a_config_error_ends_the_run_with_exit_2(cli, tmp_path):
+    write(tmp_path / ".fitlint.yaml", "regex-timeout: .inf\n")
+    write(tmp_path / "a.md", "Burn belly fat now.\n")
+    result = cli("check", "a.md", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == (
+        f"fitlint: error: {tmp_path / '.fitlint.yaml'}:1: 'regex-timeout' must be a number of seconds over 0 "
+        "and at most 60, not 'inf'\n"
+    )

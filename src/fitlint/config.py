@@ -3,6 +3,8 @@ linted path; command-line flags override it. The result is one frozen :class:`Co
 
 from __future__ import annotations
 
+import math
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -169,8 +171,11 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
         updates["front_matter_keys"] = frozenset(k.lower() for k in _strings(data["front-matter-keys"], "front-matter-keys", where))
     if "max-file-size" in data:
         size = data["max-file-size"]
-        if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
-            raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
+        if not isinstance(size, int) or isinstance(size, bool) or not 0 < size <= MAX_MAX_FILE_SIZE:
+            raise ConfigError(
+                f"{_at(where, source, 'max-file-size')}: 'max-file-size' must be a whole number of bytes from 1 "
+                f"to {MAX_MAX_FILE_SIZE} (1 GiB), not {_shown(size)}"
+            )
         updates["max_file_size"] = size
     if "respect-gitignore" in data:
         if not isinstance(data["respect-gitignore"], bool):
@@ -196,10 +201,51 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
         updates["profile"] = data["profile"]
     if "regex-timeout" in data:
         timeout = data["regex-timeout"]
-        if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or timeout <= 0:
-            raise ConfigError(f"{where}: 'regex-timeout' must be a positive number of seconds")
+        # NaN compares false with everything and infinity never times out: both would pass a
+        # plain "> 0" test and switch the backtracking guard (and with it every phrase rule) off.
+        if (
+            not isinstance(timeout, (int, float))
+            or isinstance(timeout, bool)
+            or not math.isfinite(timeout)
+            or not 0 < timeout <= MAX_REGEX_TIMEOUT
+        ):
+            raise ConfigError(
+                f"{_at(where, source, 'regex-timeout')}: 'regex-timeout' must be a number of seconds over 0 "
+                f"and at most {MAX_REGEX_TIMEOUT:g}, not {_shown(timeout)}"
+            )
         updates["regex_timeout"] = float(timeout)
     return replace(config, **updates)
+
+
+MAX_REGEX_TIMEOUT = 60.0  # seconds a pattern may run on one sentence before its rule is disabled
+MAX_MAX_FILE_SIZE = 1 << 30
+
+
+def _shown(value: Any) -> str:
+    """A config value as the error quotes it: 'inf', 'nan', 0, -1, 'abc'."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(str(value))
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _at(where: Path, source: Path | None, key: str) -> str:
+    """``path:line`` of a setting in its config file (the first line that sets it; in
+    pyproject.toml, after ``[tool.fitlint]``), or the path alone when it cannot be found."""
+    if source is None:
+        return str(where)
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return str(where)
+    first = 0
+    if source.name == "pyproject.toml":
+        first = next((n for n, line in enumerate(lines) if line.strip() == "[tool.fitlint]"), 0)
+    setting = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*[:=]""")
+    for number in range(first, len(lines)):
+        if setting.match(lines[number]):
+            return f"{where}:{number + 1}"
+    return str(where)
 
 
 def _formats(table: Any, where: Path) -> dict[str, str]:

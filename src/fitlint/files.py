@@ -330,7 +330,7 @@ def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
             mode = os.fstat(stream.fileno()).st_mode
             if not stat.S_ISREG(mode):
                 raise ReadError(_not_regular(path, mode))
-            raw = stream.read(max_bytes + 1)
+            raw = _read_at_most(stream, max_bytes + 1, info.st_size)
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
@@ -339,6 +339,23 @@ def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
             "skipped (raise max-file-size to lint it)"
         )
     return decode(raw, display)
+
+
+def _read_at_most(stream, limit: int, expected: int) -> bytes:
+    """Up to ``limit`` bytes: one read of what ``stat`` promised (and a byte more, to notice a
+    file that holds more), then 1 MiB at a time while more comes. ``read(limit)`` alone would
+    allocate ``limit`` bytes up front, however small the file."""
+    first = stream.read(min(limit, expected + 1))
+    if len(first) <= expected or len(first) >= limit:
+        return first
+    chunks, got = [first], len(first)
+    while got < limit:
+        chunk = stream.read(min(limit - got, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 def _human(size: int) -> str:
