@@ -15,6 +15,17 @@ def docs_url(code: str) -> str:
     return f"{DOCS_BASE}#{code.lower()}"
 
 
+# An example in advice ('…, e.g. "…{fat-area}…"') whose placeholder the match did not fill.
+_UNFILLED_EXAMPLE = lazy_compile(r',?\s*e\.g\.\s*"[^"]*\{[\w-]+\}[^"]*"')
+
+
+def _names_a_body_part(ruleset: RuleSet, deposit: str) -> bool:
+    """Does a deposit name a body part ("love handles", "bingo wings"), not just fat ("pockets of
+    fat", "jiggle")? Body parts are those the rewrite areas know."""
+    words = {w.lower() for area in ruleset.rewrite_areas.values() for w in area.words}
+    return not words or deposit.lower() in words
+
+
 def fill(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
@@ -153,7 +164,7 @@ def make_span_diagnostic(
     values = {"text": source_text, **values}
     prose_text = values["text"]
     suggestions = []
-    if "fat-area" not in values and "fat-deposit" in values:
+    if "fat-area" not in values and "fat-deposit" in values and _names_a_body_part(ruleset, values["fat-deposit"]):
         values = {**values, "fat-area": values["fat-deposit"]}  # "love handles" names the area too
     for template in rule.suggest:
         edits: tuple[Edit, ...] = ()
@@ -169,6 +180,10 @@ def make_span_diagnostic(
             else:
                 edits = (Edit(start, end, _match_case(replacement, prose_text)),)
         text = fill(template.text, values)
+        if _PLACEHOLDER.search(text):
+            # The match named no body part to fill the example with: give the advice without it.
+            text = _UNFILLED_EXAMPLE.sub("", text).rstrip()
+            text += "" if text.endswith((".", "!", "?")) else "."
         suggestions.append(Suggestion(text, template.evidence, fix, edits))
     evidence_ids = [ev for template in rule.suggest for ev in template.evidence] + list(rule.evidence)
     return Diagnostic(
