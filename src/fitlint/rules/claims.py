@@ -105,6 +105,7 @@ _NEW_SOURCE = lazy_compile(
 _DIGIT = lazy_compile(r"\d")
 _FIGURE_WORDS = (
     "percent", "twice", "double", "triple", "quadrupl", "half", "halv", "times", "number one", " out of ",
+    "thousand", "million", "hundreds of",
     " in ten", " in five", " in four", " in three", "third", "quarter", "fifth", "tenth", "majority",
 )
 PRIORITY = ("venue", "appeal", "statistic")
@@ -153,7 +154,8 @@ _CROWD = lazy_compile(
     r"\b((?:over|more\s+than|nearly|almost|join|joined|trusted\s+by|used\s+by|loved\s+by|helped)\s+(?:our\s+)?)?(\d[\d,.]*)\s?(k|m|thousand|million|billion)?(\+)?\s+"
     r"(?:(?:happy|satisfied|delighted|successful|active|loyal|verified|busy)\s+)?"
     r"(?:users|customers|members|clients|people|dieters|readers|subscribers|followers|women|men|athletes|reviews|buyers|"
-    r"parents|moms|mums|girls|girlies|guys|fans|students|patients|mothers|dads|runners|lifters)\b(?:\s+(?:have|who|already|use|love|trust|swear))?"
+    r"parents|moms|mums|girls|girlies|guys|fans|students|patients|mothers|dads|runners|lifters|americans|brits|britons|"
+    r"australians|canadians|families|of\s+you)\b(?:\s+(?:have|who|already|use|love|trust|swear))?"
 )
 _LETTERS = lazy_compile(r"[a-z]{3}")
 # Weight lost by a person is a result or a promise (quick-fix rules judge it), not a statistic.
@@ -161,7 +163,6 @@ _PERSONAL_LOSS = Needled(
     lazy_compile(
         r"\b(?:los[et]|losing|losses|drop(?:ped|s|ping)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?(?:\b|(?<=\d))(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight|body ?fat|inch(?:es)?|cm)\b"
         r"|\bi(?:'m|’m|\s+am|\s+was|\s+weigh(?:ed)?)\s+(?:now\s+|down\s+to\s+|at\s+)?\d[\d.,]*\s?(?:kg|kgs|lbs?|pounds|kilos|stone)\b"
-        r"|\b(?:twice|double|triple|\d+\s?(?:x|times))\s+(?:as\s+much|more)\s+(?:weight|fat)\b"
         r"|\d\s?(?:lbs?|pounds?|kgs?|kilos?)\.?\s+(?:of\s+)?(?:reduction|loss|lost|drop|down|off|lighter|gone|scale\s+drop)\b"
         r"|\bfrom\s+\d{2,3}\s*(?:lbs?|kgs?|pounds)?\s*(?:to|→|->)\s*\d{2,3}\b",
     ),
