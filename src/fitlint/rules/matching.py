@@ -111,8 +111,8 @@ class SentenceRules:
             text = block.text
             lowered_block = text.lower()
             hits = self.scanner.positions(lowered_block)  # one pass over the block
-            if not hits and not any(ch.isdigit() for ch in text):
-                continue  # no rule word and no number anywhere in the block
+            if not hits and not any(matchers[i].prefilter(lowered_block, {}) for i in ungated):
+                continue  # no rule word anywhere in the block, and nothing an ungated rule needs
             spans = split_sentences(text)
             cursor = 0  # hits are in text order: hand each sentence its own, in one pass
             for position, (start, end) in enumerate(spans):
