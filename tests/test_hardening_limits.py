@@ -197,3 +197,17 @@ def test_a_config_error_ends_the_run_with_exit_2(cli, tmp_path):
         f"fitlint: error: {tmp_path / '.fitlint.yaml'}:1: 'regex-timeout' must be a number of seconds over 0 "
         "and at most 60, not 'inf'\n"
     )
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_removing_a_repeated_last_paragraph_adds_no_final_newline(cli, tmp_path, newline):
+    # The file ends without a line ending; removing its last paragraph (a copy of an earlier one)
+    # must leave the text before it ending the same way.
+    copy = "Progressive overload means adding a little weight or a few reps every single week."
+    text = newline.join(["Intro to the plan.", "", copy, "", "Rest between hard sessions.", "", copy])
+    (tmp_path / "a.md").write_bytes(text.encode())
+    result = cli("check", "a.md", "--isolated", "--no-cache", "--fix", "--select", "FL3", cwd=tmp_path)
+    assert result.code == 0, result.out
+    assert (tmp_path / "a.md").read_bytes() == newline.join(
+        ["Intro to the plan.", "", copy, "", "Rest between hard sessions."]
+    ).encode()
