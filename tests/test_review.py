@@ -54,11 +54,12 @@ class Page(HTMLParser):
         attributes = dict(attrs)
         self.tags.append((tag, attributes))
         if tag == "mark":
-            self.mark_count += 1
             ident = attributes.get("id")
-            self.open.append(ident)
             if ident:
+                self.mark_count += 1
                 self.marks[ident] = ""
+            # A continuation of a mark that crosses another adds its words to that mark's text.
+            self.open.append(ident or attributes.get("data-of"))
         elif tag in self.blocks:
             self._in = tag
             self.blocks[tag].append("")
@@ -131,7 +132,7 @@ def test_page_is_self_contained_and_marks_every_finding(real2):
     expected = expected_marks(results)
     assert len(expected) > 150
     assert page.marks == expected
-    assert page.mark_count == len(expected)  # no continuation marks: no ranges cross here
+    assert page.mark_count == len(expected)  # one mark with an id per diagnostic
     excused = sum(1 for r in results for d in r.diagnostics if "excused" in d.extra)
     assert excused and text.count('class="card c') == len(expected)
     assert text.count(" x\" id=\"p") == excused  # excused cards are muted
@@ -145,7 +146,13 @@ def test_review_page_in_chromium(real2, browser):
     browser.navigate(report.as_uri())
     assert browser.console_errors() == []
     assert browser.requests() == [report.as_uri()]  # the page itself, nothing else
-    marks = dict(browser.evaluate("Array.from(document.querySelectorAll('mark.hl')).map(m => [m.id, m.textContent])"))
+    marks = dict(
+        browser.evaluate(
+            "Array.from(document.querySelectorAll('mark.hl[id]')).map(m => [m.id, m.textContent + "
+            "Array.from(document.querySelectorAll('mark.hl.more')).filter(c => c.dataset.of === m.id)"
+            ".map(c => c.textContent).join('')])"
+        )
+    )
     assert marks == expected_marks(results)
     cards = browser.evaluate("document.querySelectorAll('aside .card').length")
     assert cards == len(marks)
@@ -164,7 +171,7 @@ def test_review_page_in_chromium(real2, browser):
     browser.screenshot(ARTIFACTS / "review-real2-finding.png")
     browser.press("k")
     browser.press("k")
-    last = list(marks)[-1] if False else browser.evaluate("Array.from(document.querySelectorAll('mark.hl')).pop().id")
+    last = list(marks)[-1] if False else browser.evaluate("Array.from(document.querySelectorAll('mark.hl[id]')).pop().id")
     assert browser.evaluate("document.querySelector('mark.cur').id") == last
     # e hides excused matches from the walk; a category button hides its findings.
     browser.press("e")
@@ -191,7 +198,7 @@ def test_file_names_and_text_cannot_inject(tmp_path, browser):
     assert browser.evaluate("document.querySelector('pre.src').textContent") == EVIL_TEXT
     assert EVIL_NAME in browser.evaluate("document.querySelector('details.file summary').textContent")
     results = Linter(load_config(root, isolated=True)).lint_paths([root])
-    assert dict(browser.evaluate("Array.from(document.querySelectorAll('mark.hl')).map(m => [m.id, m.textContent])")) == expected_marks(results)
+    assert dict(browser.evaluate("Array.from(document.querySelectorAll('mark.hl[id]')).map(m => [m.id, m.textContent])")) == expected_marks(results)
 
 
 def test_many_files_start_closed_with_an_index(tmp_path, cli):

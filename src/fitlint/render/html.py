@@ -103,7 +103,7 @@ _SCRIPT = """
 "use strict";
 var body=document.body,marks=[],cur=-1;
 function visible(m){return !(body.classList.contains("nox")&&m.classList.contains("x"))&&!m.classList.contains("off");}
-function refresh(){marks=Array.prototype.slice.call(document.querySelectorAll("mark.hl"));}
+function refresh(){marks=Array.prototype.slice.call(document.querySelectorAll("mark.hl[id]"));}
 function card(m){return document.getElementById("p"+m.id.slice(1));}
 function status(text){document.getElementById("where").textContent=text;}
 function select(i,scroll){
@@ -125,6 +125,7 @@ refresh();
 document.addEventListener("click",function(ev){
   var t=ev.target;
   var m=t.closest?t.closest("mark.hl"):null;
+  if(m&&m.dataset.of)m=document.getElementById(m.dataset.of);
   if(m){select(marks.indexOf(m),false);return;}
   var c=t.closest?t.closest(".card"):null;
   if(c&&!t.closest("a")){var mk=document.getElementById("d"+c.id.slice(1));if(mk)select(marks.indexOf(mk),true);return;}
@@ -246,7 +247,13 @@ def _highlighted(text: str, diagnostics: Sequence[Diagnostic], ids: Sequence[str
 
     def later(start: int, end: int, tag: str) -> None:
         nonlocal order
-        more = tag if " more " in tag else tag.split(' id="')[0].replace('class="hl', 'class="hl more', 1) + ">"
+        if " more " in tag:
+            more = tag
+        else:
+            # A continuation names the mark it continues, so the finding's words can be joined.
+            head, _, rest = tag.partition(' id="')
+            ident = rest.split('"')[0]
+            more = head.replace('class="hl', 'class="hl more', 1) + f' data-of="{ident}">'
         heapq.heappush(heap, (start, -end, order, end, more))
         order += 1
 
