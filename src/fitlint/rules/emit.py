@@ -11,8 +11,14 @@ DOCS_BASE = "https://github.com/fitlint/fitlint/blob/main/docs/rules.md"
 _PLACEHOLDER = lazy_compile(r"\{([a-z][a-z0-9-]*)\}")
 
 
+_URLS: dict[str, str] = {}
+
+
 def docs_url(code: str) -> str:
-    return f"{DOCS_BASE}#{code.lower()}"
+    url = _URLS.get(code)
+    if url is None:
+        url = _URLS[code] = f"{DOCS_BASE}#{code.lower()}"
+    return url
 
 
 # An example in advice ('…, e.g. "…{fat-area}…"') whose placeholder the match did not fill.
@@ -26,8 +32,23 @@ def _names_a_body_part(ruleset: RuleSet, deposit: str) -> bool:
     return not words or deposit.lower() in words
 
 
+# Filled templates by (template, values): findings of one rule on the same words (a paragraph
+# pasted many times) share their message and advice strings instead of holding a copy each.
+_FILLED: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+
+
 def fill(template: str, values: dict[str, str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    key = (template, tuple(values.items()))
+    try:
+        filled = _FILLED.get(key)
+    except TypeError:  # a value that cannot be a key: fill it as it is
+        return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    if filled is None:
+        filled = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+        if len(_FILLED) >= 4096:
+            _FILLED.clear()
+        _FILLED[key] = filled
+    return filled
 
 
 _SMALL_WORDS = frozenset("a an and around at by for in of on or the to your with".split())
