@@ -11,12 +11,12 @@ import os
 import random
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
 from conftest import write
+from test_hardening_nlp import _grows_linearly
 
 from fitlint.config import ConfigError, load_config
 from fitlint.files import ReadError, read_source
@@ -123,15 +123,6 @@ def test_binary_file_found_in_a_walk_is_skipped_and_reported_when_named(cli, tmp
     assert "fitlint: docs/logo.md: binary file (contains NUL bytes), skipped" in named.err
 
 
-def _fastest(run, texts) -> float:
-    best = float("inf")
-    for text in texts:
-        start = time.perf_counter()
-        run(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def test_identical_paragraphs_cost_time_in_proportion_to_their_number(linter):
     # 100,000 copies of one paragraph: every finding was compared with every other when the
     # rewrites were settled (10,000 took six minutes). Each text differs by a counter up front.
@@ -142,9 +133,7 @@ def test_identical_paragraphs_cost_time_in_proportion_to_their_number(linter):
     diagnostics = linter.lint_text(text, "d.md")
     assert [d.code for d in diagnostics] == ["FL101"] * 50
     assert all(len(d.suggestions[-1].edits) == 1 for d in diagnostics)  # each keeps its rewrite fix
-    small = _fastest(lambda t: linter.lint_text(t, "d.md"), [make(400, i) for i in range(1, 4)])
-    large = _fastest(lambda t: linter.lint_text(t, "d.md"), [make(800, i) for i in range(4, 7)])
-    assert large < 2.5 * small + 0.1, f"n: {small:.3f}s, 2n: {large:.3f}s"
+    _grows_linearly(make, 400, lambda t: linter.lint_text(t, "d.md"))
 
 
 def test_overlapping_spans_are_found_as_by_testing_every_pair():
