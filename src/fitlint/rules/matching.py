@@ -16,7 +16,7 @@ from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock
 from fitlint.document.sentences import split_sentences
 from fitlint.nlp import LemmaText
-from fitlint.rules.context import ContextWords, MatchContext, context_words, document_debunks, excused
+from fitlint.rules.context import ContextWords, MatchContext, context_words, doc_text, document_debunks, excused
 from fitlint.rules.emit import make_diagnostic
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.prefilter import StemScanner
@@ -88,6 +88,7 @@ class SentenceRules:
         self.disabled: dict[str, str] = {}  # code -> reason
         self._prepared = False
         self.words: ContextWords | None = None
+        self._verdicts: dict[tuple, list] = {}
         self.scanner = StemScanner(stem for matcher in self.matchers for stem in matcher.stems())
         # Most sentences hold no rule word: only ungated matchers, and the gated ones one of whose
         # gate stems a sentence holds, are asked (by position, so rules keep their order).
@@ -179,6 +180,7 @@ class SentenceRules:
 
         overrides = self.ruleset.lemma_overrides
         self.prepare()
+        self._verdicts = {}  # per document: (matcher, sentence, surroundings) -> judged matches
         for position in sorted({i for unit in units for i in unit.matchers}):
             begin = getattr(self.matchers[position], "begin", None)
             if begin is not None:
@@ -223,17 +225,26 @@ class SentenceRules:
         # in proportion to its length, not its square.
         before = block.text[max(0, unit.start - CONTEXT_CHARS) : unit.start]
         context = (lead + "\n" if lead else "") + before
+        doc = sentence.doc
+        # A sentence met again with the same surroundings (a paragraph pasted many times) gets the
+        # same matches and the same verdicts: only their positions differ. Claim rules also read
+        # what the document cites around the block, so they are judged each time.
+        key = None
+        if matcher.kind != "claim":
+            key = (
+                id(matcher), doc_text(doc), sentence.start_char, sentence.end_char, frame, block.kind, block.key,
+                context, previous.get(unit.block, ""), "blockquote" in block.containers,
+            )
+            verdicts = self._verdicts.get(key)
+            if verdicts is not None:
+                return self._emit(verdicts, matcher, doc, block, document, unit)
         try:
             found = list(matcher.find(sentence, lemmas, self.timeout, unit.block, unit.start, unit.stems, context))
         except RuleTimeout as exc:
             self.disabled[rule.code] = str(exc)
             return []
-        results: list[Diagnostic] = []
-        taken: list[tuple[int, int]] = []
-        doc = sentence.doc
+        verdicts = []
         for hit in found:
-            if any(hit.first <= b and hit.last >= a for a, b in taken):
-                continue  # several patterns of one rule on the same words: report once
             ctx = MatchContext(
                 _window(sentence, hit.first, hit.last),
                 hit.first,
@@ -252,6 +263,19 @@ class SentenceRules:
             reason = excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
             if reason is not None and not self.show_excused:
                 continue
+            verdicts.append((hit, reason))
+        if key is not None:
+            self._verdicts[key] = verdicts
+        return self._emit(verdicts, matcher, doc, block, document, unit)
+
+    def _emit(self, verdicts, matcher: Matcher, doc, block, document, unit: Candidate) -> list[Diagnostic]:
+        """Diagnostics for a sentence's judged matches, placed in this block's source."""
+        rule = matcher.rule
+        results: list[Diagnostic] = []
+        taken: list[tuple[int, int]] = []
+        for hit, reason in verdicts:
+            if any(hit.first <= b and hit.last >= a for a, b in taken):
+                continue  # several patterns of one rule on the same words: report once
             prose_start = unit.start + doc[hit.first].idx
             prose_end = unit.start + doc[hit.last].idx + len(doc[hit.last])
             start, end = block.source_span(prose_start, prose_end)
