@@ -490,8 +490,11 @@ def settle_rewrites(diagnostics: list[Diagnostic], ruleset: RuleSet) -> list[Dia
             if other.code not in resolves:
                 reason = f"the sentence also holds {other.code}, which this rewrite does not settle"
                 break
+            # A sentence-wide finding (a statistic) ends with the sentence's own full stop, which
+            # the rewrite keeps: only the words count.
+            other_end = other.end - (len(other.text) - len(other.text.rstrip(" .!?…")))
             if not (
-                edit.start <= other.start + joiner_length(other.text) and other.end <= edit.end
+                edit.start <= other.start + joiner_length(other.text) and other_end <= edit.end
             ):
                 reason = f"the rewrite would keep the words {other.code} flags"
                 break
