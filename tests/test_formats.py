@@ -549,3 +549,23 @@ def test_template_metadata_strings_in_each_template_language():
             "Write to me@example.com or @endurancecoach",
         ),
     ]
+
+
+def test_component_text_props_are_copy_but_not_ids_or_prices():
+    from fitlint.document import parse_document
+
+    text = (
+        "# Programme\n\n"
+        '<BuyButton price="$47" label="Get Chest Fat Eraser" />\n\n'
+        '<VideoEmbed id="moob-melter-day1" title="Moob Melter Day 1 follow-along" />\n'
+    )
+    document = parse_document(text, "page.mdx")
+    read = [(b.kind, b.text) for b in document.blocks]
+    assert read == [
+        ("heading", "Programme"),
+        ("attribute", "Get Chest Fat Eraser"),
+        ("attribute", "Moob Melter Day 1 follow-along"),
+    ]
+    for block in document.blocks[1:]:
+        start, end = block.smap.span(0, len(block.text))
+        assert text[start:end] == block.text

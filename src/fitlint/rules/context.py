@@ -361,11 +361,16 @@ def denied(ctx: MatchContext) -> bool:
     """A negated verb inside the match: "Belly fat won't disappear", "fat will never melt".
     (Not for rules whose claim holds a negation itself: "exercise is not necessary".)"""
     inside = _lemmas(ctx, ctx.first + 1, ctx.last + 1)
-    # "the spots diet and exercise can't reach": a negation that describes the area, not the claim.
-    if any(
-        lemma in ("not", "never", "cannot") and inside[i + 1 : i + 2] not in (["reach"], ["touch"], ["shift"], ["budge"], ["fix"])
-        for i, lemma in enumerate(inside[:-1])
-    ):
+    # "the spots diet and exercise can't reach": a negation that describes the area, not the
+    # claim; "my thighs have never looked so slim": an emphatic yes.
+    for i, lemma in enumerate(inside[:-1]):
+        if lemma not in ("not", "never", "cannot"):
+            continue
+        following = inside[i + 1 : i + 3]
+        if following[:1] in (["reach"], ["touch"], ["shift"], ["budge"], ["fix"]):
+            continue
+        if lemma == "never" and following[:1] in (["look"], ["feel"], ["be"]) and following[1:2] in (["so"], ["this"], ["good"], ["well"]):
+            continue
         return True
     # "lost no more abdominal fat than the control group": a comparison that denies the effect.
     clause = clause_of(ctx)
@@ -746,6 +751,8 @@ def promoted(ctx: MatchContext) -> bool:
         return True
     if _labelled_title(ctx):
         return True
+    if _BEFORE_AFTER.search(ctx.sentence.text):
+        return True  # "Jenny before and after: her belly completely flat": a result shown to sell
     surface = ctx.words.targeting_surface
     if ctx.block_kind == "list_item" and surface is not None and surface.search(ctx.heading):
         return True  # a list of what the exercises under "Why These Exercises Work" give
@@ -764,6 +771,8 @@ def testimonial(ctx: MatchContext) -> bool:
     words = ctx.words
     if _TYPICAL.search(ctx.sentence.text):
         return False  # "members lose 20 pounds on average": a typical result, a statistic
+    if _BEFORE_AFTER.search(ctx.sentence.text):
+        return True  # "Jenny before and after: 47 pounds lighter"
     if any(_lemma(ctx, token) in words.customer for token in subject):
         return True
     if any(token.text in ("I", "I'm", "I’m") or _lemma(ctx, token) in ("i", "my", "me") for token in subject):
@@ -825,6 +834,9 @@ _NOT_NAMES = frozenset(
      "results", "lose", "drop", "shed", "burn", "imagine", "just", "total", "weight", "body", "today", "week",
      "month", "day", "year", "since", "after", "before", "still", "finally", "already", "overall"}
 )
+
+
+_BEFORE_AFTER = lazy_compile(r"\bbefore\s*(?:and|&|/|\+)\s*after\b", re.IGNORECASE)
 
 
 def headline(ctx: MatchContext) -> bool:
