@@ -367,8 +367,8 @@ def denied(ctx: MatchContext) -> bool:
         if lemma not in ("not", "never", "cannot"):
             continue
         following = inside[i + 1 : i + 3]
-        if following[:1] in (["reach"], ["touch"], ["shift"], ["budge"], ["fix"]):
-            continue
+        if following[:1] in (["reach"], ["touch"], ["shift"], ["budge"], ["fix"], ["stand"]):
+            continue  # ... "doesn't stand a chance": an idiom that promises the fat will lose
         if lemma == "never" and following[:1] in (["look"], ["feel"], ["be"]) and following[1:2] in (["so"], ["this"], ["good"], ["well"]):
             continue
         return True
@@ -910,6 +910,12 @@ def whole_body(ctx: MatchContext) -> bool:
             if any(a in words.negation for a in _lemmas(ctx, index + 1, min(clause.end, index + 5))):
                 continue  # "the spots diet and exercise can't reach": the means fails there
             named = True
+    if not named and not words.whole_body.find_phrase(lemmas):
+        # The means in the clause that conditions this one: "belly fat gets burned when you eat
+        # in a calorie deficit", "… if you walk every day".
+        after = _lemmas(ctx, clause.end, min(ctx.sentence.end, clause.end + 14))
+        if after[:1] and after[0] in ("when", "if", "once", "by", "through", "because"):
+            return any(lemma in words.whole_body for lemma in after) or words.whole_body.find_phrase(after)
     return named or words.whole_body.find_phrase(lemmas)
 
 
