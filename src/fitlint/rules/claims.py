@@ -152,10 +152,10 @@ _COMPARATIVE_PERCENT = lazy_compile(rf"{_NUM}\s?%\s+(?:more|less|fewer|higher|lo
 # "Join our 2M+ members", "over 30,000 customers": a crowd offered as proof.
 _CROWD = lazy_compile(
     r"\b((?:over|more\s+than|nearly|almost|join|joined|trusted\s+by|used\s+by|loved\s+by|helped)\s+(?:our\s+)?)?(\d[\d,.]*)\s?(k|m|thousand|million|billion)?(\+)?\s+"
-    r"(?:(?:happy|satisfied|delighted|successful|active|loyal|verified|busy)\s+)?"
+    r"(?:(?:happy|satisfied|delighted|successful|active|loyal|verified|busy|personal|real|certified)\s+)?"
     r"(?:users|customers|members|clients|people|dieters|readers|subscribers|followers|women|men|athletes|reviews|buyers|"
     r"parents|moms|mums|girls|girlies|guys|fans|students|patients|mothers|dads|runners|lifters|americans|brits|britons|"
-    r"australians|canadians|families|of\s+you)\b(?:\s+(?:have|who|already|use|love|trust|swear))?"
+    r"australians|canadians|families|trainers|coaches|doctors|nurses|experts|professionals|dietitians|of\s+you)\b(?:\s+(?:have|who|already|use|love|trust|swear))?"
 )
 _LETTERS = lazy_compile(r"[a-z]{3}")
 # Weight lost by a person is a result or a promise (quick-fix rules judge it), not a statistic.
