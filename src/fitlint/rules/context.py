@@ -890,6 +890,8 @@ def whole_body(ctx: MatchContext) -> bool:
     matched_lemmas = [_lemma(ctx, ctx.sentence.doc[i]) for i in range(ctx.first, ctx.last + 1)]
     if any((lemma in words.agent or lemma in words.label) and lemma.endswith(("er", "or")) for lemma in matched_lemmas):
         return False  # "a belly-buster diet": an agent name sells the area, whatever the means
+    if any(lemma in _LOCAL_WORDS for lemma in matched_lemmas):
+        return False  # "target belly fat with these foods": aiming at an area is the promise
     for before, after in zip(matched_lemmas, matched_lemmas[1:]):
         if before in words.area and any(after in means for means in words.targeted):
             return False  # "weight-loss chest workouts": a workout named for the area
@@ -902,6 +904,8 @@ def whole_body(ctx: MatchContext) -> bool:
             before = _lemmas(ctx, max(clause.start, index - 2), index)
             if before and (before[-1] in words.area or before[-1] in _MUSCLE_AREAS):
                 return False  # "core intervals", "belly cardio": whole-body means aimed at an area
+            if lemma in _EDIBLES and before and (before[-1] in _SPECIFIC or before[-1].isdigit()):
+                return False  # "eat these 5 foods", "this drink": a product sold, not a way of eating
             denied_means = _lemmas(ctx, max(clause.start, index - 4), index)
             if any(b in ("without", "no", "skip", "instead", "while", "as", "despite", "whatever") for b in before):
                 continue
@@ -919,6 +923,9 @@ def whole_body(ctx: MatchContext) -> bool:
     return named or words.whole_body.find_phrase(lemmas)
 
 
+_LOCAL_WORDS = frozenset({"target", "targeted", "spot", "spot-reduce", "specifically", "pinpoint"})
+_SPECIFIC = frozenset({"this", "these", "our"})
+_EDIBLES = frozenset({"food", "meal", "drink", "snack", "smoothie", "juice", "tea", "shake"})
 _MUSCLE_AREAS = frozenset({"core", "oblique", "obliques", "glute", "glutes", "ab", "abs", "tummy", "belly", "thigh", "arm"})
 
 
