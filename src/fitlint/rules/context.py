@@ -683,6 +683,11 @@ def targeting(ctx: MatchContext) -> bool:
         return True
     if _quoted_story(ctx):
         return True  # a customer's words quoted on a page credit what the page sells
+    # A labelled feature names the means: "SLIMMING BELT: helps reduce waist size".
+    opening = doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
+    colon = opening.find(":")
+    if 0 < colon < 60 and words.targeting_surface is not None and words.targeting_surface.search(opening[:colon]):
+        return True
     # A sentence that goes on about the means of the one before ("Leg raises build stability.
     # They also help reduce belly fat.").
     opening = _lemmas(ctx, ctx.sentence.start, min(ctx.sentence.end, ctx.sentence.start + 2))
