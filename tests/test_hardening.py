@@ -111,78 +111,16 @@ def test_no_traceback_for_internal_errors(tmp_path):
     assert "Traceback" not in result.stderr and result.stderr.startswith("fitlint: error:")
 
 
-def test_sentence_cache_smaller_than_one_document(monkeypatch):
-    """A document with more candidate sentences than the spaCy cache holds still lints."""
-    import fitlint.engine as engine
+def test_sentence_cache_smaller_than_one_document():
+    """A document with more candidate sentences than the spaCy cache holds still lints, and the
+    cache never holds more than its size."""
     from fitlint.config import Config
+    from fitlint.engine import Linter
+    from fitlint.nlp import DocCache
 
-    monkeypatch.setattr(engine, "DOC_CACHE_SIZE", 5)
-    linter = engine.Linter(Config())
+    linter = Linter(Config())
+    linter.checks.docs = DocCache(size=5)
     text = "\n\n".join(f"Burn belly fat with move number {i}." for i in range(12)) + "\n"
     assert [d.code for d in linter.lint_text(text, "x.md")] == ["FL101"] * 12
-    assert len(linter._docs) == 5
-
-
-def _posts_with_both_stages(folder):
-    """Files with findings of both stages: a spot-reduction promise (spaCy stage) and a pasted
-    paragraph (lexical stage), so a head start that lost either would show."""
-    for number in range(24):
-        pasted = f"Post {number} repeats this paragraph on purpose, so the duplicate check has work to do.\n\n"
-        write(folder / f"post{number:02d}.md", f"# Post {number}\n\nMelt your love handles, tip {number}.\n\n" + pasted * 2)
-    return sorted(folder.glob("*.md"))
-
-
-def test_parallel_run_with_head_start_matches_serial_run(tmp_path):
-    # A fresh interpreter: spaCy is not loaded, so a child runs the lexical stage on the last
-    # files while the parent imports spaCy, and the workers take its results.
-    _posts_with_both_stages(tmp_path)
-    command = [sys.executable, "-m", "fitlint", "check", ".", "--format", "json", "--no-cache", "--isolated"]
-    serial = subprocess.run([*command, "-j", "1"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
-    parallel = subprocess.run([*command, "-j", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
-    assert serial.returncode == parallel.returncode == 1
-    assert parallel.stdout == serial.stdout
-    assert serial.stdout.count('"FL101"') == 24 and serial.stdout.count('"FL302"') == 24
-
-
-def test_head_start_results_are_what_the_worker_would_compute(tmp_path):
-    import time
-
-    from fitlint.config import Config
-    from fitlint.engine import Linter, _HeadStart
-    from fitlint.files import read_source
-
-    sources = [read_source(path, str(path), 10_000_000) for path in _posts_with_both_stages(tmp_path)]
-    linter = Linter(Config(root=REPO))
-    head_start = _HeadStart(linter, sources)
-    time.sleep(2)  # let the child get through some files before it is stopped
-    staged = head_start.collect()
-    assert staged and max(staged) == len(sources) - 1  # it works from the end
-    for index, lexical in staged.items():
-        source = sources[index]
-        assert lexical.diagnostics and lexical.candidates
-        assert linter.lint_text(source.text, source.path, lexical) == linter.lint_text(source.text, source.path)
-
-
-def test_head_start_skips_a_file_it_cannot_stage_without_a_traceback(tmp_path, monkeypatch, capfd):
-    import time
-
-    from fitlint.config import Config
-    from fitlint.engine import Linter, _HeadStart
-    from fitlint.files import read_source
-
-    sources = [read_source(path, str(path), 10_000_000) for path in _posts_with_both_stages(tmp_path)]
-    linter = Linter(Config(root=REPO))
-    broken = sources[-1].path
-    original = Linter.lexical_stage
-
-    def lexical_stage(self, document):
-        if document.path == broken:
-            raise RuntimeError("cannot stage this one")
-        return original(self, document)
-
-    monkeypatch.setattr(Linter, "lexical_stage", lexical_stage)  # the forked child inherits it
-    head_start = _HeadStart(linter, sources)
-    time.sleep(2)
-    staged = head_start.collect()
-    assert staged and len(sources) - 1 not in staged  # left to the workers, who report it
-    assert "Traceback" not in capfd.readouterr().err
+    assert len(linter.checks.docs) == 5
+    assert [d.code for d in linter.lint_text(text, "x.md")] == ["FL101"] * 12  # again, half evicted

@@ -24,16 +24,23 @@ def _check_file(linter, path: Path) -> int:
     result = linter.lint_source(source)
     index = LineIndex(source.text)
     payload = json_payload([result])[0]
-    for diagnostic in payload["diagnostics"]:
-        start = diagnostic["range"]["start"]
-        end = diagnostic["range"]["end"]
-        begin = index.offset_from_lsp(start["line"], start["character"])
-        finish = index.offset_from_lsp(end["line"], end["character"])
+    for found, diagnostic in zip(result.diagnostics, payload["diagnostics"], strict=True):
+        begin, finish = _offsets(index, diagnostic["range"])
         assert source.text[begin:finish] == diagnostic["data"]["text"], (path, diagnostic)
-        for suggestion in diagnostic["data"]["suggestions"]:
-            for edit in suggestion["edits"]:
-                assert edit["range"]["start"]["line"] >= 0
+        shown = [edit for suggestion in diagnostic["data"]["suggestions"] for edit in suggestion["edits"]]
+        edits = [edit for suggestion in found.suggestions for edit in suggestion.edits]
+        for edit, shape in zip(edits, shown, strict=True):
+            # Each edit lies inside the text, and its LSP range leads back to exactly its offsets
+            # (never inside a surrogate pair or between the CR and LF of a line ending).
+            assert 0 <= edit.start <= edit.end <= len(source.text), (path, edit)
+            assert _offsets(index, shape["range"]) == (edit.start, edit.end), (path, edit, shape)
+            assert shape["newText"] == edit.new_text
     return len(payload["diagnostics"])
+
+
+def _offsets(index: LineIndex, lsp_range: dict) -> tuple[int, int]:
+    start, end = lsp_range["start"], lsp_range["end"]
+    return index.offset_from_lsp(start["line"], start["character"]), index.offset_from_lsp(end["line"], end["character"])
 
 
 def _files(root: Path) -> list[Path]:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from fitlint.config import Config, ConfigError
 from fitlint.diagnostics import Diagnostic
-from fitlint.engine import FileResult
+from fitlint.results import FileResult
 from fitlint.locate import normalise, sentence_of
 
 FORMAT_KEY = "fitlint-baseline"

@@ -85,33 +85,6 @@ def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
     }
 
 
-def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
-    return Diagnostic(
-        path=data["path"],
-        start=data["start"],
-        end=data["end"],
-        code=data["code"],
-        rule=data["rule"],
-        category=data["category"],
-        severity=Severity(data["severity"]),
-        message=data["message"],
-        text=data["text"],
-        suggestions=tuple(
-            Suggestion(
-                s["text"],
-                tuple(s["evidence"]),
-                FixSafety(s["fix"]),
-                tuple(Edit(*e) for e in s["edits"]),
-            )
-            for s in data["suggestions"]
-        ),
-        related=tuple(Related(*r) for r in data["related"]),
-        evidence=tuple(EvidenceRef(*e) for e in data["evidence"]),
-        docs_url=data["docs_url"],
-        extra=data.get("extra", {}),
-    )
-
-
 def code_fingerprint() -> str:
     """Size and modification time of fitlint's own modules: an editable install whose code
     changed must not reuse results computed by the old code (a release bumps the version anyway)."""

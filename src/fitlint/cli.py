@@ -17,14 +17,14 @@ from pathlib import Path
 from fitlint import __version__
 from fitlint.config import Config, ConfigError, load_config
 from fitlint.diagnostics import Severity
-from fitlint.engine import UNREADABLE, UNUSED_SUPPRESSION, FileResult, Linter, count_at_or_above
+from fitlint.engine import Linter
 from fitlint.files import encode
 from fitlint.render import FORMATS, renderer
 from fitlint.rules.loader import load_rules
+from fitlint.results import ENGINE_CODES, FileResult, count_at_or_above
 from fitlint.rules.model import RuleError, RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-ENGINE_CODES = (UNREADABLE[0], UNUSED_SUPPRESSION[0])
 
 
 _SETTING = object()  # --write-baseline without a file: the 'baseline' setting's file
@@ -53,6 +53,16 @@ def _statuses(value: str) -> list[str]:
     return chosen
 
 
+def _job_count(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one worker per CPU) or a positive number, not {jobs}")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="fitlint", description="A fact-checking linter for fitness copy.")
     parser.add_argument("-V", "--version", action="version", version=f"fitlint {__version__}")
@@ -77,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-file", type=Path, help="write the report here instead of stdout")
     check.add_argument("--no-source", action="store_true", help="text format: one line per diagnostic")
     check.add_argument("--quiet", "-q", action="store_true", help="text format: no summary line")
-    check.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: number of CPUs)")
+    check.add_argument("-j", "--jobs", type=_job_count, default=0, help="worker processes (default: number of CPUs)")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .fitlint_cache/")
     check.add_argument("--fix", action="store_true", help="apply safe fixes (stdin: print the fixed text)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that change meaning")
@@ -118,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--no-respect-gitignore", action="store_true", help="list claims in files that .gitignore excludes")
     claims.add_argument("--force-exclude", action="store_true", help="apply config exclude even to paths named on the command line")
     claims.add_argument("--rule-dir", action="append", type=Path, default=[], help="extra rule-pack directory (repeatable)")
-    claims.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: number of CPUs)")
+    claims.add_argument("-j", "--jobs", type=_job_count, default=0, help="worker processes (default: number of CPUs)")
     claims.add_argument("--no-cache", action="store_true", help="do not read or write .fitlint_cache/")
     claims.set_defaults(fail_on=None, show_excused=True)
 
@@ -272,6 +282,16 @@ def _prepare(args: argparse.Namespace) -> tuple[Config, RuleSet, list[str], list
     return config, ruleset, paths, [Path(p) for p in paths if p != "-"]
 
 
+def _jobs(args: argparse.Namespace) -> int:
+    """Worker processes for -j/--jobs (0: one per CPU); more than the CPUs is cut, with a note."""
+    from fitlint.workers import resolve_jobs
+
+    jobs, note = resolve_jobs(args.jobs)
+    if note is not None:
+        print(f"fitlint: note: {note}", file=sys.stderr)
+    return jobs
+
+
 def run_check(args: argparse.Namespace) -> int:
     config, ruleset, paths, file_paths = _prepare(args)
     if args.show_files:
@@ -297,7 +317,7 @@ def run_check(args: argparse.Namespace) -> int:
             stdin = (linter.lint_bytes(raw, args.stdin_filename or "-"), raw)
             results.append(stdin[0])
     if file_paths:
-        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+        jobs = _jobs(args)
         progress = sys.stderr.isatty() and not args.quiet
         # Fixing rewrites files: lint them fresh rather than trust cached positions.
         use_cache = not (args.no_cache or args.fix or args.diff or args.add_noqa)
@@ -307,7 +327,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"fitlint: {result.path}: {result.error}", file=sys.stderr)
     walk = linter.last_walk if file_paths else None
     for directory in walk.empty if walk is not None else ():
-        print(f"fitlint: warning: {directory}: no file to lint here ({_skipped(walk, results) or 'it is empty'})", file=sys.stderr)
+        print(f"fitlint: warning: {directory}: no file to lint here ({_skipped(walk) or 'it is empty'})", file=sys.stderr)
     if args.write_baseline is not None:
         return _write_baseline(args, config, results)
     if args.fix or args.diff:
@@ -377,8 +397,9 @@ def run_claims(args: argparse.Namespace) -> int:
     if "-" in paths:
         results.append(linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename or "-"))
     if file_paths:
-        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-        results.extend(linter.lint_paths(file_paths, jobs=jobs, use_cache=not args.no_cache, progress=sys.stderr.isatty()))
+        results.extend(
+            linter.lint_paths(file_paths, jobs=_jobs(args), use_cache=not args.no_cache, progress=sys.stderr.isatty())
+        )
     for result in results:
         if result.error:
             print(f"fitlint: {result.path}: {result.error}", file=sys.stderr)
@@ -415,7 +436,7 @@ def _show_files(args: argparse.Namespace, config: Config, file_paths: list[Path]
     return EXIT_CLEAN
 
 
-def _skipped(walk, results: list[FileResult]) -> str:
+def _skipped(walk) -> str:
     """What a walk passed over, in words: 'skipped 3 files with no reader (.php 2, .js 1; ...)'."""
     parts = []
     if walk.unknown_count:
@@ -456,7 +477,7 @@ def _report(
                     output += f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.\n"
                 if baselined:
                     output += f"{baselined} finding{'s' if baselined != 1 else ''} hidden by the baseline {linter.config.baseline}.\n"
-                skipped = _skipped(linter.last_walk, results) if linter.last_walk is not None else ""
+                skipped = _skipped(linter.last_walk) if linter.last_walk is not None else ""
                 if skipped:
                     output += skipped[0].upper() + skipped[1:] + ".\n"
     if args.output_file:

@@ -39,6 +39,7 @@ class Config:
     respect_gitignore: bool = True
     force_exclude: bool = False
     regex_timeout: float = 1.0
+    file_time_budget: float = 20.0  # seconds one file may take; past it, FL001 and the run goes on
     profile: str | None = None  # ftc | asa | eu: only rules mapped to that guidance, raised to error
     allow_duplicates: tuple[str, ...] = ()  # sanctioned boilerplate, never reported as copies
     template_headings: tuple[str, ...] = ()  # headings whose sections repeat by design
@@ -63,7 +64,7 @@ class Config:
 _KEYS = {
     "select", "extend-select", "ignore", "severity", "exclude", "per-file-ignores", "rule-dirs", "fail-on",
     "front-matter-keys", "max-file-size", "respect-gitignore", "force-exclude", "regex-timeout", "profile", "allow-duplicates", "template-headings",
-    "formats", "baseline",
+    "formats", "baseline", "file-time-budget",
 }
 
 
@@ -200,24 +201,32 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
             raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}")
         updates["profile"] = data["profile"]
     if "regex-timeout" in data:
-        timeout = data["regex-timeout"]
-        # NaN compares false with everything and infinity never times out: both would pass a
-        # plain "> 0" test and switch the backtracking guard (and with it every phrase rule) off.
-        if (
-            not isinstance(timeout, (int, float))
-            or isinstance(timeout, bool)
-            or not math.isfinite(timeout)
-            or not 0 < timeout <= MAX_REGEX_TIMEOUT
-        ):
-            raise ConfigError(
-                f"{_at(where, source, 'regex-timeout')}: 'regex-timeout' must be a number of seconds over 0 "
-                f"and at most {MAX_REGEX_TIMEOUT:g}, not {_shown(timeout)}"
-            )
-        updates["regex_timeout"] = float(timeout)
+        updates["regex_timeout"] = _seconds(data["regex-timeout"], "regex-timeout", MAX_REGEX_TIMEOUT, where, source)
+    if "file-time-budget" in data:
+        updates["file_time_budget"] = _seconds(
+            data["file-time-budget"], "file-time-budget", MAX_FILE_TIME_BUDGET, where, source
+        )
     return replace(config, **updates)
 
 
+def _seconds(value: Any, key: str, most: float, where: Path, source: Path | None) -> float:
+    # NaN compares false with everything and infinity never runs out: both would pass a plain
+    # "> 0" test and switch the guard off (for regex-timeout, with it every phrase rule).
+    if (
+        not isinstance(value, (int, float))
+        or isinstance(value, bool)
+        or not math.isfinite(value)
+        or not 0 < value <= most
+    ):
+        raise ConfigError(
+            f"{_at(where, source, key)}: '{key}' must be a number of seconds over 0 "
+            f"and at most {most:g}, not {_shown(value)}"
+        )
+    return float(value)
+
+
 MAX_REGEX_TIMEOUT = 60.0  # seconds a pattern may run on one sentence before its rule is disabled
+MAX_FILE_TIME_BUDGET = 3600.0  # seconds one file may take before it is reported unfinished
 MAX_MAX_FILE_SIZE = 1 << 30
 
 

@@ -307,9 +307,16 @@ def _not_regular(path: Path, mode: int) -> str:
 
 
 def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
-    """Read a regular file of at most ``max_bytes``. The type and size come from ``stat`` before
-    opening, and reading stops after ``max_bytes`` whatever ``stat`` said (a file that grows, a
-    /proc file whose size reads 0), so memory stays bounded."""
+    """Read and decode a regular file of at most ``max_bytes`` (see :func:`read_regular`)."""
+    return decode(read_regular(path, max_bytes), display)
+
+
+def read_regular(path: Path, max_bytes: int, setting: str | None = "max-file-size") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``. The type and size come from ``stat``
+    before opening, and reading stops after ``max_bytes`` whatever ``stat`` said (a file that
+    grows, a /proc file whose size reads 0), so memory stays bounded. ``setting``: what a user
+    raises to read a bigger file, named in the message (None: nothing to raise)."""
+    hint = f"; skipped (raise {setting} to lint it)" if setting else ""
     try:
         info = path.stat()
     except OSError as exc:
@@ -318,7 +325,7 @@ def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
         raise ReadError(_not_regular(path, info.st_mode))
     if info.st_size > max_bytes:
         raise ReadError(
-            f"file is {_human(info.st_size)}, over the {_human(max_bytes)} limit; skipped (raise max-file-size to lint it)"
+            f"file is {_human(info.st_size)}, over the {_human(max_bytes)} limit{hint}"
         )
     try:
         # Non-blocking: a FIFO put in the file's place after the stat must not block the open.
@@ -335,10 +342,9 @@ def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
         raise ReadError(
-            f"file holds more than {_human(max_bytes)} (its size read {_human(info.st_size)}), over the limit; "
-            "skipped (raise max-file-size to lint it)"
+            f"file holds more than {_human(max_bytes)} (its size read {_human(info.st_size)}), over the limit{hint}"
         )
-    return decode(raw, display)
+    return raw
 
 
 def _read_at_most(stream, limit: int, expected: int) -> bytes:

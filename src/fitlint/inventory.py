@@ -30,7 +30,8 @@ from fitlint import __version__
 from fitlint.config import Config
 from fitlint.diagnostics import Diagnostic, FixSafety, Severity
 from fitlint.document.model import Document
-from fitlint.engine import FileResult, Linter
+from fitlint.engine import Linter
+from fitlint.results import FileResult
 from fitlint.positions import LineIndex
 
 CLAIM_KINDS = frozenset({"phrase", "rate", "claim"})
@@ -53,8 +54,8 @@ class InventoryLinter(Linter):
     """A linter that also reports excused matches and cited claims, as hints (``extra`` names
     the excuse, or the citation and where it was found)."""
 
-    def __init__(self, config: Config, ruleset: Any = None) -> None:
-        super().__init__(replace(config, show_excused=True), ruleset)
+    def __init__(self, config: Config, ruleset: Any = None, report_unused_suppressions: bool = False) -> None:
+        super().__init__(replace(config, show_excused=True), ruleset, report_unused_suppressions)
         self.claims.report_cited = True
 
     def fingerprint(self) -> str:

@@ -11,10 +11,12 @@ import gc
 import sys
 import threading
 import types
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from fitlint import budget
 from fitlint.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 _LOCK = threading.Lock()
 _PIPELINE: Language | None = None
+DOC_CACHE_SIZE = 20_000  # sentences whose docs a DocCache keeps
 MAX_CHUNK = 5_000  # characters handed to spaCy at once; a longer text is tokenised in pieces
 RUN_LENGTH = 32  # a run of this many punctuation or symbol characters is blanked before tokenising
 # Punctuation, symbols and emoji (and "_", which \w counts as a word character but spaCy splits
@@ -42,10 +45,6 @@ def pipeline() -> Language:
         return _PIPELINE
 
 
-def pipeline_loaded() -> bool:
-    return _PIPELINE is not None
-
-
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building objects that live for the whole run.
@@ -62,18 +61,52 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# spaCy's package initialiser imports ``spacy.cli`` for this one line only (3.7 and 3.8).
+_CLI_LINE = "from .cli.info import info"
+
+
+def _import_spacy() -> Any:
+    """Import spaCy, without its command-line interface when that is known to be safe.
+
+    spaCy's ``__init__`` imports ``spacy.cli`` only to re-export ``spacy.info``; that pulls in
+    weasel, typer, httpx and requests: about 450 modules and 0.2 s, a third of the import, that a
+    linter never uses. When the installed ``__init__`` mentions the CLI in that one line and no
+    other, a placeholder stands in while spaCy loads and is removed afterwards, so a later
+    ``import spacy.cli`` loads the real one and ``spacy.info`` calls it. Any other spaCy (or a
+    failure while importing with the placeholder) gets a plain import.
+    """
+    if "spacy" not in sys.modules and _cli_import_is_deferrable():
+        try:
+            with _spacy_cli_deferred():
+                import spacy
+            return spacy
+        except Exception:  # noqa: BLE001 - a spaCy that needs its CLI after all: import it plainly
+            for name in [name for name in sys.modules if name == "spacy" or name.startswith("spacy.")]:
+                del sys.modules[name]
+    import spacy
+
+    return spacy
+
+
+def _cli_import_is_deferrable() -> bool:
+    """Does the installed spaCy's ``__init__`` use ``spacy.cli`` only for ``spacy.info``?"""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("spacy")
+        if spec is None or spec.origin is None:
+            return False
+        with open(spec.origin, encoding="utf-8") as stream:
+            source = stream.read()
+    except (OSError, ImportError, ValueError):
+        return False
+    uses = [line.split("#")[0].strip() for line in source.splitlines() if "cli" in line.split("#")[0]]
+    return uses == [_CLI_LINE]
+
+
 @contextmanager
 def _spacy_cli_deferred() -> Iterator[None]:
-    """Import spaCy without its command-line interface.
-
-    spaCy's package initialiser imports ``spacy.cli`` only to re-export ``spacy.info``; that pulls
-    in weasel, typer, httpx and requests: about 450 modules and 0.2 s, a third of the import, that
-    a linter never uses. A placeholder stands in while spaCy loads and is removed afterwards, so a
-    later ``import spacy.cli`` loads the real one, and ``spacy.info`` calls it.
-    """
-    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
-        yield
-        return
+    """Placeholders for ``spacy.cli`` and ``spacy.cli.info`` while spaCy's package loads."""
     package = types.ModuleType("spacy.cli")
     package.__path__ = []
     info = types.ModuleType("spacy.cli.info")
@@ -116,17 +149,48 @@ def parse(texts: list[str]) -> list[Doc]:
     search = _RUN.search  # one search per sentence; a run is rare
     defused = [text if search(text) is None else _blank_runs(text) for text in texts]
     short = [i for i, text in enumerate(defused) if len(text) <= MAX_CHUNK]
-    if len(short) == len(texts):
-        return list(nlp.pipe(defused, batch_size=256))
     for i, doc in zip(short, nlp.pipe([defused[i] for i in short], batch_size=256)):
+        budget.check()
         docs[i] = doc
     for i, text in enumerate(defused):
         if docs[i] is None:
             from spacy.tokens import Doc
 
-            pieces = list(nlp.pipe(_pieces(text, MAX_CHUNK), batch_size=16))
+            pieces = []
+            for piece in nlp.pipe(_pieces(text, MAX_CHUNK), batch_size=16):
+                budget.check()
+                pieces.append(piece)
             docs[i] = Doc.from_docs(pieces, ensure_whitespace=False)
     return docs
+
+
+class DocCache:
+    """spaCy docs for sentences, from a bounded cache: an editor's relint re-parses only the
+    sentences that changed, and a sentence pasted many times is parsed once."""
+
+    def __init__(self, size: int = DOC_CACHE_SIZE) -> None:
+        self.size = size
+        self._docs: OrderedDict[str, Any] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __call__(self, texts: list[str]) -> list[Doc]:
+        docs: dict[str, Any] = {}
+        missing = []
+        for text in dict.fromkeys(texts):
+            if text in self._docs:
+                self._docs.move_to_end(text)
+                docs[text] = self._docs[text]
+            else:
+                missing.append(text)
+        if missing:
+            for text, doc in zip(missing, parse(missing)):
+                self._docs[text] = docs[text] = doc
+        # Evict only after collecting: one huge document may bring more sentences than fit.
+        while len(self._docs) > self.size:
+            self._docs.popitem(last=False)
+        return [docs[text] for text in texts]
 
 
 def _blank_runs(text: str) -> str:
@@ -149,8 +213,7 @@ def _pieces(text: str, size: int) -> Iterator[str]:
 
 
 def _build() -> Language:
-    with _spacy_cli_deferred():
-        import spacy
+    spacy = _import_spacy()
     from spacy.language import Language
 
     from fitlint.data import lemma_lookup
@@ -235,6 +298,12 @@ class LemmaText(NamedTuple):
 
 
 def lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> LemmaText:
+    """The lemma text of a sentence the rules read (a point where a file's time budget is checked)."""
+    budget.check()
+    return _lemma_text(span, overrides)
+
+
+def _lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> LemmaText:
     pieces: list[str] = []
     starts: list[int] = []
     indices: list[int] = []
@@ -276,4 +345,4 @@ def lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> 
 
 def lemmatize_phrase(phrase: str, overrides: Mapping[str, str] | None = None) -> str:
     """Lemma text of a short phrase, e.g. a lexicon entry: "Love Handles" → "love handle"."""
-    return lemma_text(pipeline()(phrase), overrides).text
+    return _lemma_text(pipeline()(phrase), overrides).text

@@ -27,6 +27,7 @@ SETTINGS: dict[str, tuple[str, str | None]] = {
     "respect_gitignore": ("respect-gitignore", "--no-respect-gitignore"),
     "force_exclude": ("force-exclude", "--force-exclude"),
     "regex_timeout": ("regex-timeout", None),
+    "file_time_budget": ("file-time-budget", None),
     "profile": ("profile", "--profile"),
     "allow_duplicates": ("allow-duplicates", None),
     "template_headings": ("template-headings", None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fitlint.diagnostics import Severity
-from fitlint.engine import FileResult
+from fitlint.results import FileResult
 from fitlint.positions import LineIndex
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}

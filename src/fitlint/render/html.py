@@ -26,7 +26,7 @@ from urllib.parse import quote, urlparse
 
 from fitlint import __version__
 from fitlint.diagnostics import Diagnostic, FixSafety, Severity
-from fitlint.engine import FileResult
+from fitlint.results import FileResult
 from fitlint.positions import LineIndex
 
 # Category colours (background, text accent). Categories from other rule packs take a spare one.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from fitlint.engine import FileResult
+from fitlint.results import FileResult
 from fitlint.positions import LineIndex
 from fitlint.render.lsp_shape import path_to_uri, to_lsp
 

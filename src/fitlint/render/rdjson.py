@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fitlint.diagnostics import Severity
-from fitlint.engine import FileResult
+from fitlint.results import FileResult
 from fitlint.positions import LineIndex
 
 _LEVEL = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO", Severity.HINT: "INFO"}

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from fitlint import __version__
 from fitlint.diagnostics import Diagnostic, Severity
-from fitlint.engine import FileResult
+from fitlint.results import FileResult
 from fitlint.positions import LineIndex, utf16_len
 
 SCHEMA = (

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from fitlint.diagnostics import Diagnostic, FixSafety, Severity
-from fitlint.engine import FileResult
+from fitlint.results import FileResult
 from fitlint.lazyregex import lazy_compile
 from fitlint.positions import LineIndex
 

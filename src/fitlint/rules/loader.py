@@ -75,10 +75,7 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
     pending_rewrites: list[tuple[str, dict[str, Any], yaml.Node | None, str, Origin]] = []
     for path in files:
         display = str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(Origin(display, 0), f"cannot read rule pack: {exc}") from None
+        text = _read_pack(path, display)
         digest.update(display.encode() + b"\0" + text.encode() + b"\0")
         data = _cached_pack(text)
         if data is None:
@@ -163,6 +160,23 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
     for text, data in validated:
         _store_pack(text, data)
     return ruleset
+
+
+MAX_PACK_BYTES = 16 * 1024 * 1024  # a pack with a 100,000-entry lexicon is about 2 MB
+
+
+def _read_pack(path: Path, display: str) -> str:
+    """A pack's text: a regular file of at most MAX_PACK_BYTES, checked with ``stat`` before it
+    is opened (a FIFO or a link to /dev/zero named *.yaml in a rule directory is an error, never
+    read), and never read past the limit."""
+    from fitlint.files import ReadError, read_regular
+
+    try:
+        return read_regular(path, MAX_PACK_BYTES, setting=None).decode("utf-8")
+    except ReadError as exc:
+        raise RuleError(Origin(display, 0), f"cannot read rule pack: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(Origin(display, 0), f"cannot read rule pack: not valid UTF-8: {exc.reason} at byte {exc.start}") from None
 
 
 def _check_pattern(source: str, ruleset: RuleSet, origin: Origin, phrase: bool = False) -> None:
