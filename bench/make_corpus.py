@@ -55,19 +55,32 @@ def make_file(rng: random.Random, pool: list[str], number: int, vocabulary: list
         return " ".join(mutate(rng, rng.choice(pool), vocabulary) for _ in range(k))
 
     title = rng.choice(pool)[:70].rstrip(" ,;:")
-    parts = [f'---\ntitle: "{title.replace(chr(34), "")}"\ndate: 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\ntags: [fitness, post-{number}]\n---\n', f"# {title}\n"]
+    parts = [
+        f'---\ntitle: "{title.replace(chr(34), "")}"\ndate: 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\ntags: [fitness, post-{number}]\n---\n',
+        f"# {title}\n",
+    ]
     for section in range(rng.randint(6, 10)):
         parts.append(f"## {rng.choice(pool)[:60].rstrip(' ,;:.')}\n")
         for _ in range(rng.randint(2, 4)):
             parts.append(sentences(rng.randint(3, 6)) + "\n")
         if section % 3 == 0:
-            parts.append("\n".join(f"- {mutate(rng, rng.choice(pool), vocabulary)}" for _ in range(rng.randint(3, 5))) + "\n")
+            parts.append(
+                "\n".join(
+                    f"- {mutate(rng, rng.choice(pool), vocabulary)}"
+                    for _ in range(rng.randint(3, 5))
+                )
+                + "\n"
+            )
         if section % 4 == 1:
-            parts.append(f"Read more in [our guide](https://example.org/guides/{number}-{section}) about {rng.choice(pool)[:40]}.\n")
+            parts.append(
+                f"Read more in [our guide](https://example.org/guides/{number}-{section}) about {rng.choice(pool)[:40]}.\n"
+            )
         if section % 5 == 2:
             parts.append("```text\nwarm-up: 5 min\nmain set: 3 x 10\n```\n")
         if section % 6 == 3:
-            parts.append("| Exercise | Sets | Reps |\n|---|---|---|\n| Squat | 3 | 10 |\n| Row | 3 | 12 |\n")
+            parts.append(
+                "| Exercise | Sets | Reps |\n|---|---|---|\n| Squat | 3 | 10 |\n| Row | 3 | 12 |\n"
+            )
     return "\n".join(parts)
 
 
@@ -106,7 +119,14 @@ def render_html(markdown_text: str) -> str:
 
     _, _, rest = markdown_text.partition("---\n")
     front, _, body = rest.partition("\n---\n")
-    title = next((line.split(":", 1)[1].strip().strip('"') for line in front.splitlines() if line.startswith("title:")), "")
+    title = next(
+        (
+            line.split(":", 1)[1].strip().strip('"')
+            for line in front.splitlines()
+            if line.startswith("title:")
+        ),
+        "",
+    )
     rendered = MarkdownIt("commonmark").enable("table").render(body)
     return _PAGE.format(title=html.escape(title), body=rendered)
 
@@ -122,7 +142,14 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     pool = sentence_pool()
-    vocabulary = sorted({w.strip(".,;:!?\"'()").lower() for s in pool for w in s.split() if w.isalpha() and len(w) > 3})
+    vocabulary = sorted(
+        {
+            w.strip(".,;:!?\"'()").lower()
+            for s in pool
+            for w in s.split()
+            if w.isalpha() and len(w) > 3
+        }
+    )
     for out in (args.out, args.html_out):
         if out.exists():
             shutil.rmtree(out)
@@ -135,8 +162,17 @@ def main() -> None:
         (args.html_out / f"post-{number:04d}.html").write_text(render_html(text), encoding="utf-8")
         words += len(text.split())
         number += 1
-    distinct = len({line for p in args.out.glob("*.md") for line in p.read_text().splitlines() if len(line) > 40})
-    print(f"{number} files, {words} words, {distinct} distinct prose lines, from {len(pool)} source sentences -> {args.out}")
+    distinct = len(
+        {
+            line
+            for p in args.out.glob("*.md")
+            for line in p.read_text().splitlines()
+            if len(line) > 40
+        }
+    )
+    print(
+        f"{number} files, {words} words, {distinct} distinct prose lines, from {len(pool)} source sentences -> {args.out}"
+    )
 
 
 if __name__ == "__main__":

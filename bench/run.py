@@ -40,14 +40,18 @@ COLD_HTML = "fitlint cold, HTML pages (same text)"
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
     """(wall seconds, peak RSS in MiB) of one run of ``command``."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, _, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = 0
     return elapsed, usage.ru_maxrss // 1024
 
 
-def interleaved(runs: int, commands: dict[str, list[str]], cwd: Path) -> dict[str, tuple[list[float], int]]:
+def interleaved(
+    runs: int, commands: dict[str, list[str]], cwd: Path
+) -> dict[str, tuple[list[float], int]]:
     """Wall times and peak memory of each command, the commands taking turns run by run: on a
     shared machine speed drifts over minutes, and taking turns spreads the drift evenly."""
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -104,9 +108,13 @@ def relint_latency(edits: int) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each whole-corpus command")
-    parser.add_argument("--single-runs", type=int, default=21, help="runs of each single-file command")
+    parser.add_argument(
+        "--single-runs", type=int, default=21, help="runs of each single-file command"
+    )
     parser.add_argument("--relints", type=int, default=100)
-    parser.add_argument("--html-only", action="store_true", help="only the Markdown and HTML cold runs")
+    parser.add_argument(
+        "--html-only", action="store_true", help="only the Markdown and HTML cold runs"
+    )
     args = parser.parse_args()
     if not CORPUS.is_dir() or not CORPUS_HTML.is_dir():
         subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py")], check=True)
@@ -118,7 +126,15 @@ def main() -> int:
     files = sorted(CORPUS.glob("*.md"))
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
     proselint = shutil.which("proselint")
-    fitlint = [sys.executable, "-m", "fitlint", "check", "--isolated", "--no-respect-gitignore", "--quiet"]
+    fitlint = [
+        sys.executable,
+        "-m",
+        "fitlint",
+        "check",
+        "--isolated",
+        "--no-respect-gitignore",
+        "--quiet",
+    ]
     work = Path(tempfile.mkdtemp(prefix="fitlint-bench-"))
     corpus = work / "corpus"
     shutil.copytree(CORPUS, corpus)
@@ -154,12 +170,20 @@ def main() -> int:
         single["proselint single file with findings"] = [proselint, "check", "findings.md"]
     measured = interleaved(args.runs, cold, work)
     measure([*fitlint, "corpus"], work)  # fill the cache
-    measured.update(interleaved(args.runs, {"fitlint warm (corpus, cache filled)": [*fitlint, "corpus"]}, work))
+    measured.update(
+        interleaved(args.runs, {"fitlint warm (corpus, cache filled)": [*fitlint, "corpus"]}, work)
+    )
     measured.update(interleaved(args.single_runs, single, work))
     order = [
-        COLD, COLD_HTML, "fitlint warm (corpus, cache filled)", "fitlint single clean file",
-        "fitlint single file with findings", "spaCy floor (tokenise corpus)", "proselint (corpus)",
-        "proselint single clean file", "proselint single file with findings",
+        COLD,
+        COLD_HTML,
+        "fitlint warm (corpus, cache filled)",
+        "fitlint single clean file",
+        "fitlint single file with findings",
+        "spaCy floor (tokenise corpus)",
+        "proselint (corpus)",
+        "proselint single clean file",
+        "proselint single file with findings",
     ]
     rows = [(name, *measured[name]) for name in order if name in measured]
     p50, p95 = relint_latency(args.relints)
@@ -176,32 +200,47 @@ def main() -> int:
     print(f"{'LSP relint, 2,000 words (p50 / p95)':<40}{p50 * 1000:>8.1f}ms{p95 * 1000:>8.1f}ms\n")
     cold = samples["fitlint cold (corpus, -j all CPUs)"]
     warm = samples["fitlint warm (corpus, cache filled)"]
-    print("ratios (medians; cold / spaCy floor and the proselint ones also as the median of run-by-run ratios)")
-    print(f"  warm / cold                       {statistics.median(warm) / statistics.median(cold):6.3f}   (target <= 0.1)")
+    print(
+        "ratios (medians; cold / spaCy floor and the proselint ones also as the median of run-by-run ratios)"
+    )
+    print(
+        f"  warm / cold                       {statistics.median(warm) / statistics.median(cold):6.3f}   (target <= 0.1)"
+    )
     pairs = [
         ("cold / spaCy floor", cold, samples["spaCy floor (tokenise corpus)"], "1.5"),
         ("HTML pages / Markdown (same text)", samples[COLD_HTML], cold, "1.5"),
     ]
     if proselint:
         pairs.append(("cold / proselint", cold, samples["proselint (corpus)"], "0.333"))
-        pairs.append((
-            "single clean: fitlint / proselint",
-            samples["fitlint single clean file"], samples["proselint single clean file"], "1.0",
-        ))
+        pairs.append(
+            (
+                "single clean: fitlint / proselint",
+                samples["fitlint single clean file"],
+                samples["proselint single clean file"],
+                "1.0",
+            )
+        )
     for label, ours, theirs, target in pairs:
         by_median = statistics.median(ours) / statistics.median(theirs)
-        print(f"  {label:<33} {by_median:6.3f}   paired {paired_ratio(ours, theirs):6.3f}   (target <= {target})")
+        print(
+            f"  {label:<33} {by_median:6.3f}   paired {paired_ratio(ours, theirs):6.3f}   (target <= {target})"
+        )
     return 0
 
 
 def _html_only(runs: int, fitlint: list[str], work: Path, files: int, words: int) -> int:
     """The same text as Markdown and as HTML pages, cold, taking turns."""
-    commands = {COLD: [*fitlint, "--no-cache", "corpus"], COLD_HTML: [*fitlint, "--no-cache", "pages"]}
+    commands = {
+        COLD: [*fitlint, "--no-cache", "corpus"],
+        COLD_HTML: [*fitlint, "--no-cache", "pages"],
+    }
     commands["fitlint -j 1, Markdown"] = [*fitlint, "--no-cache", "-j", "1", "corpus"]
     commands["fitlint -j 1, HTML pages"] = [*fitlint, "--no-cache", "-j", "1", "pages"]
     measured = interleaved(runs, commands, work)
     shutil.rmtree(work, ignore_errors=True)
-    print(f"corpus: {files} files, {words} words (Markdown) and the same rendered as HTML; {runs} runs each\n")
+    print(
+        f"corpus: {files} files, {words} words (Markdown) and the same rendered as HTML; {runs} runs each\n"
+    )
     print(f"{'measurement':<40}{'median s':>10}{'min s':>10}{'peak MiB':>10}")
     for name, (samples, peak) in measured.items():
         print(f"{name:<40}{statistics.median(samples):>10.3f}{min(samples):>10.3f}{peak:>10}")
@@ -212,7 +251,9 @@ def _html_only(runs: int, fitlint: list[str], work: Path, files: int, words: int
     ):
         ours, theirs = measured[html_name][0], measured[markdown_name][0]
         by_median = statistics.median(ours) / statistics.median(theirs)
-        print(f"  {label:<33} {by_median:6.3f}   paired {paired_ratio(ours, theirs):6.3f}   (target <= 1.5)")
+        print(
+            f"  {label:<33} {by_median:6.3f}   paired {paired_ratio(ours, theirs):6.3f}   (target <= 1.5)"
+        )
     return 0
 
 

@@ -35,7 +35,14 @@ class BrowserError(Exception):
 class Browser:
     """One headless browser with one page; events are kept in ``events`` as they arrive."""
 
-    def __init__(self, binary: str, profile: Path, width: int = 1400, height: int = 1000, log: Any = subprocess.DEVNULL) -> None:
+    def __init__(
+        self,
+        binary: str,
+        profile: Path,
+        width: int = 1400,
+        height: int = 1000,
+        log: Any = subprocess.DEVNULL,
+    ) -> None:
         import fcntl
 
         low_read, self._write = os.pipe()
@@ -46,18 +53,33 @@ class Browser:
         os.close(low_read)
         os.close(low_write)
         args = [
-            binary, "--headless", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
-            "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
-            f"--user-data-dir={profile}", f"--window-size={width},{height}", "about:blank",
+            binary,
+            "--headless",
+            "--remote-debugging-pipe",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--disable-default-apps",
+            "--mute-audio",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
+            "about:blank",
         ]
         # The browser wants the pipe on fds 3 and 4: bash moves it there, then becomes the browser.
         script = f'exec "$@" 3<&{to_child_read} 4>&{from_child_write} {to_child_read}<&- {from_child_write}>&-'
         self.process = subprocess.Popen(
             ["bash", "-c", script, "bash", *args],
             pass_fds=(to_child_read, from_child_write),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
         )
         os.close(to_child_read)
         os.close(from_child_write)
@@ -67,7 +89,9 @@ class Browser:
         self.session: str | None = None
 
     # -- protocol ------------------------------------------------------------------------------
-    def _send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> int:
+    def _send(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> int:
         self._next += 1
         message: dict[str, Any] = {"id": self._next, "method": method, "params": params or {}}
         if session:
@@ -89,7 +113,13 @@ class Browser:
         message, _, self._buffer = self._buffer.partition(b"\0")
         return json.loads(message)
 
-    def call(self, method: str, params: dict[str, Any] | None = None, timeout: float = 30, session: str | None = "page") -> Any:
+    def call(
+        self,
+        method: str,
+        params: dict[str, Any] | None = None,
+        timeout: float = 30,
+        session: str | None = "page",
+    ) -> Any:
         wanted = self._send(method, params, self.session if session == "page" else session)
         deadline = time.monotonic() + timeout
         while True:
@@ -116,7 +146,9 @@ class Browser:
     # -- a page ----------------------------------------------------------------------------------
     def open_page(self) -> None:
         target = self.call("Target.createTarget", {"url": "about:blank"}, session=None)["targetId"]
-        self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True}, session=None)["sessionId"]
+        self.session = self.call(
+            "Target.attachToTarget", {"targetId": target, "flatten": True}, session=None
+        )["sessionId"]
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.call(f"{domain}.enable")
 
@@ -133,7 +165,11 @@ class Browser:
 
     def press(self, key: str) -> None:
         for kind in ("keyDown", "keyUp"):
-            params = {"type": kind, "key": key, "code": f"Key{key.upper()}" if len(key) == 1 else key}
+            params = {
+                "type": kind,
+                "key": key,
+                "code": f"Key{key.upper()}" if len(key) == 1 else key,
+            }
             if kind == "keyDown" and len(key) == 1:
                 params["text"] = key
             self.call("Input.dispatchKeyEvent", params)
@@ -167,7 +203,11 @@ class Browser:
         ]
 
     def dialogs(self) -> list[str]:
-        return [e["params"].get("message", "") for e in self.events if e.get("method") == "Page.javascriptDialogOpening"]
+        return [
+            e["params"].get("message", "")
+            for e in self.events
+            if e.get("method") == "Page.javascriptDialogOpening"
+        ]
 
     def close(self) -> None:
         try:

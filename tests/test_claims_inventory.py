@@ -36,10 +36,14 @@ def test_statuses_sources_and_reasons(cli, tmp_path):
     assert list(data["claims"][0]) == list(COLUMNS)
     marker = rows[(3, "FL401")]
     assert (marker["status"], marker["reason"]) == ("cited", "cited in its sentence")
-    assert marker["source"] == "[1] Smith J (2020). Walking and fat. doi:10.1000/xyz"  # the marker and its entry
+    assert (
+        marker["source"] == "[1] Smith J (2020). Walking and fat. doi:10.1000/xyz"
+    )  # the marker and its entry
     link = rows[(8, "FL402")]
     assert (link["status"], link["source"]) == ("cited", "https://doi.org/10.1000/abc123")
-    assert link["sentence"] == "Research shows walking helps (a trial)."  # prose, without the link markup
+    assert (
+        link["sentence"] == "Research shows walking helps (a trial)."
+    )  # prose, without the link markup
     spot = rows[(12, "FL101")]
     assert (spot["status"], spot["column"], spot["text"]) == ("flagged", 1, "Burn belly fat")
     assert SPOT_EVIDENCE in spot["evidence"].split()
@@ -52,32 +56,46 @@ def test_statuses_sources_and_reasons(cli, tmp_path):
     reported = {
         (int(line.split(":")[1]), line.split(": ")[1].split()[0])
         for line in check.out.splitlines()
-        if line.startswith("post.md:") and line.split(": ")[1].split()[0][:3] in ("FL1", "FL2", "FL4")
+        if line.startswith("post.md:")
+        and line.split(": ")[1].split()[0][:3] in ("FL1", "FL2", "FL4")
     }
     assert reported == flagged
-    only = json.loads(cli("claims", "post.md", "--isolated", "--format", "json", "--status", "cited", cwd=tmp_path).out)
+    only = json.loads(
+        cli(
+            "claims", "post.md", "--isolated", "--format", "json", "--status", "cited", cwd=tmp_path
+        ).out
+    )
     assert {row["status"] for row in only["claims"]} == {"cited"}
     assert cli("claims", "post.md", "--status", "maybe", cwd=tmp_path).code == 2
 
 
 def test_csv_quoting_round_trips(cli, tmp_path):
-    write(tmp_path / "post, with \"comma\".md", POST)
+    write(tmp_path / 'post, with "comma".md', POST)
     out = tmp_path / "claims.csv"
-    assert cli("claims", ".", "--isolated", "--no-cache", "--output-file", str(out), cwd=tmp_path).code == 0
+    assert (
+        cli("claims", ".", "--isolated", "--no-cache", "--output-file", str(out), cwd=tmp_path).code
+        == 0
+    )
     raw = out.read_bytes()
-    assert raw.count(b"\r\n") == 7 and b"\n" in raw.replace(b"\r\n", b"")  # CRLF rows; a LF inside a field
+    assert raw.count(b"\r\n") == 7 and b"\n" in raw.replace(
+        b"\r\n", b""
+    )  # CRLF rows; a LF inside a field
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert rows[0] == list(COLUMNS)
     table = [dict(zip(COLUMNS, row)) for row in rows[1:]]
     assert all(len(row) == len(COLUMNS) for row in rows)
     assert {row["path"] for row in table} == {'post, with "comma".md'}
     quoted = next(row for row in table if row["line"] == "5")
-    assert quoted["text"] == 'Studies show, "clearly", that a brisk walk\nburns 300 calories an hour.'
+    assert (
+        quoted["text"] == 'Studies show, "clearly", that a brisk walk\nburns 300 calories an hour.'
+    )
     assert b'"Studies show, ""clearly"", that a brisk walk\nburns 300 calories an hour."' in raw
     # A cell a spreadsheet would run as a formula is kept as text.
     formula = next(row for row in table if row["line"] == "10")
     assert formula["text"].startswith("'+50%")
-    json_rows = json.loads(cli("claims", ".", "--isolated", "--format", "json", cwd=tmp_path).out)["claims"]
+    json_rows = json.loads(cli("claims", ".", "--isolated", "--format", "json", cwd=tmp_path).out)[
+        "claims"
+    ]
     assert [row["text"].lstrip("'") for row in table] == [row["text"] for row in json_rows]
 
 
@@ -107,10 +125,14 @@ def test_inventory_of_a_corpus_lists_every_flagged_diagnostic(cli):
     assert by_status["flagged"] == flagged
     assert by_status["excused"] == excused
     assert sum(by_status["cited"].values()) >= 5
-    assert all(row["source"] and row["reason"].startswith("cited") for row in claims if row["status"] == "cited")
+    assert all(
+        row["source"] and row["reason"].startswith("cited")
+        for row in claims
+        if row["status"] == "cited"
+    )
     assert all(row["reason"] for row in claims if row["status"] == "excused")
     assert {row["code"][:3] for row in claims if row["status"] == "cited"} == {"FL4"}
     assert len(csv_rows) == len(claims)
-    assert [(r["path"], r["line"], r["code"], r["status"], r["text"].lstrip("'")) for r in csv_rows] == [
-        (r["path"], str(r["line"]), r["code"], r["status"], r["text"]) for r in claims
-    ]
+    assert [
+        (r["path"], r["line"], r["code"], r["status"], r["text"].lstrip("'")) for r in csv_rows
+    ] == [(r["path"], str(r["line"]), r["code"], r["status"], r["text"]) for r in claims]

@@ -25,7 +25,9 @@ def test_exit_1_with_findings_and_ruff_style_line(cli, tmp_path):
     write(tmp_path / "a.md", "Intro.\n\n" + BAD)
     result = cli("check", "a.md", cwd=tmp_path)
     assert result.code == 1
-    assert result.out.startswith("a.md:3:1: FL101 [warning] 'Burn belly fat' promises to burn fat off one body part.")
+    assert result.out.startswith(
+        "a.md:3:1: FL101 [warning] 'Burn belly fat' promises to burn fat off one body part."
+    )
     assert "3 | Burn belly fat with these 5 moves." in result.out
     assert "  | ^^^^^^^^^^^^^^\n" in result.out
     assert "= unsafe fix: Strengthen your core" in result.out
@@ -59,9 +61,18 @@ def test_stdin_with_filename(cli, tmp_path):
 def test_select_and_ignore_prefixes(cli, tmp_path):
     write(tmp_path / "a.md", "Burn belly fat fast. Guaranteed results.\n")
     codes = lambda out: sorted({line.split()[1] for line in out.splitlines() if ": FL" in line})  # noqa: E731
-    assert codes(cli("check", "a.md", "--no-source", cwd=tmp_path).out) == ["FL101", "FL202", "FL203"]
-    assert codes(cli("check", "a.md", "--no-source", "--select", "FL2", cwd=tmp_path).out) == ["FL202", "FL203"]
-    assert codes(cli("check", "a.md", "--no-source", "--ignore", "FL20", cwd=tmp_path).out) == ["FL101"]
+    assert codes(cli("check", "a.md", "--no-source", cwd=tmp_path).out) == [
+        "FL101",
+        "FL202",
+        "FL203",
+    ]
+    assert codes(cli("check", "a.md", "--no-source", "--select", "FL2", cwd=tmp_path).out) == [
+        "FL202",
+        "FL203",
+    ]
+    assert codes(cli("check", "a.md", "--no-source", "--ignore", "FL20", cwd=tmp_path).out) == [
+        "FL101"
+    ]
 
 
 def test_config_discovered_upward_and_cli_overrides(cli, tmp_path):
@@ -88,12 +99,17 @@ def test_isolated_ignores_config(cli, tmp_path):
 
 
 def test_per_file_ignores_and_exclude(cli, tmp_path):
-    write(tmp_path / ".fitlint.yaml", 'per-file-ignores: {"legal/*.md": [FL101]}\nexclude: ["drafts/"]\n')
+    write(
+        tmp_path / ".fitlint.yaml",
+        'per-file-ignores: {"legal/*.md": [FL101]}\nexclude: ["drafts/"]\n',
+    )
     write(tmp_path / "legal" / "a.md", BAD)
     write(tmp_path / "drafts" / "b.md", BAD)
     write(tmp_path / "c.md", BAD)
     result = cli("check", ".", "--no-source", cwd=tmp_path)
-    assert "legal" not in result.out and "drafts" not in result.out and "c.md:1:1: FL101" in result.out
+    assert (
+        "legal" not in result.out and "drafts" not in result.out and "c.md:1:1: FL101" in result.out
+    )
     # Named explicitly, an excluded directory is linted; --force-exclude skips it (pre-commit).
     assert "drafts" in cli("check", "drafts", "--no-source", cwd=tmp_path).out
     assert cli("check", "drafts/b.md", "--force-exclude", cwd=tmp_path).code == 0
@@ -149,7 +165,9 @@ rules:
     )
     write(tmp_path / "a.md", "Our detox teas work.\n")
     result = cli("check", "a.md", "--rule-dir", "rules", "--no-source", cwd=tmp_path)
-    assert result.out.startswith("a.md:1:5: FL901 [error] 'detox teas' sells detox tea as weight loss.")
+    assert result.out.startswith(
+        "a.md:1:5: FL901 [error] 'detox teas' sells detox tea as weight loss."
+    )
 
 
 def test_suppressions_all_forms(cli, tmp_path):
@@ -172,7 +190,15 @@ def test_suppressions_all_forms(cli, tmp_path):
 
 def test_report_unused_suppressions(cli, tmp_path):
     write(tmp_path / "a.md", "<!-- fitlint-disable-next-line FL203 -->\nBurn belly fat.\n")
-    result = cli("check", "a.md", "--no-source", "--report-unused-suppressions", "--select", "FL101,FL002", cwd=tmp_path)
+    result = cli(
+        "check",
+        "a.md",
+        "--no-source",
+        "--report-unused-suppressions",
+        "--select",
+        "FL101,FL002",
+        cwd=tmp_path,
+    )
     assert "a.md:1:1: FL002 [warning] Unused suppression (FL203)" in result.out
 
 
@@ -214,7 +240,12 @@ def test_docs_rules_page_is_current(cli):
 
 def test_python_m_and_console_script(tmp_path):
     write(tmp_path / "a.md", BAD)
-    result = subprocess.run([sys.executable, "-m", "fitlint", "check", "a.md"], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "fitlint", "check", "a.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1 and "FL101" in result.stdout
 
 
@@ -238,7 +269,9 @@ def test_unreadable_file_is_reported_and_run_goes_on(cli, tmp_path, monkeypatch)
     result = cli("check", ".", "--no-source", cwd=tmp_path)
     assert result.code == 1
     assert "fitlint: locked.md: cannot read: Permission denied" in result.err
-    assert "locked.md:1:1: FL001 [error] File not linted: cannot read: Permission denied" in result.out
+    assert (
+        "locked.md:1:1: FL001 [error] File not linted: cannot read: Permission denied" in result.out
+    )
     assert "open.md:1:1: FL101" in result.out
 
 
@@ -262,7 +295,9 @@ def test_regulator_profile_selects_and_raises(cli, tmp_path):
     asa = cli("check", "a.md", "--no-source", "--profile", "asa", cwd=tmp_path).out
     assert "FL101 [error]" in asa and "FL203 [error]" in asa
     eu = cli("check", "a.md", "--no-source", "--profile", "eu", cwd=tmp_path).out
-    assert "FL101" not in eu and "FL203" not in eu  # EU 1924/2006 Art. 12 is about rate and amount claims
+    assert (
+        "FL101" not in eu and "FL203" not in eu
+    )  # EU 1924/2006 Art. 12 is about rate and amount claims
     ftc = cli("check", "a.md", "--no-source", "--profile", "ftc", cwd=tmp_path).out
     assert "FL205 [error]" in ftc
 
@@ -278,22 +313,30 @@ def test_excerpt_repeating_the_body_is_reported_in_both_places(cli, tmp_path):
     diagnostics = json.loads(out)[0]["diagnostics"]
     # The excerpt is published on its own (feeds, cards, meta tags): both places are reported,
     # each pointing at the other.
-    assert [(d["code"], d["range"]["start"]["line"]) for d in diagnostics] == [("FL202", 1), ("FL202", 6)]
+    assert [(d["code"], d["range"]["start"]["line"]) for d in diagnostics] == [
+        ("FL202", 1),
+        ("FL202", 6),
+    ]
     assert diagnostics[0]["relatedInformation"][0]["message"] == "the same claim in the body"
     assert diagnostics[0]["relatedInformation"][0]["location"]["range"]["start"]["line"] == 6
-    assert diagnostics[1]["relatedInformation"][0]["message"] == "also in the front matter 'excerpt' (line 2)"
+    assert (
+        diagnostics[1]["relatedInformation"][0]["message"]
+        == "also in the front matter 'excerpt' (line 2)"
+    )
 
 
 def test_show_excused_lists_excused_matches_as_hints(cli, tmp_path):
-    (tmp_path / "a.md").write_text("Crunches won't burn belly fat.\n\nBurn belly fat with these 5 moves.\n")
+    (tmp_path / "a.md").write_text(
+        "Crunches won't burn belly fat.\n\nBurn belly fat with these 5 moves.\n"
+    )
     plain = cli("check", "a.md", "--no-cache", "--format", "json", cwd=tmp_path)
     assert [d["range"]["start"]["line"] for d in json.loads(plain.out)[0]["diagnostics"]] == [2]
     shown = cli("check", "a.md", "--no-cache", "--format", "json", "--show-excused", cwd=tmp_path)
     found = json.loads(shown.out)[0]["diagnostics"]
     excused = [d for d in found if d["data"].get("excused")]
-    assert [(d["code"], d["severity"], d["data"]["excused"], d["data"]["text"]) for d in excused] == [
-        ("FL101", 4, "negated", "burn belly fat")
-    ]
+    assert [
+        (d["code"], d["severity"], d["data"]["excused"], d["data"]["text"]) for d in excused
+    ] == [("FL101", 4, "negated", "burn belly fat")]
     assert all(not s["edits"] for s in excused[0]["data"]["suggestions"])
     assert shown.code == plain.code == 1  # hints never change the exit code
 

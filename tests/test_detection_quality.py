@@ -112,7 +112,8 @@ def shared_scores():
 
 @needs_shared
 @pytest.mark.parametrize(
-    "corpus,label", [(corpus, label) for corpus, floors in SHARED_FLOORS.items() for label in floors]
+    "corpus,label",
+    [(corpus, label) for corpus, floors in SHARED_FLOORS.items() for label in floors],
 )
 def test_shared_corpus(shared_scores, corpus, label):
     if corpus not in shared_scores:

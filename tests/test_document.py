@@ -24,7 +24,15 @@ def test_headings_paragraphs_lists_quotes_and_tables_are_prose():
     )
     _, blocks = _blocks(text)
     kinds = [kind for kind, _, _ in blocks]
-    assert kinds == ["heading", "paragraph", "list_item", "table_cell", "table_cell", "table_cell", "table_cell"]
+    assert kinds == [
+        "heading",
+        "paragraph",
+        "list_item",
+        "table_cell",
+        "table_cell",
+        "table_cell",
+        "table_cell",
+    ]
     assert blocks[0][1] == "Title here"
     assert blocks[1][1] == "quoted bold text lazy line"
     assert blocks[2][1] == "item link text end continued   x"  # URL and inline code dropped
@@ -55,10 +63,25 @@ def test_a_fence_that_holds_email_copy_is_read_as_prose():
     )
     text = "### Content:\n```\n" + email + "```\n"
     document, blocks = _blocks(text)
-    assert [kind for kind, _, _ in blocks] == ["heading", "paragraph", "paragraph", "list_item", "list_item", "paragraph"]
-    assert blocks[3][1] == blocks[3][2] == "Most people who quit do so in the first two weeks, so keep your sessions short."
+    assert [kind for kind, _, _ in blocks] == [
+        "heading",
+        "paragraph",
+        "paragraph",
+        "list_item",
+        "list_item",
+        "paragraph",
+    ]
+    assert (
+        blocks[3][1]
+        == blocks[3][2]
+        == "Most people who quit do so in the first two weeks, so keep your sessions short."
+    )
     assert document.code_lines == set()
-    html = "```html\n<table><tr><td>\n<p>" + email.replace("\n\n", "</p>\n<p>") + "</p>\n</td></tr></table>\n```\n"
+    html = (
+        "```html\n<table><tr><td>\n<p>"
+        + email.replace("\n\n", "</p>\n<p>")
+        + "</p>\n</td></tr></table>\n```\n"
+    )
     _, blocks = _blocks(html)
     assert "Thanks for joining the programme." in " ".join(prose for _, prose, _ in blocks)
 
@@ -113,7 +136,10 @@ def test_plain_text_paragraphs_and_headings():
     wrapped = "This is a long line of prose that has been wrapped at a fixed\nwidth by an editor, and it goes on.\n"
     _, blocks = _blocks(wrapped, "wrapped.txt")
     assert [(k, p) for k, p, _ in blocks] == [
-        ("paragraph", "This is a long line of prose that has been wrapped at a fixed width by an editor, and it goes on.")
+        (
+            "paragraph",
+            "This is a long line of prose that has been wrapped at a fixed width by an editor, and it goes on.",
+        )
     ]
     text = "The belief\n\nCrunches burn calories.\n\nFinal words\n\nThe end.\n"
     _, blocks = _blocks(text, "seed.txt")

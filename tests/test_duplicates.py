@@ -23,7 +23,9 @@ def test_seed_repeated_closing_section(linter):
     lines = text.splitlines(keepends=True)
     assert lines[47].startswith("How Planfit applies this")
     assert diagnostic.code == "FL301"
-    assert diagnostic.start == sum(len(line) for line in lines[:47])  # the second copy's heading line
+    assert diagnostic.start == sum(
+        len(line) for line in lines[:47]
+    )  # the second copy's heading line
     assert diagnostic.text == lines[47] + lines[48]  # heading and its paragraph
     related = diagnostic.related[0]
     assert text[related.start : related.end] == (lines[45] + lines[46]).rstrip("\n")
@@ -34,13 +36,19 @@ def test_seed_repeated_closing_section(linter):
 def test_cross_file_reported_once_with_all_locations(cli, tmp_path):
     shared = "Every programme on this site is reviewed by a qualified coach before it is published."
     for name in ("a.md", "b.md", "c.md"):
-        (tmp_path / name).write_text(f"# {name}\n\n{shared}\n\nUnique text for {name} about rest days and sleep.\n")
+        (tmp_path / name).write_text(
+            f"# {name}\n\n{shared}\n\nUnique text for {name} about rest days and sleep.\n"
+        )
     plain = cli("check", ".", "--no-source", cwd=tmp_path)
     assert "FL305" not in plain.out  # opt-in
     result = cli("check", ".", "--no-source", "--extend-select", "FL305", cwd=tmp_path)
     lines = [line for line in result.out.splitlines() if "FL305" in line]
-    assert lines == ["a.md:3:1: FL305 [warning] This paragraph also appears in 2 other file(s): b.md, c.md."]
-    (tmp_path / ".fitlint.yaml").write_text('extend-select: [FL305]\nallow-duplicates: ["reviewed by a qualified coach"]\n')
+    assert lines == [
+        "a.md:3:1: FL305 [warning] This paragraph also appears in 2 other file(s): b.md, c.md."
+    ]
+    (tmp_path / ".fitlint.yaml").write_text(
+        'extend-select: [FL305]\nallow-duplicates: ["reviewed by a qualified coach"]\n'
+    )
     assert "FL305" not in cli("check", ".", "--no-source", cwd=tmp_path).out
 
 
@@ -62,10 +70,15 @@ def test_cross_file_index_on_a_generated_10000_file_tree():
 
 
 def test_template_headings_from_config(tmp_path):
-    text = "## Disclaimer\n\nThis section lists the equipment and the warm-up for every session below.\n\n" * 2
+    text = (
+        "## Disclaimer\n\nThis section lists the equipment and the warm-up for every session below.\n\n"
+        * 2
+    )
     default = Linter(Config(root=tmp_path)).lint_text(text, "a.md")
     assert [d.code for d in default] == ["FL301"]
-    configured = Linter(Config(root=tmp_path, template_headings=("Disclaimer",))).lint_text(text, "a.md")
+    configured = Linter(Config(root=tmp_path, template_headings=("Disclaimer",))).lint_text(
+        text, "a.md"
+    )
     assert configured == []  # a template section's text repeats by design
 
 

@@ -330,9 +330,7 @@ def test_fix_on_an_html_file_is_byte_exact(cli, tmp_path):
     start = original.index("burn belly fat")
     prefix, suffix = original[:start], original[start + len("burn belly fat") :]
     assert fixed.startswith(prefix) and fixed.endswith(suffix)
-    assert (
-        fixed[len(prefix) : len(fixed) - len(suffix)] == "strengthen your core"
-    )
+    assert fixed[len(prefix) : len(fixed) - len(suffix)] == "strengthen your core"
 
 
 def test_lsp_json_ranges_are_utf16_in_html(cli, tmp_path):

@@ -22,7 +22,10 @@ def test_twenty_megabyte_file_is_skipped_with_a_warning_others_linted(cli, tmp_p
     big.write_text(line * (20 * 1024 * 1024 // len(line) + 1), encoding="utf-8")
     write(tmp_path / "small.md", "Burn belly fat fast.\n")
     result = cli("check", ".", "--no-source", cwd=tmp_path)
-    assert "fitlint: huge.md: file is 20.0 MiB, over the 5.0 MiB limit; skipped (raise max-file-size to lint it)" in result.err
+    assert (
+        "fitlint: huge.md: file is 20.0 MiB, over the 5.0 MiB limit; skipped (raise max-file-size to lint it)"
+        in result.err
+    )
     assert "small.md:1:1: FL101" in result.out
     assert result.code == 1
 
@@ -45,7 +48,10 @@ def test_config_cannot_point_rule_dirs_outside_the_project(cli, tmp_path):
 
 
 def test_rule_yaml_cannot_run_code(cli, tmp_path):
-    write(tmp_path / "rules" / "evil.yaml", "schema: 1\nrules: !!python/object/apply:os.system ['touch pwned']\n")
+    write(
+        tmp_path / "rules" / "evil.yaml",
+        "schema: 1\nrules: !!python/object/apply:os.system ['touch pwned']\n",
+    )
     write(tmp_path / "a.md", "Text.\n")
     result = cli("check", "a.md", "--rule-dir", "rules", cwd=tmp_path)
     assert result.code == 2 and "invalid YAML" in result.err
@@ -72,7 +78,9 @@ rules:
     # No match exists (15 words between the last "a" and "b" exceed every gap), so the regex
     # engine tries every way of splitting 4,000 words into gaps: it never finishes unaided.
     write(tmp_path / "slow.md", ("a " * 4000) + "c " * 15 + "b\n\nBurn belly fat.\n")
-    result = cli("check", "slow.md", "--rule-dir", "rules", "--no-source", "--no-cache", cwd=tmp_path)
+    result = cli(
+        "check", "slow.md", "--rule-dir", "rules", "--no-source", "--no-cache", cwd=tmp_path
+    )
     assert "fitlint: warning: rule FL950 disabled: pattern" in result.err
     assert "catastrophic backtracking" in result.err
     assert "slow.md:3:1: FL101" in result.out  # other rules still ran
@@ -83,7 +91,12 @@ def test_two_runs_at_once_share_the_cache(tmp_path):
     for number in range(30):
         write(tmp_path / f"post{number}.md", f"Post {number}: burn belly fat with move {number}.\n")
     command = [sys.executable, "-m", "fitlint", "check", ".", "--no-source", "-j", "1"]
-    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=300) for run in runs]
     assert [run.returncode for run in runs] == [1, 1]
     assert outputs[0][0] == outputs[1][0] and outputs[0][0].count("FL101") == 30
@@ -104,8 +117,21 @@ def test_no_traceback_for_internal_errors(tmp_path):
     write(tmp_path / "a.md", "Burn belly fat.\n")
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     result = subprocess.run(
-        [sys.executable, "-m", "fitlint", "check", "a.md", "--format", "json", "--output-file", str(tmp_path / "no" / "such" / "dir.json")],
-        cwd=tmp_path, capture_output=True, text=True, env=env,
+        [
+            sys.executable,
+            "-m",
+            "fitlint",
+            "check",
+            "a.md",
+            "--format",
+            "json",
+            "--output-file",
+            str(tmp_path / "no" / "such" / "dir.json"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.startswith("fitlint: error:")

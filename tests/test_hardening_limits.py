@@ -62,8 +62,14 @@ def _run_guarded(args: list[str], cwd: Path, seconds: float = 60) -> subprocess.
         resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
 
     return subprocess.run(
-        [sys.executable, "-m", "fitlint", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=seconds, preexec_fn=limit, env={**os.environ, "NO_COLOR": "1"}, check=False,
+        [sys.executable, "-m", "fitlint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=seconds,
+        preexec_fn=limit,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
     )
 
 
@@ -93,7 +99,10 @@ def test_fifo_and_device_are_reported_without_opening_them_and_the_walk_goes_on(
     # Named on the command line: the same.
     named = _run_guarded(["check", "--no-source", "--no-cache", "x.md", "z.md"], tmp_path)
     assert named.returncode == 1 and "Traceback" not in named.stderr
-    assert [line.split(" [")[0] for line in named.stdout.splitlines()[:2]] == ["x.md:1:1: FL001", "z.md:1:1: FL001"]
+    assert [line.split(" [")[0] for line in named.stdout.splitlines()[:2]] == [
+        "x.md:1:1: FL001",
+        "z.md:1:1: FL001",
+    ]
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs /proc")
@@ -101,7 +110,9 @@ def test_reading_stops_at_max_file_size_whatever_stat_says():
     # /proc files report a size of 0 but hold more: reading stops after the limit.
     path = Path("/proc/self/status")
     assert path.stat().st_size == 0
-    with pytest.raises(ReadError, match=r"holds more than 100 bytes \(its size read 0 bytes\), over the limit"):
+    with pytest.raises(
+        ReadError, match=r"holds more than 100 bytes \(its size read 0 bytes\), over the limit"
+    ):
         read_source(path, "status.md", 100)
     assert "Name:" in read_source(path, "status.md", 1 << 20).text
 
@@ -114,8 +125,13 @@ def test_binary_file_found_in_a_walk_is_skipped_and_reported_when_named(cli, tmp
     walked = cli("check", "docs", "--no-cache", "--isolated", cwd=tmp_path)
     assert walked.code == 0, walked.out
     assert "logo.md" not in walked.out + walked.err
-    assert walked.out.splitlines()[-2:] == ["All clear: 1 file checked, no problems.", "Skipped 1 binary."]
-    named = cli("check", "docs/logo.md", "docs", "--no-cache", "--isolated", "--no-source", cwd=tmp_path)
+    assert walked.out.splitlines()[-2:] == [
+        "All clear: 1 file checked, no problems.",
+        "Skipped 1 binary.",
+    ]
+    named = cli(
+        "check", "docs/logo.md", "docs", "--no-cache", "--isolated", "--no-source", cwd=tmp_path
+    )
     assert named.code == 1
     assert named.out.splitlines()[0] == (
         "docs/logo.md:1:1: FL001 [error] File not linted: binary file (contains NUL bytes), skipped"
@@ -139,18 +155,37 @@ def test_identical_paragraphs_cost_time_in_proportion_to_their_number(linter):
 def test_overlapping_spans_are_found_as_by_testing_every_pair():
     rng = random.Random(19)
     for _ in range(200):
-        spans = [(a, a + rng.choice((0, 1, 3, 10, 60))) for a in (rng.randrange(100) for _ in range(rng.randrange(30)))]
-        units = [(a, a + rng.choice((0, 2, 8, 30))) for a in (rng.randrange(100) for _ in range(rng.randrange(10)))]
-        expected = [[i for i, (a, b) in enumerate(spans) if a < end and start < b] for start, end in units]
+        spans = [
+            (a, a + rng.choice((0, 1, 3, 10, 60)))
+            for a in (rng.randrange(100) for _ in range(rng.randrange(30)))
+        ]
+        units = [
+            (a, a + rng.choice((0, 2, 8, 30)))
+            for a in (rng.randrange(100) for _ in range(rng.randrange(10)))
+        ]
+        expected = [
+            [i for i, (a, b) in enumerate(spans) if a < end and start < b] for start, end in units
+        ]
         assert _overlapping(units, spans) == expected
 
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(".inf", "'inf'"), ("-.inf", "'-inf'"), (".nan", "'nan'"), ("0", "0"), ("-1", "-1"), ("61", "61"),
-     ("abc", "'abc'"), ("true", "True"), ("[1]", "[1]")],
+    [
+        (".inf", "'inf'"),
+        ("-.inf", "'-inf'"),
+        (".nan", "'nan'"),
+        ("0", "0"),
+        ("-1", "-1"),
+        ("61", "61"),
+        ("abc", "'abc'"),
+        ("true", "True"),
+        ("[1]", "[1]"),
+    ],
 )
-def test_regex_timeout_that_would_switch_the_guard_off_is_a_config_error_with_its_line(tmp_path, value, shown):
+def test_regex_timeout_that_would_switch_the_guard_off_is_a_config_error_with_its_line(
+    tmp_path, value, shown
+):
     # Before: .inf (never times out) disabled every phrase rule and exited 0; .nan passed too.
     write(tmp_path / ".fitlint.yaml", f"select: [FL1]\nregex-timeout: {value}\n")
     with pytest.raises(ConfigError) as error:
@@ -161,18 +196,27 @@ def test_regex_timeout_that_would_switch_the_guard_off_is_a_config_error_with_it
 
 
 def test_numeric_settings_in_pyproject_are_checked_and_named_by_their_line(tmp_path):
-    toml = '[tool.other]\nregex-timeout = 5\n\n[tool.fitlint]\nselect = ["FL1"]\nregex-timeout = inf\n'
+    toml = (
+        '[tool.other]\nregex-timeout = 5\n\n[tool.fitlint]\nselect = ["FL1"]\nregex-timeout = inf\n'
+    )
     write(tmp_path / "pyproject.toml", toml)
-    with pytest.raises(ConfigError, match=r"pyproject\.toml:6: 'regex-timeout' must be .* not 'inf'$"):
+    with pytest.raises(
+        ConfigError, match=r"pyproject\.toml:6: 'regex-timeout' must be .* not 'inf'$"
+    ):
         load_config(tmp_path)
     write(tmp_path / "pyproject.toml", "[tool.fitlint]\nregex-timeout = nan\n")
     with pytest.raises(ConfigError, match=r"pyproject\.toml:2: .* not 'nan'$"):
         load_config(tmp_path)
     # A size past any file worth linting overflowed the read: an internal error, exit 2.
     write(tmp_path / "pyproject.toml", "[tool.fitlint]\nmax-file-size = 99999999999999999999\n")
-    with pytest.raises(ConfigError, match=r"pyproject\.toml:2: 'max-file-size' must be a whole number of bytes from 1 to 1073741824"):
+    with pytest.raises(
+        ConfigError,
+        match=r"pyproject\.toml:2: 'max-file-size' must be a whole number of bytes from 1 to 1073741824",
+    ):
         load_config(tmp_path)
-    write(tmp_path / "pyproject.toml", "[tool.fitlint]\nregex-timeout = 0.25\nmax-file-size = 1024\n")
+    write(
+        tmp_path / "pyproject.toml", "[tool.fitlint]\nregex-timeout = 0.25\nmax-file-size = 1024\n"
+    )
     config = load_config(tmp_path)
     assert (config.regex_timeout, config.max_file_size) == (0.25, 1024)
 
@@ -193,9 +237,13 @@ def test_removing_a_repeated_last_paragraph_adds_no_final_newline(cli, tmp_path,
     # The file ends without a line ending; removing its last paragraph (a copy of an earlier one)
     # must leave the text before it ending the same way.
     copy = "Progressive overload means adding a little weight or a few reps every single week."
-    text = newline.join(["Intro to the plan.", "", copy, "", "Rest between hard sessions.", "", copy])
+    text = newline.join(
+        ["Intro to the plan.", "", copy, "", "Rest between hard sessions.", "", copy]
+    )
     (tmp_path / "a.md").write_bytes(text.encode())
-    result = cli("check", "a.md", "--isolated", "--no-cache", "--fix", "--select", "FL3", cwd=tmp_path)
+    result = cli(
+        "check", "a.md", "--isolated", "--no-cache", "--fix", "--select", "FL3", cwd=tmp_path
+    )
     assert result.code == 0, result.out
     assert (tmp_path / "a.md").read_bytes() == newline.join(
         ["Intro to the plan.", "", copy, "", "Rest between hard sessions."]

@@ -64,7 +64,15 @@ def test_budget_deadline_and_excluded_set_up():
 
 
 @pytest.mark.parametrize(
-    ("value", "shown"), [(".inf", "'inf'"), (".nan", "'nan'"), ("0", "0"), ("-5", "-5"), ("3601", "3601"), ("x", "'x'")]
+    ("value", "shown"),
+    [
+        (".inf", "'inf'"),
+        (".nan", "'nan'"),
+        ("0", "0"),
+        ("-5", "-5"),
+        ("3601", "3601"),
+        ("x", "'x'"),
+    ],
 )
 def test_file_time_budget_must_be_finite_positive_seconds(tmp_path, value, shown):
     write(tmp_path / ".fitlint.yaml", f"select: [FL1]\nfile-time-budget: {value}\n")
@@ -98,4 +106,7 @@ def test_rule_pack_that_is_a_special_file_or_huge_is_never_read(cli, tmp_path, k
     write(tmp_path / "a.md", "Burn belly fat.\n")
     result = cli("check", "a.md", "--rule-dir", "rules", cwd=tmp_path)
     assert result.code == 2
-    assert result.err == f"fitlint: error: {Path(tmp_path / 'rules' / 'pack.yaml')}:0: cannot read rule pack: {reason}\n"
+    assert (
+        result.err
+        == f"fitlint: error: {Path(tmp_path / 'rules' / 'pack.yaml')}:0: cannot read rule pack: {reason}\n"
+    )

@@ -13,7 +13,9 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from fitlint.positions import LineIndex
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "fitlint", "lsp"]))
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "fitlint", "lsp"])
+)
 async def client(lsp_client: LanguageClient, tmp_path_factory):
     root = tmp_path_factory.mktemp("workspace")
     (root / ".fitlint.yaml").write_text("ignore: [FL203]\n")
@@ -35,9 +37,13 @@ TEXT = "# Plan 💪🏽\n\n> 🔥 Burn belly fat with these moves. Guaranteed re
 async def _open(client: LanguageClient, name: str, text: str) -> str:
     uri = (client.workspace_root / name).as_uri()  # type: ignore[attr-defined]
     client.text_document_did_open(
-        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text))
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
     )
-    await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+    await asyncio.wait_for(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+    )
     return uri
 
 
@@ -48,7 +54,9 @@ async def _change(client: LanguageClient, uri: str, version: int, text: str) -> 
             content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
         )
     )
-    await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+    await asyncio.wait_for(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+    )
 
 
 async def _code_actions(client: LanguageClient, uri: str, diagnostic: types.Diagnostic):
@@ -64,8 +72,11 @@ async def _code_actions(client: LanguageClient, uri: str, diagnostic: types.Diag
 def _apply(text: str, edits) -> str:
     index = LineIndex(text)
     spans = [
-        (index.offset_from_lsp(e.range.start.line, e.range.start.character),
-         index.offset_from_lsp(e.range.end.line, e.range.end.character), e.new_text)
+        (
+            index.offset_from_lsp(e.range.start.line, e.range.start.character),
+            index.offset_from_lsp(e.range.end.line, e.range.end.character),
+            e.new_text,
+        )
         for e in edits
     ]
     for start, end, new in sorted(spans, reverse=True):
@@ -88,7 +99,9 @@ async def test_diagnostics_with_utf16_ranges_and_workspace_config(client: Langua
 
 @pytest.mark.asyncio(loop_scope="function")
 async def test_code_action_rewrite_applies_and_diagnostics_update(client: LanguageClient):
-    text = TEXT.replace("> ", "")  # in a blockquote the words are quoted: a rewrite is text only there
+    text = TEXT.replace(
+        "> ", ""
+    )  # in a blockquote the words are quoted: a rewrite is text only there
     uri = await _open(client, "rewrite.md", text)
     burn = next(d for d in client.diagnostics[uri] if d.code == "FL101")
     actions = await _code_actions(client, uri, burn)
@@ -98,7 +111,9 @@ async def test_code_action_rewrite_applies_and_diagnostics_update(client: Langua
     assert "Disable FL101 for this line" in titles
     rewrite = next(a for a in actions if a.title == title)
     new_text = _apply(text, rewrite.edit.document_changes[0].edits)
-    assert new_text == "# Plan 💪🏽\n\n🔥 Strengthen your core with these moves. Guaranteed results!\n"
+    assert (
+        new_text == "# Plan 💪🏽\n\n🔥 Strengthen your core with these moves. Guaranteed results!\n"
+    )
     await _change(client, uri, 2, new_text)
     assert "FL101" not in [d.code for d in client.diagnostics[uri]]
 
@@ -120,7 +135,9 @@ async def test_hover_shows_rationale_and_doi(client: LanguageClient):
     uri = await _open(client, "hover.md", TEXT)
     burn = next(d for d in client.diagnostics[uri] if d.code == "FL101")
     result = await client.text_document_hover_async(
-        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=burn.range.start)
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=burn.range.start
+        )
     )
     assert result is not None
     assert result.contents.value.startswith("**FL101 fat-burning-body-part** (spot-reduction)")
@@ -138,7 +155,9 @@ async def test_typing_is_debounced_to_the_latest_text(client: LanguageClient):
                 content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
             )
         )
-    await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+    await asyncio.wait_for(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+    )
     assert [d.code for d in client.diagnostics[uri]] == ["FL101"]
 
 
@@ -166,18 +185,36 @@ def test_garbage_and_out_of_order_messages_get_errors_and_server_keeps_serving(t
     import subprocess
 
     server = subprocess.Popen(
-        [sys.executable, "-m", "fitlint", "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        [sys.executable, "-m", "fitlint", "lsp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     try:
         uri = (tmp_path / "x.md").as_uri()
         messages = [
             b"{this is not json",
-            json.dumps({"jsonrpc": "2.0", "id": 1, "method": "no/such/method", "params": {}}).encode(),
-            json.dumps({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-                "textDocument": {"uri": uri, "version": 3},
-                "contentChanges": [{"text": "Burn belly fat"}]}}).encode(),
-            json.dumps({"jsonrpc": "2.0", "id": 2, "method": "initialize", "params": {
-                "processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}}).encode(),
+            json.dumps(
+                {"jsonrpc": "2.0", "id": 1, "method": "no/such/method", "params": {}}
+            ).encode(),
+            json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "textDocument/didChange",
+                    "params": {
+                        "textDocument": {"uri": uri, "version": 3},
+                        "contentChanges": [{"text": "Burn belly fat"}],
+                    },
+                }
+            ).encode(),
+            json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "id": 2,
+                    "method": "initialize",
+                    "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}},
+                }
+            ).encode(),
         ]
         for body in messages:
             server.stdin.write(_frame(body))

@@ -9,11 +9,13 @@ import jsonschema
 
 from fitlint.positions import LineIndex
 
-TEXT = "---\ntitle: \"Melt your love handles 💪\"\n---\n\n# Plan\n\n- 💪🏽 Burn belly fat fast.\r\n"
+TEXT = '---\ntitle: "Melt your love handles 💪"\n---\n\n# Plan\n\n- 💪🏽 Burn belly fat fast.\r\n'
 
 
 def _schema() -> dict:
-    return json.loads(resources.files("fitlint").joinpath("schemas/diagnostics.schema.json").read_text("utf-8"))
+    return json.loads(
+        resources.files("fitlint").joinpath("schemas/diagnostics.schema.json").read_text("utf-8")
+    )
 
 
 def test_json_validates_and_is_lsp_shaped(cli, tmp_path):
@@ -29,7 +31,10 @@ def test_json_validates_and_is_lsp_shaped(cli, tmp_path):
     assert entry["uri"] == (tmp_path / "a.md").as_uri()
     first = entry["diagnostics"][0]
     assert first["code"] == "FL101" and first["source"] == "fitlint" and first["severity"] == 2
-    assert first["range"] == {"start": {"line": 1, "character": 8}, "end": {"line": 1, "character": 30}}
+    assert first["range"] == {
+        "start": {"line": 1, "character": 8},
+        "end": {"line": 1, "character": 30},
+    }
     assert first["data"]["category"] == "spot-reduction"
     assert first["data"]["text"] == "Melt your love handles"
     assert first["codeDescription"]["href"].endswith("rules.md#fl101")
@@ -55,7 +60,9 @@ def test_json_schema_rejects_a_broken_payload():
 
 def test_sarif_one_result_per_diagnostic_with_matching_regions(cli, tmp_path):
     (tmp_path / "a.md").write_bytes(TEXT.encode())
-    as_json = json.loads(cli("check", "a.md", "--format", "json", cwd=tmp_path).out)[0]["diagnostics"]
+    as_json = json.loads(cli("check", "a.md", "--format", "json", cwd=tmp_path).out)[0][
+        "diagnostics"
+    ]
     sarif = json.loads(cli("check", "a.md", "--format", "sarif", cwd=tmp_path).out)
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]

@@ -12,7 +12,17 @@ from conftest import REPO
 
 def test_wheel_contains_rules_and_runs_from_another_directory(tmp_path):
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path / "dist"),
+            str(REPO),
+        ],
         capture_output=True,
         text=True,
     )
@@ -30,10 +40,17 @@ def test_wheel_contains_rules_and_runs_from_another_directory(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(site)}
     run = subprocess.run(
         [sys.executable, "-c", "import fitlint.rules.loader as l; print(l.builtin_rules_dir())"],
-        cwd=elsewhere, env=env, capture_output=True, text=True,
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert run.stdout.strip() == str(site / "fitlint" / "_rules")
     check = subprocess.run(
-        [sys.executable, "-m", "fitlint", "check", "post.md"], cwd=elsewhere, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "fitlint", "check", "post.md"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert check.returncode == 1 and "FL101" in check.stdout

@@ -27,14 +27,27 @@ def test_pre_commit_try_repo_fails_then_passes(tmp_path):
     post.write_text("# Summer plan\n\nMelt your love handles with these five moves.\n")
     _git(content, "add", "post.md")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "fitlint", "--files", "post.md"]
+    command = [
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(REPO),
+        "fitlint",
+        "--files",
+        "post.md",
+    ]
 
-    failing = subprocess.run(command, cwd=content, env=env, capture_output=True, text=True, timeout=900)
+    failing = subprocess.run(
+        command, cwd=content, env=env, capture_output=True, text=True, timeout=900
+    )
     assert failing.returncode == 1, failing.stdout + failing.stderr
     assert "post.md:3:1: FL101 [warning] 'Melt your love handles'" in failing.stdout
 
     post.write_text("# Summer plan\n\nStrengthen your core with these five moves.\n")
     _git(content, "add", "post.md")
-    passing = subprocess.run(command, cwd=content, env=env, capture_output=True, text=True, timeout=900)
+    passing = subprocess.run(
+        command, cwd=content, env=env, capture_output=True, text=True, timeout=900
+    )
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "fitlint" in passing.stdout and "Passed" in passing.stdout

@@ -52,7 +52,9 @@ def _turned_away_matches(linter: Linter, sentences: list[str]) -> list[tuple[str
         lowered = raw.lower()
         stems = rules.scanner.scan(lowered)
         rejecting = [
-            (code, phrase) for code, phrase in phrases if phrase.allowed(stems) and not phrase.prefilter(lowered, stems)
+            (code, phrase)
+            for code, phrase in phrases
+            if phrase.allowed(stems) and not phrase.prefilter(lowered, stems)
         ]
         if not rejecting:
             continue
@@ -66,7 +68,11 @@ def _turned_away_matches(linter: Linter, sentences: list[str]) -> list[tuple[str
 
 def _sentences(text: str) -> list[str]:
     document = parse_document(text, "doc.md")
-    return [block.text[start:end] for block in document.blocks for start, end in split_sentences(block.text)]
+    return [
+        block.text[start:end]
+        for block in document.blocks
+        for start, end in split_sentences(block.text)
+    ]
 
 
 def _texts() -> list[str]:
@@ -92,7 +98,9 @@ def test_second_stage_turns_away_scattered_rule_words(linter):
     """Every word of "burn belly fat" is here, but not in that shape: no spaCy for this sentence."""
     text = "Belly dancing is fun, and the fat cat sat on the mat burning nothing.\n"
     units = linter.sentence_rules.candidates(parse_document(text, "doc.md").blocks)
-    assert not {linter.sentence_rules.matchers[i].rule.code for unit in units for i in unit.matchers} & {
+    assert not {
+        linter.sentence_rules.matchers[i].rule.code for unit in units for i in unit.matchers
+    } & {
         "FL101",
         "FL104",
     }
@@ -104,17 +112,85 @@ def test_second_stage_turns_away_scattered_rule_words(linter):
 
 # Rule words, lexicon entries and filler in random order: the shape must never hide a match.
 WORDS = [
-    "burn", "burns", "burning", "melt", "melted", "lose", "losing", "lost", "shed", "drop", "target", "tone",
-    "belly", "bellies", "fat", "flab", "love", "handles", "muffin", "top", "thigh", "thighs", "arm", "back",
-    "your", "the", "stubborn", "away", "off", "from", "in", "just", "7", "10", "days", "week", "a", "fast",
-    "quickly", "without", "dieting", "exercise", "with", "these", "moves", "studies", "show", "research",
-    "e.g.", "10,000", "U.S.", "don't", "can't", "-", ",", "—", "(", ")", "\"", "'s", "!", "?", "x-ray",
-    "https://example.com/a/b", "effortlessly", "overnight", "dress", "sizes", "two", "pounds", "lbs",
+    "burn",
+    "burns",
+    "burning",
+    "melt",
+    "melted",
+    "lose",
+    "losing",
+    "lost",
+    "shed",
+    "drop",
+    "target",
+    "tone",
+    "belly",
+    "bellies",
+    "fat",
+    "flab",
+    "love",
+    "handles",
+    "muffin",
+    "top",
+    "thigh",
+    "thighs",
+    "arm",
+    "back",
+    "your",
+    "the",
+    "stubborn",
+    "away",
+    "off",
+    "from",
+    "in",
+    "just",
+    "7",
+    "10",
+    "days",
+    "week",
+    "a",
+    "fast",
+    "quickly",
+    "without",
+    "dieting",
+    "exercise",
+    "with",
+    "these",
+    "moves",
+    "studies",
+    "show",
+    "research",
+    "e.g.",
+    "10,000",
+    "U.S.",
+    "don't",
+    "can't",
+    "-",
+    ",",
+    "—",
+    "(",
+    ")",
+    '"',
+    "'s",
+    "!",
+    "?",
+    "x-ray",
+    "https://example.com/a/b",
+    "effortlessly",
+    "overnight",
+    "dress",
+    "sizes",
+    "two",
+    "pounds",
+    "lbs",
 ]
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(WORDS), min_size=2, max_size=18), st.sampled_from([" ", "-", " ", ", "]))
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=2, max_size=18),
+    st.sampled_from([" ", "-", " ", ", "]),
+)
 def test_second_stage_turns_away_no_match_in_random_sentences(linter, words, joiner):
     text = joiner.join(words).capitalize() + "."
     assert _turned_away_matches(linter, [text]) == []
@@ -135,7 +211,13 @@ def _needled_patterns() -> dict[str, object]:
 
 
 def test_statistic_and_doi_patterns_are_needled():
-    names = {"claims._PERCENT", "claims._MULTIPLIER", "claims._SOCIAL_PROOF", "claims._PERSONAL_LOSS", "citations.DOI"}
+    names = {
+        "claims._PERCENT",
+        "claims._MULTIPLIER",
+        "claims._SOCIAL_PROOF",
+        "claims._PERSONAL_LOSS",
+        "citations.DOI",
+    }
     assert names <= set(_needled_patterns())
 
 
@@ -146,4 +228,6 @@ def test_needles_never_hide_a_match(name, data):
     needled = _needled_patterns()[name]
     text = data.draw(st.from_regex(needled.pattern.compiled(), fullmatch=False))
     assert needled.pattern.search(text) is not None
-    assert needled.search(text) is not None, f"{name} matches {text!r}, which holds none of its needles"
+    assert (
+        needled.search(text) is not None
+    ), f"{name} matches {text!r}, which holds none of its needles"

@@ -27,7 +27,9 @@ def _check_file(linter, path: Path) -> int:
     for found, diagnostic in zip(result.diagnostics, payload["diagnostics"], strict=True):
         begin, finish = _offsets(index, diagnostic["range"])
         assert source.text[begin:finish] == diagnostic["data"]["text"], (path, diagnostic)
-        shown = [edit for suggestion in diagnostic["data"]["suggestions"] for edit in suggestion["edits"]]
+        shown = [
+            edit for suggestion in diagnostic["data"]["suggestions"] for edit in suggestion["edits"]
+        ]
         edits = [edit for suggestion in found.suggestions for edit in suggestion.edits]
         for edit, shape in zip(edits, shown, strict=True):
             # Each edit lies inside the text, and its LSP range leads back to exactly its offsets
@@ -40,7 +42,9 @@ def _check_file(linter, path: Path) -> int:
 
 def _offsets(index: LineIndex, lsp_range: dict) -> tuple[int, int]:
     start, end = lsp_range["start"], lsp_range["end"]
-    return index.offset_from_lsp(start["line"], start["character"]), index.offset_from_lsp(end["line"], end["character"])
+    return index.offset_from_lsp(start["line"], start["character"]), index.offset_from_lsp(
+        end["line"], end["character"]
+    )
 
 
 def _files(root: Path) -> list[Path]:

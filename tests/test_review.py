@@ -81,7 +81,11 @@ class Page(HTMLParser):
 def expected_marks(results) -> dict[str, str]:
     """Mark id → the diagnostic's text, in the order the page numbers files and findings."""
     with_findings = [r for r in results if r.diagnostics]
-    return {f"d{i}-{k}": d.text for i, r in enumerate(with_findings) for k, d in enumerate(r.diagnostics)}
+    return {
+        f"d{i}-{k}": d.text
+        for i, r in enumerate(with_findings)
+        for k, d in enumerate(r.diagnostics)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +93,17 @@ def real2():
     """The review page of ../shared/corpus/real2 (with --show-excused), and the run's results."""
     root = corpus_copy("real2")
     report = root / "real2-report.html"
-    code = main(["check", str(root / "real2"), "--show-excused", "--format", "html", "--output-file", str(report)])
+    code = main(
+        [
+            "check",
+            str(root / "real2"),
+            "--show-excused",
+            "--format",
+            "html",
+            "--output-file",
+            str(report),
+        ]
+    )
     assert code == 1
     config = dataclasses.replace(load_config(root), show_excused=True)
     results = Linter(config).lint_paths([root / "real2"], jobs=1, use_cache=True)  # the run's cache
@@ -120,11 +134,19 @@ def test_page_is_self_contained_and_marks_every_finding(real2):
     page = Page()
     page.feed(text)
     # Nothing that loads: no external script, style, image, frame or font; one inline block each.
-    loading = [(tag, a) for tag, a in page.tags if tag in ("img", "iframe", "link", "object", "embed", "source", "video", "audio")]
+    loading = [
+        (tag, a)
+        for tag, a in page.tags
+        if tag in ("img", "iframe", "link", "object", "embed", "source", "video", "audio")
+    ]
     assert loading == []
     assert not [a for _, a in page.tags if "src" in a]
     assert len(page.blocks["script"]) == len(page.blocks["style"]) == 1
-    policy = next(a["content"] for tag, a in page.tags if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    policy = next(
+        a["content"]
+        for tag, a in page.tags
+        if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
     assert policy.startswith("default-src 'none';")
     assert f"script-src '{_sha(page.blocks['script'][0])}'" in policy
     assert f"style-src '{_sha(page.blocks['style'][0])}'" in policy
@@ -135,7 +157,7 @@ def test_page_is_self_contained_and_marks_every_finding(real2):
     assert page.mark_count == len(expected)  # one mark with an id per diagnostic
     excused = sum(1 for r in results for d in r.diagnostics if "excused" in d.extra)
     assert excused and text.count('class="card c') == len(expected)
-    assert text.count(" x\" id=\"p") == excused  # excused cards are muted
+    assert text.count(' x" id="p') == excused  # excused cards are muted
     assert "Excused, not reported: " in text
 
 
@@ -159,19 +181,29 @@ def test_review_page_in_chromium(real2, browser):
     summary = browser.evaluate("document.getElementById('summary').innerText")
     total = sum(1 for r in results for d in r.diagnostics if "excused" not in d.extra)
     assert f"{total} finding" in browser.evaluate("document.querySelector('.meta').innerText")
-    assert "spot-reduction" in summary and "FL101" in summary and "Files with most findings" in summary
+    assert (
+        "spot-reduction" in summary and "FL101" in summary and "Files with most findings" in summary
+    )
     browser.screenshot(ARTIFACTS / "review-real2-summary.png")
     # Keys: j selects the first finding (its card too) and says where it is; k from there wraps.
     browser.press("j")
-    selected = browser.evaluate("[document.querySelector('mark.cur').id, document.querySelector('.card.cur').id]")
+    selected = browser.evaluate(
+        "[document.querySelector('mark.cur').id, document.querySelector('.card.cur').id]"
+    )
     assert selected == ["d0-0", "p0-0"]
-    assert browser.evaluate("document.getElementById('where').textContent").startswith(f"Finding 1 of {len(marks)} ·")
+    assert browser.evaluate("document.getElementById('where').textContent").startswith(
+        f"Finding 1 of {len(marks)} ·"
+    )
     browser.press("j")
     assert browser.evaluate("document.querySelector('mark.cur').id") == "d0-1"
     browser.screenshot(ARTIFACTS / "review-real2-finding.png")
     browser.press("k")
     browser.press("k")
-    last = list(marks)[-1] if False else browser.evaluate("Array.from(document.querySelectorAll('mark.hl[id]')).pop().id")
+    last = (
+        list(marks)[-1]
+        if False
+        else browser.evaluate("Array.from(document.querySelectorAll('mark.hl[id]')).pop().id")
+    )
     assert browser.evaluate("document.querySelector('mark.cur').id") == last
     # e hides excused matches from the walk; a category button hides its findings.
     browser.press("e")
@@ -186,7 +218,21 @@ def test_file_names_and_text_cannot_inject(tmp_path, browser):
     (root / "posts").mkdir(parents=True)
     (root / "posts" / EVIL_NAME).write_bytes(EVIL_TEXT.encode())
     report = tmp_path / "report.html"
-    assert main(["check", str(root), "--isolated", "--no-cache", "--format", "html", "--output-file", str(report)]) == 1
+    assert (
+        main(
+            [
+                "check",
+                str(root),
+                "--isolated",
+                "--no-cache",
+                "--format",
+                "html",
+                "--output-file",
+                str(report),
+            ]
+        )
+        == 1
+    )
     text = report.read_text(encoding="utf-8")
     assert "<script>alert" not in text and "<img" not in text and "<iframe" not in text
     browser.navigate(report.as_uri())
@@ -196,19 +242,38 @@ def test_file_names_and_text_cannot_inject(tmp_path, browser):
     assert browser.evaluate("document.querySelectorAll('script').length") == 1
     # The file's text is shown as it is, byte for byte (CR LF included), and so is its name.
     assert browser.evaluate("document.querySelector('pre.src').textContent") == EVIL_TEXT
-    assert EVIL_NAME in browser.evaluate("document.querySelector('details.file summary').textContent")
+    assert EVIL_NAME in browser.evaluate(
+        "document.querySelector('details.file summary').textContent"
+    )
     results = Linter(load_config(root, isolated=True)).lint_paths([root])
-    assert dict(browser.evaluate("Array.from(document.querySelectorAll('mark.hl[id]')).map(m => [m.id, m.textContent])")) == expected_marks(results)
+    assert dict(
+        browser.evaluate(
+            "Array.from(document.querySelectorAll('mark.hl[id]')).map(m => [m.id, m.textContent])"
+        )
+    ) == expected_marks(results)
 
 
 def test_many_files_start_closed_with_an_index(tmp_path, cli):
     for number in range(25):
-        write(tmp_path / f"post-{number:02}.md", f"# Post {number}\n\nBurn belly fat with these moves.\n")
+        write(
+            tmp_path / f"post-{number:02}.md",
+            f"# Post {number}\n\nBurn belly fat with these moves.\n",
+        )
     write(tmp_path / "clean.md", "# Clean\n\nWalk every day.\n")
-    result = cli("check", ".", "--isolated", "--no-cache", "--format", "html", "--output-file", "report.html", cwd=tmp_path)
+    result = cli(
+        "check",
+        ".",
+        "--isolated",
+        "--no-cache",
+        "--format",
+        "html",
+        "--output-file",
+        "report.html",
+        cwd=tmp_path,
+    )
     assert result.code == 1 and result.out == ""
     text = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert text.count('<details class="file"') == 25 and " open>" not in text  # all closed
     assert len(re.findall(r'<tr data-path="post-\d\d\.md"><td><a href="#f\d+">', text)) == 25
-    assert "1 file with no findings" in text and "<li data-path=\"clean.md\">clean.md</li>" in text
+    assert "1 file with no findings" in text and '<li data-path="clean.md">clean.md</li>' in text
     assert "26 files" in text.split("</title>")[0]

@@ -66,7 +66,10 @@ def test_every_rule_explains_and_cites():
         for key in cited:
             entry = ruleset.evidence[key]
             assert entry.link, f"{rule.code}: evidence {key} has no DOI, PMID or URL"
-            assert entry.status in ("verified", "partial"), f"{rule.code} cites {key} ({entry.status})"
+            assert entry.status in (
+                "verified",
+                "partial",
+            ), f"{rule.code} cites {key} ({entry.status})"
         assert rule.regulators, f"{rule.code} maps to no regulatory guidance"
 
 

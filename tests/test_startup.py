@@ -32,7 +32,11 @@ def _run(tmp_path: Path, *args: str) -> dict:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, "check", "--isolated", "--no-cache", *args],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -43,7 +47,9 @@ def test_every_module_level_pattern_compiles():
         if info.name == "fitlint.__main__":
             continue  # importing it runs the CLI
         module = importlib.import_module(info.name)
-        patterns.update({f"{info.name}.{name}": p for name, p in all_lazy_patterns(vars(module)).items()})
+        patterns.update(
+            {f"{info.name}.{name}": p for name, p in all_lazy_patterns(vars(module)).items()}
+        )
     assert len(patterns) > 50
     assert all(hasattr(p, "finditer") for p in patterns.values())
 
@@ -68,7 +74,9 @@ def test_clean_file_does_not_load_spacy(tmp_path):
 
 
 def test_file_with_a_candidate_loads_spacy(tmp_path):
-    (tmp_path / "post.md").write_text("# Summer\n\nMelt your love handles with these moves.\n", encoding="utf-8")
+    (tmp_path / "post.md").write_text(
+        "# Summer\n\nMelt your love handles with these moves.\n", encoding="utf-8"
+    )
     outcome = _run(tmp_path, "post.md")
     assert outcome["code"] == 1
     assert {"spacy", "regex"} <= set(outcome["loaded"])
@@ -89,8 +97,12 @@ print(json.dumps({"lemmas": lemmas, "download": callable(spacy.cli.download), "i
 def test_spacy_loads_and_its_command_line_interface_stays_importable(mode):
     # fitlint imports spaCy without its CLI only when spaCy's __init__ is known to allow it, and
     # imports it plainly otherwise: both give the same pipeline and a working spacy.cli.
-    result = subprocess.run([sys.executable, "-c", _SPACY_PROBE, mode], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", _SPACY_PROBE, mode], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {
-        "lemmas": ["burn", "stubborn", "belly", "fat"], "download": True, "info": ["location", "pipelines"],
+        "lemmas": ["burn", "stubborn", "belly", "fat"],
+        "download": True,
+        "info": ["location", "pipelines"],
     }

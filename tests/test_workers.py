@@ -20,7 +20,9 @@ from conftest import write
 
 from fitlint.workers import START_METHOD_VARIABLE, resolve_jobs, worker_count
 
-METHODS = [m for m in ("spawn", "forkserver", "fork") if m in multiprocessing.get_all_start_methods()]
+METHODS = [
+    m for m in ("spawn", "forkserver", "fork") if m in multiprocessing.get_all_start_methods()
+]
 CATASTROPHIC_PACK = """schema: 1
 rules:
   - code: FL950
@@ -41,8 +43,13 @@ def _fitlint(args: list[str], cwd: Path, method: str | None = None, timeout: flo
     if method is not None:
         env[START_METHOD_VARIABLE] = method
     return subprocess.run(
-        [sys.executable, "-m", "fitlint", *args], cwd=cwd, env=env, capture_output=True, text=True,
-        timeout=timeout, **kwargs,
+        [sys.executable, "-m", "fitlint", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        **kwargs,
     )
 
 
@@ -74,9 +81,14 @@ def test_parallel_run_gives_the_serial_output_byte_for_byte(tmp_path, method):
 
 def test_claim_inventory_in_workers_matches_serial(tmp_path):
     _posts_with_both_stages(tmp_path, 20)
-    write(tmp_path / "stats.md", "Studies show it burns 39% more fat [1].\n\n[1]: https://doi.org/10.1000/x\n")
+    write(
+        tmp_path / "stats.md",
+        "Studies show it burns 39% more fat [1].\n\n[1]: https://doi.org/10.1000/x\n",
+    )
     serial = _fitlint(["claims", ".", "--format", "json", "--no-cache", "-j", "1"], tmp_path)
-    parallel = _fitlint(["claims", ".", "--format", "json", "--no-cache", "-j", "2"], tmp_path, "spawn")
+    parallel = _fitlint(
+        ["claims", ".", "--format", "json", "--no-cache", "-j", "2"], tmp_path, "spawn"
+    )
     assert serial.returncode == parallel.returncode == 0, parallel.stderr
     assert parallel.stdout == serial.stdout and '"cited"' in serial.stdout
 
@@ -106,10 +118,14 @@ def test_a_file_over_its_time_budget_in_a_worker_is_reported_and_not_cached(tmp_
     for _ in range(2):  # the second run must not take the stopped file from the cache
         result = _fitlint(["check", ".", "--no-source", "-j", "2"], tmp_path, "spawn")
         assert result.returncode == 1, result.stderr
-        assert "long.md:1:1: FL001 [error] File not fully linted: linting ran past its time budget of 0.2 s" in (
-            result.stdout
+        assert (
+            "long.md:1:1: FL001 [error] File not fully linted: linting ran past its time budget of 0.2 s"
+            in (result.stdout)
         )
-        assert "fitlint: long.md: linting ran past its time budget of 0.2 s (file-time-budget)" in result.stderr
+        assert (
+            "fitlint: long.md: linting ran past its time budget of 0.2 s (file-time-budget)"
+            in result.stderr
+        )
         assert result.stdout.count("FL101") >= 16
 
 
@@ -118,7 +134,9 @@ def test_unknown_start_method_is_a_usage_error(tmp_path):
         write(tmp_path / f"post{number:02d}.md", "Melt your love handles.\n")
     result = _fitlint(["check", ".", "-j", "2", "--no-cache"], tmp_path, "threads")
     assert result.returncode == 2
-    assert result.stderr.startswith(f"fitlint: error: {START_METHOD_VARIABLE}='threads': not a start method here")
+    assert result.stderr.startswith(
+        f"fitlint: error: {START_METHOD_VARIABLE}='threads': not a start method here"
+    )
 
 
 def test_jobs_must_not_be_negative_and_more_than_the_cpus_are_cut(cli, tmp_path):
@@ -184,7 +202,10 @@ def _kill_parent_and_count_survivors(folder: Path, method: str | None) -> int:
         env[START_METHOD_VARIABLE] = method
     process = subprocess.Popen(
         [sys.executable, "-m", "fitlint", "check", ".", "-j", "2", "--no-cache", "--quiet"],
-        cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60
@@ -197,7 +218,9 @@ def _kill_parent_and_count_survivors(folder: Path, method: str | None) -> int:
                 workers = _descendants(process.pid)
                 break
             time.sleep(0.05)
-        assert process.poll() is None and len(workers) >= 2, "the run ended before its workers were seen"
+        assert (
+            process.poll() is None and len(workers) >= 2
+        ), "the run ended before its workers were seen"
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         deadline = time.monotonic() + 10
@@ -214,7 +237,13 @@ def _kill_parent_and_count_survivors(folder: Path, method: str | None) -> int:
 def test_kill_9_of_the_parent_leaves_no_worker_alive(tmp_path, method):
     # Before: workers (about 100 MB each) outlived the parent in 12 of 20 tries.
     for number in range(120):
-        write(tmp_path / f"post{number:03d}.md", f"# Post {number}\n\nMelt your love handles, tip {number}.\n" * 20)
+        write(
+            tmp_path / f"post{number:03d}.md",
+            f"# Post {number}\n\nMelt your love handles, tip {number}.\n" * 20,
+        )
     tries = int(os.environ.get("FITLINT_KILL_TRIES", "2"))
-    survivors = [_kill_parent_and_count_survivors(tmp_path, None if method == "default" else method) for _ in range(tries)]
+    survivors = [
+        _kill_parent_and_count_survivors(tmp_path, None if method == "default" else method)
+        for _ in range(tries)
+    ]
     assert survivors == [0] * tries

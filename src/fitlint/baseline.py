@@ -75,13 +75,19 @@ def fingerprints(result: FileResult, config: Config, base: Path) -> list[Fingerp
     if result.source is not None:
         from fitlint.document import parse_document
 
-        document = parse_document(result.source.text, result.path, config.front_matter_keys, config.formats)
+        document = parse_document(
+            result.source.text, result.path, config.front_matter_keys, config.formats
+        )
     out: list[Fingerprint | None] = []
     for d, want in zip(result.diagnostics, wanted):
         if not want:
             out.append(None)
             continue
-        sentence = sentence_of(document, d.start, d.end) if document is not None and d.end > d.start else None
+        sentence = (
+            sentence_of(document, d.start, d.end)
+            if document is not None and d.end > d.start
+            else None
+        )
         context = normalise(sentence if sentence is not None else d.text)
         out.append(Fingerprint(path, d.code, claim_key(d.text), _digest(context)))
     return out
@@ -107,14 +113,20 @@ class Baseline:
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ConfigError(f"{file}: baseline file not found (write one with --write-baseline {file})") from None
+            raise ConfigError(
+                f"{file}: baseline file not found (write one with --write-baseline {file})"
+            ) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{file}: cannot read baseline: {exc}") from None
         except json.JSONDecodeError as exc:
             raise ConfigError(f"{file}:{exc.lineno}: invalid baseline JSON: {exc.msg}") from None
-        if not isinstance(data, dict) or data.get(FORMAT_KEY) != FORMAT_VERSION or not isinstance(data.get("entries"), list):
+        if (
+            not isinstance(data, dict)
+            or data.get(FORMAT_KEY) != FORMAT_VERSION
+            or not isinstance(data.get("entries"), list)
+        ):
             raise ConfigError(
-                f"{file}: not a fitlint baseline (expected {{\"{FORMAT_KEY}\": {FORMAT_VERSION}, \"entries\": [...]}})"
+                f'{file}: not a fitlint baseline (expected {{"{FORMAT_KEY}": {FORMAT_VERSION}, "entries": [...]}})'
             )
         entries: Counter[Fingerprint] = Counter()
         for number, entry in enumerate(data["entries"], 1):
@@ -122,9 +134,18 @@ class Baseline:
                 fingerprint = Fingerprint(*(entry[key] for key in Fingerprint._fields))
                 count = entry.get("count", 1)
             except (KeyError, TypeError, AttributeError):
-                raise ConfigError(f"{file}: baseline entry {number} needs path, code, claim and context") from None
-            if not all(isinstance(part, str) for part in fingerprint) or not isinstance(count, int) or isinstance(count, bool) or count < 1:
-                raise ConfigError(f"{file}: baseline entry {number}: path, code, claim and context are strings, count a positive number")
+                raise ConfigError(
+                    f"{file}: baseline entry {number} needs path, code, claim and context"
+                ) from None
+            if (
+                not all(isinstance(part, str) for part in fingerprint)
+                or not isinstance(count, int)
+                or isinstance(count, bool)
+                or count < 1
+            ):
+                raise ConfigError(
+                    f"{file}: baseline entry {number}: path, code, claim and context are strings, count a positive number"
+                )
             entries[fingerprint] += count
         return cls(file, entries)
 
@@ -154,7 +175,9 @@ class Baseline:
         return outcome
 
 
-def build_entries(results: Iterable[FileResult], config: Config, base: Path) -> Counter[Fingerprint]:
+def build_entries(
+    results: Iterable[FileResult], config: Config, base: Path
+) -> Counter[Fingerprint]:
     entries: Counter[Fingerprint] = Counter()
     for result in results:
         for fingerprint in fingerprints(result, config, base):

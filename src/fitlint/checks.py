@@ -102,7 +102,9 @@ class Checks:
                     self.prepare()
                 found = self.sentence_rules.run(document, self.docs, candidates)
             except budget.BudgetExceeded as exc:
-                return Checked(lexical, f"{exc} (file-time-budget); findings after that point are not reported")
+                return Checked(
+                    lexical, f"{exc} (file-time-budget); findings after that point are not reported"
+                )
         return Checked(found + lexical, None)
 
     def _table_statistics(self, document: Document) -> list[Diagnostic]:
@@ -111,6 +113,8 @@ class Checks:
             return []
         index = citation_index(document)
         return [
-            make_span_diagnostic(statistic.rule, self.ruleset, document.path, document.text, start, end, {})
+            make_span_diagnostic(
+                statistic.rule, self.ruleset, document.path, document.text, start, end, {}
+            )
             for start, end in uncited_table_rows(document, index)
         ]

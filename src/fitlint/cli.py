@@ -49,7 +49,9 @@ def _statuses(value: str) -> list[str]:
     chosen = [part.strip().lower() for part in value.replace(" ", ",").split(",") if part.strip()]
     for status in chosen:
         if status not in STATUSES:
-            raise argparse.ArgumentTypeError(f"unknown status {status!r} (expected {', '.join(STATUSES)})")
+            raise argparse.ArgumentTypeError(
+                f"unknown status {status!r} (expected {', '.join(STATUSES)})"
+            )
     return chosen
 
 
@@ -59,7 +61,9 @@ def _job_count(value: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
     if jobs < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 (one worker per CPU) or a positive number, not {jobs}")
+        raise argparse.ArgumentTypeError(
+            f"must be 0 (one worker per CPU) or a positive number, not {jobs}"
+        )
     return jobs
 
 
@@ -70,66 +74,218 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="lint files and directories")
-    check.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
-    check.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
-    check.add_argument("--extend-select", type=_codes, help="add rule codes or prefixes to the selection (opt-in rules need their full code)")
+    check.add_argument(
+        "paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin"
+    )
+    check.add_argument(
+        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+    )
+    check.add_argument(
+        "--select", type=_codes, help="only these rule codes or prefixes (comma-separated)"
+    )
+    check.add_argument(
+        "--extend-select",
+        type=_codes,
+        help="add rule codes or prefixes to the selection (opt-in rules need their full code)",
+    )
     check.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
-    check.add_argument("--fail-on", choices=[s.label for s in Severity], help="lowest severity that makes the exit code 1")
-    check.add_argument("--profile", choices=["ftc", "asa", "eu"], help="only rules mapped to this regulator's guidance, as errors")
-    check.add_argument("--config", type=Path, help="use this config file instead of discovering one")
+    check.add_argument(
+        "--fail-on",
+        choices=[s.label for s in Severity],
+        help="lowest severity that makes the exit code 1",
+    )
+    check.add_argument(
+        "--profile",
+        choices=["ftc", "asa", "eu"],
+        help="only rules mapped to this regulator's guidance, as errors",
+    )
+    check.add_argument(
+        "--config", type=Path, help="use this config file instead of discovering one"
+    )
     check.add_argument("--isolated", action="store_true", help="ignore all config files")
     check.add_argument("--stdin-filename", help="name to report for text read from stdin")
-    check.add_argument("--report-unused-suppressions", action="store_true", help="report fitlint-disable comments that suppress nothing")
-    check.add_argument("--no-respect-gitignore", action="store_true", help="lint files that .gitignore excludes")
-    check.add_argument("--force-exclude", action="store_true", help="apply config exclude even to paths named on the command line")
-    check.add_argument("--rule-dir", action="append", type=Path, default=[], help="extra rule-pack directory (repeatable)")
-    check.add_argument("--output-file", type=Path, help="write the report here instead of stdout")
-    check.add_argument("--no-source", action="store_true", help="text format: one line per diagnostic")
-    check.add_argument("--quiet", "-q", action="store_true", help="text format: no summary line")
-    check.add_argument("-j", "--jobs", type=_job_count, default=0, help="worker processes (default: number of CPUs)")
-    check.add_argument("--no-cache", action="store_true", help="do not read or write .fitlint_cache/")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes (stdin: print the fixed text)")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that change meaning")
-    check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff instead of writing them")
-    check.add_argument("--statistics", action="store_true", help="count diagnostics per rule instead of listing them")
-    check.add_argument("--show-excused", action="store_true", help="also list matches a context test excused (negated, quoted, a debunk, …), as hints naming the test")
-    check.add_argument("--show-files", action="store_true", help="list the files a run would lint, with their reader, and lint nothing")
-    check.add_argument("--show-settings", action="store_true", help="print the resolved settings, where each came from and the config file; lint nothing")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors still exit 2)")
-    check.add_argument("--add-noqa", action="store_true", help="suppress every current finding with a fitlint-disable-next-line comment above its line")
-    check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text format (auto: on a terminal; NO_COLOR and FORCE_COLOR are honoured)")
-    check.add_argument("--watch", action="store_true", help="lint, then lint again whenever a file changes (Ctrl-C stops)")
-    check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in this baseline file (overrides the 'baseline' setting)")
-    check.add_argument("--no-baseline", action="store_true", help="ignore the 'baseline' setting: report every finding")
     check.add_argument(
-        "--write-baseline", type=Path, nargs="?", const=_SETTING, metavar="FILE",
+        "--report-unused-suppressions",
+        action="store_true",
+        help="report fitlint-disable comments that suppress nothing",
+    )
+    check.add_argument(
+        "--no-respect-gitignore", action="store_true", help="lint files that .gitignore excludes"
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply config exclude even to paths named on the command line",
+    )
+    check.add_argument(
+        "--rule-dir",
+        action="append",
+        type=Path,
+        default=[],
+        help="extra rule-pack directory (repeatable)",
+    )
+    check.add_argument("--output-file", type=Path, help="write the report here instead of stdout")
+    check.add_argument(
+        "--no-source", action="store_true", help="text format: one line per diagnostic"
+    )
+    check.add_argument("--quiet", "-q", action="store_true", help="text format: no summary line")
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_job_count,
+        default=0,
+        help="worker processes (default: number of CPUs)",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="do not read or write .fitlint_cache/"
+    )
+    check.add_argument(
+        "--fix", action="store_true", help="apply safe fixes (stdin: print the fixed text)"
+    )
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply fixes that change meaning",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="show the fixes as a unified diff instead of writing them",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="count diagnostics per rule instead of listing them",
+    )
+    check.add_argument(
+        "--show-excused",
+        action="store_true",
+        help="also list matches a context test excused (negated, quoted, a debunk, …), as hints naming the test",
+    )
+    check.add_argument(
+        "--show-files",
+        action="store_true",
+        help="list the files a run would lint, with their reader, and lint nothing",
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the resolved settings, where each came from and the config file; lint nothing",
+    )
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are findings (errors still exit 2)",
+    )
+    check.add_argument(
+        "--add-noqa",
+        action="store_true",
+        help="suppress every current finding with a fitlint-disable-next-line comment above its line",
+    )
+    check.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text format (auto: on a terminal; NO_COLOR and FORCE_COLOR are honoured)",
+    )
+    check.add_argument(
+        "--watch",
+        action="store_true",
+        help="lint, then lint again whenever a file changes (Ctrl-C stops)",
+    )
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="report only findings not recorded in this baseline file (overrides the 'baseline' setting)",
+    )
+    check.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="ignore the 'baseline' setting: report every finding",
+    )
+    check.add_argument(
+        "--write-baseline",
+        type=Path,
+        nargs="?",
+        const=_SETTING,
+        metavar="FILE",
         help="record every current finding in FILE (default: the 'baseline' setting, else .fitlint-baseline.json) and report nothing",
     )
-    check.add_argument("--report-unused-baseline", action="store_true", help="list baseline entries that no longer match a finding (on stderr)")
+    check.add_argument(
+        "--report-unused-baseline",
+        action="store_true",
+        help="list baseline entries that no longer match a finding (on stderr)",
+    )
 
     claims = commands.add_parser(
-        "claims", help="list every claim the rules considered (flagged, excused, cited) as CSV or JSON",
+        "claims",
+        help="list every claim the rules considered (flagged, excused, cited) as CSV or JSON",
         description="List every claim-like sentence the rules considered (promises, statistics, appeals "
         "to research) with its file, line, column, category, rule, status (flagged; excused, with the "
         "reason; cited, with the source found) and evidence ids.",
     )
-    claims.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin")
-    claims.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv, RFC 4180)")
-    claims.add_argument("--output-file", type=Path, help="write the inventory here instead of stdout")
-    claims.add_argument("--status", type=_statuses, help="only claims with these statuses (comma-separated: flagged, excused, cited)")
-    claims.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
-    claims.add_argument("--extend-select", type=_codes, help="add rule codes or prefixes to the selection")
+    claims.add_argument(
+        "paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin"
+    )
+    claims.add_argument(
+        "--format",
+        choices=["csv", "json"],
+        default="csv",
+        help="output format (default: csv, RFC 4180)",
+    )
+    claims.add_argument(
+        "--output-file", type=Path, help="write the inventory here instead of stdout"
+    )
+    claims.add_argument(
+        "--status",
+        type=_statuses,
+        help="only claims with these statuses (comma-separated: flagged, excused, cited)",
+    )
+    claims.add_argument(
+        "--select", type=_codes, help="only these rule codes or prefixes (comma-separated)"
+    )
+    claims.add_argument(
+        "--extend-select", type=_codes, help="add rule codes or prefixes to the selection"
+    )
     claims.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
-    claims.add_argument("--profile", choices=["ftc", "asa", "eu"], help="only rules mapped to this regulator's guidance")
-    claims.add_argument("--config", type=Path, help="use this config file instead of discovering one")
+    claims.add_argument(
+        "--profile",
+        choices=["ftc", "asa", "eu"],
+        help="only rules mapped to this regulator's guidance",
+    )
+    claims.add_argument(
+        "--config", type=Path, help="use this config file instead of discovering one"
+    )
     claims.add_argument("--isolated", action="store_true", help="ignore all config files")
     claims.add_argument("--stdin-filename", help="name to report for text read from stdin")
-    claims.add_argument("--no-respect-gitignore", action="store_true", help="list claims in files that .gitignore excludes")
-    claims.add_argument("--force-exclude", action="store_true", help="apply config exclude even to paths named on the command line")
-    claims.add_argument("--rule-dir", action="append", type=Path, default=[], help="extra rule-pack directory (repeatable)")
-    claims.add_argument("-j", "--jobs", type=_job_count, default=0, help="worker processes (default: number of CPUs)")
-    claims.add_argument("--no-cache", action="store_true", help="do not read or write .fitlint_cache/")
+    claims.add_argument(
+        "--no-respect-gitignore",
+        action="store_true",
+        help="list claims in files that .gitignore excludes",
+    )
+    claims.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply config exclude even to paths named on the command line",
+    )
+    claims.add_argument(
+        "--rule-dir",
+        action="append",
+        type=Path,
+        default=[],
+        help="extra rule-pack directory (repeatable)",
+    )
+    claims.add_argument(
+        "-j",
+        "--jobs",
+        type=_job_count,
+        default=0,
+        help="worker processes (default: number of CPUs)",
+    )
+    claims.add_argument(
+        "--no-cache", action="store_true", help="do not read or write .fitlint_cache/"
+    )
     claims.set_defaults(fail_on=None, show_excused=True)
 
     rules = commands.add_parser("rules", help="list the rules")
@@ -185,7 +341,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from fitlint.rules.explain import rules_json, rules_markdown, rules_table
 
             ruleset = load_rules(args.rule_dir)
-            listing = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[args.format]
+            listing = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[
+                args.format
+            ]
             sys.stdout.write(listing(ruleset))
             return EXIT_CLEAN
         if args.command == "rule":
@@ -204,7 +362,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error("interrupted", debug)
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, never a traceback
-        _error(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)", debug)
+        _error(
+            f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
+            debug,
+        )
         return EXIT_ERROR
     return EXIT_CLEAN
 
@@ -216,7 +377,11 @@ def _error(message: str, debug: bool) -> None:
 
 
 def _validate_codes(
-    codes: Sequence[str], ruleset: RuleSet, setting: str, config: Config | None = None, given: Sequence[str] | None = None
+    codes: Sequence[str],
+    ruleset: RuleSet,
+    setting: str,
+    config: Config | None = None,
+    given: Sequence[str] | None = None,
 ) -> None:
     """Unknown codes are errors that say where they came from: the flag, or the config file (and
     its line, when the code can be found there)."""
@@ -306,7 +471,9 @@ def run_check(args: argparse.Namespace) -> int:
     if args.add_noqa and (args.fix or args.diff):
         raise UsageError("--add-noqa cannot be combined with --fix or --diff")
     if args.write_baseline is not None and (args.fix or args.diff or args.add_noqa or args.watch):
-        raise UsageError("--write-baseline cannot be combined with --fix, --diff, --add-noqa or --watch")
+        raise UsageError(
+            "--write-baseline cannot be combined with --fix, --diff, --add-noqa or --watch"
+        )
     baseline = _load_baseline(args, config)
     linter = Linter(config, ruleset, report_unused_suppressions=args.report_unused_suppressions)
     results: list[FileResult] = []
@@ -321,13 +488,18 @@ def run_check(args: argparse.Namespace) -> int:
         progress = sys.stderr.isatty() and not args.quiet
         # Fixing rewrites files: lint them fresh rather than trust cached positions.
         use_cache = not (args.no_cache or args.fix or args.diff or args.add_noqa)
-        results.extend(linter.lint_paths(file_paths, jobs=jobs, use_cache=use_cache, progress=progress))
+        results.extend(
+            linter.lint_paths(file_paths, jobs=jobs, use_cache=use_cache, progress=progress)
+        )
     for result in results:
         if result.error:
             print(f"fitlint: {result.path}: {result.error}", file=sys.stderr)
     walk = linter.last_walk if file_paths else None
     for directory in walk.empty if walk is not None else ():
-        print(f"fitlint: warning: {directory}: no file to lint here ({_skipped(walk) or 'it is empty'})", file=sys.stderr)
+        print(
+            f"fitlint: warning: {directory}: no file to lint here ({_skipped(walk) or 'it is empty'})",
+            file=sys.stderr,
+        )
     if args.write_baseline is not None:
         return _write_baseline(args, config, results)
     if args.fix or args.diff:
@@ -348,14 +520,18 @@ def _load_baseline(args: argparse.Namespace, config: Config):
         return None
     if config.baseline is None:
         if args.report_unused_baseline:
-            raise UsageError("--report-unused-baseline needs a baseline (--baseline FILE or the 'baseline' setting)")
+            raise UsageError(
+                "--report-unused-baseline needs a baseline (--baseline FILE or the 'baseline' setting)"
+            )
         return None
     from fitlint.baseline import Baseline
 
     return Baseline.load(config.baseline)
 
 
-def _apply_baseline(args: argparse.Namespace, config: Config, results: list[FileResult], baseline) -> int:
+def _apply_baseline(
+    args: argparse.Namespace, config: Config, results: list[FileResult], baseline
+) -> int:
     """Drop the findings the baseline records; list its unused entries if asked. The number hidden."""
     if baseline is None:
         return 0
@@ -398,7 +574,12 @@ def run_claims(args: argparse.Namespace) -> int:
         results.append(linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename or "-"))
     if file_paths:
         results.extend(
-            linter.lint_paths(file_paths, jobs=_jobs(args), use_cache=not args.no_cache, progress=sys.stderr.isatty())
+            linter.lint_paths(
+                file_paths,
+                jobs=_jobs(args),
+                use_cache=not args.no_cache,
+                progress=sys.stderr.isatty(),
+            )
         )
     for result in results:
         if result.error:
@@ -415,16 +596,22 @@ def run_claims(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _show_files(args: argparse.Namespace, config: Config, file_paths: list[Path], paths: list[str]) -> int:
+def _show_files(
+    args: argparse.Namespace, config: Config, file_paths: list[Path], paths: list[str]
+) -> int:
     """``--show-files``: every file the run would lint and its reader, one per line, sorted."""
     from fitlint.document.formats import reader_for
     from fitlint.files import ExcludeRules, discover
 
     exclude = ExcludeRules.build(config.root, config.exclude) if config.exclude else None
-    walk = discover(file_paths, exclude, config.respect_gitignore, config.force_exclude, config.formats)
+    walk = discover(
+        file_paths, exclude, config.respect_gitignore, config.force_exclude, config.formats
+    )
     for path, reason in walk.problems:
         print(f"fitlint: {path}: {reason}", file=sys.stderr)
-    lines = [f"{path}\t{reader_for(str(path), config.formats) or 'markdown'}" for path in walk.files]
+    lines = [
+        f"{path}\t{reader_for(str(path), config.formats) or 'markdown'}" for path in walk.files
+    ]
     if "-" in paths:
         name = args.stdin_filename or "-"
         lines.append(f"{name}\t{reader_for(name, config.formats) or 'markdown'}")
@@ -445,7 +632,9 @@ def _skipped(walk) -> str:
         more = ", …" if len(shown) > 5 else ""
         files = "file" if walk.unknown_count == 1 else "files"
         its = "its" if walk.unknown_count == 1 else "their"
-        parts.append(f"{walk.unknown_count} {files} with no reader for {its} extension ({listed}{more}; see `formats`)")
+        parts.append(
+            f"{walk.unknown_count} {files} with no reader for {its} extension ({listed}{more}; see `formats`)"
+        )
     if walk.ignored:
         parts.append(f"{walk.ignored} ignored by .gitignore or exclude")
     if walk.binary:
@@ -454,7 +643,12 @@ def _skipped(walk) -> str:
 
 
 def _report(
-    args: argparse.Namespace, linter: Linter, results: list[FileResult], fixed: int = 0, stream=None, baselined: int = 0
+    args: argparse.Namespace,
+    linter: Linter,
+    results: list[FileResult],
+    fixed: int = 0,
+    stream=None,
+    baselined: int = 0,
 ) -> None:
     if args.statistics:
         from fitlint.render.text import render_statistics
@@ -466,8 +660,13 @@ def _report(
         target = None if args.output_file else stream or sys.stdout
         color = args.format == "text" and use_color(args.color, target)
         output = renderer(args.format)(
-            results, rules=linter.rules, show_source=not args.no_source, color=color,
-            root=linter.config.root, ruleset=linter.ruleset, baselined=baselined,
+            results,
+            rules=linter.rules,
+            show_source=not args.no_source,
+            color=color,
+            root=linter.config.root,
+            ruleset=linter.ruleset,
+            baselined=baselined,
         )
         if args.format == "text":
             if args.quiet:
@@ -498,9 +697,16 @@ def _run_fixes(
 
     Text read from stdin is written back to stdout whole, fixed or not (an editor can use
     ``fitlint check - --fix`` as a filter), and the remaining diagnostics go to stderr."""
-    from fitlint.fixes import FixSkipped, FixTargets, fix_text, unified_diff  # only fixing runs need it
+    from fitlint.fixes import (
+        FixSkipped,
+        FixTargets,
+        fix_text,
+        unified_diff,
+    )  # only fixing runs need it
 
-    targets = FixTargets(args.paths or ["."])  # regular files inside the linted tree, unchanged since read
+    targets = FixTargets(
+        args.paths or ["."]
+    )  # regular files inside the linted tree, unchanged since read
     fixed = 0
     changed_any = False
     write_failed = False
@@ -511,7 +717,11 @@ def _run_fixes(
             if from_stdin and not args.diff:
                 sys.stdout.buffer.write(stdin[1])  # unreadable (not UTF-8): given back untouched
             continue
-        outcome = fix_text(source.text, lambda text, path=source.path: linter.lint_text(text, path), args.unsafe_fixes)
+        outcome = fix_text(
+            source.text,
+            lambda text, path=source.path: linter.lint_text(text, path),
+            args.unsafe_fixes,
+        )
         if outcome.withheld:
             fixes = f"{outcome.withheld} fix{'es' if outcome.withheld != 1 else ''}"
             print(
@@ -539,7 +749,10 @@ def _run_fixes(
                 fixed -= outcome.applied
                 continue
             except OSError as exc:
-                print(f"fitlint: error: {source.path}: could not write fixes, file left as it was: {exc.strerror or exc}", file=sys.stderr)
+                print(
+                    f"fitlint: error: {source.path}: could not write fixes, file left as it was: {exc.strerror or exc}",
+                    file=sys.stderr,
+                )
                 write_failed = True
                 continue
         result.source = source._replace(text=outcome.text, raw=data)
@@ -549,13 +762,17 @@ def _run_fixes(
     # With stdin, stdout carries the text: what is left to fix is reported on stderr.
     to_stderr = stdin is not None and not args.output_file
     hidden = _apply_baseline(args, config, results, baseline)
-    _report(args, linter, results, fixed, stream=sys.stderr if to_stderr else None, baselined=hidden)
+    _report(
+        args, linter, results, fixed, stream=sys.stderr if to_stderr else None, baselined=hidden
+    )
     if write_failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if count_at_or_above(results, config.fail_on) else EXIT_CLEAN
 
 
-def _run_add_noqa(args: argparse.Namespace, linter: Linter, results: list[FileResult], config: Config) -> int:
+def _run_add_noqa(
+    args: argparse.Namespace, linter: Linter, results: list[FileResult], config: Config
+) -> int:
     """--add-noqa: a suppression comment for every finding, written like --fix writes."""
     from fitlint.document import parse_document
     from fitlint.fixes import FixSkipped, FixTargets
@@ -568,9 +785,13 @@ def _run_add_noqa(args: argparse.Namespace, linter: Linter, results: list[FileRe
         source = result.source
         if source is None or not result.diagnostics:
             continue
-        document = parse_document(source.text, source.path, config.front_matter_keys, config.formats)
+        document = parse_document(
+            source.text, source.path, config.front_matter_keys, config.formats
+        )
         outcome = add_noqa(
-            document, result.diagnostics, config.formats,
+            document,
+            result.diagnostics,
+            config.formats,
             lambda text, path=source.path: linter.lint_text(text, path),
         )
         for warning in outcome.warnings:
@@ -583,14 +804,20 @@ def _run_add_noqa(args: argparse.Namespace, linter: Linter, results: list[FileRe
             print(f"fitlint: warning: {source.path}: {exc}", file=sys.stderr)
             continue
         except OSError as exc:
-            print(f"fitlint: error: {source.path}: could not write, file left as it was: {exc.strerror or exc}", file=sys.stderr)
+            print(
+                f"fitlint: error: {source.path}: could not write, file left as it was: {exc.strerror or exc}",
+                file=sys.stderr,
+            )
             failed = True
             continue
         added += outcome.added
         files += 1
     if not args.quiet:
         comments = "comment" if added == 1 else "comments"
-        print(f"Added {added} fitlint-disable {comments} to {files} file{'s' if files != 1 else ''}.", file=sys.stderr)
+        print(
+            f"Added {added} fitlint-disable {comments} to {files} file{'s' if files != 1 else ''}.",
+            file=sys.stderr,
+        )
     return EXIT_ERROR if failed else EXIT_CLEAN
 
 

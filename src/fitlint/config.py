@@ -40,7 +40,9 @@ class Config:
     force_exclude: bool = False
     regex_timeout: float = 1.0
     file_time_budget: float = 20.0  # seconds one file may take; past it, FL001 and the run goes on
-    profile: str | None = None  # ftc | asa | eu: only rules mapped to that guidance, raised to error
+    profile: str | None = (
+        None  # ftc | asa | eu: only rules mapped to that guidance, raised to error
+    )
     allow_duplicates: tuple[str, ...] = ()  # sanctioned boilerplate, never reported as copies
     template_headings: tuple[str, ...] = ()  # headings whose sections repeat by design
     show_excused: bool = False  # also report matches a context test excused, as hints
@@ -62,9 +64,25 @@ class Config:
 
 
 _KEYS = {
-    "select", "extend-select", "ignore", "severity", "exclude", "per-file-ignores", "rule-dirs", "fail-on",
-    "front-matter-keys", "max-file-size", "respect-gitignore", "force-exclude", "regex-timeout", "profile", "allow-duplicates", "template-headings",
-    "formats", "baseline", "file-time-budget",
+    "select",
+    "extend-select",
+    "ignore",
+    "severity",
+    "exclude",
+    "per-file-ignores",
+    "rule-dirs",
+    "fail-on",
+    "front-matter-keys",
+    "max-file-size",
+    "respect-gitignore",
+    "force-exclude",
+    "regex-timeout",
+    "profile",
+    "allow-duplicates",
+    "template-headings",
+    "formats",
+    "baseline",
+    "file-time-budget",
 }
 
 
@@ -139,20 +157,29 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
     where = source or Path("<config>")
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise ConfigError(f"{where}: unknown setting '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})")
+        raise ConfigError(
+            f"{where}: unknown setting '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})"
+        )
     config = Config(root=root, source=source)
     updates: dict[str, Any] = {}
     if "select" in data:
-        updates["select"] = tuple(code.upper() for code in _strings(data["select"], "select", where))
+        updates["select"] = tuple(
+            code.upper() for code in _strings(data["select"], "select", where)
+        )
     if "extend-select" in data:
-        updates["extend_select"] = tuple(code.upper() for code in _strings(data["extend-select"], "extend-select", where))
+        updates["extend_select"] = tuple(
+            code.upper() for code in _strings(data["extend-select"], "extend-select", where)
+        )
     if "ignore" in data:
-        updates["ignore"] = tuple(code.upper() for code in _strings(data["ignore"], "ignore", where))
+        updates["ignore"] = tuple(
+            code.upper() for code in _strings(data["ignore"], "ignore", where)
+        )
     if "severity" in data:
         if not isinstance(data["severity"], dict):
             raise ConfigError(f"{where}: 'severity' must map rule codes to error/warning/info/hint")
         updates["severity"] = {
-            str(code).upper(): _severity(level, f"severity.{code}", where) for code, level in data["severity"].items()
+            str(code).upper(): _severity(level, f"severity.{code}", where)
+            for code, level in data["severity"].items()
         }
     if "exclude" in data:
         updates["exclude"] = _strings(data["exclude"], "exclude", where)
@@ -161,15 +188,22 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
         if not isinstance(table, dict):
             raise ConfigError(f"{where}: 'per-file-ignores' must map glob patterns to rule codes")
         updates["per_file_ignores"] = {
-            str(glob): tuple(code.upper() for code in _strings(codes, f"per-file-ignores.{glob}", where))
+            str(glob): tuple(
+                code.upper() for code in _strings(codes, f"per-file-ignores.{glob}", where)
+            )
             for glob, codes in table.items()
         }
     if "rule-dirs" in data:
-        updates["rule_dirs"] = tuple(_rule_dir(root, entry, where) for entry in _strings(data["rule-dirs"], "rule-dirs", where))
+        updates["rule_dirs"] = tuple(
+            _rule_dir(root, entry, where)
+            for entry in _strings(data["rule-dirs"], "rule-dirs", where)
+        )
     if "fail-on" in data:
         updates["fail_on"] = _severity(data["fail-on"], "fail-on", where)
     if "front-matter-keys" in data:
-        updates["front_matter_keys"] = frozenset(k.lower() for k in _strings(data["front-matter-keys"], "front-matter-keys", where))
+        updates["front_matter_keys"] = frozenset(
+            k.lower() for k in _strings(data["front-matter-keys"], "front-matter-keys", where)
+        )
     if "max-file-size" in data:
         size = data["max-file-size"]
         if not isinstance(size, int) or isinstance(size, bool) or not 0 < size <= MAX_MAX_FILE_SIZE:
@@ -189,19 +223,25 @@ def config_from_mapping(data: dict[str, Any], root: Path, source: Path | None) -
     if "allow-duplicates" in data:
         updates["allow_duplicates"] = _strings(data["allow-duplicates"], "allow-duplicates", where)
     if "template-headings" in data:
-        updates["template_headings"] = _strings(data["template-headings"], "template-headings", where)
+        updates["template_headings"] = _strings(
+            data["template-headings"], "template-headings", where
+        )
     if "formats" in data:
         updates["formats"] = _formats(data["formats"], where)
     if "baseline" in data:
         if not isinstance(data["baseline"], str) or not data["baseline"].strip():
-            raise ConfigError(f"{where}: 'baseline' must be the path of a baseline file (relative to this file)")
+            raise ConfigError(
+                f"{where}: 'baseline' must be the path of a baseline file (relative to this file)"
+            )
         updates["baseline"] = root / data["baseline"]
     if "profile" in data:
         if data["profile"] not in PROFILES:
             raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}")
         updates["profile"] = data["profile"]
     if "regex-timeout" in data:
-        updates["regex_timeout"] = _seconds(data["regex-timeout"], "regex-timeout", MAX_REGEX_TIMEOUT, where, source)
+        updates["regex_timeout"] = _seconds(
+            data["regex-timeout"], "regex-timeout", MAX_REGEX_TIMEOUT, where, source
+        )
     if "file-time-budget" in data:
         updates["file_time_budget"] = _seconds(
             data["file-time-budget"], "file-time-budget", MAX_FILE_TIME_BUDGET, where, source
@@ -262,7 +302,9 @@ def _formats(table: Any, where: Path) -> dict[str, str]:
     from fitlint.document.formats import READERS, normalise_extension
 
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: 'formats' must map file extensions to a reader ({', '.join(READERS)})")
+        raise ConfigError(
+            f"{where}: 'formats' must map file extensions to a reader ({', '.join(READERS)})"
+        )
     formats: dict[str, str] = {}
     for extension, reader in table.items():
         name = normalise_extension(str(extension))

@@ -117,7 +117,9 @@ class Linter:
         over 1 lints in that many worker processes when there are enough files."""
         from fitlint.runner import lint_paths
 
-        results, self.last_walk = lint_paths(self, paths, jobs=jobs, use_cache=use_cache, progress=progress)
+        results, self.last_walk = lint_paths(
+            self, paths, jobs=jobs, use_cache=use_cache, progress=progress
+        )
         return results
 
     def fingerprint(self) -> str:

@@ -145,7 +145,9 @@ def evaluate(
                 if line in covered[category]:
                     score.found += 1
                 elif line - 1 < index.line_count():
-                    score.misses.append(f"{name}:{line}: {index.line_text(line - 1).strip()[:120]!r}")
+                    score.misses.append(
+                        f"{name}:{line}: {index.line_text(line - 1).strip()[:120]!r}"
+                    )
                 else:
                     score.misses.append(f"{name}:{line}")
     return scores

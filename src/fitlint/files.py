@@ -21,7 +21,17 @@ if TYPE_CHECKING:
     import pathspec
 
 ALWAYS_SKIPPED_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".fitlint_cache", ".tox"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        ".venv",
+        "venv",
+        "__pycache__",
+        ".fitlint_cache",
+        ".tox",
+    }
 )
 BINARY_SNIFF_BYTES = 8192
 
@@ -165,7 +175,9 @@ def discover(
                     continue
                 walk_exclude = None
             before = len(result.files)
-            for found in _walk(given, walk_exclude, respect_gitignore, result, lambda name: lookup(name, table)):
+            for found in _walk(
+                given, walk_exclude, respect_gitignore, result, lambda name: lookup(name, table)
+            ):
                 key = found.resolve()
                 if key not in seen_files:
                     seen_files.add(key)
@@ -224,7 +236,9 @@ def _walk(
             if is_dir:
                 if entry.name in ALWAYS_SKIPPED_DIRS:
                     continue
-                if _ignored(full, True, ignores) or (exclude is not None and exclude.excludes(full, is_dir=True)):
+                if _ignored(full, True, ignores) or (
+                    exclude is not None and exclude.excludes(full, is_dir=True)
+                ):
                     result.ignored += 1
                     continue
                 yield from visit(full, display, ignores)
@@ -292,7 +306,12 @@ _SPECIAL_FILES = (
     (stat.S_ISSOCK, "a socket"),
     (stat.S_ISDIR, "a directory"),
 )
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 def _not_regular(path: Path, mode: int) -> str:
@@ -324,9 +343,7 @@ def read_regular(path: Path, max_bytes: int, setting: str | None = "max-file-siz
     if not stat.S_ISREG(info.st_mode):
         raise ReadError(_not_regular(path, info.st_mode))
     if info.st_size > max_bytes:
-        raise ReadError(
-            f"file is {_human(info.st_size)}, over the {_human(max_bytes)} limit{hint}"
-        )
+        raise ReadError(f"file is {_human(info.st_size)}, over the {_human(max_bytes)} limit{hint}")
     try:
         # Non-blocking: a FIFO put in the file's place after the stat must not block the open.
         handle = os.open(path, _READ_FLAGS)

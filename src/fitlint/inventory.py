@@ -37,8 +37,22 @@ from fitlint.positions import LineIndex
 CLAIM_KINDS = frozenset({"phrase", "rate", "claim"})
 STATUSES = ("flagged", "excused", "cited")
 COLUMNS = (
-    "path", "line", "column", "end_line", "end_column", "category", "code", "rule", "severity",
-    "status", "reason", "source", "text", "sentence", "message", "evidence",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "category",
+    "code",
+    "rule",
+    "severity",
+    "status",
+    "reason",
+    "source",
+    "text",
+    "sentence",
+    "message",
+    "evidence",
 )
 SOURCE_CHARS = 300
 _SCOPE_WORDS = {
@@ -54,7 +68,9 @@ class InventoryLinter(Linter):
     """A linter that also reports excused matches and cited claims, as hints (``extra`` names
     the excuse, or the citation and where it was found)."""
 
-    def __init__(self, config: Config, ruleset: Any = None, report_unused_suppressions: bool = False) -> None:
+    def __init__(
+        self, config: Config, ruleset: Any = None, report_unused_suppressions: bool = False
+    ) -> None:
         super().__init__(replace(config, show_excused=True), ruleset, report_unused_suppressions)
         self.claims.report_cited = True
 
@@ -91,7 +107,9 @@ def _cut(text: str) -> str:
     return text if len(text) <= SOURCE_CHARS else text[: SOURCE_CHARS - 1] + "…"
 
 
-def _found_in(document: Document, block_index: int, start: int = 0, end: int | None = None) -> str | None:
+def _found_in(
+    document: Document, block_index: int, start: int = 0, end: int | None = None
+) -> str | None:
     """The citation in blocks[block_index].text[start:end]: a source link, a footnote (with its
     definition), a DOI or PMID, an author–year citation, or a numbered marker (with the reference
     entry it points to); else an attribution line after the block."""
@@ -116,7 +134,9 @@ def _found_in(document: Document, block_index: int, start: int = 0, end: int | N
     for offset, label in block.footnote_refs:
         if start <= offset <= end:
             line = document.footnote_definitions.get(label)
-            definition = document.lines.line_text(line).split(":", 1)[-1].strip() if line is not None else ""
+            definition = (
+                document.lines.line_text(line).split(":", 1)[-1].strip() if line is not None else ""
+            )
             return f"[^{label}]" + (f" {definition}" if definition else "")
     for pattern in (DOI, PMID):
         match = pattern.search(text)
@@ -128,7 +148,9 @@ def _found_in(document: Document, block_index: int, start: int = 0, end: int | N
         match = pattern.search(text)
         if match:
             marker = match.group(0).strip()
-            numbers = [part for part in "".join(ch if ch.isdigit() else " " for ch in marker).split()]
+            numbers = [
+                part for part in "".join(ch if ch.isdigit() else " " for ch in marker).split()
+            ]
             entry = next((e for e in index.entries if numbers and e.number == numbers[0]), None)
             return marker + (f" {entry.text}" if entry is not None else "")
     following = document.blocks[block_index + 1] if block_index + 1 < len(document.blocks) else None

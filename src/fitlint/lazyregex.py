@@ -63,8 +63,6 @@ def lazy_compile(source: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _LazyPattern(source, flags))
 
 
-
-
 class Needled:
     """A pattern with the literal strings it cannot match without (any one of them must occur).
 

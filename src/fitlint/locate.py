@@ -36,7 +36,8 @@ def place_of(document: Document, start: int, end: int) -> Place | None:
     spans = document.derived.get("block_spans")
     if not isinstance(spans, list):
         spans = document.derived["block_spans"] = [
-            block.source_span(0, len(block.text)) if block.text else (-1, -1) for block in document.blocks
+            block.source_span(0, len(block.text)) if block.text else (-1, -1)
+            for block in document.blocks
         ]
     best: tuple[int, int, ProseBlock] | None = None
     for index, (block_start, block_end) in enumerate(spans):
@@ -59,7 +60,11 @@ def sentence_of(document: Document, start: int, end: int) -> str | None:
     if place is None:
         return None
     spans = split_sentences(place.block.text)
-    touched = [(s, e) for s, e in spans if s < max(place.prose_end, place.prose_start + 1) and place.prose_start < e]
+    touched = [
+        (s, e)
+        for s, e in spans
+        if s < max(place.prose_end, place.prose_start + 1) and place.prose_start < e
+    ]
     if not touched:
         return place.block.text.strip() or None
     return place.block.text[touched[0][0] : touched[-1][1]]

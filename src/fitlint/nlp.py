@@ -81,7 +81,9 @@ def _import_spacy() -> Any:
                 import spacy
             return spacy
         except Exception:  # noqa: BLE001 - a spaCy that needs its CLI after all: import it plainly
-            for name in [name for name in sys.modules if name == "spacy" or name.startswith("spacy.")]:
+            for name in [
+                name for name in sys.modules if name == "spacy" or name.startswith("spacy.")
+            ]:
                 del sys.modules[name]
     import spacy
 
@@ -100,7 +102,9 @@ def _cli_import_is_deferrable() -> bool:
             source = stream.read()
     except (OSError, ImportError, ValueError):
         return False
-    uses = [line.split("#")[0].strip() for line in source.splitlines() if "cli" in line.split("#")[0]]
+    uses = [
+        line.split("#")[0].strip() for line in source.splitlines() if "cli" in line.split("#")[0]
+    ]
     return uses == [_CLI_LINE]
 
 

@@ -20,7 +20,10 @@ class LineIndex:
             self.starts = [0] + [m.end() for m in _EOL.finditer(text)]
         else:  # LF only, the common case: line lengths summed in C, no match object per line
             lengths = map(len, text.split("\n")[:-1])
-            self.starts = [0, *map(operator.add, accumulate(lengths), range(1, text.count("\n") + 1))]
+            self.starts = [
+                0,
+                *map(operator.add, accumulate(lengths), range(1, text.count("\n") + 1)),
+            ]
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1

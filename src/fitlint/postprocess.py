@@ -26,10 +26,14 @@ from fitlint.suppress import apply_suppressions
 class PostProcess:
     """The steps after the checks, for one configuration."""
 
-    def __init__(self, config: Config, ruleset: RuleSet, report_unused_suppressions: bool = False) -> None:
+    def __init__(
+        self, config: Config, ruleset: RuleSet, report_unused_suppressions: bool = False
+    ) -> None:
         self.config = config
         self.ruleset = ruleset
-        self.report_unused_suppressions = report_unused_suppressions and config.selects(UNUSED_SUPPRESSION[0])
+        self.report_unused_suppressions = report_unused_suppressions and config.selects(
+            UNUSED_SUPPRESSION[0]
+        )
         self._per_file = []
         if config.per_file_ignores:
             import pathspec
@@ -84,7 +88,9 @@ def _normalised(text: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
 
 
-def link_front_matter_repeats(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def link_front_matter_repeats(
+    document: Document, diagnostics: list[Diagnostic]
+) -> list[Diagnostic]:
     """Point a claim in a front-matter excerpt and its copy in the body at each other.
 
     An excerpt (or summary) is usually the article's opening copied for listings, but it is
@@ -98,13 +104,17 @@ def link_front_matter_repeats(document: Document, diagnostics: list[Diagnostic])
     spans = [
         (*block.smap.span(0, len(block.text)), block.key, block.line)
         for block in document.blocks
-        if block.kind == "front_matter" and block.key in EXCERPT_KEYS and _normalised(block.text) in body
+        if block.kind == "front_matter"
+        and block.key in EXCERPT_KEYS
+        and _normalised(block.text) in body
     ]
     if not spans:
         return diagnostics
 
     def front_matter(d: Diagnostic):
-        return next(((key, line) for start, end, key, line in spans if start <= d.start < end), None)
+        return next(
+            ((key, line) for start, end, key, line in spans if start <= d.start < end), None
+        )
 
     in_body: dict[tuple[str, str], Diagnostic] = {}
     for d in diagnostics:
@@ -116,12 +126,20 @@ def link_front_matter_repeats(document: Document, diagnostics: list[Diagnostic])
         if twin is None:
             continue
         key, line = where
-        twin.related = (*twin.related, Related(d.path, d.start, d.end, f"also in the front matter '{key}' (line {line + 1})"))
-        d.related = (*d.related, Related(twin.path, twin.start, twin.end, "the same claim in the body"))
+        twin.related = (
+            *twin.related,
+            Related(d.path, d.start, d.end, f"also in the front matter '{key}' (line {line + 1})"),
+        )
+        d.related = (
+            *d.related,
+            Related(twin.path, twin.start, twin.end, "the same claim in the body"),
+        )
     return diagnostics
 
 
-def fold_name_mentions(document: Document, diagnostics: list[Diagnostic], ruleset: Any) -> list[Diagnostic]:
+def fold_name_mentions(
+    document: Document, diagnostics: list[Diagnostic], ruleset: Any
+) -> list[Diagnostic]:
     """Report a name once in a timetable: for rules that find names (``once: true``: "Thigh
     Trimmer", "Waist Whittler Core"), a name a table repeats (a class timetable) is reported
     where the page first uses it, and its repeats in the table become related locations of that
@@ -139,7 +157,11 @@ def fold_name_mentions(document: Document, diagnostics: list[Diagnostic], rulese
             continue
         between = range(last_line + 1, block.line)
         # A Markdown table's |---| row may stand between its cells; a blank line ends a table.
-        if last_line < 0 or len(between) > 1 or any(not document.lines.line_text(n).strip() for n in between):
+        if (
+            last_line < 0
+            or len(between) > 1
+            or any(not document.lines.line_text(n).strip() for n in between)
+        ):
             table = index
         last_line = block.line
         cell_table.append((*block.smap.span(0, len(block.text)), table))
@@ -161,6 +183,9 @@ def fold_name_mentions(document: Document, diagnostics: list[Diagnostic], rulese
         if earlier is d or where is None or per_table[(*key, where)] < 2:
             continue
         line = document.lines.position(d.start)[0] + 1
-        earlier.related = (*earlier.related, Related(d.path, d.start, d.end, f"the same name again (line {line})"))
+        earlier.related = (
+            *earlier.related,
+            Related(d.path, d.start, d.end, f"the same name again (line {line})"),
+        )
         folded.add(id(d))
     return [d for d in diagnostics if id(d) not in folded]

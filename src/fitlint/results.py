@@ -26,7 +26,13 @@ class FileResult:
 
 
 def engine_diagnostic(
-    identity: tuple[str, str, str], path: str, start: int, end: int, text: str, severity: Severity, message: str
+    identity: tuple[str, str, str],
+    path: str,
+    start: int,
+    end: int,
+    text: str,
+    severity: Severity,
+    message: str,
 ) -> Diagnostic:
     code, name, category = identity
     return Diagnostic(
@@ -45,13 +51,17 @@ def engine_diagnostic(
 
 def unreadable(path: str, reason: str) -> FileResult:
     """A file that was not linted, with an ``FL001`` error saying why."""
-    diagnostic = engine_diagnostic(UNREADABLE, path, 0, 0, "", Severity.ERROR, f"File not linted: {reason}")
+    diagnostic = engine_diagnostic(
+        UNREADABLE, path, 0, 0, "", Severity.ERROR, f"File not linted: {reason}"
+    )
     return FileResult(path, [diagnostic], None, reason)
 
 
 def incomplete(path: str, reason: str) -> Diagnostic:
     """The ``FL001`` error of a file whose linting stopped part way (its time budget ran out)."""
-    return engine_diagnostic(UNREADABLE, path, 0, 0, "", Severity.ERROR, f"File not fully linted: {reason}")
+    return engine_diagnostic(
+        UNREADABLE, path, 0, 0, "", Severity.ERROR, f"File not fully linted: {reason}"
+    )
 
 
 def count_at_or_above(results: Iterable[FileResult], threshold: Severity) -> int:

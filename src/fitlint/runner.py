@@ -26,13 +26,21 @@ PARALLEL_THRESHOLD = 16  # files; below this, starting workers costs more than i
 
 
 def lint_paths(
-    linter: Linter, paths: Sequence[Path], jobs: int = 1, use_cache: bool = False, progress: bool = False
+    linter: Linter,
+    paths: Sequence[Path],
+    jobs: int = 1,
+    use_cache: bool = False,
+    progress: bool = False,
 ) -> tuple[list[FileResult], WalkResult]:
     config = linter.config
     exclude = ExcludeRules.build(config.root, config.exclude) if config.exclude else None
     walk = discover(paths, exclude, config.respect_gitignore, config.force_exclude, config.formats)
     problems = [unreadable(path, reason) for path, reason in walk.problems]
-    cache = ResultCache.for_run(config.root, linter.ruleset.digest, linter.fingerprint()) if use_cache else None
+    cache = (
+        ResultCache.for_run(config.root, linter.ruleset.digest, linter.fingerprint())
+        if use_cache
+        else None
+    )
     results: list[FileResult | None] = []
     todo: list[tuple[int, SourceFile, str | None]] = []
     for path in walk.files:
@@ -61,7 +69,9 @@ def lint_paths(
     return done, walk
 
 
-def lint_sources(linter: Linter, sources: list[SourceFile], jobs: int, progress: bool) -> list[Checked]:
+def lint_sources(
+    linter: Linter, sources: list[SourceFile], jobs: int, progress: bool
+) -> list[Checked]:
     """Lint sources, in worker processes when there are enough of them; order is kept."""
     if jobs > 1 and len(sources) >= PARALLEL_THRESHOLD:
         from fitlint.workers import lint_in_workers
@@ -90,13 +100,19 @@ def add_cross_file(linter: Linter, results: list[FileResult]) -> None:
     index = CrossFileIndex(linter.duplicates.options)
     for result in results:
         if result.source is not None:
-            index.add(parse_document(result.source.text, result.path, config.front_matter_keys, config.formats))
+            index.add(
+                parse_document(
+                    result.source.text, result.path, config.front_matter_keys, config.formats
+                )
+            )
     by_path = {result.path: result for result in results}
     for path, found in linter.duplicates.cross_file_diagnostics(index).items():
         result = by_path.get(path)
         if result is None or result.source is None:
             continue
-        document = parse_document(result.source.text, path, config.front_matter_keys, config.formats)
+        document = parse_document(
+            result.source.text, path, config.front_matter_keys, config.formats
+        )
         engine = [d for d in result.diagnostics if d.code in ENGINE_CODES]
         kept = [d for d in result.diagnostics if d.code not in ENGINE_CODES]
         finished = linter.finish(document, kept + found)

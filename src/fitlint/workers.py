@@ -52,8 +52,12 @@ class WorkerSetup:
 
         ruleset = load_rules(self.config.rule_dirs)
         if ruleset.digest != self.ruleset_digest:
-            raise RuntimeError("the rule packs changed on disk while the run started its workers; run again")
-        return self.factory(self.config, ruleset, report_unused_suppressions=self.report_unused_suppressions)
+            raise RuntimeError(
+                "the rule packs changed on disk while the run started its workers; run again"
+            )
+        return self.factory(
+            self.config, ruleset, report_unused_suppressions=self.report_unused_suppressions
+        )
 
 
 class Reply(NamedTuple):
@@ -70,7 +74,9 @@ def start_method() -> str:
     if forced:
         if forced not in START_METHODS or forced not in available:
             usable = ", ".join(m for m in START_METHODS if m in available)
-            raise ConfigError(f"{START_METHOD_VARIABLE}={forced!r}: not a start method here (use {usable})")
+            raise ConfigError(
+                f"{START_METHOD_VARIABLE}={forced!r}: not a start method here (use {usable})"
+            )
         return forced
     if "fork" in available and sys.platform.startswith("linux") and single_threaded():
         return "fork"
@@ -102,11 +108,16 @@ def resolve_jobs(requested: int) -> tuple[int, str | None]:
     their number, with a note saying so. A negative number is an error."""
     cpus = cpu_count()
     if requested < 0:
-        raise ConfigError(f"-j/--jobs must be 0 (one worker per CPU) or a positive number, not {requested}")
+        raise ConfigError(
+            f"-j/--jobs must be 0 (one worker per CPU) or a positive number, not {requested}"
+        )
     if requested == 0:
         return cpus, None
     if requested > cpus:
-        return cpus, f"-j {requested} is more than the {cpus} CPU{'s' if cpus != 1 else ''} here; using {cpus}"
+        return (
+            cpus,
+            f"-j {requested} is more than the {cpus} CPU{'s' if cpus != 1 else ''} here; using {cpus}",
+        )
     return requested, None
 
 
@@ -115,7 +126,9 @@ def worker_count(jobs: int, files: int) -> int:
     return max(1, min(jobs, -(-files // CHUNK)))
 
 
-def lint_in_workers(linter: Linter, sources: list[SourceFile], jobs: int, progress: bool) -> list[Checked]:
+def lint_in_workers(
+    linter: Linter, sources: list[SourceFile], jobs: int, progress: bool
+) -> list[Checked]:
     """Lint ``sources`` in at most ``jobs`` worker processes (never more than there are chunks of
     files); the worker-disabled rules join ``linter``'s. Results in the order of ``sources``."""
     import gc
@@ -123,9 +136,12 @@ def lint_in_workers(linter: Linter, sources: list[SourceFile], jobs: int, progre
 
     method = start_method()
     context = multiprocessing.get_context(method)
-    setup = WorkerSetup(type(linter), linter.config, linter.report_unused_suppressions, linter.ruleset.digest)
+    setup = WorkerSetup(
+        type(linter), linter.config, linter.report_unused_suppressions, linter.ruleset.digest
+    )
     chunks = [
-        [(source.text, source.path) for source in sources[i : i + CHUNK]] for i in range(0, len(sources), CHUNK)
+        [(source.text, source.path) for source in sources[i : i + CHUNK]]
+        for i in range(0, len(sources), CHUNK)
     ]
     workers = worker_count(jobs, len(sources))
     if method == "fork":
@@ -138,7 +154,9 @@ def lint_in_workers(linter: Linter, sources: list[SourceFile], jobs: int, progre
         context.set_forkserver_preload(["fitlint.workers"])
     # A fork server's children are its own; the others' parent is this process.
     parent = None if method == "forkserver" else os.getpid()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise, initargs=(setup, parent))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_initialise, initargs=(setup, parent)
+    )
     bar = None
     out: list[Checked] = []
     try:

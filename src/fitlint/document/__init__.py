@@ -46,7 +46,9 @@ def parse_document(
         blocks = parse_jsx(text, lowered, starts, front_matter_keys)
         code_lines = frozenset(markup_lines(blocks, lines))
     else:
-        result = parse_markdown(text, lines, starts, front_matter_keys, mdx=lowered.endswith(".mdx"))
+        result = parse_markdown(
+            text, lines, starts, front_matter_keys, mdx=lowered.endswith(".mdx")
+        )
         blocks = result.blocks
         code_lines = frozenset(result.code_lines)
         footnotes = result.footnote_definitions

@@ -12,7 +12,9 @@ from fitlint.document.inline import ProseBuilder
 from fitlint.document.sourcemap import SourceMap
 from fitlint.lazyregex import lazy_compile
 
-_KEY_LINE = lazy_compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$")
+_KEY_LINE = lazy_compile(
+    r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$"
+)
 _BLOCK_SCALAR = lazy_compile(r"^[|>][+-]?[0-9]?$")
 
 
@@ -62,12 +64,16 @@ def published_values(
             builder.add_source_run(text, value_start + offset)
             index += 1
             # Plain multi-line scalars continue on more-indented lines.
-            while index < front.last_line and lines[index][:1] in (" ", "\t") and lines[index].strip():
+            while (
+                index < front.last_line and lines[index][:1] in (" ", "\t") and lines[index].strip()
+            ):
                 _append_continuation(builder, lines[index], line_starts[index])
                 index += 1
         else:
             index += 1
-            while index < front.last_line and (lines[index][:1] in (" ", "\t") or not lines[index].strip()):
+            while index < front.last_line and (
+                lines[index][:1] in (" ", "\t") or not lines[index].strip()
+            ):
                 if lines[index].strip():
                     _append_continuation(builder, lines[index], line_starts[index])
                 index += 1
@@ -82,7 +88,9 @@ def _append_continuation(builder: ProseBuilder, line: str, line_start: int) -> N
     column = line.find(stripped)
     if builder.length:
         builder.add_mapped(" ", line_start + column, 0)
-    builder.add_source_run(stripped.rstrip("\"'") if stripped.endswith(("\"", "'")) else stripped, line_start + column)
+    builder.add_source_run(
+        stripped.rstrip("\"'") if stripped.endswith(('"', "'")) else stripped, line_start + column
+    )
 
 
 def _unquote(value: str) -> tuple[str, int]:

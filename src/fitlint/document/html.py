@@ -58,7 +58,17 @@ _INLINE = _names(
 # Text attributes that are published copy (search results, screen readers, Pinterest pins).
 _TEXT_ATTRIBUTES = ("alt", "aria-label", "placeholder", "data-pin-description")
 # Props of a component (a capitalised tag, as JSX writes them) that render as text.
-_COMPONENT_TEXT_PROPS = ("title", "label", "text", "caption", "heading", "subtitle", "cta", "buttontext", "headline")
+_COMPONENT_TEXT_PROPS = (
+    "title",
+    "label",
+    "text",
+    "caption",
+    "heading",
+    "subtitle",
+    "cta",
+    "buttontext",
+    "headline",
+)
 # Containers whose kind a block of text inside them takes, innermost first.
 _KIND_OF = {"li": "list_item", "td": "table_cell", "th": "table_cell"}
 _KIND_STOPS = frozenset({"blockquote", "table", "ul", "ol", "dl", "figure"})
@@ -388,7 +398,9 @@ class _Reader(HTMLParser):
         raw = self.get_starttag_text() or ""
         if raw[1:2].isupper():
             # A JSX component (<BuyButton label="…" />): its text props are what the page shows.
-            wanted += [name for name in _COMPONENT_TEXT_PROPS if name in names and name not in wanted]
+            wanted += [
+                name for name in _COMPONENT_TEXT_PROPS if name in names and name not in wanted
+            ]
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""
             if kind.lower() in ("submit", "button"):

@@ -34,7 +34,9 @@ _HREF = lazy_compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", 2)
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     return (
-        MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False, "maxNesting": 100})
+        MarkdownIt(
+            "commonmark", {"html": True, "linkify": False, "typographer": False, "maxNesting": 100}
+        )
         .enable(["table", "strikethrough"])
         .use(footnote_plugin)
     )
@@ -79,7 +81,9 @@ def parse_markdown(
             if line.startswith(("import ", "export ")):
                 body_lines[index] = ""
     tokens = _parser().parse("\n".join(body_lines))
-    copy_fences = [token.map for token in tokens if token.type == "fence" and token.map and _holds_copy(token)]
+    copy_fences = [
+        token.map for token in tokens if token.type == "fence" and token.map and _holds_copy(token)
+    ]
     if copy_fences:
         # Email and page copy kept in a fence ("### Content:" then ```): drop the fence lines and
         # read what they held as Markdown (or its HTML as HTML). Line numbers stay aligned.
@@ -187,7 +191,9 @@ def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
             if opening >= 0:
                 run = len(child.markup) or 1
                 closing = content.find(child.markup or "`", opening + run)
-                while closing >= 0 and closing + run < len(content) and content[closing + run] == "`":
+                while (
+                    closing >= 0 and closing + run < len(content) and content[closing + run] == "`"
+                ):
                     closing = content.find(child.markup or "`", closing + run + 1)
                 builder.add_mapped(" ", to_source(opening), 0)
                 cursor = closing + run if closing >= 0 else opening + run
@@ -212,7 +218,9 @@ def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
                 links.append(Link(start, builder.length, href))
             cursor = _skip_link_destination(content, cursor)
         elif ctype == "image":
-            cursor = _skip_link_destination(content, content.find("]", cursor) if "]" in content[cursor:] else cursor)
+            cursor = _skip_link_destination(
+                content, content.find("]", cursor) if "]" in content[cursor:] else cursor
+            )
         elif ctype == "footnote_ref":
             label = str(child.meta.get("label", ""))
             footnote_refs.append((builder.length, label))
@@ -226,9 +234,16 @@ def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
                 tag = child.content.lower()
                 if tag.startswith("<br"):
                     builder.add_mapped(" ", to_source(found), 0)
-                elif tag.startswith("<a") and tag[2:3].isspace():  # <a href="…">: a link, as in HTML
+                elif (
+                    tag.startswith("<a") and tag[2:3].isspace()
+                ):  # <a href="…">: a link, as in HTML
                     href = _HREF.search(child.content)
-                    open_links.append((builder.length, (href.group(1) or href.group(2) or href.group(3) or "") if href else ""))
+                    open_links.append(
+                        (
+                            builder.length,
+                            (href.group(1) or href.group(2) or href.group(3) or "") if href else "",
+                        )
+                    )
                     html_links += 1
                 elif tag.startswith("</a") and html_links and open_links:
                     html_links -= 1
@@ -271,10 +286,16 @@ def _skip_link_destination(content: str, cursor: int) -> int:
 
 
 # Fences that may hold published copy rather than code: no language, a text-like one, or HTML.
-_COPY_FENCE_INFO = frozenset({"", "text", "txt", "plain", "plaintext", "email", "markdown", "md", "html"})
-_TAG = lazy_compile(r"<(?:style|script)\b.*?</(?:style|script)\s*>|<[^<>]{0,2000}>|&#?\w{1,10};", 16)
+_COPY_FENCE_INFO = frozenset(
+    {"", "text", "txt", "plain", "plaintext", "email", "markdown", "md", "html"}
+)
+_TAG = lazy_compile(
+    r"<(?:style|script)\b.*?</(?:style|script)\s*>|<[^<>]{0,2000}>|&#?\w{1,10};", 16
+)
 _PLACEHOLDER = lazy_compile(r"\{\{?[^{}\n]{0,40}\}\}?")  # {first_name}, {{ name }}
-_CODE_SIGNS = lazy_compile(r"[{}=\\|`]|;[ \t]*$|\$(?!\d)|^\s*(?:#!|//|>>>|def |import |function |const |var |let )", 8)
+_CODE_SIGNS = lazy_compile(
+    r"[{}=\\|`]|;[ \t]*$|\$(?!\d)|^\s*(?:#!|//|>>>|def |import |function |const |var |let )", 8
+)
 _SENTENCE = lazy_compile(r"[a-z]{2,}[,;]?\s+[a-z]{2,}\s+[a-z]{2,}[^.!?\n]{0,200}[.!?]")
 
 
@@ -291,4 +312,3 @@ def _holds_copy(token: Token) -> bool:
         return False
     signs = len(_CODE_SIGNS.findall(content))
     return signs * 40 <= words and len(_SENTENCE.findall(content.lower())) >= 2
-

@@ -28,7 +28,12 @@ def _wrapped(line: str, following: str) -> bool:
     nxt = following.lstrip()
     if _LIST_MARKER.match(following):
         return False  # a list item starts its own block
-    return len(stripped) >= 50 and not stripped.endswith(_SENTENCE_END) and not nxt[:1].isupper() and not nxt[:1].isdigit()
+    return (
+        len(stripped) >= 50
+        and not stripped.endswith(_SENTENCE_END)
+        and not nxt[:1].isupper()
+        and not nxt[:1].isdigit()
+    )
 
 
 def parse_plaintext(lines: list[str], line_starts: list[int]) -> list[ProseBlock]:
@@ -58,11 +63,17 @@ def parse_plaintext(lines: list[str], line_starts: list[int]) -> list[ProseBlock
             and len(text) <= _HEADING_MAX_CHARS
             and not text.rstrip().endswith(_HEADING_END)
             and index < len(lines)
-            and any(line.strip() for line in lines[index:index + 2])  # text follows it
+            and any(line.strip() for line in lines[index : index + 2])  # text follows it
         )
         if is_heading:
             section += 1
-        kind = "heading" if is_heading else "list_item" if _LIST_MARKER.match(lines[first]) else "paragraph"
+        kind = (
+            "heading"
+            if is_heading
+            else "list_item"
+            if _LIST_MARKER.match(lines[first])
+            else "paragraph"
+        )
         blocks.append(
             ProseBlock(
                 kind=kind,

@@ -37,7 +37,10 @@ class SourceMap:
             )
             if contiguous:
                 self._segments[-1] = Segment(
-                    last.prose_start, last.src_start, last.prose_len + prose_len, last.src_len + src_len
+                    last.prose_start,
+                    last.src_start,
+                    last.prose_len + prose_len,
+                    last.src_len + src_len,
                 )
                 return
         self._prose_starts.append(prose_start)

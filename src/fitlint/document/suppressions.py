@@ -29,7 +29,12 @@ _JSX_COMMENT = lazy_compile(
     re.IGNORECASE,
 )
 _CODE = lazy_compile(r"[A-Za-z]+[0-9]+")
-_KINDS = {"disable-next-line": "next-line", "disable-file": "file", "disable": "disable", "enable": "enable"}
+_KINDS = {
+    "disable-next-line": "next-line",
+    "disable-file": "file",
+    "disable": "disable",
+    "enable": "enable",
+}
 
 
 def find_suppressions(text: str, lines: LineIndex, code_lines: Iterable[int]) -> list[Suppression]:
@@ -37,13 +42,17 @@ def find_suppressions(text: str, lines: LineIndex, code_lines: Iterable[int]) ->
         return []
     skip = set(code_lines)
     found: list[Suppression] = []
-    matches = sorted([*_COMMENT.finditer(text), *_JSX_COMMENT.finditer(text)], key=lambda m: m.start())
+    matches = sorted(
+        [*_COMMENT.finditer(text), *_JSX_COMMENT.finditer(text)], key=lambda m: m.start()
+    )
     for match in matches:
         line = lines.line_of(match.start())
         if line in skip:
             continue
         codes = frozenset(code.upper() for code in _CODE.findall(match.group("codes")))
         found.append(
-            Suppression(_KINDS[match.group("kind").lower()], codes, match.start(), match.end(), line)
+            Suppression(
+                _KINDS[match.group("kind").lower()], codes, match.start(), match.end(), line
+            )
         )
     return found

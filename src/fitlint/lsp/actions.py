@@ -34,7 +34,9 @@ def _prefix(line: str) -> str:
     return line[:index]
 
 
-def actions_for(diagnostic: Diagnostic, document: Document, reader: str = "markdown") -> list[ActionSpec]:
+def actions_for(
+    diagnostic: Diagnostic, document: Document, reader: str = "markdown"
+) -> list[ActionSpec]:
     """Quick fixes for one diagnostic: its fixes, then a comment that disables its rule (in the
     comment syntax of the document's reader; none where no comment can go)."""
     actions: list[ActionSpec] = []
@@ -57,7 +59,11 @@ def actions_for(diagnostic: Diagnostic, document: Document, reader: str = "markd
                 preferred=suggestion.fix is FixSafety.SAFE,
             )
         )
-    suppression = _jsx_suppression(diagnostic, document) if reader == "jsx" else _suppression(diagnostic, document)
+    suppression = (
+        _jsx_suppression(diagnostic, document)
+        if reader == "jsx"
+        else _suppression(diagnostic, document)
+    )
     if suppression is not None:
         actions.append(suppression)
     return actions
@@ -102,7 +108,10 @@ def _jsx_suppression(diagnostic: Diagnostic, document: Document) -> ActionSpec |
         reread = parse_document(edited, document.path, reader="jsx")
     except Exception:  # noqa: BLE001 - no grammar, no comment: never offer a broken edit
         return None
-    if not any(s.kind == "next-line" and s.line == line and diagnostic.code in s.codes for s in reread.suppressions):
+    if not any(
+        s.kind == "next-line" and s.line == line and diagnostic.code in s.codes
+        for s in reread.suppressions
+    ):
         return None
     return ActionSpec(
         f"Disable {diagnostic.code} for this line",
@@ -146,7 +155,11 @@ def _suppression(diagnostic: Diagnostic, document: Document) -> ActionSpec:
         f"Disable {diagnostic.code} for this paragraph",
         diagnostic,
         (
-            TextEditSpec(first_start, first_start, f"{block_prefix}<!-- fitlint-disable {diagnostic.code} -->{eol}"),
+            TextEditSpec(
+                first_start,
+                first_start,
+                f"{block_prefix}<!-- fitlint-disable {diagnostic.code} -->{eol}",
+            ),
             TextEditSpec(end_offset, end_offset, closing),
         ),
     )
@@ -154,7 +167,11 @@ def _suppression(diagnostic: Diagnostic, document: Document) -> ActionSpec:
 
 def hover_markdown(diagnostic: Diagnostic, ruleset: RuleSet) -> str:
     rule = ruleset.rules.get(diagnostic.code)
-    parts = [f"**{diagnostic.code} {diagnostic.rule}** ({diagnostic.category})", "", diagnostic.message]
+    parts = [
+        f"**{diagnostic.code} {diagnostic.rule}** ({diagnostic.category})",
+        "",
+        diagnostic.message,
+    ]
     if rule is not None:
         parts += ["", " ".join(rule.rationale.split())]
     rewrites = [s.text for s in diagnostic.suggestions]
@@ -163,8 +180,10 @@ def hover_markdown(diagnostic: Diagnostic, ruleset: RuleSet) -> str:
     if diagnostic.evidence:
         parts += ["", "**Evidence:**"]
         for ref in diagnostic.evidence:
-            link = f"https://doi.org/{ref.doi}" if ref.doi else (
-                f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/" if ref.pmid else ref.url or ""
+            link = (
+                f"https://doi.org/{ref.doi}"
+                if ref.doi
+                else (f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/" if ref.pmid else ref.url or "")
             )
             doi = f" DOI: {ref.doi}." if ref.doi else ""
             parts.append(f"- {ref.citation}{doi} {link} ({ref.status})".rstrip())

@@ -64,7 +64,9 @@ class _Outcome(NamedTuple):
 
 class FitlintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("fitlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "fitlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+        )
         self.linted: dict[str, LintedDocument] = {}
         self._linters: dict[str, Linter] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
@@ -178,10 +180,13 @@ class FitlintServer(LanguageServer):
             self.linted[uri] = LintedDocument(outcome.version, document, diagnostics)
             self.publish(uri, outcome.version, document, diagnostics)
 
-    def publish(self, uri: str, version: int | None, document: Document, diagnostics: list[Diagnostic]) -> None:
+    def publish(
+        self, uri: str, version: int | None, document: Document, diagnostics: list[Diagnostic]
+    ) -> None:
         encoding = self.encoding
         payload = [
-            _converter.structure(to_lsp(d, document.lines, uri, encoding), types.Diagnostic) for d in diagnostics
+            _converter.structure(to_lsp(d, document.lines, uri, encoding), types.Diagnostic)
+            for d in diagnostics
         ]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=payload, version=version)
@@ -266,7 +271,9 @@ def _wanted(only: list[str] | None, kind: str) -> bool:
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
+    types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False
+    ),
 )
 def code_action(ls: FitlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
@@ -275,7 +282,9 @@ def code_action(ls: FitlintServer, params: types.CodeActionParams) -> list[types
         return []
     lines = linted.document.lines
     encoding = ls.encoding
-    only = [str(getattr(k, "value", k)) for k in params.context.only] if params.context.only else None
+    only = (
+        [str(getattr(k, "value", k)) for k in params.context.only] if params.context.only else None
+    )
     start = lines.offset_from_lsp(params.range.start.line, params.range.start.character, encoding)
     end = lines.offset_from_lsp(params.range.end.line, params.range.end.character, encoding)
     reader = _reader(ls, uri)
@@ -283,7 +292,9 @@ def code_action(ls: FitlintServer, params: types.CodeActionParams) -> list[types
 
     def edit(edits: list[types.TextEdit]) -> types.WorkspaceEdit:
         document = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version)
-        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=document, edits=edits)])
+        return types.WorkspaceEdit(
+            document_changes=[types.TextDocumentEdit(text_document=document, edits=edits)]
+        )
 
     def text_edit(start: int, end: int, new_text: str) -> types.TextEdit:
         span = _converter.structure(lsp_range(lines, start, end, encoding), types.Range)
@@ -302,7 +313,8 @@ def code_action(ls: FitlintServer, params: types.CodeActionParams) -> list[types
                     title=action.title,
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[
-                        _converter.structure(to_lsp(d, lines, uri, encoding), types.Diagnostic) for d in diagnostics
+                        _converter.structure(to_lsp(d, lines, uri, encoding), types.Diagnostic)
+                        for d in diagnostics
                     ],
                     edit=edit([text_edit(e.start, e.end, e.new_text) for e in action.edits]),
                     is_preferred=action.preferred or None,
@@ -312,7 +324,11 @@ def code_action(ls: FitlintServer, params: types.CodeActionParams) -> list[types
         fixed = _fix_all(ls, uri, linted, reader)
         if fixed is not None:
             result.append(
-                types.CodeAction(title="fitlint: fix all safe fixes", kind=FIX_ALL, edit=edit([text_edit(*fixed)]))
+                types.CodeAction(
+                    title="fitlint: fix all safe fixes",
+                    kind=FIX_ALL,
+                    edit=edit([text_edit(*fixed)]),
+                )
             )
     return result
 
@@ -323,21 +339,31 @@ def _reader(ls: FitlintServer, uri: str) -> str:
         language = ls.workspace.get_text_document(uri).language_id or ""
     except Exception:  # noqa: BLE001 - a closed document: read by its extension
         language = ""
-    return reader_for(str(path), ls.linter_for(path).config.formats) or LANGUAGE_READERS.get(language) or "markdown"
+    return (
+        reader_for(str(path), ls.linter_for(path).config.formats)
+        or LANGUAGE_READERS.get(language)
+        or "markdown"
+    )
 
 
-def _fix_all(ls: FitlintServer, uri: str, linted: LintedDocument, reader: str) -> tuple[int, int, str] | None:
+def _fix_all(
+    ls: FitlintServer, uri: str, linted: LintedDocument, reader: str
+) -> tuple[int, int, str] | None:
     """The safe fixes of the document, to a fixed point, as one edit (the changed span)."""
     from fitlint.fixes import fix_text
 
-    if not any(s.fix is FixSafety.SAFE and s.edits for d in linted.diagnostics for s in d.suggestions):
+    if not any(
+        s.fix is FixSafety.SAFE and s.edits for d in linted.diagnostics for s in d.suggestions
+    ):
         return None
     path = Path(to_fs_path(uri) or uri)
     linter = ls.linter_for(path)
     config = linter.config
 
     def lint(text: str) -> list[Diagnostic]:
-        return linter.lint_document(parse_document(text, str(path), config.front_matter_keys, config.formats, reader))
+        return linter.lint_document(
+            parse_document(text, str(path), config.front_matter_keys, config.formats, reader)
+        )
 
     before = linted.document.text
     after = fix_text(before, lint, unsafe=False).text
@@ -347,12 +373,18 @@ def _fix_all(ls: FitlintServer, uri: str, linted: LintedDocument, reader: str) -
     while start < min(len(before), len(after)) and before[start] == after[start]:
         start += 1
     end_before, end_after = len(before), len(after)
-    while end_before > start and end_after > start and before[end_before - 1] == after[end_after - 1]:
+    while (
+        end_before > start and end_after > start and before[end_before - 1] == after[end_after - 1]
+    ):
         end_before -= 1
         end_after -= 1
     if start and before[start - 1] == "\r":  # never between CR and LF: that has no position
         start -= 1
-    if end_before < len(before) and before[end_before] == "\n" and before[end_before - 1 : end_before] == "\r":
+    if (
+        end_before < len(before)
+        and before[end_before] == "\n"
+        and before[end_before - 1 : end_before] == "\r"
+    ):
         end_before += 1
         end_after += 1
     return start, end_before, after[start:end_after]
@@ -374,7 +406,9 @@ def hover(ls: FitlintServer, params: types.HoverParams) -> types.Hover | None:
     first = found[0]
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
-        range=_converter.structure(lsp_range(lines, first.start, first.end, ls.encoding), types.Range),
+        range=_converter.structure(
+            lsp_range(lines, first.start, first.end, ls.encoding), types.Range
+        ),
     )
 
 

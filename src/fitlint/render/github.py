@@ -8,7 +8,12 @@ from fitlint.diagnostics import Severity
 from fitlint.results import FileResult
 from fitlint.positions import LineIndex
 
-_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
+_LEVEL = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "notice",
+    Severity.HINT: "notice",
+}
 
 
 def _escape_data(value: str) -> str:

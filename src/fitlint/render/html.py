@@ -39,7 +39,12 @@ _COLOURS = {
     "input": ("#dee2e6", "#495057"),
     "suppression": ("#dee2e6", "#495057"),
 }
-_SPARE = [("#ffec99", "#8a6d00"), ("#c3fae8", "#0b7285"), ("#fcc2d7", "#a61e4d"), ("#d8f5a2", "#5c940d")]
+_SPARE = [
+    ("#ffec99", "#8a6d00"),
+    ("#c3fae8", "#0b7285"),
+    ("#fcc2d7", "#a61e4d"),
+    ("#d8f5a2", "#5c940d"),
+]
 _FIX_LABEL = {FixSafety.SAFE: "fix", FixSafety.UNSAFE: "unsafe fix", FixSafety.NONE: "rewrite"}
 TOP_FILES = 10
 OPEN_ALL_UP_TO = 20  # files with findings: up to this many start open, more start closed
@@ -161,7 +166,9 @@ document.addEventListener("keydown",function(ev){
 
 
 def _sha256(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode(
+        "ascii"
+    )
 
 
 def esc(text: str) -> str:
@@ -220,7 +227,9 @@ def _is_excused(d: Diagnostic) -> bool:
     return "excused" in d.extra
 
 
-def _highlighted(text: str, diagnostics: Sequence[Diagnostic], ids: Sequence[str], classes: Sequence[str]) -> str:
+def _highlighted(
+    text: str, diagnostics: Sequence[Diagnostic], ids: Sequence[str], classes: Sequence[str]
+) -> str:
     """The text with one ``<mark>`` per diagnostic around exactly its range, nested where ranges
     nest. A range that crosses the end of an open mark (two rules' spans overlapping in part,
     rare) is cut there and goes on in a mark of class ``more`` without an id."""
@@ -304,13 +313,22 @@ def _evidence_items(d: Diagnostic, known: dict[str, Any]) -> str:
         entry = known.get(ref.id)
         label = getattr(entry, "short", None) or ref.citation.split(".")[0]
         links = [f'<a href="#ev-{esc(ref.id)}">{esc(label)}</a>', *_source_links(ref, "source")]
-        status = f' <span class="muted">({esc(ref.status)})</span>' if ref.status and ref.status != "verified" else ""
+        status = (
+            f' <span class="muted">({esc(ref.status)})</span>'
+            if ref.status and ref.status != "verified"
+            else ""
+        )
         items.append(f"<li>{' · '.join(links)}{status}</li>")
     return f'<p class="lbl">Evidence</p><ul class="ev">{"".join(items)}</ul>' if items else ""
 
 
 def _card(
-    d: Diagnostic, ident: str, cls: str, index: LineIndex, anchors: dict[tuple[str, int], str], known: dict[str, Any]
+    d: Diagnostic,
+    ident: str,
+    cls: str,
+    index: LineIndex,
+    anchors: dict[tuple[str, int], str],
+    known: dict[str, Any],
 ) -> str:
     line, column = index.position(d.start)
     excused = _is_excused(d)
@@ -326,7 +344,9 @@ def _card(
         reason = str(d.extra.get("excused", ""))
         from fitlint.rules.matching import EXCUSE_WORDS
 
-        parts.append(f'<p class="why">Excused, not reported: {esc(EXCUSE_WORDS.get(reason, reason))}</p>')
+        parts.append(
+            f'<p class="why">Excused, not reported: {esc(EXCUSE_WORDS.get(reason, reason))}</p>'
+        )
         message = d.message
         prefix = "Not reported ("
         if message.startswith(prefix) and "): " in message:
@@ -341,7 +361,7 @@ def _card(
             item = f'<span class="lbl">{label_text}</span> {esc(suggestion.text)}'
             if suggestion.edits:
                 replacement = suggestion.edits[0].new_text
-                item += f' <ins>{esc(replacement)}</ins>' if replacement else " <ins>(remove)</ins>"
+                item += f" <ins>{esc(replacement)}</ins>" if replacement else " <ins>(remove)</ins>"
             items.append(f"<li>{item}</li>")
         parts.append(f'<ul class="sg">{"".join(items)}</ul>')
     parts.append(_evidence_items(d, known))
@@ -416,7 +436,9 @@ def render_html(
     )
     meta = [headline + (f" ({severity_text})" if severity_text else "")]
     if excused_total:
-        meta.append(f"{excused_total} excused match{'es' if excused_total != 1 else ''} shown muted")
+        meta.append(
+            f"{excused_total} excused match{'es' if excused_total != 1 else ''} shown muted"
+        )
     if baselined:
         meta.append(f"{baselined} finding{'s' if baselined != 1 else ''} hidden by the baseline")
     meta.append(f"fitlint {esc(__version__)}")
@@ -432,11 +454,15 @@ def render_html(
     body.append('<section id="summary"><h2>Summary</h2><div class="cats">')
     for category, _number in categories.order.items():
         count = per_category.get(category, 0)
-        excused = sum(excused_per_rule[code] for code, (_, cat, _) in names.items() if cat == category)
+        excused = sum(
+            excused_per_rule[code] for code, (_, cat, _) in names.items() if cat == category
+        )
         if not count and not excused:
             continue
         cls = categories.cls(category)
-        title = f"{count} finding{'s' if count != 1 else ''}" + (f", {excused} excused" if excused else "")
+        title = f"{count} finding{'s' if count != 1 else ''}" + (
+            f", {excused} excused" if excused else ""
+        )
         body.append(
             f'<button class="cat" type="button" data-cat="{cls}" aria-pressed="true" title="{esc(title)} (click to hide or show)">'
             f'<span class="swatch sw{cls[1:]}"></span>{esc(category)}<b>{count}</b></button>'
@@ -444,8 +470,10 @@ def render_html(
     body.append("</div>")
     if names:
         body.append('<div class="overview"><div>')
-        body.append('<table class="rules"><thead><tr><th>Code</th><th>Rule</th><th>Category</th>'
-                    '<th class="n">Findings</th><th class="n">Excused</th></tr></thead><tbody>')
+        body.append(
+            '<table class="rules"><thead><tr><th>Code</th><th>Rule</th><th>Category</th>'
+            '<th class="n">Findings</th><th class="n">Excused</th></tr></thead><tbody>'
+        )
         for code in sorted(names, key=lambda c: (-per_rule[c], c)):
             rule, category, docs = names[code]
             href = safe_href(docs)
@@ -456,24 +484,34 @@ def render_html(
                 f'<td class="n">{per_rule[code]}</td><td class="n">{excused_per_rule[code] or ""}</td></tr>'
             )
         body.append("</tbody></table></div><div>")
-        top = sorted((f for f in per_file if f[0]), key=lambda item: (-item[0], item[2].path))[:TOP_FILES]
+        top = sorted((f for f in per_file if f[0]), key=lambda item: (-item[0], item[2].path))[
+            :TOP_FILES
+        ]
         if top:
             body.append("<h3>Files with most findings</h3><ol>")
             for findings, number, result in top:
-                body.append(f'<li><a href="#f{number}">{esc(result.path)}</a> <span class="muted">{findings}</span></li>')
+                body.append(
+                    f'<li><a href="#f{number}">{esc(result.path)}</a> <span class="muted">{findings}</span></li>'
+                )
             body.append("</ol>")
         body.append("</div></div>")
     body.append("</section>")
 
     # -- index
     shown_categories = [c for c in categories.order if per_category.get(c)]
-    body.append(f'<section id="index"><h2>Files ({len(results)})</h2><div class="tools">'
-                '<input id="filter" type="search" placeholder="Filter files by path" aria-label="Filter files by path">'
-                '<button id="openall" type="button">Open all</button><button id="closeall" type="button">Close all</button></div>')
+    body.append(
+        f'<section id="index"><h2>Files ({len(results)})</h2><div class="tools">'
+        '<input id="filter" type="search" placeholder="Filter files by path" aria-label="Filter files by path">'
+        '<button id="openall" type="button">Open all</button><button id="closeall" type="button">Close all</button></div>'
+    )
     if with_findings:
-        body.append('<div class="index-wrap"><table><thead><tr><th>File</th><th class="n">Findings</th>')
+        body.append(
+            '<div class="index-wrap"><table><thead><tr><th>File</th><th class="n">Findings</th>'
+        )
         for category in shown_categories:
-            body.append(f'<th class="n" title="{esc(category)}"><span class="swatch sw{categories.cls(category)[1:]}"></span></th>')
+            body.append(
+                f'<th class="n" title="{esc(category)}"><span class="swatch sw{categories.cls(category)[1:]}"></span></th>'
+            )
         body.append('<th class="n">Excused</th></tr></thead><tbody>')
         for findings, number, result in per_file:
             counts = Counter(d.category for d in result.diagnostics if not _is_excused(d))
@@ -485,7 +523,9 @@ def render_html(
             )
         body.append("</tbody></table></div>")
     if clean:
-        body.append(f'<details><summary>{len(clean)} file{"s" if len(clean) != 1 else ""} with no findings</summary><ul>')
+        body.append(
+            f'<details><summary>{len(clean)} file{"s" if len(clean) != 1 else ""} with no findings</summary><ul>'
+        )
         body.extend(f'<li data-path="{esc(r.path)}">{esc(r.path)}</li>' for r in clean)
         body.append("</ul></details>")
     body.append("</section>")
@@ -497,17 +537,24 @@ def render_html(
         diagnostics = result.diagnostics
         text = result.source.text if result.source is not None else ""
         index = LineIndex(text)
-        classes = [categories.cls(d.category) + f" s{int(d.severity)}" + (" x" if _is_excused(d) else "") for d in diagnostics]
+        classes = [
+            categories.cls(d.category) + f" s{int(d.severity)}" + (" x" if _is_excused(d) else "")
+            for d in diagnostics
+        ]
         findings = sum(1 for d in diagnostics if not _is_excused(d))
         excused = len(diagnostics) - findings
-        counts = f"{findings} finding{'s' if findings != 1 else ''}" + (f", {excused} excused" if excused else "")
+        counts = f"{findings} finding{'s' if findings != 1 else ''}" + (
+            f", {excused} excused" if excused else ""
+        )
         body.append(
             f'<details class="file" id="f{number}" data-path="{esc(result.path)}"{" open" if start_open else ""}>'
             f'<summary>{esc(result.path)}<span class="counts">{counts}</span></summary><div class="body">'
         )
         if result.source is not None:
             # The newline after <pre> is dropped by the parser; the file's own first one stays.
-            body.append(f'<pre class="src">\n{_highlighted(text, diagnostics, ids[number], classes)}</pre>')
+            body.append(
+                f'<pre class="src">\n{_highlighted(text, diagnostics, ids[number], classes)}</pre>'
+            )
         else:
             body.append(f'<p class="muted">{esc(result.error or "not read")}</p>')
         body.append('<aside class="panel">')
@@ -528,12 +575,14 @@ def render_html(
             finding = getattr(entry, "finding", None)
             body.append(
                 f'<li id="ev-{esc(key)}">{esc(ref.citation)} {" · ".join(links)} <span class="muted">({esc(ref.status)})</span>'
-                + (f"<br><span class=\"muted\">{esc(finding)}</span>" if finding else "")
+                + (f'<br><span class="muted">{esc(finding)}</span>' if finding else "")
                 + "</li>"
             )
         body.append("</ul></section>")
     body.append("</main>")
-    body.append('<div id="status"><span id="where">Press j for the first finding.</span><span>? for keys</span></div>')
+    body.append(
+        '<div id="status"><span id="where">Press j for the first finding.</span><span>? for keys</span></div>'
+    )
     body.append(
         '<div id="help" hidden role="dialog" aria-label="Keys"><h2>Keys</h2><p><kbd>j</kbd> or <kbd>n</kbd>: next finding<br>'
         "<kbd>k</kbd> or <kbd>p</kbd>: previous finding<br><kbd>o</kbd>: open or close the current file<br>"
@@ -555,7 +604,5 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n"
         f"<style>{style}</style>\n"
-        "</head><body>\n"
-        + "\n".join(body)
-        + f"\n<script>{_SCRIPT}</script>\n</body></html>\n"
+        "</head><body>\n" + "\n".join(body) + f"\n<script>{_SCRIPT}</script>\n</body></html>\n"
     )

@@ -52,7 +52,10 @@ def to_lsp(
             "evidence": list(suggestion.evidence),
             "fix": suggestion.fix.value,
             "edits": [
-                {"range": lsp_range(index, edit.start, edit.end, encoding), "newText": edit.new_text}
+                {
+                    "range": lsp_range(index, edit.start, edit.end, encoding),
+                    "newText": edit.new_text,
+                }
                 for edit in suggestion.edits
             ],
         }

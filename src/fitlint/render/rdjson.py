@@ -10,13 +10,21 @@ from fitlint.diagnostics import Severity
 from fitlint.results import FileResult
 from fitlint.positions import LineIndex
 
-_LEVEL = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO", Severity.HINT: "INFO"}
+_LEVEL = {
+    Severity.ERROR: "ERROR",
+    Severity.WARNING: "WARNING",
+    Severity.INFO: "INFO",
+    Severity.HINT: "INFO",
+}
 
 
 def _range(index: LineIndex, start: int, end: int) -> dict[str, Any]:
     start_line, start_col = index.utf8_position(start)
     end_line, end_col = index.utf8_position(end)
-    return {"start": {"line": start_line, "column": start_col}, "end": {"line": end_line, "column": end_col}}
+    return {
+        "start": {"line": start_line, "column": start_col},
+        "end": {"line": end_line, "column": end_col},
+    }
 
 
 def render_rdjson(results: Sequence[FileResult], **_: object) -> str:

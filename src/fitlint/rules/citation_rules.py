@@ -70,7 +70,11 @@ class CitationRules:
         kept = []
         for diagnostic in sorted(found, key=lambda d: d.start):
             if diagnostic.code == self._code("unverified-source"):
-                key = diagnostic.message.split("'")[1].split()[0].lower() if "'" in diagnostic.message else diagnostic.text
+                key = (
+                    diagnostic.message.split("'")[1].split()[0].lower()
+                    if "'" in diagnostic.message
+                    else diagnostic.text
+                )
                 if key in seen:
                     continue
                 seen.add(key)
@@ -82,11 +86,17 @@ class CitationRules:
         return rule.code if rule else None
 
     # -- helpers -------------------------------------------------------------------------------
-    def _emit(self, unit: str, document: Document, start: int, end: int, values: dict[str, str]) -> list[Diagnostic]:
+    def _emit(
+        self, unit: str, document: Document, start: int, end: int, values: dict[str, str]
+    ) -> list[Diagnostic]:
         rule = self.by_unit.get(unit)
         if rule is None or end <= start:
             return []
-        return [make_span_diagnostic(rule, self.ruleset, document.path, document.text, start, end, values)]
+        return [
+            make_span_diagnostic(
+                rule, self.ruleset, document.path, document.text, start, end, values
+            )
+        ]
 
     def _prose_blocks(self, document: Document, index: CitationIndex):
         for position, block in enumerate(document.blocks):
@@ -103,17 +113,24 @@ class CitationRules:
                 start, end = block.source_span(match.start(), match.end())
                 label = f"{(match.group('name') or match.group('name2'))} {year}"
                 if index.entries and (name, year) not in entries:
-                    found += self._emit("missing-reference", document, start, end, {"citation": label})
+                    found += self._emit(
+                        "missing-reference", document, start, end, {"citation": label}
+                    )
                 registry = self._registry_by_author_year.get((name, year))
                 if registry is not None:
                     found += self._registry_checks(document, block, match, registry, label)
         return found
 
-    def _registry_checks(self, document, block, match, entry: Evidence, label: str) -> list[Diagnostic]:
+    def _registry_checks(
+        self, document, block, match, entry: Evidence, label: str
+    ) -> list[Diagnostic]:
         start, end = block.source_span(match.start(), match.end())
         if entry.status in ("unverified", "retracted"):
             return self._emit(
-                "unverified-source", document, start, end,
+                "unverified-source",
+                document,
+                start,
+                end,
                 {"citation": label, "status": entry.status, "finding": entry.finding or ""},
             )
         if not entry.figures:
@@ -121,14 +138,25 @@ class CitationRules:
         # The sentence around the citation: its figures should be ones the study reported.
         sentence_start = max(block.text.rfind(". ", 0, match.start()) + 1, 0)
         sentence_end = block.text.find(". ", match.end())
-        sentence = block.text[sentence_start : sentence_end if sentence_end >= 0 else len(block.text)]
+        sentence = block.text[
+            sentence_start : sentence_end if sentence_end >= 0 else len(block.text)
+        ]
         recorded = {_norm_figure(f) for f in entry.figures}
-        stray = [f.group() for f in _FIGURE.finditer(sentence) if _norm_figure(f.group()) not in recorded]
+        stray = [
+            f.group() for f in _FIGURE.finditer(sentence) if _norm_figure(f.group()) not in recorded
+        ]
         if not stray:
             return []
         return self._emit(
-            "figure-mismatch", document, start, end,
-            {"citation": label, "figures": ", ".join(stray), "recorded": ", ".join(entry.figures[:8])},
+            "figure-mismatch",
+            document,
+            start,
+            end,
+            {
+                "citation": label,
+                "figures": ", ".join(stray),
+                "recorded": ", ".join(entry.figures[:8]),
+            },
         )
 
     def _footnotes(self, document: Document) -> list[Diagnostic]:
@@ -140,13 +168,21 @@ class CitationRules:
                 label = match.group(1)
                 if label not in document.footnote_definitions:
                     start, end = block.source_span(match.start(), match.end())
-                    found += self._emit("undefined-footnote", document, start, end, {"label": label})
+                    found += self._emit(
+                        "undefined-footnote", document, start, end, {"label": label}
+                    )
         for label, line in document.footnote_definitions.items():
             if label not in referenced:
                 line_text = document.lines.line_text(line)
                 marker = line_text.find(f"[^{label}]")
                 start = document.lines.starts[line] + max(marker, 0)
-                found += self._emit("unused-footnote", document, start, start + len(line_text.rstrip()) - max(marker, 0), {"label": label})
+                found += self._emit(
+                    "unused-footnote",
+                    document,
+                    start,
+                    start + len(line_text.rstrip()) - max(marker, 0),
+                    {"label": label},
+                )
         return found
 
     def _unused_entries(self, document: Document, index: CitationIndex) -> list[Diagnostic]:
@@ -170,13 +206,17 @@ class CitationRules:
         for entry in index.entries:
             cited = entry.number in numbers if entry.number else False
             if not cited and entry.author and entry.year:
-                cited = bool(re.search(rf"\b{re.escape(entry.author)}\b.{{0,60}}?\b{entry.year}", joined))
+                cited = bool(
+                    re.search(rf"\b{re.escape(entry.author)}\b.{{0,60}}?\b{entry.year}", joined)
+                )
             if not cited and not entry.number and not (entry.author and entry.year):
                 continue  # not an entry we can match (a bare link list)
             if not cited:
                 block = document.blocks[entry.block]
                 start, end = block.source_span(0, len(block.text))
-                found += self._emit("uncited-reference", document, start, end, {"entry": entry.text[:60]})
+                found += self._emit(
+                    "uncited-reference", document, start, end, {"entry": entry.text[:60]}
+                )
         return found
 
     def _dois(self, document: Document) -> list[Diagnostic]:
@@ -187,14 +227,23 @@ class CitationRules:
                 group = 1 if match.group(1) else 2
                 candidate = (match.group(group) or "").rstrip(".,;)]\"'”’")
                 if candidate and not valid_doi(candidate):
-                    start, end = block.source_span(match.start(), match.start(group) + len(candidate))
+                    start, end = block.source_span(
+                        match.start(), match.start(group) + len(candidate)
+                    )
                     found += self._emit("malformed-doi", document, start, end, {"doi": candidate})
             for match in DOI.finditer(block.text):
                 entry = self._registry_by_doi.get(match.group().rstrip(".,;)").lower())
                 if entry is not None and entry.status in ("unverified", "retracted"):
                     start, end = block.source_span(match.start(), match.end())
                     found += self._emit(
-                        "unverified-source", document, start, end,
-                        {"citation": entry.short or entry.id, "status": entry.status, "finding": entry.finding or ""},
+                        "unverified-source",
+                        document,
+                        start,
+                        end,
+                        {
+                            "citation": entry.short or entry.id,
+                            "status": entry.status,
+                            "finding": entry.finding or "",
+                        },
                     )
         return found

@@ -25,7 +25,9 @@ AUTHOR_YEAR = lazy_compile(
     r"\((?P<inside>[^()]*?\b(?P<name>[A-Z][\p{L}'’-]+)(?:\s+(?:et al\.?|and|&)[^()]*?)?,?\s+(?P<year>(?:19|20)\d{2})[a-z]?\b[^()]*)\)"
     r"|\b(?P<name2>[A-Z][\p{L}'’-]+)(?:\s+[A-Z]{1,3}\.?)?\s+(?:et al\.?|and [A-Z][\p{L}'’-]+|& [A-Z][\p{L}'’-]+)\s*\((?P<year2>(?:19|20)\d{2})[a-z]?\)"
 )
-ANY_DIGIT = lazy_compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]")  # markers, DOIs and PMIDs all carry one: a cheap first test
+ANY_DIGIT = lazy_compile(
+    r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]"
+)  # markers, DOIs and PMIDs all carry one: a cheap first test
 _YEAR = lazy_compile(r"(?:19|20)\d\d")  # both author-year forms carry one
 NUMBERED_MARKER = lazy_compile(
     r"\[(?:\d{1,3})(?:\s*[-–,]\s*\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
@@ -38,15 +40,21 @@ NUMBERED_MARKER = lazy_compile(
 # Reference numbers at the end of a sentence: glued to the word ("technique7.") or a spaced list
 # ("areas 4,5,6."). A single spaced number ("… muscles 4.") counts only beside a numbered list.
 GLUED_MARKER = lazy_compile(r"(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[.!?;:](?:\s|$))")
-SPACED_LIST_MARKER = lazy_compile(r"(?<=[\p{L}\)])\s\d{1,2}(?:\s?,\s?\d{1,2})+(?=[.!?;:](?:\s|$)|\s*$)")
+SPACED_LIST_MARKER = lazy_compile(
+    r"(?<=[\p{L}\)])\s\d{1,2}(?:\s?,\s?\d{1,2})+(?=[.!?;:](?:\s|$)|\s*$)"
+)
 GLUED_NUMBERS = lazy_compile(r"(?<=[\p{L}\)])\s?\d{1,2}(?=[.!?;:]\s|[.!?;:]?\s*$)")
 DOI = Needled(lazy_compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE), "10.")
-DOI_LIKE = lazy_compile(r"\bdoi\b(?:\s*:\s*|\s+(?=\d))(\S+)|https?://(?:dx\.)?doi\.org/(\S+)", re.IGNORECASE)
+DOI_LIKE = lazy_compile(
+    r"\bdoi\b(?:\s*:\s*|\s+(?=\d))(\S+)|https?://(?:dx\.)?doi\.org/(\S+)", re.IGNORECASE
+)
 PMID = lazy_compile(r"\bPMID:?\s*\d{5,9}\b", re.IGNORECASE)
 PLACEHOLDER = lazy_compile(r"\[(?:citation|source|ref|reference)s?(?: needed)?\??\]", re.IGNORECASE)
 ATTRIBUTION = lazy_compile(r"^\s*(?:—|–|--)\s*\S.*\((?:19|20)\d{2}\)")
 ENTRY_NUMBER = lazy_compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
-ENTRY_AUTHOR_YEAR = lazy_compile(r"^\s*(?:\[\d{1,3}\]\s*|\d{1,3}[.)]\s*|[-*]\s*)?(?P<name>[A-Z][\p{L}'’-]+).{0,200}?\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?")
+ENTRY_AUTHOR_YEAR = lazy_compile(
+    r"^\s*(?:\[\d{1,3}\]\s*|\d{1,3}[.)]\s*|[-*]\s*)?(?P<name>[A-Z][\p{L}'’-]+).{0,200}?\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?"
+)
 
 _PMID_WORD = lazy_compile("pmid", re.IGNORECASE)
 
@@ -61,7 +69,18 @@ def author_years(text: str) -> Iterator[re.Match[str]]:
     return AUTHOR_YEAR.finditer(text) if _YEAR.search(text) else iter(())
 
 
-DEFAULT_DENY = ("store.", "shop.", "amazon.", "etsy.", "teespring.", "redbubble.", "aliexpress.", "ebay.", "bit.ly", "amzn.")
+DEFAULT_DENY = (
+    "store.",
+    "shop.",
+    "amazon.",
+    "etsy.",
+    "teespring.",
+    "redbubble.",
+    "aliexpress.",
+    "ebay.",
+    "bit.ly",
+    "amzn.",
+)
 
 
 class Entry(NamedTuple):
@@ -106,7 +125,11 @@ class CitationIndex:
             if index in self.reference_blocks:
                 continue
             # Naming an entry in passing ("Sousa and colleagues, 2019") is not an inline marker.
-            if block.footnote_refs or self._marker_in(block, mentions=False) or any(author_years(block.text)):
+            if (
+                block.footnote_refs
+                or self._marker_in(block, mentions=False)
+                or any(author_years(block.text))
+            ):
                 self.markers_in_text = True
                 break
 
@@ -131,7 +154,9 @@ class CitationIndex:
             return True
         if mentions and any(pattern.search(cleaned) for pattern in self._entry_mentions):
             return True  # "the Brobakken 2023 RCT": an entry of the reference list, named
-        return bool(self.entries and any(e.number for e in self.entries) and GLUED_NUMBERS.search(cleaned))
+        return bool(
+            self.entries and any(e.number for e in self.entries) and GLUED_NUMBERS.search(cleaned)
+        )
 
     @property
     def _entry_mentions(self) -> list[re.Pattern[str]]:
@@ -163,7 +188,9 @@ class CitationIndex:
         return any(
             self.block_has_citation(i)
             for i in range(block_index)
-            if blocks[i].section == section and i not in self.reference_blocks and blocks[i].kind != "heading"
+            if blocks[i].section == section
+            and i not in self.reference_blocks
+            and blocks[i].kind != "heading"
         )
 
     def span_cites(self, block_index: int, start: int, end: int) -> bool:
@@ -174,7 +201,10 @@ class CitationIndex:
             return True
         if any(start <= offset <= end for offset, _ in block.footnote_refs):
             return True
-        return any(link.prose_start < end and start < link.prose_end and self.is_source_link(link.href) for link in block.links)
+        return any(
+            link.prose_start < end and start < link.prose_end and self.is_source_link(link.href)
+            for link in block.links
+        )
 
     def cites_by_sentence(self, block_index: int) -> bool:
         """Does the block cite sentence by sentence (two or more sentences carry their own
@@ -193,7 +223,11 @@ class CitationIndex:
         if block_index not in self.block_cites:
             block = self.document.blocks[block_index]
             cited = self.span_cites(block_index, 0, len(block.text))
-            following = self.document.blocks[block_index + 1] if block_index + 1 < len(self.document.blocks) else None
+            following = (
+                self.document.blocks[block_index + 1]
+                if block_index + 1 < len(self.document.blocks)
+                else None
+            )
             if not cited and following is not None and ATTRIBUTION.match(following.text):
                 cited = True  # "— Author (Year). Title." on the next line
             self.block_cites[block_index] = cited

@@ -39,7 +39,17 @@ _MULTIPLIER = Needled(
         # "Obesity has tripled since 1975", "doubled their weight loss"
         r"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|es|ing)\b",
     ),
-    "twice", "double", "triple", "half", "x", "×", "times", "doubl", "tripl", "quadrupl", "halv",
+    "twice",
+    "double",
+    "triple",
+    "half",
+    "x",
+    "×",
+    "times",
+    "doubl",
+    "tripl",
+    "quadrupl",
+    "halv",
 )
 _COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
 # "9 out of 10", "nine in ten", "one in five", "a third of gym-goers", "two-thirds of adults".
@@ -55,7 +65,9 @@ _RATIO = lazy_compile(
 _TEST_STAT = Needled(lazy_compile(r"\b[rp]\s?[=<>≤]\s?0?\.\d+"), "=", "<", ">", "≤")
 _RANK = Needled(
     lazy_compile(r"\b(?:number\s+one|#1|leading|top)\s+(?:reason|cause|predictor)\b"),
-    "reason", "cause", "predictor",
+    "reason",
+    "cause",
+    "predictor",
 )
 _AMOUNT = lazy_compile(
     rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?(?:\s+(?:more|fewer|less|extra|additional))?\s?(?:calories|kcal|cal\b|grams?\b|g\b|kg\b|kilos?\b|lbs?\b|pounds?\b|inch(?:es)?\b|cm\b|mg\b|ounces\b|oz\b|billion\b|million\b)",
@@ -64,7 +76,10 @@ _DOSE = Needled(
     lazy_compile(
         rf"\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:minutes?|mins?|hours?|hrs?|sessions?|days?|steps|times)\s+(?:a|per|each|every)\s+(?:day|week|night|session)\b",
     ),
-    "day", "week", "night", "session",
+    "day",
+    "week",
+    "night",
+    "session",
 )
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
@@ -77,19 +92,26 @@ _CALORIES_BURNED = Needled(
     lazy_compile(
         rf"\b(?:burn|torch|us)\w*\s+(?:about\s+|around\s+|up\s+to\s+)?{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal)\b",
     ),
-    "calories", "kcal",
+    "calories",
+    "kcal",
 )
 # "Most adults need about 1.6 g of protein per kg": a recommendation stated as fact.
 _GUIDELINE = Needled(
     lazy_compile(r"\b(?:needs?|requires?|recommend\w*|should\s+(?:get|eat|aim|have|drink))\b"),
-    "need", "requir", "recommend", "should",
+    "need",
+    "requir",
+    "recommend",
+    "should",
 )
 # "Join over 1 million happy users": a satisfaction figure used as proof.
 _SOCIAL_PROOF = Needled(
     lazy_compile(
         rf"\b{_NUM}\s?(?:k|thousand|million|billion)?\+?\s+(?:happy|satisfied|delighted|successful)\s+(?:users|customers|members|clients|people|dieters|readers)\b",
     ),
-    "happy", "satisfied", "delighted", "successful",
+    "happy",
+    "satisfied",
+    "delighted",
+    "successful",
 )
 _STUDY_REFERENCE = lazy_compile(
     r"\b(?:this|the|our|that|these)\s+(?:present\s+|same\s+|above\s+)?(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results|data|experiment)\b"
@@ -104,9 +126,28 @@ _NEW_SOURCE = lazy_compile(
 # A statistic needs a figure: a digit or a word of these (on lower-cased text).
 _DIGIT = lazy_compile(r"\d")
 _FIGURE_WORDS = (
-    "percent", "twice", "double", "triple", "quadrupl", "half", "halv", "times", "number one", " out of ",
-    "thousand", "million", "hundreds of",
-    " in ten", " in five", " in four", " in three", "third", "quarter", "fifth", "tenth", "majority",
+    "percent",
+    "twice",
+    "double",
+    "triple",
+    "quadrupl",
+    "half",
+    "halv",
+    "times",
+    "number one",
+    " out of ",
+    "thousand",
+    "million",
+    "hundreds of",
+    " in ten",
+    " in five",
+    " in four",
+    " in three",
+    "third",
+    "quarter",
+    "fifth",
+    "tenth",
+    "majority",
 )
 PRIORITY = ("venue", "appeal", "statistic")
 
@@ -148,7 +189,9 @@ _ADVICE = lazy_compile(
     r"|\bit\s+is\s+(?:suggested|recommended|advised|advisable|best|wise)\s+(?:that\s+you|to|for\s+you)\b"
 )
 # A comparison inside an instruction is still a finding: "Add GLP-1s (you eat ~50% fewer calories)".
-_COMPARATIVE_PERCENT = lazy_compile(rf"{_NUM}\s?%\s+(?:more|less|fewer|higher|lower|greater|faster|slower)\b")
+_COMPARATIVE_PERCENT = lazy_compile(
+    rf"{_NUM}\s?%\s+(?:more|less|fewer|higher|lower|greater|faster|slower)\b"
+)
 # "Join our 2M+ members", "over 30,000 customers": a crowd offered as proof.
 _CROWD = lazy_compile(
     r"\b((?:over|more\s+than|nearly|almost|join|joined|trusted\s+by|used\s+by|loved\s+by|helped)\s+(?:our\s+)?)?(\d[\d,.]*)\s?(k|m|thousand|million|billion)?(\+)?\s+"
@@ -166,8 +209,25 @@ _PERSONAL_LOSS = Needled(
         r"|\d\s?(?:lbs?|pounds?|kgs?|kilos?)\.?\s+(?:of\s+)?(?:reduction|loss|lost|drop|down|off|lighter|gone|scale\s+drop)\b"
         r"|\bfrom\s+\d{2,3}\s*(?:lbs?|kgs?|pounds)?\s*(?:to|→|->)\s*\d{2,3}\b",
     ),
-    "los", "drop", "shed", "down", "twice", "double", "triple", "x", "times", "reduction", "off", "lighter", "gone",
-    "kg", "lb", "pound", "kilo", "stone", "from",
+    "los",
+    "drop",
+    "shed",
+    "down",
+    "twice",
+    "double",
+    "triple",
+    "x",
+    "times",
+    "reduction",
+    "off",
+    "lighter",
+    "gone",
+    "kg",
+    "lb",
+    "pound",
+    "kilo",
+    "stone",
+    "from",
 )
 
 
@@ -201,7 +261,9 @@ def _introduces_cited_list(index: CitationIndex, block_index: int) -> bool:
     blocks = index.document.blocks
     following = block_index + 1
     cited = False
-    while following < len(blocks) and (blocks[following].kind == "list_item" or _LIST_LINE.match(blocks[following].text)):
+    while following < len(blocks) and (
+        blocks[following].kind == "list_item" or _LIST_LINE.match(blocks[following].text)
+    ):
         cited = cited or index.block_has_citation(following)
         following += 1
     if cited:
@@ -229,13 +291,21 @@ def statistic_in(text: str) -> bool:
     cleaned = text.lower()
     if not _LETTERS.search(cleaned):
         return False  # a figure on its own ("93.9%") says nothing about what it measures
-    if ("“" in cleaned or '"' in cleaned or "‘" in cleaned) and not cleaned.lstrip(" *_>").startswith(("“", '"', "‘")):
-        cleaned = _QUOTED.sub(" ", cleaned)  # a quotation the sentence reports; a quoted paragraph is copy
+    if ("“" in cleaned or '"' in cleaned or "‘" in cleaned) and not cleaned.lstrip(
+        " *_>"
+    ).startswith(("“", '"', "‘")):
+        cleaned = _QUOTED.sub(
+            " ", cleaned
+        )  # a quotation the sentence reports; a quoted paragraph is copy
     if "%" in cleaned:
         cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned)))
     if _NUTRIENT_TARGET.match(cleaned):
         return False  # "Fat: 60-80g/day (…)": a plan's daily target, labelled by its nutrient
-    if _PERSONAL_LOSS.search(cleaned) and not _POPULATION_RESULT.search(cleaned) and not _crowd(cleaned):
+    if (
+        _PERSONAL_LOSS.search(cleaned)
+        and not _POPULATION_RESULT.search(cleaned)
+        and not _crowd(cleaned)
+    ):
         return False  # one person's loss is a result or a promise; a group's is a finding
     if _IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned):
         # "Lighten the bar by about 20%", "you should aim for 20 g": an instruction's numbers
@@ -254,7 +324,9 @@ def statistic_in(text: str) -> bool:
         return True
     if _TEST_STAT.search(cleaned) or _RANK.search(cleaned):
         return True
-    if (_AMOUNT.search(cleaned) or _DOSE.search(cleaned)) and (_OUTCOME.search(cleaned) or _GUIDELINE.search(cleaned)):
+    if (_AMOUNT.search(cleaned) or _DOSE.search(cleaned)) and (
+        _OUTCOME.search(cleaned) or _GUIDELINE.search(cleaned)
+    ):
         return True
     return False
 
@@ -270,7 +342,13 @@ def _crowd(text: str) -> bool:
         # "Join 14,000+ parents", "over 50k girlies": a crowd offered as proof, not a head count
         # in a plan ("organisations of 50 to 50,000 people").
         big = bool(scale) or value >= 1000
-        if big and (cue or plus or match.group(0).rstrip().endswith(("have", "who", "already", "use", "love", "trust", "swear"))):
+        if big and (
+            cue
+            or plus
+            or match.group(0)
+            .rstrip()
+            .endswith(("have", "who", "already", "use", "love", "trust", "swear"))
+        ):
             return True
     return False
 
@@ -305,7 +383,12 @@ class ClaimGroup:
             self._cache.clear()
 
     def classify(
-        self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "", around: Collection[str] | None = None
+        self,
+        sentence: Any,
+        lemmas: LemmaText,
+        timeout: float,
+        before: str = "",
+        around: Collection[str] | None = None,
     ) -> str | None:
         """The claim the sentence makes, if any. ``around``: word stems of the text holding the
         sentence, which lets a claim none of whose patterns those stems allow be ruled out at once."""
@@ -316,7 +399,9 @@ class ClaimGroup:
             kind = None
             for claim in PRIORITY:
                 matcher = self.matchers.get(claim)
-                if matcher is not None and matcher.detects(sentence, lemmas, timeout, before, around):
+                if matcher is not None and matcher.detects(
+                    sentence, lemmas, timeout, before, around
+                ):
                     kind = claim
                     break
             self._cache[key] = kind
@@ -347,7 +432,9 @@ class ClaimMatcher:
         if self.phrase is not None:
             return self.phrase.prefilter(lowered, stems)
         # Statistics need no spaCy to find: only sentences that state one go on.
-        has_figure = _DIGIT.search(lowered) is not None or any(word in lowered for word in _FIGURE_WORDS)
+        has_figure = _DIGIT.search(lowered) is not None or any(
+            word in lowered for word in _FIGURE_WORDS
+        )
         return has_figure and statistic_in(lowered)
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
@@ -359,7 +446,12 @@ class ClaimMatcher:
         self.group.begin(document)
 
     def detects(
-        self, sentence: Any, lemmas: LemmaText, timeout: float, before: str = "", around: Collection[str] | None = None
+        self,
+        sentence: Any,
+        lemmas: LemmaText,
+        timeout: float,
+        before: str = "",
+        around: Collection[str] | None = None,
     ) -> bool:
         if self.phrase is not None:
             # A sentence's stems are a subset of its surrounding text's, and fewer stems never
@@ -372,7 +464,11 @@ class ClaimMatcher:
                 return False
             # An appeal inside quotation marks is being quoted, not made.
             return any(
-                not quoted(MatchContext(sentence, hit.first, hit.last, "", "", before=before, words=self.group.words))
+                not quoted(
+                    MatchContext(
+                        sentence, hit.first, hit.last, "", "", before=before, words=self.group.words
+                    )
+                )
                 for hit in self.phrase.find(sentence, lemmas, timeout, stems=stems)
             )
         return statistic_in(sentence.text)
@@ -416,7 +512,9 @@ class ClaimMatcher:
         text = sentence.text.strip()
         if _POINTER.match(text):
             return  # "See our guide for what the data says": a pointer to a source, not a claim
-        if text.lstrip(" *_>-").startswith(("“", '"', "‘")) and _MYTH_HEADING.search(self._heading(document, block)):
+        if text.lstrip(" *_>-").startswith(("“", '"', "‘")) and _MYTH_HEADING.search(
+            self._heading(document, block)
+        ):
             return  # a myth quoted under "Myths" or "Debunked": stated to be refuted
         if self.claim != "statistic" and _ANNOUNCEMENT.search(text):
             return  # "Here's what the trials show": the article announces what it cites
@@ -429,7 +527,9 @@ class ClaimMatcher:
         # A paragraph that cites sentence by sentence gives each citation to its own sentence:
         # "Studies show …" beside "One small study found … (1)" is not covered by the (1).
         by_sentence = (
-            self.claim != "statistic" and not _PROVEN_BACK.search(text) and index.cites_by_sentence(block_index)
+            self.claim != "statistic"
+            and not _PROVEN_BACK.search(text)
+            and index.cites_by_sentence(block_index)
         )
         if by_sentence:
             trailing = _TRAILING_MARKER.match(block.text, end)
@@ -451,7 +551,9 @@ class ClaimMatcher:
         if mode == "bulk" and self.claim != "venue":
             yield from self._cited("references", sentence, block_index, start, end)
             return  # a reference list with no inline markers: the writer cites in bulk
-        if mode == "single" and (self.claim == "statistic" or _STUDY_REFERENCE.search(sentence.text)):
+        if mode == "single" and (
+            self.claim == "statistic" or _STUDY_REFERENCE.search(sentence.text)
+        ):
             yield from self._cited("references", sentence, block_index, start, end)
             return  # a study summary: its figures come from the one reference
         first, last = _trim(sentence)
@@ -459,7 +561,9 @@ class ClaimMatcher:
             return
         yield Found(first, last)
 
-    def _cited(self, scope: str, sentence: Any, block_index: int, start: int, end: int) -> Iterator[Found]:
+    def _cited(
+        self, scope: str, sentence: Any, block_index: int, start: int, end: int
+    ) -> Iterator[Found]:
         """With ``group.report_cited``: a claim found cited, matched like an uncited one and
         recorded with where its citation is (``scope``: sentence, paragraph, list, section or
         references; ``start``/``end``: the prose the citation was found in, for the sentence)."""
@@ -471,7 +575,9 @@ class ClaimMatcher:
         doc = sentence.doc
         document = self.group.index.document
         offset = start - sentence.start_char  # the unit's offset in the block's prose
-        span = document.blocks[block_index].source_span(offset + doc[first].idx, offset + doc[last].idx + len(doc[last]))
+        span = document.blocks[block_index].source_span(
+            offset + doc[first].idx, offset + doc[last].idx + len(doc[last])
+        )
         self.group.cited[(document.path, self.rule.code, *span)] = (scope, block_index, start, end)
         yield Found(first, last)
 
@@ -482,7 +588,9 @@ _PROVEN_BACK = lazy_compile(
     re.IGNORECASE,
 )
 # A citation marker standing just after a sentence's full stop: " [9]", " (12)", "[^3]".
-_TRAILING_MARKER = lazy_compile(r"\s*(?:\\?\[[^\]]{1,80}\](?:\([^)]{0,300}\))?\\?\]?|\(\d[^)]{0,40}\))")
+_TRAILING_MARKER = lazy_compile(
+    r"\s*(?:\\?\[[^\]]{1,80}\](?:\([^)]{0,300}\))?\\?\]?|\(\d[^)]{0,40}\))"
+)
 _FIGURE = lazy_compile(r"\d[\d,.]*")
 
 
@@ -503,7 +611,9 @@ def _figures_in_body(document: Document, title: str) -> bool:
     return figures <= body
 
 
-_MYTH_HEADING = lazy_compile(r"\b(?:myths?|misconceptions?|debunk\w*|busted|fact\s+or\s+fiction|truth)\b", re.IGNORECASE)
+_MYTH_HEADING = lazy_compile(
+    r"\b(?:myths?|misconceptions?|debunk\w*|busted|fact\s+or\s+fiction|truth)\b", re.IGNORECASE
+)
 
 
 def _trim(sentence: Any) -> tuple[int | None, int]:
@@ -558,20 +668,28 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             tables.append([line])
     for table in tables:
         first_cell = rows[table[0]][0]
-        context = [blocks[i] for i in range(max(0, first_cell - 2), first_cell) if blocks[i].kind != "table_cell"]
+        context = [
+            blocks[i]
+            for i in range(max(0, first_cell - 2), first_cell)
+            if blocks[i].kind != "table_cell"
+        ]
         after = rows[table[-1]][-1] + 1
         if after < len(blocks):
             context.append(blocks[after])
         header = " ".join(blocks[i].text for i in rows[table[0]])
         around = " ".join(
-            b.text for b in context if b.kind == "heading" or b.section == blocks[first_cell].section
+            b.text
+            for b in context
+            if b.kind == "heading" or b.section == blocks[first_cell].section
         ).replace("%", " ")  # a percentage in nearby prose says nothing about the table's subject
         if not _TABLE_TOPIC.search(header + " " + around):
             continue
         cells_text = " ".join(blocks[i].text for line in table for i in rows[line])
-        cited = any(index.block_has_citation(blocks.index(b)) for b in context) or bool(
-            index.span_cites(first_cell, 0, len(blocks[first_cell].text))
-        ) or any(index.block_has_citation(i) for line in table for i in rows[line])
+        cited = (
+            any(index.block_has_citation(blocks.index(b)) for b in context)
+            or bool(index.span_cites(first_cell, 0, len(blocks[first_cell].text)))
+            or any(index.block_has_citation(i) for line in table for i in rows[line])
+        )
         if cited or index.mode == "bulk" or "source" in cells_text.lower():
             continue
         for line in table[1:]:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 NEGATIVE_MARKS = ("❌", "✗", "✘", "🚫", "⛔", "×")
-QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "«": "»"}
+QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
 # Apostrophes vary in real copy ("won’t"); the lemma table knows only the straight one.
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
@@ -60,15 +60,17 @@ class WordSet:
         words = {entry for entry in entries if entry}
         # Regular plurals too: the lemma table lacks many nouns of fitness copy ("burpees").
         self.single = frozenset(
-            form for w in words if " " not in w for form in (w, w + "s", w + "es") if form == w or w[-1:].isalpha()
+            form
+            for w in words
+            if " " not in w
+            for form in (w, w + "s", w + "es")
+            if form == w or w[-1:].isalpha()
         )
         phrases = sorted((w for w in words if " " in w), key=len, reverse=True)
         # Words of a phrase may stand apart or be hyphenated ("water weight", "water-weight").
         forms = ["(?: - | )".join(re.escape(word) for word in p.split(" ")) for p in phrases]
         self._phrases = (
-            re.compile(r"(?<![^ ])(?:" + "|".join(forms) + r")(?![^ ])")
-            if phrases
-            else None
+            re.compile(r"(?<![^ ])(?:" + "|".join(forms) + r")(?![^ ])") if phrases else None
         )
 
     def __contains__(self, lemma: object) -> bool:
@@ -138,7 +140,9 @@ class ContextWords:
     ) -> ContextWords:
         def forms(entry: str) -> tuple[str, str]:
             # The entry as written and as lemmatised: "n't" is both "n't" and "not".
-            return entry.lower().translate(_APOSTROPHES), lemmatize(entry).lower().translate(_APOSTROPHES)
+            return entry.lower().translate(_APOSTROPHES), lemmatize(entry).lower().translate(
+                _APOSTROPHES
+            )
 
         sets = {
             attribute: WordSet(form for entry in lexicons.get(name, ()) for form in forms(entry))
@@ -160,7 +164,11 @@ class ContextWords:
 def _surface_regex(entries: Iterable[str]) -> re.Pattern[str] | None:
     """Raw-text forms of noun phrases: "leg raise" also finds "Leg raises", "leg-raises"."""
     alternatives = sorted(
-        {r"[\s-]+".join(re.escape(word) for word in entry.lower().split()) for entry in entries if entry},
+        {
+            r"[\s-]+".join(re.escape(word) for word in entry.lower().split())
+            for entry in entries
+            if entry
+        },
         key=len,
         reverse=True,
     )
@@ -179,7 +187,10 @@ def context_words(ruleset: Any, lemmatize: Callable[[str], str]) -> ContextWords
 
 
 EMPTY_WORDS = ContextWords(
-    **{a: WordSet(()) for a in _LEXICONS}, targeting_surface=None, whole_body_surface=None, overrides={}
+    **{a: WordSet(()) for a in _LEXICONS},
+    targeting_surface=None,
+    whole_body_surface=None,
+    overrides={},
 )
 
 
@@ -227,7 +238,20 @@ class _Clause(NamedTuple):
     end: int  # doc index after its last token
 
 
-_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "because", "unless", "if", "since", "when", "whether"})
+_SUBORDINATORS = frozenset(
+    {
+        "while",
+        "although",
+        "though",
+        "whereas",
+        "because",
+        "unless",
+        "if",
+        "since",
+        "when",
+        "whether",
+    }
+)
 
 
 def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
@@ -245,7 +269,9 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
         if lemma in breaks or (lemma == "," and subordinate):
             boundaries.append(index)
             subordinate = lemma in _SUBORDINATORS
-        elif tight and (lemma in ("and", "or", "so", "then") or (lemma == "," and _opens_clause(ctx, index + 1))):
+        elif tight and (
+            lemma in ("and", "or", "so", "then") or (lemma == "," and _opens_clause(ctx, index + 1))
+        ):
             boundaries.append(index)
     start, end = ctx.sentence.start, ctx.sentence.end
     for index in boundaries:
@@ -258,8 +284,33 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
 
 
 _CLAUSE_OPENERS = frozenset(
-    {"and", "or", "but", "so", "then", "which", "who", "while", "i", "you", "we", "they", "he", "she", "it",
-     "this", "that", "there", "these", "those", "yet", "nor", "because", "if", "when"}
+    {
+        "and",
+        "or",
+        "but",
+        "so",
+        "then",
+        "which",
+        "who",
+        "while",
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "this",
+        "that",
+        "there",
+        "these",
+        "those",
+        "yet",
+        "nor",
+        "because",
+        "if",
+        "when",
+    }
 )
 
 
@@ -275,7 +326,16 @@ def _lemmas(ctx: MatchContext, start: int, end: int) -> list[str]:
     return [lemma_of(doc[i], overrides) for i in range(start, end)]
 
 
-_DEBUNK_CUES = ("myth", "debunk", "misconception", "truth about", "the lie", "busted", "busting", "fallacy")
+_DEBUNK_CUES = (
+    "myth",
+    "debunk",
+    "misconception",
+    "truth about",
+    "the lie",
+    "busted",
+    "busting",
+    "fallacy",
+)
 _NEGATED_TITLE = lazy_compile(
     r"\b(?:won[’']?t|can[’']?t|cannot|doesn[’']?t|don[’']?t|isn[’']?t|aren[’']?t|not|never|no)\b"
     r"(?:\W+\w+){0,4}?\W+(?:spot|target|burn|melt|lose|reduc|flatten|shrink|trim|work|fix|remove|get rid)"
@@ -321,7 +381,11 @@ def negated(ctx: MatchContext) -> bool:
     lemmas = _lemmas(ctx, max(clause.start, ctx.first - 8), ctx.first)
     for position, lemma in enumerate(lemmas):
         # "It is not uncommon to lose …" asserts the claim (a litotes), it does not deny it.
-        if (lemma in words.negation or lemma == "cannot") and lemmas[position + 1 : position + 2] != [] and lemmas[position + 1] in _LITOTES:
+        if (
+            (lemma in words.negation or lemma == "cannot")
+            and lemmas[position + 1 : position + 2] != []
+            and lemmas[position + 1] in _LITOTES
+        ):
             continue
         if lemma in words.negation or lemma == "cannot":
             return True
@@ -330,7 +394,11 @@ def negated(ctx: MatchContext) -> bool:
         return True
 
     # The match as the subject of a negated verb: "A flat stomach does not equal a strong one".
-    if all(lemma in _DETERMINERS for lemma in lemmas[-(ctx.first - clause.start) :] if ctx.first > clause.start):
+    if all(
+        lemma in _DETERMINERS
+        for lemma in lemmas[-(ctx.first - clause.start) :]
+        if ctx.first > clause.start
+    ):
         after = _lemmas(ctx, ctx.last + 1, min(clause.end, ctx.last + 5))
         for position, lemma in enumerate(after):
             # "Say goodbye to love handles without surgery": "without" qualifies the means.
@@ -341,8 +409,12 @@ def negated(ctx: MatchContext) -> bool:
     return False
 
 
-_LITOTES = frozenset({"unusual", "uncommon", "unheard", "rare", "unlikely", "impossible", "unrealistic"})
-_DETERMINERS = frozenset({"a", "an", "the", "your", "my", "our", "their", "his", "her", "that", "this", "those", "these"})
+_LITOTES = frozenset(
+    {"unusual", "uncommon", "unheard", "rare", "unlikely", "impossible", "unrealistic"}
+)
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "your", "my", "our", "their", "his", "her", "that", "this", "those", "these"}
+)
 
 
 _HEADING_NEGATION = lazy_compile(
@@ -352,9 +424,11 @@ _ADVICE_OPENING = lazy_compile(r"^\W*(?:never|don[’']?t|do not|stop|avoid|no)\
 
 
 def _negative_heading(heading: str) -> bool:
-    """"What Pilates Won't Do" introduces things it does not do; "Never skip leg day" and
+    """ "What Pilates Won't Do" introduces things it does not do; "Never skip leg day" and
     "Don't skip warm-ups" are advice, not a list of denials."""
-    return bool(heading and _HEADING_NEGATION.search(heading) and not _ADVICE_OPENING.search(heading))
+    return bool(
+        heading and _HEADING_NEGATION.search(heading) and not _ADVICE_OPENING.search(heading)
+    )
 
 
 def denied(ctx: MatchContext) -> bool:
@@ -369,14 +443,22 @@ def denied(ctx: MatchContext) -> bool:
         following = inside[i + 1 : i + 3]
         if following[:1] in (["reach"], ["touch"], ["shift"], ["budge"], ["fix"], ["stand"]):
             continue  # ... "doesn't stand a chance": an idiom that promises the fat will lose
-        if lemma == "never" and following[:1] in (["look"], ["feel"], ["be"]) and following[1:2] in (["so"], ["this"], ["good"], ["well"]):
+        if following[:1] in (["month"], ["year"], ["week"]):
+            continue  # "results in days, not months": a contrast that makes the promise
+        if (
+            lemma == "never"
+            and following[:1] in (["look"], ["feel"], ["be"])
+            and following[1:2] in (["so"], ["this"], ["good"], ["well"])
+        ):
             continue
         return True
     # "lost no more abdominal fat than the control group": a comparison that denies the effect.
     clause = clause_of(ctx)
     lemmas = _lemmas(ctx, max(clause.start, ctx.first - 2), clause.end)
     return any(
-        lemmas[i] in ("no", "not") and lemmas[i + 1] in ("more", "much", "less", "little", "great", "greater", "extra") and "than" in lemmas[i + 2 :]
+        lemmas[i] in ("no", "not")
+        and lemmas[i + 1] in ("more", "much", "less", "little", "great", "greater", "extra")
+        and "than" in lemmas[i + 2 :]
         for i in range(len(lemmas) - 2)
     )
 
@@ -394,7 +476,9 @@ def question(ctx: MatchContext) -> bool:
     # does it take to lose belly fat?" asks in its second clause.
     clause = clause_of(ctx)
     tokens = ctx.sentence.doc[clause.start : ctx.sentence.end]
-    opening = [_lemma(ctx, t) for t in tokens if not (t.is_punct or t.is_space or t.text in "#>*_-")][:4]
+    opening = [
+        _lemma(ctx, t) for t in tokens if not (t.is_punct or t.is_space or t.text in "#>*_-")
+    ][:4]
     words = ctx.words
     if not opening or words.invitation.starts(opening) or opening[0] in words.invitation:
         return False
@@ -408,8 +492,37 @@ def question(ctx: MatchContext) -> bool:
 
 _PRESUPPOSING = frozenset({"do", "does", "can", "will", "to", "be", "exactly", "this", "it"})
 _QUESTION_OPENERS = frozenset(
-    {"can", "could", "do", "does", "did", "be", "is", "are", "was", "were", "will", "would", "should", "have", "has",
-     "may", "might", "must", "what", "which", "where", "when", "whether", "true", "does", "so", "and", "or", "but"}
+    {
+        "can",
+        "could",
+        "do",
+        "does",
+        "did",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "should",
+        "have",
+        "has",
+        "may",
+        "might",
+        "must",
+        "what",
+        "which",
+        "where",
+        "when",
+        "whether",
+        "true",
+        "does",
+        "so",
+        "and",
+        "or",
+        "but",
+    }
 )
 
 
@@ -436,7 +549,11 @@ def quoted(ctx: MatchContext) -> bool:
     if open_index < 0 or closer not in text[end_char:]:
         return False
     lead = (ctx.before + text[:open_index]).rstrip(" *_>\t")
-    if _EXAMPLES.search(text[end_char:]) or _SUCH_AS.search(lead[-40:]) or _EXAMPLE_BEFORE.search(lead[-12:]):
+    if (
+        _EXAMPLES.search(text[end_char:])
+        or _SUCH_AS.search(lead[-40:])
+        or _EXAMPLE_BEFORE.search(lead[-12:])
+    ):
         return True  # a list of quoted examples ('claims such as "…", "…"') mentions them
     closing = text.find(closer, end_char)
     after = text[closing + 1 : closing + 60] if closing >= 0 else ""
@@ -489,7 +606,10 @@ _MENTION_WORDS = lazy_compile(
     r"phrase|phrases|wording|words|example|examples|e\.g\.|write|writes|written|avoid|ban|bans|banned)\W*$",
     re.IGNORECASE,
 )
-_SUCH_AS = lazy_compile(r"\b(?:such as|like|e\.g\.|for example|for instance|phrases?|wording|slogans?)\W*$", re.IGNORECASE)
+_SUCH_AS = lazy_compile(
+    r"\b(?:such as|like|e\.g\.|for example|for instance|phrases?|wording|slogans?)\W*$",
+    re.IGNORECASE,
+)
 
 
 # A claim word in quotation marks inside a match: 'a "fat-burning" belt', 'the "toning" cream'.
@@ -520,7 +640,9 @@ def reported(ctx: MatchContext) -> bool:
             continue
         subject = _lemmas(ctx, max(ctx.sentence.start, index - 3), index)
         if index - ctx.sentence.start <= 8:
-            subject += _lemmas(ctx, ctx.sentence.start, min(index, ctx.sentence.start + 2))  # "Readers who … tell me"
+            subject += _lemmas(
+                ctx, ctx.sentence.start, min(index, ctx.sentence.start + 2)
+            )  # "Readers who … tell me"
         if (
             any(lemma in means for lemma in subject for means in words.targeted)
             or _definite_maker(subject, words)
@@ -549,7 +671,9 @@ def _definite_maker(words_before: list[str], words: ContextWords) -> bool:
     """A particular seller or product ("the makers", "the label", "this tea"), not sellers in
     general ("labels that say …", "supplement ads promise …")."""
     return any(
-        (word in words.maker or word in words.product) and index > 0 and words_before[index - 1] in _DEFINITE
+        (word in words.maker or word in words.product)
+        and index > 0
+        and words_before[index - 1] in _DEFINITE
         for index, word in enumerate(words_before)
     )
 
@@ -571,7 +695,9 @@ def _introduces(ctx: MatchContext, index: int, clause_start: int) -> bool:
     """Does the reporting word at ``index`` introduce the clause starting at ``clause_start``
     ("marketers claim: …", "the promise — burn belly fat — is …")?"""
     between = _lemmas(ctx, index + 1, clause_start)
-    return len(between) <= 3 and all(lemma in (":", "—", "–", "that", '"', "“", "'") for lemma in between)
+    return len(between) <= 3 and all(
+        lemma in (":", "—", "–", "that", '"', "“", "'") for lemma in between
+    )
 
 
 def debunk(ctx: MatchContext) -> bool:
@@ -580,12 +706,14 @@ def debunk(ctx: MatchContext) -> bool:
     ("However, …", "But that isn't how fat loss works"), or a title that debunks spot reduction
     when the claim is that title's own topic."""
     words = ctx.words
-    doc = ctx.sentence.doc
     lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
     if words.debunk.find(lemmas) >= 0:
         return True
     heading = ctx.heading
-    if any(cue in heading for cue in _DEBUNK_CUES + ("doesn't work", "don't work", "doesn’t work", "don’t work")):
+    if any(
+        cue in heading
+        for cue in _DEBUNK_CUES + ("doesn't work", "don't work", "doesn’t work", "don’t work")
+    ):
         return True
     if ctx.document_debunks:
         # A debunking article restates the myth it refutes: a claim on the title's own topic.
@@ -666,7 +794,9 @@ def targeting(ctx: MatchContext) -> bool:
     lemmas = _lemmas(ctx, clause.start, clause.end)
     for offset, lemma in enumerate(lemmas):
         index = clause.start + offset
-        if any(lemma in means for means in words.targeted) and not _whole_body_kind(lemmas, offset, words):
+        if any(lemma in means for means in words.targeted) and not _whole_body_kind(
+            lemmas, offset, words
+        ):
             if index not in matched or lemma in ("target", "targeted"):
                 return True
         if lemma in words.whole_body and offset and index not in matched:
@@ -674,10 +804,17 @@ def targeting(ctx: MatchContext) -> bool:
                 return True  # "core intervals", "belly cardio": a whole-body means aimed at an area
         # The means follows the claim ("lose belly fat with this plan") or opens its clause
         # ("Using our wrap, you can …"); "losing belly fat, track progress using a tape" has none.
-        right_after = ctx.last < index <= ctx.last + 3 and "," not in lemmas[ctx.last + 1 - clause.start : offset]
+        right_after = (
+            ctx.last < index <= ctx.last + 3
+            and "," not in lemmas[ctx.last + 1 - clause.start : offset]
+        )
         if lemma in words.means_marker and (right_after or offset == 0):
             following = lemmas[offset + 1 : offset + 5]
-            if following and not any(w in words.whole_body for w in following) and _names_a_thing(following):
+            if (
+                following
+                and not any(w in words.whole_body for w in following)
+                and _names_a_thing(following)
+            ):
                 return True
     if _targeted_phrase(lemmas, words):
         return True
@@ -686,13 +823,19 @@ def targeting(ctx: MatchContext) -> bool:
     # A labelled feature names the means: "SLIMMING BELT: helps reduce waist size".
     opening = doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
     colon = opening.find(":")
-    if 0 < colon < 60 and words.targeting_surface is not None and words.targeting_surface.search(opening[:colon]):
+    if (
+        0 < colon < 60
+        and words.targeting_surface is not None
+        and words.targeting_surface.search(opening[:colon])
+    ):
         return True
     # A sentence that goes on about the means of the one before ("Leg raises build stability.
     # They also help reduce belly fat.").
     opening = _lemmas(ctx, ctx.sentence.start, min(ctx.sentence.end, ctx.sentence.start + 2))
     if opening and opening[0] in words.anaphor and words.targeting_surface is not None:
-        if words.targeting_surface.search(ctx.before.rstrip()[-300:]) and not _whole_body_clause(ctx):
+        if words.targeting_surface.search(ctx.before.rstrip()[-300:]) and not _whole_body_clause(
+            ctx
+        ):
             return True
     surface = words.targeting_surface
     if surface is None:
@@ -702,7 +845,9 @@ def targeting(ctx: MatchContext) -> bool:
         # A heading, or an item in a list of results, speaks for its article's title ("Chin
         # Lift Exercise": "- Reduced double chin"), unless the title sells whole-body means too
         # ("… With Diet and Exercise").
-        if surface.search(ctx.title) is not None and not (whole is not None and whole.search(ctx.title)):
+        if surface.search(ctx.title) is not None and not (
+            whole is not None and whole.search(ctx.title)
+        ):
             return True
         if ctx.block_kind == "heading":
             return False
@@ -718,7 +863,9 @@ def _whole_body_clause(ctx: MatchContext) -> bool:
     """Does the match's own clause name a whole-body means ("a calorie deficit reduces belly fat")?"""
     clause = clause_of(ctx)
     lemmas = _lemmas(ctx, clause.start, clause.end)
-    return any(lemma in ctx.words.whole_body for lemma in lemmas) or ctx.words.whole_body.find_phrase(lemmas)
+    return any(
+        lemma in ctx.words.whole_body for lemma in lemmas
+    ) or ctx.words.whole_body.find_phrase(lemmas)
 
 
 def _targeted_phrase(lemmas: list[str], words: ContextWords) -> bool:
@@ -729,7 +876,9 @@ def _whole_body_kind(lemmas: list[str], offset: int, words: ContextWords) -> boo
     """Is the means at ``offset`` a whole-body kind of it ("cardio workouts", "full-body
     exercises", "a HIIT routine", "strength training")?"""
     window = lemmas[max(0, offset - 2) : offset + 1]
-    return any(lemma in words.whole_body for lemma in window[:-1]) or words.whole_body.find_phrase(window)
+    return any(lemma in words.whole_body for lemma in window[:-1]) or words.whole_body.find_phrase(
+        window
+    )
 
 
 def _names_a_thing(following: list[str]) -> bool:
@@ -743,8 +892,31 @@ def _names_a_thing(following: list[str]) -> bool:
 
 
 _NOT_A_MEANS = frozenset(
-    {"you", "me", "us", "them", "him", "her", "it", "time", "age", "then", "now", "far", "way", "all",
-     "each", "every", "any", "some", "consistency", "patience", "effort", "practice", "ease"}
+    {
+        "you",
+        "me",
+        "us",
+        "them",
+        "him",
+        "her",
+        "it",
+        "time",
+        "age",
+        "then",
+        "now",
+        "far",
+        "way",
+        "all",
+        "each",
+        "every",
+        "any",
+        "some",
+        "consistency",
+        "patience",
+        "effort",
+        "practice",
+        "ease",
+    }
 )
 
 
@@ -752,7 +924,9 @@ def promoted(ctx: MatchContext) -> bool:
     """The outcome is sold, not wished for: a title or heading ("Flat Tummy Focus"), or a
     sentence that credits a targeted means ("get a flat stomach with these moves"). "Many
     people want a flat tummy" is neither."""
-    if ctx.block_kind == "heading" or (ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle")):
+    if ctx.block_kind == "heading" or (
+        ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle")
+    ):
         return True
     if _labelled_title(ctx):
         return True
@@ -780,20 +954,28 @@ def testimonial(ctx: MatchContext) -> bool:
         return True  # "Jenny before and after: 47 pounds lighter"
     if any(_lemma(ctx, token) in words.customer for token in subject):
         return True
-    if any(token.text in ("I", "I'm", "I’m") or _lemma(ctx, token) in ("i", "my", "me") for token in subject):
+    if any(
+        token.text in ("I", "I'm", "I’m") or _lemma(ctx, token) in ("i", "my", "me")
+        for token in subject
+    ):
         return ctx.in_blockquote or _inside_quotes(ctx)
     if _title_cased(ctx.sentence):
         return False  # in a title-cased line every word looks like a name
     return any(_is_name(token) for token in subject[:3])
 
 
-_TYPICAL = lazy_compile(r"\b(?:on\s+average|an\s+average|average|typical(?:ly)?|median)\b", re.IGNORECASE)
+_TYPICAL = lazy_compile(
+    r"\b(?:on\s+average|an\s+average|average|typical(?:ly)?|median)\b", re.IGNORECASE
+)
 
 
 def _quoted_story(ctx: MatchContext) -> bool:
     """A first-person story in quotation marks or a quoted block: "I finally got rid of my
     beer belly!" under a product's name."""
-    first_person = any(token.text in ("I", "I'm", "I’m", "I've", "I’ve") or token.lower_ in ("my", "me") for token in ctx.sentence)
+    first_person = any(
+        token.text in ("I", "I'm", "I’m", "I've", "I’ve") or token.lower_ in ("my", "me")
+        for token in ctx.sentence
+    )
     return first_person and (ctx.in_blockquote or _inside_quotes(ctx))
 
 
@@ -834,10 +1016,49 @@ def _is_name(token: Any) -> bool:
 
 # Capitalised words that open a sentence about a result and are not names.
 _NOT_NAMES = frozenset(
-    {"people", "women", "men", "users", "customers", "clients", "members", "patients", "readers", "dieters",
-     "studies", "research", "researchers", "participants", "subjects", "most", "many", "average", "typical",
-     "results", "lose", "drop", "shed", "burn", "imagine", "just", "total", "weight", "body", "today", "week",
-     "month", "day", "year", "since", "after", "before", "still", "finally", "already", "overall"}
+    {
+        "people",
+        "women",
+        "men",
+        "users",
+        "customers",
+        "clients",
+        "members",
+        "patients",
+        "readers",
+        "dieters",
+        "studies",
+        "research",
+        "researchers",
+        "participants",
+        "subjects",
+        "most",
+        "many",
+        "average",
+        "typical",
+        "results",
+        "lose",
+        "drop",
+        "shed",
+        "burn",
+        "imagine",
+        "just",
+        "total",
+        "weight",
+        "body",
+        "today",
+        "week",
+        "month",
+        "day",
+        "year",
+        "since",
+        "after",
+        "before",
+        "still",
+        "finally",
+        "already",
+        "overall",
+    }
 )
 
 
@@ -863,9 +1084,16 @@ _TITLE_FIELD = lazy_compile(
 
 
 def _labelled_title(ctx: MatchContext) -> bool:
-    opening = ctx.before + doc_text(ctx.sentence.doc)[ctx.sentence.start_char : ctx.sentence.doc[ctx.first].idx]
+    opening = (
+        ctx.before
+        + doc_text(ctx.sentence.doc)[ctx.sentence.start_char : ctx.sentence.doc[ctx.first].idx]
+    )
     colon = opening.find(":")
-    return 0 < colon < 40 and bool(_TITLE_FIELD.match(opening[: colon + 1])) and not opening[colon + 1 :].strip(" *_")
+    return (
+        0 < colon < 40
+        and bool(_TITLE_FIELD.match(opening[: colon + 1]))
+        and not opening[colon + 1 :].strip(" *_")
+    )
 
 
 def cited(ctx: MatchContext) -> bool:
@@ -886,14 +1114,16 @@ def whole_body(ctx: MatchContext) -> bool:
     """The clause credits whole-body means (walking, a calorie deficit, sleep, more protein) and
     no targeted one: "walking can slim your waist" is not a spot-reduction promise. "Without
     dieting" and "while you sleep" deny a whole-body means instead of naming it."""
-    doc = ctx.sentence.doc
     words = ctx.words
     clause = clause_of(ctx)
     matched = set(range(ctx.first, ctx.last + 1))
     named = False
     lemmas = _lemmas(ctx, clause.start, clause.end)
     matched_lemmas = [_lemma(ctx, ctx.sentence.doc[i]) for i in range(ctx.first, ctx.last + 1)]
-    if any((lemma in words.agent or lemma in words.label) and lemma.endswith(("er", "or")) for lemma in matched_lemmas):
+    if any(
+        (lemma in words.agent or lemma in words.label) and lemma.endswith(("er", "or"))
+        for lemma in matched_lemmas
+    ):
         return False  # "a belly-buster diet": an agent name sells the area, whatever the means
     if any(lemma in _LOCAL_WORDS for lemma in matched_lemmas):
         return False  # "target belly fat with these foods": aiming at an area is the promise
@@ -903,20 +1133,35 @@ def whole_body(ctx: MatchContext) -> bool:
     for index in range(clause.start, clause.end):
         lemma = lemmas[index - clause.start]
         targeted = any(lemma in means for means in words.targeted)
-        if index not in matched and targeted and not _whole_body_kind(lemmas, index - clause.start, words):
+        if (
+            index not in matched
+            and targeted
+            and not _whole_body_kind(lemmas, index - clause.start, words)
+        ):
             return False
         if lemma in words.whole_body:
             before = _lemmas(ctx, max(clause.start, index - 2), index)
             if before and (before[-1] in words.area or before[-1] in _MUSCLE_AREAS):
                 return False  # "core intervals", "belly cardio": whole-body means aimed at an area
+            if index in matched and any(
+                _lemma(ctx, ctx.sentence.doc[i]) in words.area for i in range(ctx.first, index)
+            ):
+                return False  # "a belly reduction diet": the means is named for the area
             if lemma in _EDIBLES and before and (before[-1] in _SPECIFIC or before[-1].isdigit()):
-                return False  # "eat these 5 foods", "this drink": a product sold, not a way of eating
+                return (
+                    False  # "eat these 5 foods", "this drink": a product sold, not a way of eating
+                )
             denied_means = _lemmas(ctx, max(clause.start, index - 4), index)
-            if any(b in ("without", "no", "skip", "instead", "while", "as", "despite", "whatever") for b in before):
+            if any(
+                b in ("without", "no", "skip", "instead", "while", "as", "despite", "whatever")
+                for b in before
+            ):
                 continue
             if any(b in words.negation for b in denied_means):
                 continue  # "I didn't change my diet at all": the means is denied, not named
-            if any(a in words.negation for a in _lemmas(ctx, index + 1, min(clause.end, index + 5))):
+            if any(
+                a in words.negation for a in _lemmas(ctx, index + 1, min(clause.end, index + 5))
+            ):
                 continue  # "the spots diet and exercise can't reach": the means fails there
             named = True
     if not named and not words.whole_body.find_phrase(lemmas):
@@ -924,14 +1169,30 @@ def whole_body(ctx: MatchContext) -> bool:
         # in a calorie deficit", "… if you walk every day".
         after = _lemmas(ctx, clause.end, min(ctx.sentence.end, clause.end + 14))
         if after[:1] and after[0] in ("when", "if", "once", "by", "through", "because"):
-            return any(lemma in words.whole_body for lemma in after) or words.whole_body.find_phrase(after)
+            return any(
+                lemma in words.whole_body for lemma in after
+            ) or words.whole_body.find_phrase(after)
     return named or words.whole_body.find_phrase(lemmas)
 
 
 _LOCAL_WORDS = frozenset({"target", "targeted", "spot", "spot-reduce", "specifically", "pinpoint"})
 _SPECIFIC = frozenset({"this", "these", "our"})
 _EDIBLES = frozenset({"food", "meal", "drink", "snack", "smoothie", "juice", "tea", "shake"})
-_MUSCLE_AREAS = frozenset({"core", "oblique", "obliques", "glute", "glutes", "ab", "abs", "tummy", "belly", "thigh", "arm"})
+_MUSCLE_AREAS = frozenset(
+    {
+        "core",
+        "oblique",
+        "obliques",
+        "glute",
+        "glutes",
+        "ab",
+        "abs",
+        "tummy",
+        "belly",
+        "thigh",
+        "arm",
+    }
+)
 
 
 TESTS: dict[str, Callable[[MatchContext], bool]] = {
@@ -952,7 +1213,9 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
 }
 
 
-def excused(ctx: MatchContext, unless: frozenset[str], requires: frozenset[str] = frozenset()) -> str | None:
+def excused(
+    ctx: MatchContext, unless: frozenset[str], requires: frozenset[str] = frozenset()
+) -> str | None:
     """Why the match is not a claim (a failed ``requires`` or a matching ``unless`` test), or None."""
     for name in sorted(requires):
         if not TESTS[name](ctx):

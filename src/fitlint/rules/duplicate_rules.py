@@ -15,7 +15,9 @@ from fitlint.rules.model import Rule, RuleSet
 _UNIT_NAMES = {"section": "section", "paragraph": "paragraph"}
 
 
-def build_options(rules: Iterable[Rule], template_headings: Sequence[str] = (), allow: Sequence[str] = ()) -> Options:
+def build_options(
+    rules: Iterable[Rule], template_headings: Sequence[str] = (), allow: Sequence[str] = ()
+) -> Options:
     """One set of options for all duplicate rules: their ``options`` merged, then the config's lists."""
     merged: dict[str, object] = {}
     for rule in rules:
@@ -66,10 +68,22 @@ class DuplicateRules:
             "similarity": f"{copy.similarity:.0%}",
         }
         related = (
-            Related(document.path, copy.original.start, _trim_end(document.text, copy.original), f"first copy (line {original_line})"),
+            Related(
+                document.path,
+                copy.original.start,
+                _trim_end(document.text, copy.original),
+                f"first copy (line {original_line})",
+            ),
         )
         diagnostic = make_span_diagnostic(
-            rule, self.ruleset, document.path, document.text, copy.copy.start, copy.copy.end, values, related
+            rule,
+            self.ruleset,
+            document.path,
+            document.text,
+            copy.copy.start,
+            copy.copy.end,
+            values,
+            related,
         )
         return diagnostic
 
@@ -96,12 +110,17 @@ class DuplicateRules:
             values = {
                 "unit": _UNIT_NAMES.get(unit.kind, unit.kind),
                 "count": str(len(files)),
-                "files": ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else ""),
+                "files": ", ".join(files[:5])
+                + (f" and {len(files) - 5} more" if len(files) > 5 else ""),
                 "heading": unit.heading,
             }
-            diagnostic = make_span_diagnostic(rule, self.ruleset, path, text, unit.start, _trim_end(text, unit), values, related)
+            diagnostic = make_span_diagnostic(
+                rule, self.ruleset, path, text, unit.start, _trim_end(text, unit), values, related
+            )
             # Cross-file copies are reported, not removed: which copy should go is an editorial call.
-            diagnostic = replace(diagnostic, suggestions=tuple(s for s in diagnostic.suggestions if not s.edits))
+            diagnostic = replace(
+                diagnostic, suggestions=tuple(s for s in diagnostic.suggestions if not s.edits)
+            )
             found.setdefault(path, []).append(diagnostic)
         return found
 

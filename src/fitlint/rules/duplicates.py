@@ -62,7 +62,9 @@ class _Wording:
         found = self._sentences.get(index)
         if found is None:
             text = self.document.blocks[index].text
-            found = self._sentences[index] = [(m, normalise(m.group())) for m in _SENTENCES.finditer(text)]
+            found = self._sentences[index] = [
+                (m, normalise(m.group())) for m in _SENTENCES.finditer(text)
+            ]
         return found
 
     def block(self, index: int) -> str:
@@ -142,7 +144,9 @@ def section_units(document: Document, options: Options) -> list[Unit]:
         while raw and (not raw[-1].strip() or _COMMENT_LINE.match(raw[-1])):
             raw.pop()
             end_line -= 1
-        kept = [n for n, line in enumerate(raw[1:], 1) if line.strip() and not _COMMENT_LINE.match(line)]
+        kept = [
+            n for n, line in enumerate(raw[1:], 1) if line.strip() and not _COMMENT_LINE.match(line)
+        ]
         if not kept:
             continue
         content = "\n".join([raw[0].strip(), *(raw[n].rstrip() for n in kept)])
@@ -150,19 +154,24 @@ def section_units(document: Document, options: Options) -> list[Unit]:
         if len(prose) < options.min_chars:
             continue
         start, end = _line_span(document, heading.line, end_line)
-        units.append(Unit("section", start, end, heading.line, digest(content), prose, heading.text.strip()))
+        units.append(
+            Unit("section", start, end, heading.line, digest(content), prose, heading.text.strip())
+        )
     return units
 
 
 def paragraph_units(document: Document, options: Options) -> list[Unit]:
     units = []
     templated = {
-        block.section for block in document.blocks
+        block.section
+        for block in document.blocks
         if block.kind == "heading" and block.text.strip().lower() in options.ignore_headings
     }
     wording = _Wording.of(document)
     for index, block in enumerate(document.blocks):
-        if block.section in templated or not (block.kind in PARAGRAPH_KINDS or _call_to_action(block)):
+        if block.section in templated or not (
+            block.kind in PARAGRAPH_KINDS or _call_to_action(block)
+        ):
             continue
         prose = wording.block(index)
         if len(prose) < options.min_chars:
@@ -181,7 +190,9 @@ _CTA = lazy_compile(
 def _call_to_action(block: ProseBlock) -> bool:
     """A link or button that is a whole sales sentence ("Stop looking and check our real results
     … CLICK HERE"): pasted again, it is a copy. Menus and related-post titles are not."""
-    return block.kind == "control" and len(block.text.split()) >= 8 and bool(_CTA.search(block.text))
+    return (
+        block.kind == "control" and len(block.text.split()) >= 8 and bool(_CTA.search(block.text))
+    )
 
 
 HEADING_WORDS = 5  # a repeated heading this long is a copy; shorter ones are template titles
@@ -196,7 +207,9 @@ def heading_units(document: Document, options: Options) -> list[Unit]:
         if len(prose.split()) < HEADING_WORDS:
             continue
         start, end = _line_span(document, block.line, block.end_line)
-        units.append(Unit("heading", start, end, block.line, digest(prose), prose, block.text.strip()))
+        units.append(
+            Unit("heading", start, end, block.line, digest(prose), prose, block.text.strip())
+        )
     return units
 
 
@@ -234,7 +247,9 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def near_pairs(units: Sequence[Unit], options: Options, bucket_limit: int = 64) -> Iterable[tuple[int, int, float]]:
+def near_pairs(
+    units: Sequence[Unit], options: Options, bucket_limit: int = 64
+) -> Iterable[tuple[int, int, float]]:
     """(i, j, similarity) for i < j whose shingle Jaccard is at least the threshold but below 1."""
     buckets: dict[int, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
@@ -293,7 +308,9 @@ class Passage(NamedTuple):
 _TABLE_OR_LIST = lazy_compile(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)")
 
 
-def repeated_passages(document: Document, options: Options, window: int = 4, min_prose: int = 200) -> list[Passage]:
+def repeated_passages(
+    document: Document, options: Options, window: int = 4, min_prose: int = 200
+) -> list[Passage]:
     """Runs of consecutive non-blank lines that repeat an earlier run: a block pasted twice.
 
     Lines are compared whole (whitespace-trimmed); windows of ``window`` lines are hashed, so the
@@ -324,18 +341,33 @@ def repeated_passages(document: Document, options: Options, window: int = 4, min
             position += 1
             continue
         start = position
-        while position + 1 < len(keys) and position + 1 in source_of and source_of[position + 1] == source_of[position] + 1:
+        while (
+            position + 1 < len(keys)
+            and position + 1 in source_of
+            and source_of[position + 1] == source_of[position] + 1
+        ):
             position += 1
-        prose = sum(len(normalise(keys[p])) for p in range(start, position + 1) if not _TABLE_OR_LIST.match(keys[p]))
+        prose = sum(
+            len(normalise(keys[p]))
+            for p in range(start, position + 1)
+            if not _TABLE_OR_LIST.match(keys[p])
+        )
         if position - start + 1 >= window and prose >= min_prose:
             passages.append(
-                Passage(numbers[start], numbers[position], numbers[source_of[start]], numbers[source_of[position]])
+                Passage(
+                    numbers[start],
+                    numbers[position],
+                    numbers[source_of[start]],
+                    numbers[source_of[position]],
+                )
             )
         position += 1
     return passages
 
 
-TEMPLATE_COUNT = 3  # a text on the page this many times is a template (a footer, a card), not a paste
+TEMPLATE_COUNT = (
+    3  # a text on the page this many times is a template (a footer, a card), not a paste
+)
 
 
 def _templated(units: Sequence[Unit]) -> set[str]:
@@ -354,7 +386,11 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
     first_seen: dict[str, Unit] = {}
     repeated: list[Copy] = []
     for unit in sections:
-        if unit.key in first_seen and not options.allowed(unit) and unit.key not in template_sections:
+        if (
+            unit.key in first_seen
+            and not options.allowed(unit)
+            and unit.key not in template_sections
+        ):
             repeated.append(Copy("section", unit, first_seen[unit.key]))
         first_seen.setdefault(unit.key, unit)
     # 1b. Pasted passages that do not line up with sections (a copy cut short, a paste that
@@ -364,8 +400,11 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
         heading = document.lines.line_text(passage.first_line).strip()
         o_start, o_end = _line_span(document, passage.original_first, passage.original_last)
         repeated.append(
-            Copy("passage", Unit("passage", start, end, passage.first_line, "", "", heading),
-                 Unit("passage", o_start, o_end, passage.original_first, "", ""))
+            Copy(
+                "passage",
+                Unit("passage", start, end, passage.first_line, "", "", heading),
+                Unit("passage", o_start, o_end, passage.original_first, "", ""),
+            )
         )
     # Biggest first; a section wins over a passage of the same extent (its removal is safe).
     for copy in sorted(repeated, key=lambda c: (c.copy.start - c.copy.end, c.kind != "section")):
@@ -408,7 +447,14 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
             _, first_start, first_end, _ = earlier
             unit = Unit("sentence", start, end, document.lines.line_of(start), digest(norm), norm)
             if not _inside(unit, taken) and not options.allowed(unit):
-                original = Unit("sentence", first_start, first_end, document.lines.line_of(first_start), unit.key, norm)
+                original = Unit(
+                    "sentence",
+                    first_start,
+                    first_end,
+                    document.lines.line_of(first_start),
+                    unit.key,
+                    norm,
+                )
                 copies.append(Copy("pull-quote", unit, original))
                 taken.append((start, end))
         seen_sentence.setdefault(norm, (block_index, start, end, alone))
@@ -431,7 +477,9 @@ def _paragraph_copies(
         copy, original = paragraphs[first_copy], paragraphs[first_original]
         copy = _with_heading(document, copy, original)
         if len(run) == 1:
-            copies.append(Copy("paragraph" if similarity >= 1.0 else "near", copy, original, similarity))
+            copies.append(
+                Copy("paragraph" if similarity >= 1.0 else "near", copy, original, similarity)
+            )
         else:
             end, o_end = paragraphs[last_copy].end, paragraphs[last_original].end
             heading = document.lines.line_text(copy.line).strip()
@@ -506,7 +554,9 @@ class CrossFileIndex:
             if len(files) > 1:
                 found.append(sorted(entries, key=lambda e: (e[0], e[1].start)))
         # Report a shared section once, not again for each of its paragraphs.
-        found.sort(key=lambda group: (group[0][1].kind != "section", group[0][0], group[0][1].start))
+        found.sort(
+            key=lambda group: (group[0][1].kind != "section", group[0][0], group[0][1].start)
+        )
         reported: dict[str, list[tuple[int, int]]] = defaultdict(list)
         kept = []
         for group in found:

@@ -131,7 +131,11 @@ def evidence_refs(ruleset: RuleSet, ids) -> tuple[EvidenceRef, ...]:
         for name in dict.fromkeys(key):
             entry = table.get(name)
             if entry is not None:
-                found.append(EvidenceRef(name, entry.citation, entry.status, entry.doi, entry.pmid, entry.url))
+                found.append(
+                    EvidenceRef(
+                        name, entry.citation, entry.status, entry.doi, entry.pmid, entry.url
+                    )
+                )
         refs = memo[1][key] = tuple(found)
     return refs
 
@@ -150,7 +154,13 @@ def make_diagnostic(
     start, end = block.source_span(prose_start, prose_end)
     prose_text = block.text[prose_start:prose_end]
     diagnostic = make_span_diagnostic(
-        rule, ruleset, document.path, document.text, start, end, {"text": prose_text, **(captures or {}), **(message_values or {})}
+        rule,
+        ruleset,
+        document.path,
+        document.text,
+        start,
+        end,
+        {"text": prose_text, **(captures or {}), **(message_values or {})},
     )
     if rule.code in ruleset.rewrites:
         # A promise is rewritten as a whole unit (heading, clause, list item), in its shape.
@@ -185,7 +195,11 @@ def make_span_diagnostic(
     values = {"text": source_text, **values}
     prose_text = values["text"]
     suggestions = []
-    if "fat-area" not in values and "fat-deposit" in values and _names_a_body_part(ruleset, values["fat-deposit"]):
+    if (
+        "fat-area" not in values
+        and "fat-deposit" in values
+        and _names_a_body_part(ruleset, values["fat-deposit"])
+    ):
         values = {**values, "fat-area": values["fat-deposit"]}  # "love handles" names the area too
     for template in rule.suggest:
         edits: tuple[Edit, ...] = ()
@@ -195,7 +209,9 @@ def make_span_diagnostic(
         if template.replace is not None and fix is not FixSafety.NONE:
             replacement = fill(template.replace, values)
             if _PLACEHOLDER.search(replacement):
-                fix = FixSafety.NONE  # the match did not capture what the rewrite needs: advice only
+                fix = (
+                    FixSafety.NONE
+                )  # the match did not capture what the rewrite needs: advice only
             elif replacement == "":
                 edits = (removal(text, start, end),)
             else:
@@ -206,7 +222,9 @@ def make_span_diagnostic(
             text = _UNFILLED_EXAMPLE.sub("", text).rstrip()
             text += "" if text.endswith((".", "!", "?")) else "."
         suggestions.append(Suggestion(text, template.evidence, fix, edits))
-    evidence_ids = [ev for template in rule.suggest for ev in template.evidence] + list(rule.evidence)
+    evidence_ids = [ev for template in rule.suggest for ev in template.evidence] + list(
+        rule.evidence
+    )
     return Diagnostic(
         path=path,
         start=start,

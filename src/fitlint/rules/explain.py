@@ -9,9 +9,15 @@ from fitlint.rules.model import Rule, RuleSet
 
 def rules_table(ruleset: RuleSet) -> str:
     rows = [("CODE", "NAME", "CATEGORY", "SEVERITY")]
-    rows += [(r.code, r.name, r.category, r.severity.label) for r in sorted(ruleset.rules.values(), key=lambda r: r.code)]
+    rows += [
+        (r.code, r.name, r.category, r.severity.label)
+        for r in sorted(ruleset.rules.values(), key=lambda r: r.code)
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n" for row in rows)
+    return "".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n"
+        for row in rows
+    )
 
 
 def rules_json(ruleset: RuleSet) -> str:
@@ -42,14 +48,28 @@ def _evidence_lines(ruleset: RuleSet, rule: Rule) -> list[str]:
     return lines
 
 
+def _text_example(mark: str, example: str) -> str:
+    """One example, its later lines indented under the first (a section is several lines)."""
+    first, *rest = example.splitlines()
+    return "\n".join([f"  {mark} {first}", *(f"    {line}" if line else "" for line in rest)])
+
+
+def _markdown_example(example: str) -> str:
+    """A one-line example as inline code; a multi-line one (a page's sections) as a fenced block."""
+    if "\n" not in example:
+        return f"- `{example}`"
+    body = "\n".join(f"  {line}" if line else "" for line in example.splitlines())
+    return f"- Example:\n\n  ```markdown\n{body}\n  ```\n"
+
+
 def explain_rule(ruleset: RuleSet, rule: Rule) -> str:
     state = "" if rule.enabled else ", opt-in: enable with extend-select"
     out = [f"{rule.code} {rule.name} ({rule.category}, {rule.severity.label}{state})", ""]
     out += ["Why this is a problem:", *("  " + line for line in rule.rationale.splitlines()), ""]
     if rule.examples_flag:
-        out += ["Flagged:", *(f"  ✗ {example}" for example in rule.examples_flag), ""]
+        out += ["Flagged:", *(_text_example("✗", e) for e in rule.examples_flag), ""]
     if rule.examples_pass:
-        out += ["Not flagged:", *(f"  ✓ {example}" for example in rule.examples_pass), ""]
+        out += ["Not flagged:", *(_text_example("✓", e) for e in rule.examples_pass), ""]
     out += ["Use instead:", *(f"  → {s.text}" for s in rule.suggest), ""]
     out += ["Evidence:", *("  " + line for line in _evidence_lines(ruleset, rule))]
     if rule.regulators:
@@ -68,18 +88,34 @@ def rules_markdown(ruleset: RuleSet) -> str:
         "|---|---|---|---|",
     ]
     ordered = sorted(ruleset.rules.values(), key=lambda r: r.code)
-    out += [f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.category} | {r.severity.label} |" for r in ordered]
+    out += [
+        f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.category} | {r.severity.label} |"
+        for r in ordered
+    ]
     for rule in ordered:
         out += ["", f'<a id="{rule.code.lower()}"></a>', f"## {rule.code} `{rule.name}`", ""]
         state = "" if rule.enabled else " · opt-in (enable with `extend-select`)"
-        out += [f"Category: `{rule.category}` · default severity: `{rule.severity.label}`{state}", ""]
+        out += [
+            f"Category: `{rule.category}` · default severity: `{rule.severity.label}`{state}",
+            "",
+        ]
         out += ["**Why this is a problem.** " + " ".join(rule.rationale.split()), ""]
         if rule.examples_flag:
-            out += ["**Flagged:**", "", *(f"- `{e}`" for e in rule.examples_flag), ""]
+            out += ["**Flagged:**", "", *(_markdown_example(e) for e in rule.examples_flag), ""]
         if rule.examples_pass:
-            out += ["**Not flagged:**", "", *(f"- `{e}`" for e in rule.examples_pass), ""]
-        out += ["**Use instead:**", "", *(f"- {' '.join(s.text.split())}" for s in rule.suggest), ""]
+            out += ["**Not flagged:**", "", *(_markdown_example(e) for e in rule.examples_pass), ""]
+        out += [
+            "**Use instead:**",
+            "",
+            *(f"- {' '.join(s.text.split())}" for s in rule.suggest),
+            "",
+        ]
         out += ["**Evidence:**", "", *_evidence_lines(ruleset, rule)]
         if rule.regulators:
-            out += ["", "**Regulatory guidance:**", "", *(f"- {ruleset.guidance[g].title}" for g in rule.regulators)]
+            out += [
+                "",
+                "**Regulatory guidance:**",
+                "",
+                *(f"- {ruleset.guidance[g].title}" for g in rule.regulators),
+            ]
     return "\n".join(out) + "\n"

@@ -86,23 +86,37 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
             root = None
         for name, entries in (data.get("lexicons") or {}).items():
             if name in ruleset.lexicons:
-                raise RuleError(_origin(root, ("lexicons", name), display), f"lexicon @{name} is defined twice")
+                raise RuleError(
+                    _origin(root, ("lexicons", name), display), f"lexicon @{name} is defined twice"
+                )
             ruleset.lexicons[name] = tuple(entries)
         for name, sources in (data.get("phrases") or {}).items():
             if name in ruleset.phrases:
-                raise RuleError(_origin(root, ("phrases", name), display), f"phrase <{name}> is defined twice")
+                raise RuleError(
+                    _origin(root, ("phrases", name), display), f"phrase <{name}> is defined twice"
+                )
             ruleset.phrases[name] = tuple(sources)
             origins[("phrases", name)] = _origin(root, ("phrases", name), display)
         for section in ("lexicons", "phrases"):
             for name, entries in ((data.get("extend") or {}).get(section) or {}).items():
-                extensions.append((section, name, tuple(entries), _origin(root, ("extend", section, name), display)))
+                extensions.append(
+                    (
+                        section,
+                        name,
+                        tuple(entries),
+                        _origin(root, ("extend", section, name), display),
+                    )
+                )
         for lemma, forms in (data.get("forms") or {}).items():
             ruleset.forms[lemma.lower()] = tuple(form.lower() for form in forms)
         for form, lemma in (data.get("lemma-overrides") or {}).items():
             ruleset.lemma_overrides[form.lower()] = lemma.lower()
         for key, entry in (data.get("evidence") or {}).items():
             if key in ruleset.evidence:
-                raise RuleError(_origin(root, ("evidence", key), display), f"evidence id {key!r} is defined twice")
+                raise RuleError(
+                    _origin(root, ("evidence", key), display),
+                    f"evidence id {key!r} is defined twice",
+                )
             ruleset.evidence[key] = Evidence(
                 id=key,
                 citation=entry["citation"],
@@ -119,7 +133,9 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
                 key, entry["title"], entry["profile"], entry.get("url"), entry.get("summary")
             )
         for index, raw in enumerate(data.get("rules") or []):
-            pending_rules.append((raw, _node_at(root, ("rules", index)) if root is not None else None, display))
+            pending_rules.append(
+                (raw, _node_at(root, ("rules", index)) if root is not None else None, display)
+            )
         read_rewrite_areas(ruleset, data, partial(_key_origin, root, display))
         for code, raw in (data.get("rewrites") or {}).items():
             node = _node_at(root, ("rewrites", code)) if root is not None else None
@@ -130,11 +146,15 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
         target = ruleset.lexicons if section == "lexicons" else ruleset.phrases
         if name not in target:
             kind = "lexicon @" if section == "lexicons" else "phrase <"
-            raise RuleError(origin, f"extend: no {kind}{name}{'>' if section == 'phrases' else ''} to extend")
+            raise RuleError(
+                origin, f"extend: no {kind}{name}{'>' if section == 'phrases' else ''} to extend"
+            )
         target[name] = tuple(dict.fromkeys(target[name] + entries))
     for name, sources in ruleset.phrases.items():
         for source in sources:
-            _check_pattern(source, ruleset, origins.get(("phrases", name), Origin("<builtin>", 0)), phrase=True)
+            _check_pattern(
+                source, ruleset, origins.get(("phrases", name), Origin("<builtin>", 0)), phrase=True
+            )
     _check_phrase_cycles(ruleset, origins)
     # Rules are checked after every pack is read: a rule may use another pack's lexicon.
     for raw, node, display in pending_rules:
@@ -176,7 +196,10 @@ def _read_pack(path: Path, display: str) -> str:
     except ReadError as exc:
         raise RuleError(Origin(display, 0), f"cannot read rule pack: {exc}") from None
     except UnicodeDecodeError as exc:
-        raise RuleError(Origin(display, 0), f"cannot read rule pack: not valid UTF-8: {exc.reason} at byte {exc.start}") from None
+        raise RuleError(
+            Origin(display, 0),
+            f"cannot read rule pack: not valid UTF-8: {exc.reason} at byte {exc.start}",
+        ) from None
 
 
 def _check_pattern(source: str, ruleset: RuleSet, origin: Origin, phrase: bool = False) -> None:
@@ -254,7 +277,9 @@ def _node_at(root: yaml.Node | None, path: tuple[Any, ...]) -> yaml.Node | None:
                     break
             else:
                 return node
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             node = node.value[part]
         else:
             return node
@@ -275,7 +300,9 @@ def _origin(root: yaml.Node | None, path: tuple[Any, ...], display: str) -> Orig
     return Origin(display, node.start_mark.line + 1 if node is not None else 0)
 
 
-def _build_rule(raw: dict[str, Any], node: yaml.Node | None, display: str, ruleset: RuleSet) -> Rule:
+def _build_rule(
+    raw: dict[str, Any], node: yaml.Node | None, display: str, ruleset: RuleSet
+) -> Rule:
     origin = Origin(display, node.start_mark.line + 1 if node is not None else 0)
 
     def where(*path: Any) -> Origin:
@@ -285,7 +312,10 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node | None, display: str, rules
     for index, pattern in enumerate(raw.get("patterns", ())):
         _check_pattern(pattern, ruleset, where("patterns", index))
     if raw["kind"] == "rate" and raw.get("patterns"):
-        raise RuleError(origin, f"{raw['code']}: a rate rule finds amounts and periods itself; remove 'patterns'")
+        raise RuleError(
+            origin,
+            f"{raw['code']}: a rate rule finds amounts and periods itself; remove 'patterns'",
+        )
     if raw["kind"] in ("duplicate", "claim", "citation") and not raw.get("unit"):
         raise RuleError(origin, f"{raw['code']}: a {raw['kind']} rule needs 'unit'")
     if raw["kind"] == "phrase" and not raw.get("patterns"):
@@ -299,7 +329,9 @@ def _build_rule(raw: dict[str, Any], node: yaml.Node | None, display: str, rules
         if fix is not FixSafety.NONE and "replace" not in entry:
             raise RuleError(where("suggest", index), "a suggestion marked as a fix needs 'replace'")
         suggestions.append(
-            SuggestionTemplate(entry["text"], entry.get("replace"), fix, tuple(entry.get("evidence", ())))
+            SuggestionTemplate(
+                entry["text"], entry.get("replace"), fix, tuple(entry.get("evidence", ()))
+            )
         )
     for index, ev in enumerate(raw.get("evidence", ())):
         if ev not in ruleset.evidence:
@@ -349,7 +381,9 @@ def _pack_key(text: str) -> str:
 
 def _cached_pack(text: str) -> dict[str, Any] | None:
     try:
-        data = json.loads((_pack_cache_dir() / f"{_pack_key(text)}.json").read_text(encoding="utf-8"))
+        data = json.loads(
+            (_pack_cache_dir() / f"{_pack_key(text)}.json").read_text(encoding="utf-8")
+        )
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None

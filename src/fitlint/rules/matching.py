@@ -16,7 +16,14 @@ from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock
 from fitlint.document.sentences import split_sentences
 from fitlint.nlp import LemmaText
-from fitlint.rules.context import ContextWords, MatchContext, context_words, doc_text, document_debunks, excused
+from fitlint.rules.context import (
+    ContextWords,
+    MatchContext,
+    context_words,
+    doc_text,
+    document_debunks,
+    excused,
+)
 from fitlint.rules.emit import make_diagnostic
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.prefilter import StemScanner
@@ -40,11 +47,15 @@ class Matcher(Protocol):
 
     def stems(self) -> Iterable[str]: ...
 
-    def gate_stems(self) -> Iterable[str]: ...  # a gated matcher needs one of these (a subset of stems())
+    def gate_stems(
+        self,
+    ) -> Iterable[str]: ...  # a gated matcher needs one of these (a subset of stems())
 
     def prefilter(self, lowered: str, stems: Collection[str]) -> bool: ...
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None: ...
+
+    def begin(self, document: Any) -> None: ...  # per-document state (e.g. what it cites)
 
     def find(
         self,
@@ -80,7 +91,13 @@ class Candidate(NamedTuple):
 
 
 class SentenceRules:
-    def __init__(self, matchers: Sequence[Matcher], ruleset: RuleSet, timeout: float, show_excused: bool = False) -> None:
+    def __init__(
+        self,
+        matchers: Sequence[Matcher],
+        ruleset: RuleSet,
+        timeout: float,
+        show_excused: bool = False,
+    ) -> None:
         self.matchers = list(matchers)
         self.ruleset = ruleset
         self.timeout = timeout
@@ -130,7 +147,11 @@ class SentenceRules:
                     asked = sorted(applicable & (gated | self._ungated))
                 chosen = tuple(i for i in asked if matchers[i].prefilter(lowered, found))
                 if chosen:
-                    following = lowered_block[slice(*spans[position + 1])] if position + 1 < len(spans) else ""
+                    following = (
+                        lowered_block[slice(*spans[position + 1])]
+                        if position + 1 < len(spans)
+                        else ""
+                    )
                     units.append(Candidate(index, start, end, following, chosen, found))
         return units
 
@@ -140,8 +161,10 @@ class SentenceRules:
         applicable = self._applicable_memo.get(key)
         if applicable is None:
             applicable = self._applicable_memo[key] = frozenset(
-                position for position, m in enumerate(self.matchers)
-                if m.rule.code not in self.disabled and not (m.rule.scope and kind not in m.rule.scope)
+                position
+                for position, m in enumerate(self.matchers)
+                if m.rule.code not in self.disabled
+                and not (m.rule.scope and kind not in m.rule.scope)
             )
         return applicable
 
@@ -182,11 +205,13 @@ class SentenceRules:
         self.prepare()
         self._verdicts = {}  # per document: (matcher, sentence, surroundings) -> judged matches
         for position in sorted({i for unit in units for i in unit.matchers}):
-            begin = getattr(self.matchers[position], "begin", None)
-            if begin is not None:
-                begin(document)  # per-document state (e.g. what the document cites)
+            self.matchers[position].begin(document)
         docs = annotate([document.blocks[u.block].text[u.start : u.end] for u in units])
-        headings = {block.section: block.text.lower() for block in document.blocks if block.kind == "heading"}
+        headings = {
+            block.section: block.text.lower()
+            for block in document.blocks
+            if block.kind == "heading"
+        }
         leads = lead_ins(document.blocks)
         previous = previous_blocks(document.blocks)
         title = title_of(document.blocks)
@@ -197,13 +222,25 @@ class SentenceRules:
             sentences = list(doc.sents)
             for position, sentence in enumerate(sentences):
                 lemmas = lemma_text(sentence, overrides)
-                following = sentences[position + 1].text.lower() if position + 1 < len(sentences) else unit.following
+                following = (
+                    sentences[position + 1].text.lower()
+                    if position + 1 < len(sentences)
+                    else unit.following
+                )
                 frame = Frame(headings.get(block.section, ""), following, debunking, title.lower())
                 for matcher in (self.matchers[i] for i in unit.matchers):
                     if matcher.rule.code not in self.disabled:
                         diagnostics.extend(
                             self._apply(
-                                matcher, sentence, lemmas, block, frame, document, unit, leads.get(unit.block, ""), previous
+                                matcher,
+                                sentence,
+                                lemmas,
+                                block,
+                                frame,
+                                document,
+                                unit,
+                                leads.get(unit.block, ""),
+                                previous,
                             )
                         )
         return diagnostics
@@ -232,14 +269,26 @@ class SentenceRules:
         key = None
         if matcher.kind != "claim":
             key = (
-                id(matcher), doc_text(doc), sentence.start_char, sentence.end_char, frame, block.kind, block.key,
-                context, previous.get(unit.block, ""), "blockquote" in block.containers,
+                id(matcher),
+                doc_text(doc),
+                sentence.start_char,
+                sentence.end_char,
+                frame,
+                block.kind,
+                block.key,
+                context,
+                previous.get(unit.block, ""),
+                "blockquote" in block.containers,
             )
             verdicts = self._verdicts.get(key)
             if verdicts is not None:
                 return self._emit(verdicts, matcher, doc, block, document, unit)
         try:
-            found = list(matcher.find(sentence, lemmas, self.timeout, unit.block, unit.start, unit.stems, context))
+            found = list(
+                matcher.find(
+                    sentence, lemmas, self.timeout, unit.block, unit.start, unit.stems, context
+                )
+            )
         except RuleTimeout as exc:
             self.disabled[rule.code] = str(exc)
             return []
@@ -260,7 +309,9 @@ class SentenceRules:
                 previous.get(unit.block, ""),
                 "blockquote" in block.containers,
             )
-            reason = excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
+            reason = (
+                excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
+            )
             if reason is not None and not self.show_excused:
                 continue
             verdicts.append((hit, reason))
@@ -268,7 +319,9 @@ class SentenceRules:
             self._verdicts[key] = verdicts
         return self._emit(verdicts, matcher, doc, block, document, unit)
 
-    def _emit(self, verdicts, matcher: Matcher, doc, block, document, unit: Candidate) -> list[Diagnostic]:
+    def _emit(
+        self, verdicts, matcher: Matcher, doc, block, document, unit: Candidate
+    ) -> list[Diagnostic]:
         """Diagnostics for a sentence's judged matches, placed in this block's source."""
         rule = matcher.rule
         results: list[Diagnostic] = []
@@ -279,10 +332,19 @@ class SentenceRules:
             prose_start = unit.start + doc[hit.first].idx
             prose_end = unit.start + doc[hit.last].idx + len(doc[hit.last])
             start, end = block.source_span(prose_start, prose_end)
-            if end <= start or not _placed(block.text[prose_start:prose_end], document.text[start:end]):
+            if end <= start or not _placed(
+                block.text[prose_start:prose_end], document.text[start:end]
+            ):
                 continue  # the words could not be placed in the source: never report a wrong range
             diagnostic = make_diagnostic(
-                rule, self.ruleset, document, block, prose_start, prose_end, hit.captures, hit.values
+                rule,
+                self.ruleset,
+                document,
+                block,
+                prose_start,
+                prose_end,
+                hit.captures,
+                hit.values,
             )
             if reason is not None:
                 results.append(excused_hint(diagnostic, reason))
@@ -301,15 +363,25 @@ def _window(sentence: Any, first: int, last: int) -> Any:
     the stretch around the match: context tests then cost the same for every match."""
     if len(sentence) <= 3 * CONTEXT_TOKENS:
         return sentence
-    return sentence.doc[max(sentence.start, first - CONTEXT_TOKENS) : min(sentence.end, last + CONTEXT_TOKENS + 1)]
+    return sentence.doc[
+        max(sentence.start, first - CONTEXT_TOKENS) : min(sentence.end, last + CONTEXT_TOKENS + 1)
+    ]
 
 
 # What each context test means when it excuses a match, for --show-excused.
 EXCUSE_WORDS = {
-    "negated": "negated", "question": "asked as a question", "quoted": "quoted", "reported": "reported speech",
-    "debunk": "framed as a myth", "hypothetical": "hypothetical", "whole-body": "credited to whole-body means",
-    "caution": "a warning", "cited": "cited", "not targeting": "credits no targeted exercise or product",
-    "not promoted": "not sold as an outcome", "not headline": "not a title or heading",
+    "negated": "negated",
+    "question": "asked as a question",
+    "quoted": "quoted",
+    "reported": "reported speech",
+    "debunk": "framed as a myth",
+    "hypothetical": "hypothetical",
+    "whole-body": "credited to whole-body means",
+    "caution": "a warning",
+    "cited": "cited",
+    "not targeting": "credits no targeted exercise or product",
+    "not promoted": "not sold as an outcome",
+    "not headline": "not a title or heading",
     "not testimonial": "not someone else's reported result",
 }
 
@@ -361,7 +433,8 @@ def previous_blocks(blocks: Sequence[ProseBlock]) -> dict[int, str]:
     return {
         index: blocks[index - 1].text.lower()
         for index in range(1, len(blocks))
-        if blocks[index - 1].section == blocks[index].section and blocks[index - 1].kind != "front_matter"
+        if blocks[index - 1].section == blocks[index].section
+        and blocks[index - 1].kind != "front_matter"
     }
 
 

@@ -152,4 +152,6 @@ class RuleSet:
     @property
     def grammar(self) -> Grammar:
         """What patterns refer to; clause breaks are the ``clause-break`` lexicon."""
-        return Grammar(self.lexicons, self.phrases, self.forms, self.lexicons.get("clause-break", ()))
+        return Grammar(
+            self.lexicons, self.phrases, self.forms, self.lexicons.get("clause-break", ())
+        )

@@ -139,7 +139,9 @@ def parse_pattern(source: str) -> ParsedPattern:
             if any(isinstance(item, Either) for item in items):
                 raise PatternError("a pattern takes one '&'")
             low = int(either.group(1)) if either.group(1) else _EITHER_DEFAULT.low
-            high = int(either.group(2) or either.group(1)) if either.group(1) else _EITHER_DEFAULT.high
+            high = (
+                int(either.group(2) or either.group(1)) if either.group(1) else _EITHER_DEFAULT.high
+            )
             if low > high or high > _MAX_GAP:
                 raise PatternError(f"{piece} must be &[m-n] with m ≤ n ≤ {_MAX_GAP}")
             items.append(Either(low, high))
@@ -163,7 +165,12 @@ def parse_pattern(source: str) -> ParsedPattern:
             continue
         options = tuple(body.split("|"))
         for option in options:
-            valid = option == "#num" or _LEXICON.match(option) or _PHRASE.match(option) or _WORD.match(option)
+            valid = (
+                option == "#num"
+                or _LEXICON.match(option)
+                or _PHRASE.match(option)
+                or _WORD.match(option)
+            )
             if not option or not valid:
                 raise PatternError(f"{option!r} is not a word, @lexicon or <phrase>")
         options = tuple(o if o.startswith(("@", "<")) else o.lower() for o in options)
@@ -183,7 +190,9 @@ def _check_sequence(items: tuple[Piece, ...]) -> None:
     last = items[-1] if not isinstance(items[-1], NotNext) else items[0]
     for edge in (items[0], last):
         if isinstance(edge, Gap | NotNext) or getattr(edge, "optional", False):
-            raise PatternError("a pattern (and each side of '&') must start and end with a required word or lexicon")
+            raise PatternError(
+                "a pattern (and each side of '&') must start and end with a required word or lexicon"
+            )
     if not any(isinstance(item, Item) and not item.optional for item in items):
         raise PatternError("a pattern needs at least one required word or lexicon")
 
@@ -195,7 +204,9 @@ def _group_name(lexicon: str) -> str:
 # -- the lemma regex --------------------------------------------------------------------------
 
 
-def compile_lemma_regex(pattern: ParsedPattern, grammar: Grammar, lemmatize: Callable[[str], str]) -> str:
+def compile_lemma_regex(
+    pattern: ParsedPattern, grammar: Grammar, lemmatize: Callable[[str], str]
+) -> str:
     """The regex (as a string) matching ``pattern`` in lemma text."""
     compiler = _LemmaCompiler(grammar, lemmatize)
     return f"(?<![^ ]){compiler.pattern(pattern)}(?![^ ])"
@@ -208,7 +219,9 @@ class _LemmaCompiler:
         self.regex = regex
         self.grammar = grammar
         self.lemmatize = lemmatize
-        breaks = sorted({lemmatize(b) for b in grammar.clause_breaks if b.strip()}, key=len, reverse=True)
+        breaks = sorted(
+            {lemmatize(b) for b in grammar.clause_breaks if b.strip()}, key=len, reverse=True
+        )
         words = "|".join(regex.escape(b, literal_spaces=True) for b in breaks)
         # One token that is not a clause break: a gap's step.
         self.step = f"(?!(?:{words})(?![^ ]))[^ ]+" if words else "[^ ]+"
@@ -257,12 +270,19 @@ class _LemmaCompiler:
                 name = option[1:]
                 lemmas = {self.lemmatize(entry) for entry in self.grammar.lexicons[name]}
                 entries = sorted(lemmas, key=len, reverse=True)
-                alt = "|".join(_plural(self.regex.escape(entry, literal_spaces=True)) for entry in entries if entry)
+                alt = "|".join(
+                    _plural(self.regex.escape(entry, literal_spaces=True))
+                    for entry in entries
+                    if entry
+                )
                 alternatives.append(f"(?P<{_group_name(name)}>{alt})")
             elif option.startswith("<"):
                 if depth > 4:
                     raise PatternError(f"{option}: phrases nest too deeply")
-                forms = [self.pattern(parse_pattern(s), depth + 1) for s in self.grammar.phrases[option[1:-1]]]
+                forms = [
+                    self.pattern(parse_pattern(s), depth + 1)
+                    for s in self.grammar.phrases[option[1:-1]]
+                ]
                 alternatives.append("(?:" + "|".join(forms) + ")")
             else:
                 alternatives.append(self._literal(option))
@@ -272,7 +292,9 @@ class _LemmaCompiler:
         return body
 
     def _literal(self, option: str) -> str:
-        return _plural(self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True))
+        return _plural(
+            self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True)
+        )
 
 
 def _plural(escaped: str) -> str:
@@ -320,7 +342,9 @@ def _stems(word: str, forms: tuple[str, ...]) -> frozenset[str]:
     return frozenset((stem, *forms))
 
 
-def _phrase_alternatives(phrase: str, forms: Mapping[str, tuple[str, ...]]) -> list[frozenset[str]] | None:
+def _phrase_alternatives(
+    phrase: str, forms: Mapping[str, tuple[str, ...]]
+) -> list[frozenset[str]] | None:
     """The stem sets that let ``phrase`` match; None when it has no informative word."""
     strong = [w for w in _words(phrase) if w not in _WEAK]
     if not strong:
@@ -341,7 +365,10 @@ def _sequences(pattern: ParsedPattern) -> list[tuple[Piece, ...]]:
 
 
 def _option_alternatives(
-    option: str, grammar: Grammar, memo: dict[str, tuple[list[frozenset[str]], bool]], depth: int = 0
+    option: str,
+    grammar: Grammar,
+    memo: dict[str, tuple[list[frozenset[str]], bool]],
+    depth: int = 0,
 ) -> tuple[list[frozenset[str]], bool]:
     """Stem sets of an option, and whether it is informative. A phrase option is as informative
     as the first narrowing item of each of its forms (a necessary condition, so never too strict)."""
@@ -380,7 +407,10 @@ def _item_alternatives(
 
 
 def _first_informative(
-    pattern: ParsedPattern, grammar: Grammar, memo: dict[str, tuple[list[frozenset[str]], bool]], depth: int = 0
+    pattern: ParsedPattern,
+    grammar: Grammar,
+    memo: dict[str, tuple[list[frozenset[str]], bool]],
+    depth: int = 0,
 ) -> Item | None:
     """The first required item of a phrase form that narrows the pre-filter (None if none does).
     Both stages anchor a phrase on it: a necessary condition for any form to match."""
@@ -473,7 +503,9 @@ def _width(item: Item, grammar: Grammar, depth: int = 0) -> int:
             forms = [parse_pattern(source) for source in grammar.phrases[option[1:-1]]]
             widest = max([widest, *(_pattern_width(form, grammar, depth + 1) for form in forms)])
         else:
-            widest = max([widest, *(len(_words(phrase)) for phrase in _phrases(option, grammar.lexicons))])
+            widest = max(
+                [widest, *(len(_words(phrase)) for phrase in _phrases(option, grammar.lexicons))]
+            )
     return widest * (1 + _MAX_LIST) + _MAX_LIST * 2 if item.repeat else widest
 
 
@@ -585,7 +617,10 @@ def surface_regex(pattern: ParsedPattern, grammar: Grammar) -> str | None:
         return None
     # After one side's last matched word: the rest of that side, the distance, and the other
     # side's words before its first informative one.
-    widths = [sum(_width(i, grammar) if isinstance(i, Item) else getattr(i, "high", 1) for i in side) for side in (left, right)]
+    widths = [
+        sum(_width(i, grammar) if isinstance(i, Item) else getattr(i, "high", 1) for i in side)
+        for side in (left, right)
+    ]
     room = (max(widths) + either.high) * (1 + _SLACK) + _SLACK
     between = rf"(?:\W+\w+){{0,{room}}}\W+"
     return f"(?:{lhs.regex}{between}{rhs.regex}|{rhs.regex}{between}{lhs.regex})"

@@ -49,7 +49,9 @@ class PhraseMatcher:
         for parsed in self._parsed:
             items = [_split(alternatives) for alternatives in prefilter_sets(parsed, grammar, memo)]
             self._required.append(items)
-        self._any_stem = frozenset().union(*(_item_stems(item) for items in self._required for item in items))
+        self._any_stem = frozenset().union(
+            *(_item_stems(item) for items in self._required for item in items)
+        )
         self._regexes: list[regex.Pattern[str]] = []
         self._allowed: dict[frozenset[str], tuple[int, ...]] = {}
         self._surface: dict[int, re.Pattern[str] | None] = {}  # compiled on first need
@@ -60,7 +62,9 @@ class PhraseMatcher:
         self._first_stems = []
         for parsed, items in zip(self._parsed, self._required):
             firsts = first_sets(parsed, grammar, memo)
-            self._first_stems.append(_item_stems(_split(firsts)) if firsts and items else frozenset())
+            self._first_stems.append(
+                _item_stems(_split(firsts)) if firsts and items else frozenset()
+            )
 
     def stems(self) -> Iterator[str]:
         return iter(self._any_stem)
@@ -69,7 +73,9 @@ class PhraseMatcher:
         """A pattern needs its first required item, so a sentence with none of the first items'
         stems cannot pass; these are rarer than the stems of every item ("no", "more", "how")."""
         if not all(self._required) or not all(self._first_stems):
-            return self._any_stem  # a pattern with no required word passes on any of the rule's stems
+            return (
+                self._any_stem
+            )  # a pattern with no required word passes on any of the rule's stems
         return frozenset().union(*self._first_stems)
 
     def allowed(self, stems: Collection[str]) -> tuple[int, ...]:
@@ -78,7 +84,9 @@ class PhraseMatcher:
         key = self._any_stem.intersection(stems)
         allowed = self._allowed.get(key)
         if allowed is None:
-            allowed = tuple(n for n, items in enumerate(self._required) if key and _possible(items, key))
+            allowed = tuple(
+                n for n, items in enumerate(self._required) if key and _possible(items, key)
+            )
             if len(self._allowed) >= _MEMO_SIZE:
                 self._allowed.clear()
             self._allowed[key] = allowed
@@ -90,13 +98,17 @@ class PhraseMatcher:
         allowed = self.allowed(stems)
         if not allowed:
             return False
-        positions = stems if isinstance(stems, dict) else None  # dict, not the Mapping ABC: a cheap test
+        positions = (
+            stems if isinstance(stems, dict) else None
+        )  # dict, not the Mapping ABC: a cheap test
         for number in allowed:  # a plain loop: this runs for every sentence holding a rule word
             if self._shape_fits(number, lowered, positions):
                 return True
         return False
 
-    def _shape_fits(self, number: int, lowered: str, positions: Mapping[str, list[int]] | None) -> bool:
+    def _shape_fits(
+        self, number: int, lowered: str, positions: Mapping[str, list[int]] | None
+    ) -> bool:
         """Are the pattern's words in order and near enough in the raw sentence (second stage)?"""
         shape = self._surface.get(number, _UNCOMPILED)
         if shape is _UNCOMPILED:
@@ -113,11 +125,15 @@ class PhraseMatcher:
                     return True
         return False
 
+    def begin(self, document: object) -> None:
+        """Nothing to set up per document."""
+
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         import regex  # rule patterns use regex for its match timeout
 
         self._regexes = [
-            regex.compile(compile_lemma_regex(parsed, self.ruleset.grammar, lemmatize)) for parsed in self._parsed
+            regex.compile(compile_lemma_regex(parsed, self.ruleset.grammar, lemmatize))
+            for parsed in self._parsed
         ]
         self._spans.clear()
 
@@ -141,7 +157,9 @@ class PhraseMatcher:
                 for name, group in groups:
                     words = surface(doc, *lemmas.token_range(*group))
                     # The writer's own words ("love handles"), not the lemmas.
-                    captures[name.replace("_", "-")] = words if words.isupper() and len(words) < 5 else words.lower()
+                    captures[name.replace("_", "-")] = (
+                        words if words.isupper() and len(words) < 5 else words.lower()
+                    )
                 yield Found(first, last, captures)
 
     def _match_spans(self, number: int, text: str, timeout: float) -> list[_Spans]:
@@ -160,7 +178,12 @@ class PhraseMatcher:
                 "rule disabled for this run"
             ) from None
         found = [
-            (match.span(), tuple((name, match.span(name)) for name, value in match.groupdict().items() if value))
+            (
+                match.span(),
+                tuple(
+                    (name, match.span(name)) for name, value in match.groupdict().items() if value
+                ),
+            )
             for match in matches
         ]
         if len(text) <= _MEMO_TEXT:

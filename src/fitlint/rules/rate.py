@@ -21,12 +21,46 @@ from fitlint.rules.matching import Found
 from fitlint.rules.model import Rule, RuleSet
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "twenty-one": 21, "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "a few": 3,
-    "a single": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "tenth": 10, "fourteenth": 14, "twenty-first": 21, "thirtieth": 30,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-one": 21,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a couple of": 2,
+    "a few": 3,
+    "a single": 1,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "tenth": 10,
+    "fourteenth": 14,
+    "twenty-first": 21,
+    "thirtieth": 30,
 }
 _NUM = (
     r"(?:\d+(?:[.,]\d+)?|"
@@ -77,14 +111,35 @@ _AMOUNT = lazy_compile(
 )
 _PERIOD_RE = lazy_compile(_PERIOD, re.IGNORECASE)
 # A period right after the amount, within a few words joined by spaces (no comma or full stop).
-_PERIOD_AFTER = lazy_compile(rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{_PERIOD}", re.IGNORECASE)
-_PREFILTER = lazy_compile(r"(?:\b|(?<=\d))(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.|from\s+\d)", re.IGNORECASE)
+_PERIOD_AFTER = lazy_compile(
+    rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{_PERIOD}", re.IGNORECASE
+)
+_PREFILTER = lazy_compile(
+    r"(?:\b|(?<=\d))(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.|from\s+\d)",
+    re.IGNORECASE,
+)
 _UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet", "from")
 _UNIT_STEMS_SET = frozenset(_UNIT_STEMS)
 _SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
 
-_KG_PER_UNIT = {"lb": 0.4536, "pound": 0.4536, "kg": 1.0, "kilo": 1.0, "kilogram": 1.0, "stone": 6.35, "st": 6.35}
-_WEEKS_PER = {"hour": 1 / 168, "day": 1 / 7, "night": 1 / 7, "week": 1.0, "wk": 1.0, "month": 4.35, "weekend": 3 / 7}
+_KG_PER_UNIT = {
+    "lb": 0.4536,
+    "pound": 0.4536,
+    "kg": 1.0,
+    "kilo": 1.0,
+    "kilogram": 1.0,
+    "stone": 6.35,
+    "st": 6.35,
+}
+_WEEKS_PER = {
+    "hour": 1 / 168,
+    "day": 1 / 7,
+    "night": 1 / 7,
+    "week": 1.0,
+    "wk": 1.0,
+    "month": 4.35,
+    "weekend": 3 / 7,
+}
 _CONTEXT_CHARS = 240  # how far back a paragraph's period may stand from the amount
 
 
@@ -158,7 +213,9 @@ def _amounts(text: str) -> Iterator[_Amount]:
                 yield _Amount(match.start(), match.end(), start - end, _unit_key(unit))
             continue
         # The low end of a range, to be fair to the writer.
-        yield _Amount(match.start(), match.end(), _number(groups["amount"]), _unit_key(groups["unit"]))
+        yield _Amount(
+            match.start(), match.end(), _number(groups["amount"]), _unit_key(groups["unit"])
+        )
 
 
 class RateMatcher:
@@ -182,6 +239,9 @@ class RateMatcher:
             return False
         return bool(_PREFILTER.search(lowered)) and bool(_AMOUNT.search(lowered))
 
+    def begin(self, document: object) -> None:
+        """Nothing to set up per document."""
+
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         return None
 
@@ -192,7 +252,9 @@ class RateMatcher:
         if amount.unit in ("inch", "cm"):
             rate = amount.value * (2.54 if amount.unit == "inch" else 1.0) / weeks
             return f"{rate:.1f} cm of girth a week" if rate > self.limits.max_cm_per_week else None
-        kg = amount.value * (self.limits.kg_per_size if amount.unit == "size" else _KG_PER_UNIT[amount.unit])
+        kg = amount.value * (
+            self.limits.kg_per_size if amount.unit == "size" else _KG_PER_UNIT[amount.unit]
+        )
         rate = kg / weeks
         if rate > self.limits.max_kg_per_week:
             return f"{rate:.1f} kg ({rate / 0.4536:.1f} lb) a week"
@@ -202,7 +264,9 @@ class RateMatcher:
         """A total with no period, as shown in the message, when it is over the total limit."""
         if self.limits.max_kg_total <= 0 or amount.unit in ("inch", "cm"):
             return None
-        kg = amount.value * (self.limits.kg_per_size if amount.unit == "size" else _KG_PER_UNIT[amount.unit])
+        kg = amount.value * (
+            self.limits.kg_per_size if amount.unit == "size" else _KG_PER_UNIT[amount.unit]
+        )
         if kg > self.limits.max_kg_total:
             return f"{kg:.0f} kg ({kg / 0.4536:.0f} lb)"
         return None
