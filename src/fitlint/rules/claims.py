@@ -204,7 +204,7 @@ _LETTERS = lazy_compile(r"[a-z]{3}")
 # Weight lost by a person is a result or a promise (quick-fix rules judge it), not a statistic.
 _PERSONAL_LOSS = Needled(
     lazy_compile(
-        r"\b(?:los[et]|losing|losses|drop(?:ped|s|ping)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?(?:\b|(?<=\d))(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight|body ?fat|inch(?:es)?|cm)\b"
+        r"\b(?:los(?:e|es|t|ing)|losses|drop(?:ped|s|ping)?|shed|down)\b(?:[^.!?]|\.(?=\d)){0,40}?(?:\b|(?<=\d))(?:pounds?|lbs?|kgs?|kilos?|stone|sizes?|weight|body ?fat|inch(?:es)?|cm)\b"
         r"|\bi(?:'m|’m|\s+am|\s+was|\s+weigh(?:ed)?)\s+(?:now\s+|down\s+to\s+|at\s+)?\d[\d.,]*\s?(?:kg|kgs|lbs?|pounds|kilos|stone)\b"
         r"|\d\s?(?:lbs?|pounds?|kgs?|kilos?)\.?\s+(?:of\s+)?(?:reduction|loss|lost|drop|down|off|lighter|gone|scale\s+drop)\b"
         r"|\bfrom\s+\d{2,3}\s*(?:lbs?|kgs?|pounds)?\s*(?:to|→|->)\s*\d{2,3}\b",

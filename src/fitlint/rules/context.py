@@ -1213,6 +1213,37 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
 }
 
 
+# A seller's guarantee asserts the result it is conditioned on: "if your chest isn't flatter in
+# 30 days, email me for a refund", "lose the belly in 60 days or your money back", "try it
+# risk-free". Its "if", "not" and "risk" neither deny nor warn.
+_GUARANTEE = lazy_compile(
+    r"\b(?:refund(?:ed|s)?|money[\s-]*back|your\s+money|risk[\s-]*free|guaranteed?\s+or\b)",
+    re.IGNORECASE,
+)
+_GUARANTEE_BLIND = frozenset({"negated", "denied", "hypothetical", "caution"})
+
+
+_CLAUSE_TURN = lazy_compile(r"\b(?:but|and|although|though|while|whereas|yet|however)\b|[;.!?]")
+
+
+def guaranteed(ctx: MatchContext) -> bool:
+    """The match's clause, or the condition it states, offers a refund or a risk-free trial on
+    the result ("… or your money back"; "if it isn't flatter in 30 days, get a refund"). A
+    guarantee in another clause ("a full refund if you are not happy, but no cream can …") does
+    not speak for this one."""
+    doc = ctx.sentence.doc
+    text = doc_text(doc)
+    start, end = doc[ctx.first].idx, doc[ctx.last].idx + len(doc[ctx.last])
+    sentence_start = ctx.sentence.start_char
+    sentence = text[sentence_start : ctx.sentence.end_char]
+    for cue in _GUARANTEE.finditer(sentence):
+        cue_start, cue_end = sentence_start + cue.start(), sentence_start + cue.end()
+        between = text[end:cue_start] if cue_start >= end else text[cue_end:start]
+        if _CLAUSE_TURN.search(between) is None:
+            return True
+    return False
+
+
 def excused(
     ctx: MatchContext, unless: frozenset[str], requires: frozenset[str] = frozenset()
 ) -> str | None:
@@ -1220,7 +1251,13 @@ def excused(
     for name in sorted(requires):
         if not TESTS[name](ctx):
             return f"not {name}"
+    guarantee: bool | None = None
     for name in sorted(unless):
+        if name in _GUARANTEE_BLIND:
+            if guarantee is None:
+                guarantee = guaranteed(ctx)
+            if guarantee:
+                continue
         if TESTS[name](ctx):
             return name
     return None

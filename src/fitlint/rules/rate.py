@@ -92,8 +92,8 @@ _PERIOD = (
     r")"
 )
 _LOSS = (
-    r"(?:los[et]|losing|loss(?:es)?|drop(?:ped|ping|s)?|shed(?:ding|s)?|melt(?:ed|s|ing)?|burn(?:ed|t|s|ing)?|"
-    r"took\s+off|take\s+off|taking\s+off|slim(?:med)?\s+down|trim(?:med)?|gone|down|"
+    r"(?:los(?:e|es|t|ing)|loss(?:es)?|drop(?:ped|ping|s)?|shed(?:ding|s)?|melt(?:ed|s|ing)?|burn(?:ed|t|s|ing)?|"
+    r"took\s+off|take\s+off|taking\s+off|slim(?:s|med|ming)?\s+down|trim(?:s|med|ming)?|gone|down|"
     r"obliterat(?:e|ed|es|ing)|ditch(?:ed|es|ing)?|torch(?:ed|es|ing)?|knock(?:ed|s|ing)?\s+off)"
 )
 _AFTER_AMOUNT = r"(?:gone|down|lighter|off|less|reduction|loss|lost|drop)"
@@ -106,7 +106,10 @@ _AMOUNT = lazy_compile(
     rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+{_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)"
     rf"|\b{_RANGE}\s*{_UNIT}[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
     rf"|\bfrom\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?)?"
-    rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?))?",
+    rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|inch(?:es)?\b|cm\b))?"
+    # A waist measurement: "from a 34 to a 29 waist", "from a 34-inch to a 29-inch waist".
+    rf"|\bfrom\s+(?:an?\s+)?(?P<start_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch|in\.?|[\"”]))?"
+    rf"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?P<end_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch(?:es)?|in\.?|[\"”]))?\s*(?:inch\s+)?waist(?:line)?\b",
     re.IGNORECASE,
 )
 _PERIOD_RE = lazy_compile(_PERIOD, re.IGNORECASE)
@@ -115,7 +118,7 @@ _PERIOD_AFTER = lazy_compile(
     rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{_PERIOD}", re.IGNORECASE
 )
 _PREFILTER = lazy_compile(
-    r"(?:\b|(?<=\d))(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.|from\s+\d)",
+    r"(?:\b|(?<=\d))(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.|from\s+(?:an?\s+)?\d)",
     re.IGNORECASE,
 )
 _UNIT_STEMS = ("lb", "pound", "kg", "kilo", "stone", "size", "inch", "cm", "centimet", "from")
@@ -204,6 +207,11 @@ class _Amount(NamedTuple):
 def _amounts(text: str) -> Iterator[_Amount]:
     for match in _AMOUNT.finditer(text):
         groups = match.groupdict()
+        if groups.get("start_waist"):
+            start, end = _number(groups["start_waist"]), _number(groups["end_waist"])
+            if start - end > 0:
+                yield _Amount(match.start(), match.end(), start - end, "inch")
+            continue
         if groups.get("start_weight"):
             start, end = _number(groups["start_weight"]), _number(groups["end_weight"])
             unit = groups.get("start_unit") or groups.get("end_unit") or ""
