@@ -220,8 +220,18 @@ def test_corpus_baseline_survives_edits_above_claims(cli):
     candidates = []
     for result in results:
         html = not result.path.endswith((".md", ".mdx", ".markdown"))
+        # A line inserted inside a finding's own text (or the first copy a duplicate points
+        # to) changes that finding: only points outside every one are edits "above a claim".
+        spans = [(d.start, d.end) for d in result.diagnostics]
+        spans += [
+            (r.start, r.end) for d in result.diagnostics for r in d.related if r.path == d.path
+        ]
         for d in result.diagnostics:
-            points = _insertion_points(result.source.text, d.start, html)
+            points = [
+                p
+                for p in _insertion_points(result.source.text, d.start, html)
+                if not any(start < p < end for start, end in spans)
+            ]
             if points:
                 candidates.append((result.path, d, points, html))
     edits = rng.sample(candidates, 10)

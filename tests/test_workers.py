@@ -111,7 +111,9 @@ def test_a_rule_a_worker_disables_is_reported_as_in_a_serial_run(tmp_path, metho
 
 
 def test_a_file_over_its_time_budget_in_a_worker_is_reported_and_not_cached(tmp_path):
-    write(tmp_path / ".fitlint.yaml", "file-time-budget: 0.2\n")
+    # 2 s: far below the long file's time (about 25 s), far above a short post's even on a busy
+    # machine where a spawned worker's first sentence also warms spaCy up.
+    write(tmp_path / ".fitlint.yaml", "file-time-budget: 2\n")
     write(tmp_path / "long.md", "Burn belly fat. " * 20_000 + "\n")
     for number in range(16):
         write(tmp_path / f"post{number:02d}.md", f"Melt your love handles, tip {number}.\n")
@@ -119,11 +121,11 @@ def test_a_file_over_its_time_budget_in_a_worker_is_reported_and_not_cached(tmp_
         result = _fitlint(["check", ".", "--no-source", "-j", "2"], tmp_path, "spawn")
         assert result.returncode == 1, result.stderr
         assert (
-            "long.md:1:1: FL001 [error] File not fully linted: linting ran past its time budget of 0.2 s"
+            "long.md:1:1: FL001 [error] File not fully linted: linting ran past its time budget of 2 s"
             in (result.stdout)
         )
         assert (
-            "fitlint: long.md: linting ran past its time budget of 0.2 s (file-time-budget)"
+            "fitlint: long.md: linting ran past its time budget of 2 s (file-time-budget)"
             in result.stderr
         )
         assert result.stdout.count("FL101") >= 16

@@ -753,11 +753,21 @@ def _refutes(following: str, words: ContextWords) -> bool:
     tokens = [t.translate(_APOSTROPHES) for t in _NEXT_WORDS.findall(following[:160].lower())]
     if not tokens:
         return False
+    # "In fact" and "actually" as often go on to back the claim up ("In fact, one study found
+    # …"): like "but", they refute only with a negation or a debunk word.
+    if tokens[0] == "actually" or tokens[:2] == ["in", "fact"]:
+        rest = tokens[1:13] if tokens[0] == "actually" else tokens[2:14]
+        return bool(_NEGATING.search(" ".join(rest)))
     if words.contrast.starts(tokens):
         return True
     if tokens[0] in ("but", "yet"):
         return bool(_REFUTING.search(" ".join(tokens[1:12])))
     return False
+
+
+_NEGATING = lazy_compile(
+    r"\b(?:not|n[’']t|no|never|myth|impossible|wrong|false|doesn|won|can|isn|aren|nothing|little)\b"
+)
 
 
 def hypothetical(ctx: MatchContext) -> bool:
