@@ -53,6 +53,15 @@ _MULTIPLIER = Needled(
 )
 _COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
 # "9 out of 10", "nine in ten", "one in five", "a third of gym-goers", "two-thirds of adults".
+# A figure per unit of something else: "a return of £4.20 for every £1 spent", "it shortens
+# your life by 2 hours for every hour you sit", "100 calories for every mile you walk".
+_PER_EVERY = Needled(
+    lazy_compile(
+        rf"{_NUM}\s?(?:%|[a-z£$€]+)?(?:\s+[\w'’-]+){{0,4}}?\s+for\s+(?:every|each)\s+(?:[£$€]\s?)?(?:{_NUM}\s?)?[a-z£$€]+"
+    ),
+    "every",
+    "each",
+)
 _RATIO = lazy_compile(
     rf"\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b(?!\s+(?:stars?|points?|rating))"
     r"|\b(?:thousands|millions|hundreds|tens\s+of\s+thousands)\s+of\s+(?:\w+\s+)?(?:people|women|men|users|customers|members|dieters|moms|mums|parents|clients|readers|fans)\b"
@@ -84,7 +93,7 @@ _DOSE = Needled(
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
-    r"extend|prolong|add|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*"
+    r"extend|prolong|shorten|add|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*"
     # "eat up to 88 fewer calories a meal": a comparison of intake is an outcome too.
     r"|\b(?:fewer|less|more|extra)\s+(?:calories|kcal)\b",
 )
@@ -319,6 +328,8 @@ def statistic_in(text: str) -> bool:
     if _PERCENT.search(cleaned) and _PERCENT_CUE.search(cleaned):
         return True
     if _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned) or _crowd(cleaned):
+        return True
+    if _PER_EVERY.search(cleaned) and (_OUTCOME.search(cleaned) or "return" in cleaned):
         return True
     if _SOCIAL_PROOF.search(cleaned):
         return True
