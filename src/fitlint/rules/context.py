@@ -129,6 +129,11 @@ class ContextWords:
     # Surface forms of targeted means, for text that is not tokenised (titles, earlier sentences).
     targeting_surface: re.Pattern[str] | None
     whole_body_surface: re.Pattern[str] | None
+    # Surface forms of fat on a body part, for the sentence a pronoun points back to.
+    deposit_surface: re.Pattern[str] | None
+    area_surface: re.Pattern[str] | None
+    fat_noun_surface: re.Pattern[str] | None
+    disliked_surface: re.Pattern[str] | None
     overrides: Mapping[str, str]  # the packs' lemma overrides ("trimmer" is a product)
 
     @classmethod
@@ -153,6 +158,10 @@ class ContextWords:
             **sets,
             targeting_surface=_surface_regex(means),
             whole_body_surface=_surface_regex(lexicons.get("whole-body-means", ())),
+            deposit_surface=_surface_regex(lexicons.get("fat-deposit", ())),
+            area_surface=_surface_regex(lexicons.get("fat-area", ())),
+            fat_noun_surface=_surface_regex(lexicons.get("fat-noun", ())),
+            disliked_surface=_surface_regex(lexicons.get("disliked", ())),
             overrides=dict(overrides or {}),
         )
 
@@ -190,6 +199,10 @@ EMPTY_WORDS = ContextWords(
     **{a: WordSet(()) for a in _LEXICONS},
     targeting_surface=None,
     whole_body_surface=None,
+    deposit_surface=None,
+    area_surface=None,
+    fat_noun_surface=None,
+    disliked_surface=None,
     overrides={},
 )
 
@@ -1205,7 +1218,33 @@ _MUSCLE_AREAS = frozenset(
 )
 
 
+def antecedent_fat(ctx: MatchContext) -> bool:
+    """The pronoun the claim is about points back to fat on a body part named just before it, in
+    its sentence or the one before: "The biggest change was my back fat. They just melted.",
+    "a mom pooch I thought I was stuck with. Three weeks in and it's gone." """
+    words = ctx.words
+    if words.deposit_surface is None or words.area_surface is None:
+        return False
+    doc = ctx.sentence.doc
+    own = doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
+    earlier = _PREVIOUS_SENTENCE.search(ctx.before.rstrip()[-300:])
+    text = ((earlier.group(1) if earlier else ctx.before[-200:]) + " " + own).lower()
+    if words.deposit_surface.search(text):
+        return True
+    # An area with fat named near it ("my back fat"), or one called stubborn ("that stubborn
+    # belly").
+    for area in words.area_surface.finditer(text):
+        near = text[max(0, area.start() - 40) : area.end() + 40]
+        if (words.fat_noun_surface is not None and words.fat_noun_surface.search(near)) or (
+            words.disliked_surface is not None
+            and words.disliked_surface.search(text[max(0, area.start() - 25) : area.start()])
+        ):
+            return True
+    return False
+
+
 TESTS: dict[str, Callable[[MatchContext], bool]] = {
+    "antecedent-fat": antecedent_fat,
     "negated": negated,
     "denied": denied,
     "question": question,
