@@ -267,6 +267,9 @@ _SUBORDINATORS = frozenset(
 )
 
 
+CLAUSE_REACH = 60  # tokens
+
+
 def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
     """Tokens of the match's clause, between the nearest clause breaks on either side; the comma
     that closes a subordinate clause ("While diet matters for belly fat, exercise …") is one too.
@@ -275,7 +278,11 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
     breaks = ctx.words.breaks
     boundaries = []  # token indices that end one clause and start the next
     subordinate = False
-    for index in range(ctx.sentence.start, ctx.sentence.end):
+    # A clause reaches at most CLAUSE_REACH tokens past the match: a run-on sentence with no
+    # break stays linear to read, as every match looks at a bounded stretch of it.
+    low = max(ctx.sentence.start, ctx.first - CLAUSE_REACH)
+    high = min(ctx.sentence.end, ctx.last + 1 + CLAUSE_REACH)
+    for index in range(low, high):
         lemma = _lemma(ctx, doc[index])
         if lemma in _SUBORDINATORS:
             subordinate = True
@@ -286,7 +293,7 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
             lemma in ("and", "or", "so", "then") or (lemma == "," and _opens_clause(ctx, index + 1))
         ):
             boundaries.append(index)
-    start, end = ctx.sentence.start, ctx.sentence.end
+    start, end = low, high
     for index in boundaries:
         if index < ctx.first:
             start = index + 1
@@ -1226,7 +1233,8 @@ def antecedent_fat(ctx: MatchContext) -> bool:
     if words.deposit_surface is None or words.area_surface is None:
         return False
     doc = ctx.sentence.doc
-    own = doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
+    match_start = doc[ctx.first].idx
+    own = doc_text(doc)[max(ctx.sentence.start_char, match_start - 300) : match_start]
     earlier = _PREVIOUS_SENTENCE.search(ctx.before.rstrip()[-300:])
     text = ((earlier.group(1) if earlier else ctx.before[-200:]) + " " + own).lower()
     if words.deposit_surface.search(text):
@@ -1279,18 +1287,20 @@ def guaranteed(ctx: MatchContext) -> bool:
     """The match's clause, or the condition it states, offers a refund or a risk-free trial on
     the result ("… or your money back"; "if it isn't flatter in 30 days, get a refund"). A
     guarantee in another clause ("a full refund if you are not happy, but no cream can …") does
-    not speak for this one."""
+    not speak for this one. Only cues within a clause's reach of the match count."""
     doc = ctx.sentence.doc
     text = doc_text(doc)
     start, end = doc[ctx.first].idx, doc[ctx.last].idx + len(doc[ctx.last])
-    sentence_start = ctx.sentence.start_char
-    sentence = text[sentence_start : ctx.sentence.end_char]
-    for cue in _GUARANTEE.finditer(sentence):
-        cue_start, cue_end = sentence_start + cue.start(), sentence_start + cue.end()
-        between = text[end:cue_start] if cue_start >= end else text[cue_end:start]
+    low = max(ctx.sentence.start_char, start - _GUARANTEE_REACH)
+    high = min(ctx.sentence.end_char, end + _GUARANTEE_REACH)
+    for cue in _GUARANTEE.finditer(text, low, high):
+        between = text[end : cue.start()] if cue.start() >= end else text[cue.end() : start]
         if _CLAUSE_TURN.search(between) is None:
             return True
     return False
+
+
+_GUARANTEE_REACH = 200  # characters: a clause's length; keeps a run-on sentence linear
 
 
 def excused(

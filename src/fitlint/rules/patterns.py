@@ -31,6 +31,8 @@ Compiled forms:
 
 from __future__ import annotations
 
+from itertools import product
+
 import re
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
@@ -353,9 +355,19 @@ def _phrase_alternatives(
     per_word = [_stems(word, forms.get(word, ())) for word in strong]
     if len(per_word) == 1:
         return [frozenset({stem}) for stem in per_word[0]]
-    # Irregular forms of a word inside a phrase are rare; the shortest stem suffices (ties broken
-    # alphabetically, so the pre-filter is the same on every run).
-    return [frozenset(min(stems, key=lambda stem: (len(stem), stem)) for stems in per_word)]
+    # A word with irregular forms ("go" in "go after": "went after") may stand in any of them:
+    # one alternative per combination, sorted so the pre-filter is the same on every run.
+    combinations = 1
+    for stems in per_word:
+        combinations *= len(stems)
+    if combinations <= _MAX_COMBINATIONS:
+        return [frozenset(c) for c in product(*(sorted(stems) for stems in per_word))]
+    # Too many: require only the words that have one form (still a necessary condition).
+    fixed = [next(iter(stems)) for stems in per_word if len(stems) == 1]
+    return [frozenset(fixed)] if fixed else None
+
+
+_MAX_COMBINATIONS = 16
 
 
 def _sequences(pattern: ParsedPattern) -> list[tuple[Piece, ...]]:
