@@ -168,8 +168,9 @@ class CitationIndex:
             ]
         return self._mentions
 
-    def cited_earlier_in_section(self, block_index: int) -> bool:
-        """Was a source cited earlier in this block's section (under a real heading)?
+    def cited_earlier_in_section(self, block_index: int, reach: int | None = None) -> bool:
+        """Was a source cited earlier in this block's section (under a real heading), at most
+        ``reach`` blocks before it if given?
 
         Articles cite a study once, then discuss its figures in the paragraphs that follow."""
         blocks = self.document.blocks
@@ -187,7 +188,7 @@ class CitationIndex:
             return any(self.block_has_citation(i) for i in earlier)
         return any(
             self.block_has_citation(i)
-            for i in range(block_index)
+            for i in range(0 if reach is None else max(0, block_index - reach), block_index)
             if blocks[i].section == section
             and i not in self.reference_blocks
             and blocks[i].kind != "heading"

@@ -535,6 +535,9 @@ class ClaimMatcher:
         # "Other research shows …", "some studies suggest …": a source other than the one the
         # paragraph cites, so only a citation in its own sentence covers it.
         new_source = self.claim != "statistic" and _NEW_SOURCE.search(text) is not None
+        # "…, according to our instructors": a figure the sentence credits to the seller's own
+        # people has that for its source, whatever the paragraph or section cites elsewhere.
+        new_source = new_source or _OWN_ATTRIBUTION.search(text) is not None
         # A paragraph that cites sentence by sentence gives each citation to its own sentence:
         # "Studies show …" beside "One small study found … (1)" is not covered by the (1).
         by_sentence = (
@@ -554,8 +557,18 @@ class ClaimMatcher:
         if text.endswith(":") and _introduces_cited_list(index, block_index):
             yield from self._cited("list", sentence, block_index, start, end)
             return  # "Here's what the research supports:" followed by cited points
-        refers_back = self.claim == "statistic" or _STUDY_REFERENCE.search(text) is not None
-        if refers_back and not new_source and index.cited_earlier_in_section(block_index):
+        names_study = _STUDY_REFERENCE.search(text) is not None
+        refers_back = self.claim == "statistic" or names_study
+        # A figure that names no study is the cited study's only in the paragraphs right after
+        # the citation; further down a long section (a forum thread, a page with one heading)
+        # it is a new claim. Hearsay ("I read somewhere that 70% …") names no source at all.
+        reach = None if names_study else _FIGURE_REACH
+        if (
+            refers_back
+            and not new_source
+            and not _HEARSAY.search(text)
+            and index.cited_earlier_in_section(block_index, reach)
+        ):
             yield from self._cited("section", sentence, block_index, start, end)
             return  # a study's figures and findings, discussed in the section that cites it
         mode = index.mode
@@ -591,6 +604,20 @@ class ClaimMatcher:
         )
         self.group.cited[(document.path, self.rule.code, *span)] = (scope, block_index, start, end)
         yield Found(first, last)
+
+
+_OWN_ATTRIBUTION = lazy_compile(
+    r"\baccording\s+to\s+(?:our|my)\s+(?:own\s+)?(?:\w+\s+)?(?:instructors?|coaches|coach|trainers?|team|staff|"
+    r"members|clients|customers|users|founders?|experts?|nutritionists?|therapists?)\b"
+    r"|\b(?:our|my)\s+(?:instructors|coaches|trainers|team|staff)\s+(?:say|says|said|tell|find|found|report|reckon)\b",
+    re.IGNORECASE,
+)
+_FIGURE_REACH = 4  # blocks after a citation in which a figure that names no study is its
+_HEARSAY = lazy_compile(
+    r"\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|once)\b|\bthey\s+say\b|\bapparently\b"
+    r"|\b(?:rumou?r|word)\s+(?:has\s+it|is)\b",
+    re.IGNORECASE,
+)
 
 
 # "it has been proven", "this was shown": the appeal points back at a claim cited beside it.
