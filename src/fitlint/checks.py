@@ -80,13 +80,17 @@ class Checks:
         self.citations = CitationRules([r for r in selected if r.kind == "citation"], ruleset)
         self.docs = DocCache()  # spaCy docs of candidate sentences, kept across documents
 
-    def prepare(self) -> None:
-        """Load spaCy and compile the sentence rules' patterns (once; the first candidate
-        sentence of a run does it if nothing did before)."""
+    def prepare(self, every_pattern: bool = False) -> None:
+        """Load spaCy and set the sentence rules up (once; the first candidate sentence of a run
+        does it if nothing did before). Patterns compile when first needed, or all now with
+        ``every_pattern`` (before forking workers, which then share them)."""
         from fitlint.nlp import pipeline
 
         pipeline()
         self.sentence_rules.prepare()
+        if every_pattern:
+            for matcher in self.sentence_rules.matchers:
+                matcher.compile_all()
 
     def run(self, document: Document) -> Checked:
         lexical: list[Diagnostic] = []

@@ -148,7 +148,7 @@ def lint_in_workers(
         # Load spaCy and compile the patterns once, here: the forked workers find them in memory
         # (copy-on-write) and build their linters in a fraction of a second. Frozen objects are
         # never scanned by the collector, so the workers do not copy the pages that hold them.
-        linter.checks.prepare()
+        linter.checks.prepare(every_pattern=True)
         gc.freeze()
     elif method == "forkserver":
         context.set_forkserver_preload(["fitlint.workers"])

@@ -456,6 +456,10 @@ class ClaimMatcher:
     def begin(self, document: Document) -> None:
         self.group.begin(document)
 
+    def compile_all(self) -> None:
+        if self.phrase is not None:
+            self.phrase.compile_all()
+
     def detects(
         self,
         sentence: Any,

@@ -57,6 +57,8 @@ class Matcher(Protocol):
 
     def begin(self, document: Any) -> None: ...  # per-document state (e.g. what it cites)
 
+    def compile_all(self) -> None: ...  # compile every pattern now (before forking workers)
+
     def find(
         self,
         sentence: Any,

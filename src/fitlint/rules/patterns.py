@@ -265,17 +265,24 @@ class _LemmaCompiler:
 
     def item(self, item: Item, depth: int) -> str:
         alternatives: list[str] = []
+        words: list[str] = []  # a run of literal words, written as one alternation
         for option in item.options:
+            if option not in ("#num",) and not option.startswith(("@", "<")):
+                words.append(
+                    self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True)
+                )
+                continue
+            if words:
+                alternatives.append(_alternation(words))
+                words = []
             if option == "#num":
                 alternatives.append(_NUMBER_REGEX)
             elif option.startswith("@"):
                 name = option[1:]
                 lemmas = {self.lemmatize(entry) for entry in self.grammar.lexicons[name]}
                 entries = sorted(lemmas, key=len, reverse=True)
-                alt = "|".join(
-                    _plural(self.regex.escape(entry, literal_spaces=True))
-                    for entry in entries
-                    if entry
+                alt = _alternation(
+                    [self.regex.escape(e, literal_spaces=True) for e in entries if e]
                 )
                 alternatives.append(f"(?P<{_group_name(name)}>{alt})")
             elif option.startswith("<"):
@@ -286,8 +293,8 @@ class _LemmaCompiler:
                     for s in self.grammar.phrases[option[1:-1]]
                 ]
                 alternatives.append("(?:" + "|".join(forms) + ")")
-            else:
-                alternatives.append(self._literal(option))
+        if words:
+            alternatives.append(_alternation(words))
         body = "(?:" + "|".join(alternatives) + ")"
         if item.repeat:
             body = f"{body}(?: {_COORDINATOR}{body}){{0,{_MAX_LIST}}}"
@@ -297,6 +304,19 @@ class _LemmaCompiler:
         return _plural(
             self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True)
         )
+
+
+def _alternation(escaped: list[str]) -> str:
+    """Words (longest first) as one alternation, each also in its regular plural. The plural
+    ending is written once after the words that take it rather than after each: a lexicon of a
+    hundred entries compiles in a fraction of the time, and matches the same text."""
+    plural = [e for e in escaped if e[-1:].isalpha()]
+    other = [e for e in escaped if not e[-1:].isalpha()]
+    parts = []
+    if plural:
+        parts.append("(?:" + "|".join(plural) + ")(?:e?s)?")
+    parts.extend(other)
+    return "|".join(parts)
 
 
 def _plural(escaped: str) -> str:
@@ -573,11 +593,63 @@ def _item_surface(item: Item, grammar: Grammar, depth: int = 0) -> _Shape | None
             alternatives.add(surface)
     if not alternatives:
         return None
-    body = "(?:" + "|".join(sorted(alternatives, key=lambda a: (-len(a), a))) + ")"
+    body = "(?:" + "|".join(_merge_single_words(alternatives)) + ")"
     if item.repeat:
         body = f"{body}(?:{_RAW_COORDINATOR}{body}){{0,{_MAX_LIST}}}"
         trailing = trailing * (1 + _MAX_LIST) + 2 * _MAX_LIST if trailing else 0
     return _Shape(r"(?<![^\W_])" + body, trailing)
+
+
+_ATOM = r"\(\?:[^()]*\)\\w\*"  # one word: (?:stem|stem)\w*
+_SEPARATOR = r"\(\?:\\W\+\\w\+\)\{0,\d+\}\\W\+"  # room for words between two of them
+_WORDS_SURFACE = re.compile(rf"(?:{_ATOM})(?:{_SEPARATOR}{_ATOM})*")
+_PIECE = re.compile(rf"({_SEPARATOR})?({_ATOM})")
+
+
+def _merge_single_words(alternatives: set[str]) -> list[str]:
+    """The alternatives as a shorter alternation that matches the same text: word sequences
+    (``(?:love)\\w*(?:\\W+\\w+){0,2}\\W+(?:handl)\\w*``) share their common first words, as in
+    a trie, and the one-word ones become one group of stems (a stem that another stem begins
+    with adds nothing before ``\\w*``). A lexicon of a hundred entries then compiles as a few
+    short groups."""
+    trie: dict = {}
+    rest = []
+    for alternative in alternatives:
+        if _WORDS_SURFACE.fullmatch(alternative) is None:
+            rest.append(alternative)
+            continue
+        node = trie
+        for piece in _PIECE.finditer(alternative):
+            node = node.setdefault((piece.group(1) or "", piece.group(2)), {})
+        node[None] = {}
+    out = sorted(rest, key=lambda a: (-len(a), a))
+    stems: set[str] = set()
+    for (separator, atom), child in sorted(trie.items(), key=lambda kv: kv[0]):
+        if set(child) == {None}:
+            stems.update(atom[3:-4].split("|"))  # a one-word alternative: pool its stems
+        else:
+            out.append(_emit(atom, child))
+    kept = sorted(
+        (stem for stem in stems if not any(stem != o and stem.startswith(o) for o in stems)),
+        key=lambda stem: (-len(stem), stem),
+    )
+    if kept:
+        out.append("(?:" + "|".join(kept) + r")\w*")
+    return out
+
+
+def _emit(prefix: str, node: dict) -> str:
+    """A trie node as regex: ``prefix`` then any of its continuations (optional if it can end)."""
+    branches = [
+        _emit(separator + atom, child)
+        for (separator, atom), child in sorted(
+            ((key, child) for key, child in node.items() if key is not None), key=lambda kv: kv[0]
+        )
+    ]
+    if not branches:
+        return prefix
+    tail = "(?:" + "|".join(branches) + ")"
+    return prefix + tail + ("?" if None in node else "")
 
 
 def _sequence_surface(items: tuple[Piece, ...], grammar: Grammar, depth: int = 0) -> _Shape | None:

@@ -52,7 +52,10 @@ class PhraseMatcher:
         self._any_stem = frozenset().union(
             *(_item_stems(item) for items in self._required for item in items)
         )
-        self._regexes: list[regex.Pattern[str]] = []
+        # Lemma regexes, compiled the first time a sentence needs each: a pattern built from
+        # large lexicons takes a tenth of a second or more to compile, and most runs need few.
+        self._regexes: list[regex.Pattern[str] | None] = []
+        self._lemmatize: Callable[[str], str] | None = None
         self._allowed: dict[frozenset[str], tuple[int, ...]] = {}
         self._surface: dict[int, re.Pattern[str] | None] = {}  # compiled on first need
         # Match spans per (pattern, lemma text): identical sentences (a paragraph pasted many
@@ -129,13 +132,29 @@ class PhraseMatcher:
         """Nothing to set up per document."""
 
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
-        import regex  # rule patterns use regex for its match timeout
-
-        self._regexes = [
-            regex.compile(compile_lemma_regex(parsed, self.ruleset.grammar, lemmatize))
-            for parsed in self._parsed
-        ]
+        self._lemmatize = lemmatize
+        self._regexes = [None] * len(self._parsed)
         self._spans.clear()
+
+    def compile_all(self) -> None:
+        """Compile every pattern now (before forking workers that share them)."""
+        for number in range(len(self._parsed)):
+            self._pattern(number)
+
+    def _pattern(self, number: int) -> regex.Pattern[str]:
+        pattern = self._regexes[number]
+        if pattern is None:
+            import regex  # rule patterns use regex for its match timeout
+
+            from fitlint import budget
+
+            assert self._lemmatize is not None, "prepare() first"
+            with budget.excluded():  # the run's set-up, not the file's cost
+                source = compile_lemma_regex(
+                    self._parsed[number], self.ruleset.grammar, self._lemmatize
+                )
+                pattern = self._regexes[number] = regex.compile(source)
+        return pattern
 
     def find(
         self,
@@ -169,7 +188,7 @@ class PhraseMatcher:
         found = self._spans.get(key)
         if found is not None:
             return found
-        source, pattern = self.rule.patterns[number], self._regexes[number]
+        source, pattern = self.rule.patterns[number], self._pattern(number)
         try:
             matches = list(pattern.finditer(text, timeout=timeout))
         except TimeoutError:

@@ -250,6 +250,9 @@ class RateMatcher:
     def begin(self, document: object) -> None:
         """Nothing to set up per document."""
 
+    def compile_all(self) -> None:
+        """Nothing to compile: the rate patterns are module-level."""
+
     def prepare(self, lemmatize: Callable[[str], str]) -> None:
         return None
 
