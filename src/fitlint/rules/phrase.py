@@ -109,14 +109,19 @@ class PhraseMatcher:
                 return True
         return False
 
-    def _shape_fits(
-        self, number: int, lowered: str, positions: Mapping[str, list[int]] | None
-    ) -> bool:
-        """Are the pattern's words in order and near enough in the raw sentence (second stage)?"""
+    def _shape(self, number: int) -> re.Pattern[str] | None:
+        """Pattern ``number``'s pre-filter shape, compiled on first need."""
         shape = self._surface.get(number, _UNCOMPILED)
         if shape is _UNCOMPILED:
             source = surface_regex(self._parsed[number], self.ruleset.grammar)
             shape = self._surface[number] = re.compile(source) if source else None
+        return shape
+
+    def _shape_fits(
+        self, number: int, lowered: str, positions: Mapping[str, list[int]] | None
+    ) -> bool:
+        """Are the pattern's words in order and near enough in the raw sentence (second stage)?"""
+        shape = self._shape(number)
         if shape is None or not self._first_stems[number]:
             return True
         if positions is None:
@@ -137,9 +142,11 @@ class PhraseMatcher:
         self._spans.clear()
 
     def compile_all(self) -> None:
-        """Compile every pattern now (before forking workers that share them)."""
+        """Compile every pattern and pre-filter shape now (before forking workers that share
+        them)."""
         for number in range(len(self._parsed)):
             self._pattern(number)
+            self._shape(number)
 
     def _pattern(self, number: int) -> regex.Pattern[str]:
         pattern = self._regexes[number]
