@@ -54,12 +54,16 @@ def _text_example(mark: str, example: str) -> str:
     return "\n".join([f"  {mark} {first}", *(f"    {line}" if line else "" for line in rest)])
 
 
-def _markdown_example(example: str) -> str:
-    """A one-line example as inline code; a multi-line one (a page's sections) as a fenced block."""
+def _markdown_example(example: str, code: str) -> str:
+    """A one-line example as inline code; a multi-line one (a page's sections) as a fenced block,
+    which fitlint reads as copy, so its own rule is switched off around it."""
     if "\n" not in example:
         return f"- `{example}`"
     body = "\n".join(f"  {line}" if line else "" for line in example.splitlines())
-    return f"- Example:\n\n  ```markdown\n{body}\n  ```\n"
+    return (
+        f"- Example:\n\n  <!-- fitlint-disable {code} -->\n\n  ```markdown\n{body}\n  ```\n\n"
+        "  <!-- fitlint-enable -->\n"
+    )
 
 
 def explain_rule(ruleset: RuleSet, rule: Rule) -> str:
@@ -101,9 +105,19 @@ def rules_markdown(ruleset: RuleSet) -> str:
         ]
         out += ["**Why this is a problem.** " + " ".join(rule.rationale.split()), ""]
         if rule.examples_flag:
-            out += ["**Flagged:**", "", *(_markdown_example(e) for e in rule.examples_flag), ""]
+            out += [
+                "**Flagged:**",
+                "",
+                *(_markdown_example(e, rule.code) for e in rule.examples_flag),
+                "",
+            ]
         if rule.examples_pass:
-            out += ["**Not flagged:**", "", *(_markdown_example(e) for e in rule.examples_pass), ""]
+            out += [
+                "**Not flagged:**",
+                "",
+                *(_markdown_example(e, rule.code) for e in rule.examples_pass),
+                "",
+            ]
         out += [
             "**Use instead:**",
             "",
