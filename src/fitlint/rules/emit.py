@@ -164,14 +164,59 @@ def make_diagnostic(
     )
     if rule.code in ruleset.rewrites:
         # A promise is rewritten as a whole unit (heading, clause, list item), in its shape.
-        from fitlint.rules.rewrite import REWRITE_UNIT, plan_rewrite, rewrite_suggestion
+        from fitlint.rules.rewrite import REWRITE_UNIT, rewrite_suggestion
 
-        rewrite = plan_rewrite(rule, ruleset, document, block, prose_start, prose_end, captures)
+        rewrite = _planned(rule, ruleset, document, block, prose_start, prose_end, captures)
         if rewrite is not None:
             diagnostic.suggestions += (rewrite_suggestion(rewrite),)
             if rewrite.reason is None:
                 diagnostic.extra[REWRITE_UNIT] = rewrite.unit_span  # for settle_rewrites
     return diagnostic
+
+
+# Rewrites planned for a block's text, by rule and match: a paragraph pasted many times (or
+# the same sentence in many files of a run) is planned once. Offsets are kept relative to the
+# block's source, which parses to the same prose wherever the same source text stands.
+_PLANS: dict[tuple, object] = {}
+_PLANS_SIZE = 4096
+
+
+def _planned(rule, ruleset, document, block, prose_start, prose_end, captures):
+    from fitlint.rules.rewrite import plan_rewrite
+
+    if block.kind in ("front_matter", "attribute"):
+        return plan_rewrite(rule, ruleset, document, block, prose_start, prose_end, captures)
+    base, last = block.source_span(0, len(block.text))
+    key = (
+        ruleset.digest,
+        rule.code,
+        block.kind,
+        block.containers,
+        block.heading_level,
+        block.key,
+        document.path.rsplit(".", 1)[-1],
+        block.text,
+        document.text[base:last],
+        prose_start,
+        prose_end,
+        tuple(sorted((captures or {}).items())),
+    )
+    if key in _PLANS:
+        relative = _PLANS[key]
+        return None if relative is None else _shifted(relative, base)
+    rewrite = plan_rewrite(rule, ruleset, document, block, prose_start, prose_end, captures)
+    if len(_PLANS) >= _PLANS_SIZE:
+        _PLANS.clear()
+    _PLANS[key] = None if rewrite is None else _shifted(rewrite, -base)
+    return rewrite
+
+
+def _shifted(rewrite, by: int):
+    edit = rewrite.edit
+    return rewrite._replace(
+        edit=edit._replace(start=edit.start + by, end=edit.end + by),
+        unit_span=(rewrite.unit_span[0] + by, rewrite.unit_span[1] + by),
+    )
 
 
 def make_span_diagnostic(
