@@ -3,8 +3,8 @@ extra) finds nothing to report or reformat. ``.ci/run`` runs the test suite, so 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,18 +18,26 @@ def _pinned_ruff() -> str:
     return after.split("rev:", 1)[1].split()[0].lstrip("v")
 
 
+def _ruff() -> str:
+    """The ruff binary the installed package ships (its scripts directory, else PATH)."""
+    try:
+        from ruff.__main__ import find_ruff_bin
+
+        return str(find_ruff_bin())
+    except (ImportError, FileNotFoundError):
+        found = shutil.which("ruff")
+        assert found, "ruff is not installed: pip install -e '.[test]'"
+        return found
+
+
 def test_the_installed_ruff_is_the_pinned_one():
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", "--version"], capture_output=True, text=True
-    )
-    assert result.returncode == 0, "ruff is not installed: pip install -e '.[test]'"
+    result = subprocess.run([_ruff(), "--version"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == _pinned_ruff()
     assert f'"ruff=={_pinned_ruff()}"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["check", "format"])
 def test_ruff_is_clean(command):
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", *command, "."], cwd=REPO, capture_output=True, text=True
-    )
+    result = subprocess.run([_ruff(), *command, "."], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
