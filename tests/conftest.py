@@ -16,6 +16,20 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"
 SHARED = REPO.parent / "shared"
 
+# A rule pack whose pattern backtracks catastrophically: the regex timeout must disable it.
+CATASTROPHIC_PACK = """schema: 1
+rules:
+  - code: FL950
+    name: nested-gaps
+    category: quick-fix
+    severity: warning
+    kind: phrase
+    message: "{text}"
+    rationale: A pathological pattern.
+    patterns: ["a [0-12] a [0-12] a [0-12] a [0-12] a [0-12] b"]
+    suggest: [{text: "none"}]
+"""
+
 needs_shared = pytest.mark.skipif(
     not (SHARED / "corpus").is_dir(),
     reason="../shared/corpus is not present (it sits beside the repo in the project workspace only)",

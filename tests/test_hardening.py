@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import REPO, write
+from conftest import CATASTROPHIC_PACK, REPO, write
 
 
 def test_empty_file_is_clean(cli, tmp_path):
@@ -61,18 +61,7 @@ def test_rule_yaml_cannot_run_code(cli, tmp_path):
 def test_catastrophic_rule_is_disabled_and_the_run_finishes(cli, tmp_path):
     write(
         tmp_path / "rules" / "slow.yaml",
-        """schema: 1
-rules:
-  - code: FL950
-    name: nested-gaps
-    category: quick-fix
-    severity: warning
-    kind: phrase
-    message: "{text}"
-    rationale: A pathological pattern.
-    patterns: ["a [0-12] a [0-12] a [0-12] a [0-12] a [0-12] b"]
-    suggest: [{text: "none"}]
-""",
+        CATASTROPHIC_PACK,
     )
     write(tmp_path / ".fitlint.yaml", "regex-timeout: 0.05\n")
     # No match exists (15 words between the last "a" and "b" exceed every gap), so the regex

@@ -14,7 +14,7 @@ import threading
 import time
 
 import pytest
-from conftest import write
+from conftest import CATASTROPHIC_PACK, write
 
 TIMEOUT = 60  # seconds to wait for an answer that must come: generous for a busy machine
 
@@ -166,24 +166,10 @@ def test_request_with_invalid_params_gets_an_invalid_params_error(server, tmp_pa
     assert server.response(9)["result"] is None
 
 
-SLOW_RULE = """schema: 1
-rules:
-  - code: FL950
-    name: nested-gaps
-    category: quick-fix
-    severity: warning
-    kind: phrase
-    message: "{text}"
-    rationale: A pathological pattern.
-    patterns: ["a [0-12] a [0-12] a [0-12] a [0-12] a [0-12] b"]
-    suggest: [{text: "none"}]
-"""
-
-
 def test_requests_are_answered_while_a_slow_document_is_linted(server, tmp_path):
     # A rule that backtracks until the regex timeout: linting slow.md takes 1.5 s however fast the
     # machine, and the server must answer a hover meanwhile.
-    write(tmp_path / "rules" / "slow.yaml", SLOW_RULE)
+    write(tmp_path / "rules" / "slow.yaml", CATASTROPHIC_PACK)
     write(tmp_path / ".fitlint.yaml", "rule-dirs: [rules]\nregex-timeout: 1.5\n")
     _initialize(server, tmp_path)
     slow = (tmp_path / "slow.md").as_uri()

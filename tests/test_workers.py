@@ -16,25 +16,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import CATASTROPHIC_PACK, write
 
 from fitlint.workers import START_METHOD_VARIABLE, resolve_jobs, worker_count
 
 METHODS = [
     m for m in ("spawn", "forkserver", "fork") if m in multiprocessing.get_all_start_methods()
 ]
-CATASTROPHIC_PACK = """schema: 1
-rules:
-  - code: FL950
-    name: nested-gaps
-    category: quick-fix
-    severity: warning
-    kind: phrase
-    message: "{text}"
-    rationale: A pathological pattern.
-    patterns: ["a [0-12] a [0-12] a [0-12] a [0-12] a [0-12] b"]
-    suggest: [{text: "none"}]
-"""
 
 
 def _fitlint(args: list[str], cwd: Path, method: str | None = None, timeout: float = 300, **kwargs):
