@@ -67,6 +67,54 @@ def _job_count(value: str) -> int:
     return jobs
 
 
+def _add_run_options(command: argparse.ArgumentParser, verb: str, profile_help: str) -> None:
+    """The paths and the options that choose rules, configuration and files, for the commands
+    that run the rules (check, claims)."""
+    command.add_argument(
+        "paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin"
+    )
+    command.add_argument(
+        "--select", type=_codes, help="only these rule codes or prefixes (comma-separated)"
+    )
+    command.add_argument(
+        "--extend-select",
+        type=_codes,
+        help="add rule codes or prefixes to the selection (opt-in rules need their full code)",
+    )
+    command.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
+    command.add_argument("--profile", choices=["ftc", "asa", "eu"], help=profile_help)
+    command.add_argument(
+        "--config", type=Path, help="use this config file instead of discovering one"
+    )
+    command.add_argument("--isolated", action="store_true", help="ignore all config files")
+    command.add_argument("--stdin-filename", help="name to report for text read from stdin")
+    command.add_argument(
+        "--no-respect-gitignore", action="store_true", help=f"{verb} that .gitignore excludes"
+    )
+    command.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply config exclude even to paths named on the command line",
+    )
+    command.add_argument(
+        "--rule-dir",
+        action="append",
+        type=Path,
+        default=[],
+        help="extra rule-pack directory (repeatable)",
+    )
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=_job_count,
+        default=0,
+        help="worker processes (default: number of CPUs)",
+    )
+    command.add_argument(
+        "--no-cache", action="store_true", help="do not read or write .fitlint_cache/"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="fitlint", description="A fact-checking linter for fitness copy.")
     parser.add_argument("-V", "--version", action="version", version=f"fitlint {__version__}")
@@ -74,71 +122,27 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="lint files and directories")
-    check.add_argument(
-        "paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin"
+    _add_run_options(
+        check, "lint files", "only rules mapped to this regulator's guidance, as errors"
     )
     check.add_argument(
         "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
     )
-    check.add_argument(
-        "--select", type=_codes, help="only these rule codes or prefixes (comma-separated)"
-    )
-    check.add_argument(
-        "--extend-select",
-        type=_codes,
-        help="add rule codes or prefixes to the selection (opt-in rules need their full code)",
-    )
-    check.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
     check.add_argument(
         "--fail-on",
         choices=[s.label for s in Severity],
         help="lowest severity that makes the exit code 1",
     )
     check.add_argument(
-        "--profile",
-        choices=["ftc", "asa", "eu"],
-        help="only rules mapped to this regulator's guidance, as errors",
-    )
-    check.add_argument(
-        "--config", type=Path, help="use this config file instead of discovering one"
-    )
-    check.add_argument("--isolated", action="store_true", help="ignore all config files")
-    check.add_argument("--stdin-filename", help="name to report for text read from stdin")
-    check.add_argument(
         "--report-unused-suppressions",
         action="store_true",
         help="report fitlint-disable comments that suppress nothing",
-    )
-    check.add_argument(
-        "--no-respect-gitignore", action="store_true", help="lint files that .gitignore excludes"
-    )
-    check.add_argument(
-        "--force-exclude",
-        action="store_true",
-        help="apply config exclude even to paths named on the command line",
-    )
-    check.add_argument(
-        "--rule-dir",
-        action="append",
-        type=Path,
-        default=[],
-        help="extra rule-pack directory (repeatable)",
     )
     check.add_argument("--output-file", type=Path, help="write the report here instead of stdout")
     check.add_argument(
         "--no-source", action="store_true", help="text format: one line per diagnostic"
     )
     check.add_argument("--quiet", "-q", action="store_true", help="text format: no summary line")
-    check.add_argument(
-        "-j",
-        "--jobs",
-        type=_job_count,
-        default=0,
-        help="worker processes (default: number of CPUs)",
-    )
-    check.add_argument(
-        "--no-cache", action="store_true", help="do not read or write .fitlint_cache/"
-    )
     check.add_argument(
         "--fix", action="store_true", help="apply safe fixes (stdin: print the fixed text)"
     )
@@ -225,8 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
         "to research) with its file, line, column, category, rule, status (flagged; excused, with the "
         "reason; cited, with the source found) and evidence ids.",
     )
-    claims.add_argument(
-        "paths", nargs="*", default=[], metavar="PATH", help="files or directories; - reads stdin"
+    _add_run_options(
+        claims, "list claims in files", "only rules mapped to this regulator's guidance"
     )
     claims.add_argument(
         "--format",
@@ -241,50 +245,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--status",
         type=_statuses,
         help="only claims with these statuses (comma-separated: flagged, excused, cited)",
-    )
-    claims.add_argument(
-        "--select", type=_codes, help="only these rule codes or prefixes (comma-separated)"
-    )
-    claims.add_argument(
-        "--extend-select", type=_codes, help="add rule codes or prefixes to the selection"
-    )
-    claims.add_argument("--ignore", type=_codes, help="skip these rule codes or prefixes")
-    claims.add_argument(
-        "--profile",
-        choices=["ftc", "asa", "eu"],
-        help="only rules mapped to this regulator's guidance",
-    )
-    claims.add_argument(
-        "--config", type=Path, help="use this config file instead of discovering one"
-    )
-    claims.add_argument("--isolated", action="store_true", help="ignore all config files")
-    claims.add_argument("--stdin-filename", help="name to report for text read from stdin")
-    claims.add_argument(
-        "--no-respect-gitignore",
-        action="store_true",
-        help="list claims in files that .gitignore excludes",
-    )
-    claims.add_argument(
-        "--force-exclude",
-        action="store_true",
-        help="apply config exclude even to paths named on the command line",
-    )
-    claims.add_argument(
-        "--rule-dir",
-        action="append",
-        type=Path,
-        default=[],
-        help="extra rule-pack directory (repeatable)",
-    )
-    claims.add_argument(
-        "-j",
-        "--jobs",
-        type=_job_count,
-        default=0,
-        help="worker processes (default: number of CPUs)",
-    )
-    claims.add_argument(
-        "--no-cache", action="store_true", help="do not read or write .fitlint_cache/"
     )
     claims.set_defaults(fail_on=None, show_excused=True)
 
