@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fitlint.diagnostics import Diagnostic, Edit, EvidenceRef, FixSafety, Related, Suggestion
 from fitlint.document.model import Document, ProseBlock
 from fitlint.lazyregex import lazy_compile
 from fitlint.rules.model import Rule, RuleSet
+
+if TYPE_CHECKING:
+    from fitlint.rules.rewrite import Rewrite
 
 DOCS_BASE = "https://github.com/fitlint/fitlint/blob/main/docs/rules.md"
 _PLACEHOLDER = lazy_compile(r"\{([a-z][a-z0-9-]*)\}")
@@ -177,11 +182,19 @@ def make_diagnostic(
 # Rewrites planned for a block's text, by rule and match: a paragraph pasted many times (or
 # the same sentence in many files of a run) is planned once. Offsets are kept relative to the
 # block's source, which parses to the same prose wherever the same source text stands.
-_PLANS: dict[tuple, object] = {}
+_PLANS: dict[tuple, Rewrite | None] = {}
 _PLANS_SIZE = 4096
 
 
-def _planned(rule, ruleset, document, block, prose_start, prose_end, captures):
+def _planned(
+    rule: Rule,
+    ruleset: RuleSet,
+    document: Document,
+    block: ProseBlock,
+    prose_start: int,
+    prose_end: int,
+    captures: dict[str, str] | None,
+) -> Rewrite | None:
     from fitlint.rules.rewrite import plan_rewrite
 
     if block.kind in ("front_matter", "attribute"):
@@ -211,7 +224,7 @@ def _planned(rule, ruleset, document, block, prose_start, prose_end, captures):
     return rewrite
 
 
-def _shifted(rewrite, by: int):
+def _shifted(rewrite: Rewrite, by: int) -> Rewrite:
     edit = rewrite.edit
     return rewrite._replace(
         edit=edit._replace(start=edit.start + by, end=edit.end + by),

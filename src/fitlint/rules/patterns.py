@@ -267,10 +267,8 @@ class _LemmaCompiler:
         alternatives: list[str] = []
         words: list[str] = []  # a run of literal words, written as one alternation
         for option in item.options:
-            if option not in ("#num",) and not option.startswith(("@", "<")):
-                words.append(
-                    self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True)
-                )
+            if option != "#num" and not option.startswith(("@", "<")):
+                words.append(self._escaped(option))
                 continue
             if words:
                 alternatives.append(_alternation(words))
@@ -300,18 +298,20 @@ class _LemmaCompiler:
             body = f"{body}(?: {_COORDINATOR}{body}){{0,{_MAX_LIST}}}"
         return body
 
+    def _escaped(self, option: str) -> str:
+        return self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True)
+
     def _literal(self, option: str) -> str:
-        return _plural(
-            self.regex.escape(self.lemmatize(option.replace("_", " ")), literal_spaces=True)
-        )
+        return _plural(self._escaped(option))
 
 
 def _alternation(escaped: list[str]) -> str:
-    """Words (longest first) as one alternation, each also in its regular plural. The plural
-    ending is written once after the words that take it rather than after each: a lexicon of a
-    hundred entries compiles in a fraction of the time, and matches the same text."""
-    plural = [e for e in escaped if e[-1:].isalpha()]
-    other = [e for e in escaped if not e[-1:].isalpha()]
+    """Words, in the order given, as one alternation, each also in its regular plural (see
+    :func:`_plural`). The plural ending is written once after the words that take it rather than
+    after each: a lexicon of a hundred entries compiles in a fraction of the time, and matches
+    the same text."""
+    plural = [e for e in escaped if _takes_plural(e)]
+    other = [e for e in escaped if not _takes_plural(e)]
     parts = []
     if plural:
         parts.append("(?:" + "|".join(plural) + ")(?:e?s)?")
@@ -322,7 +322,11 @@ def _alternation(escaped: list[str]) -> str:
 def _plural(escaped: str) -> str:
     """A word also matches its regular plural: the lemma table lacks many nouns of fitness copy
     ("burpees", "glutes", "situps"), which then stay plural in lemma text."""
-    return f"{escaped}(?:e?s)?" if escaped[-1:].isalpha() else escaped
+    return f"{escaped}(?:e?s)?" if _takes_plural(escaped) else escaped
+
+
+def _takes_plural(escaped: str) -> bool:
+    return escaped[-1:].isalpha()
 
 
 # -- first pre-filter stage: word stems ---------------------------------------------------------
@@ -593,7 +597,7 @@ def _item_surface(item: Item, grammar: Grammar, depth: int = 0) -> _Shape | None
             alternatives.add(surface)
     if not alternatives:
         return None
-    body = "(?:" + "|".join(_merge_single_words(alternatives)) + ")"
+    body = "(?:" + "|".join(_merged_alternatives(alternatives)) + ")"
     if item.repeat:
         body = f"{body}(?:{_RAW_COORDINATOR}{body}){{0,{_MAX_LIST}}}"
         trailing = trailing * (1 + _MAX_LIST) + 2 * _MAX_LIST if trailing else 0
@@ -606,7 +610,7 @@ _WORDS_SURFACE = re.compile(rf"(?:{_ATOM})(?:{_SEPARATOR}{_ATOM})*")
 _PIECE = re.compile(rf"({_SEPARATOR})?({_ATOM})")
 
 
-def _merge_single_words(alternatives: set[str]) -> list[str]:
+def _merged_alternatives(alternatives: set[str]) -> list[str]:
     """The alternatives as a shorter alternation that matches the same text: word sequences
     (``(?:love)\\w*(?:\\W+\\w+){0,2}\\W+(?:handl)\\w*``) share their common first words, as in
     a trie, and the one-word ones become one group of stems (a stem that another stem begins
