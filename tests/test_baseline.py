@@ -23,6 +23,13 @@ Burn belly fat fast with these five moves. Try them at home.
 """
 
 
+def _against_baseline(cli, folder, *extra: str):
+    """`fitlint check .` in ``folder`` against its base.json, with no config and no cache."""
+    return cli(
+        "check", ".", "--isolated", "--no-cache", "--baseline", "base.json", *extra, cwd=folder
+    )
+
+
 def test_write_then_check_reports_nothing_until_a_claim_changes(cli, tmp_path):
     write(tmp_path / "post.md", POST)
     written = cli(
@@ -43,7 +50,7 @@ def test_write_then_check_reports_nothing_until_a_claim_changes(cli, tmp_path):
     assert all(
         set(e) == {"path", "code", "claim", "context", "count"} for e in data["entries"]
     )  # no line numbers
-    quiet = cli("check", ".", "--isolated", "--no-cache", "--baseline", "base.json", cwd=tmp_path)
+    quiet = _against_baseline(cli, tmp_path)
     assert quiet.code == 0
     assert quiet.out.startswith("All clear: 1 file checked, no problems.\n")
     assert re.search(r"^\d+ findings hidden by the baseline .*base\.json\.$", quiet.out, re.M)
@@ -59,10 +66,7 @@ def test_write_then_check_reports_nothing_until_a_claim_changes(cli, tmp_path):
         .replace("@@", second)
     )
     write(tmp_path / "post.md", moved + "\nA closing paragraph.\n")
-    assert (
-        cli("check", ".", "--isolated", "--no-cache", "--baseline", "base.json", cwd=tmp_path).code
-        == 0
-    )
+    assert _against_baseline(cli, tmp_path).code == 0
 
     # A changed claim is new.
     write(
@@ -72,16 +76,7 @@ def test_write_then_check_reports_nothing_until_a_claim_changes(cli, tmp_path):
             "Burn thigh fat fast with these five moves. Start",
         ),
     )
-    changed = cli(
-        "check",
-        ".",
-        "--isolated",
-        "--no-cache",
-        "--baseline",
-        "base.json",
-        "--no-source",
-        cwd=tmp_path,
-    )
+    changed = _against_baseline(cli, tmp_path, "--no-source")
     assert changed.code == 1
     assert _reported(changed.out) == {(3, "FL101"), (3, "FL202")}  # 'Burn thigh fat (fast)'
     # Two identical claims were recorded: a third copy is new, the first two are not.
@@ -89,16 +84,7 @@ def test_write_then_check_reports_nothing_until_a_claim_changes(cli, tmp_path):
         tmp_path / "post.md",
         POST + "\nBurn belly fat fast with these five moves. Try them at home.\n",
     )
-    third = cli(
-        "check",
-        ".",
-        "--isolated",
-        "--no-cache",
-        "--baseline",
-        "base.json",
-        "--no-source",
-        cwd=tmp_path,
-    )
+    third = _against_baseline(cli, tmp_path, "--no-source")
     assert third.code == 1
     assert {line for line, _ in _reported(third.out)} == {9}
     assert {(9, "FL101"), (9, "FL202")} <= _reported(third.out)
@@ -120,16 +106,7 @@ def test_unused_entries_are_listed(cli, tmp_path):
         POST.replace("Burn belly fat fast with these five moves. Try them at home.", "Walk more."),
     )
     (tmp_path / "gone.md").unlink()
-    result = cli(
-        "check",
-        ".",
-        "--isolated",
-        "--no-cache",
-        "--baseline",
-        "base.json",
-        "--report-unused-baseline",
-        cwd=tmp_path,
-    )
+    result = _against_baseline(cli, tmp_path, "--report-unused-baseline")
     assert result.code == 0
     unused = [
         line
@@ -141,12 +118,7 @@ def test_unused_entries_are_listed(cli, tmp_path):
         line.startswith("fitlint: unused baseline entry: gone.md: FL2") for line in unused
     ), result.err
     # Without the flag nothing is listed; without a baseline the flag is an error.
-    assert (
-        "unused"
-        not in cli(
-            "check", ".", "--isolated", "--no-cache", "--baseline", "base.json", cwd=tmp_path
-        ).err
-    )
+    assert "unused" not in _against_baseline(cli, tmp_path).err
     no_baseline = cli("check", ".", "--isolated", "--report-unused-baseline", cwd=tmp_path)
     assert no_baseline.code == 2 and "needs a baseline" in no_baseline.err
 
