@@ -79,18 +79,27 @@ class Checks:
         )
         self.citations = CitationRules([r for r in selected if r.kind == "citation"], ruleset)
         self.docs = DocCache()  # spaCy docs of candidate sentences, kept across documents
+        self._set_up = False
 
     def prepare(self, every_pattern: bool = False) -> None:
         """Load spaCy and set the sentence rules up (once; the first candidate sentence of a run
         does it if nothing did before). Patterns compile when first needed, or all now with
         ``every_pattern`` (before forking workers, which then share them)."""
+        import gc
+
         from fitlint.nlp import pipeline
 
+        first = not self._set_up
         pipeline()
         self.sentence_rules.prepare()
         if every_pattern:
             for matcher in self.sentence_rules.matchers:
                 matcher.compile_all()
+        if first:
+            # spaCy's vocabulary and the rules' patterns live for the run: the collector need not
+            # scan them on every full collection (frozen objects still go when unreferenced).
+            gc.freeze()
+            self._set_up = True
 
     def run(self, document: Document) -> Checked:
         lexical: list[Diagnostic] = []

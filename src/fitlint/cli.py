@@ -11,7 +11,7 @@ import dataclasses
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from fitlint import __version__
@@ -619,6 +619,14 @@ def _report(
 
         target = None if args.output_file else stream or sys.stdout
         color = args.format == "text" and use_color(args.color, target)
+        if args.format == "text":
+            pieces = _text_report(args, linter, results, color, fixed, baselined)
+            if args.output_file:
+                args.output_file.write_text("".join(pieces), encoding="utf-8")
+            else:
+                for piece in pieces:  # written as they come: a huge report is never held whole
+                    (stream or sys.stdout).write(piece)
+            return
         output = renderer(args.format)(
             results,
             rules=linter.rules,
@@ -628,21 +636,36 @@ def _report(
             ruleset=linter.ruleset,
             baselined=baselined,
         )
-        if args.format == "text":
-            if args.quiet:
-                output = "".join(output.splitlines(keepends=True)[:-1])
-            else:
-                if fixed:
-                    output += f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.\n"
-                if baselined:
-                    output += f"{baselined} finding{'s' if baselined != 1 else ''} hidden by the baseline {linter.config.baseline}.\n"
-                skipped = _skipped(linter.last_walk) if linter.last_walk is not None else ""
-                if skipped:
-                    output += skipped[0].upper() + skipped[1:] + ".\n"
     if args.output_file:
         args.output_file.write_text(output, encoding="utf-8")
     else:
         (stream or sys.stdout).write(output)
+
+
+def _text_report(
+    args: argparse.Namespace,
+    linter: Linter,
+    results: list[FileResult],
+    color: bool,
+    fixed: int,
+    baselined: int,
+) -> Iterator[str]:
+    """The text report in pieces (see ``text_chunks``), then what the run fixed and skipped."""
+    from fitlint.render.text import text_chunks
+
+    yield from text_chunks(results, not args.no_source, color, with_summary=not args.quiet)
+    if args.quiet:
+        return
+    if fixed:
+        yield f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.\n"
+    if baselined:
+        yield (
+            f"{baselined} finding{'s' if baselined != 1 else ''} hidden by the baseline "
+            f"{linter.config.baseline}.\n"
+        )
+    skipped = _skipped(linter.last_walk) if linter.last_walk is not None else ""
+    if skipped:
+        yield skipped[0].upper() + skipped[1:] + ".\n"
 
 
 def _run_fixes(

@@ -302,9 +302,25 @@ class LemmaText(NamedTuple):
 
 
 def lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> LemmaText:
-    """The lemma text of a sentence the rules read (a point where a file's time budget is checked)."""
+    """The lemma text of a sentence the rules read (a point where a file's time budget is checked).
+    A sentence met again in an identical parse (a paragraph pasted many times) is read once."""
     budget.check()
-    return _lemma_text(span, overrides)
+    doc = getattr(span, "doc", span)
+    start, end = (span.start, span.end) if doc is not span else (0, len(doc))
+    key = (doc.text, start, end, id(overrides))
+    found = _LEMMA_TEXTS.get(key)
+    if found is None:
+        found = _lemma_text(span, overrides)
+        if len(doc.text) <= _LEMMA_MEMO_TEXT:
+            if len(_LEMMA_TEXTS) >= _LEMMA_MEMO_SIZE:
+                _LEMMA_TEXTS.clear()
+            _LEMMA_TEXTS[key] = found
+    return found
+
+
+_LEMMA_TEXTS: dict[tuple[str, int, int, int], LemmaText] = {}
+_LEMMA_MEMO_SIZE = 4096
+_LEMMA_MEMO_TEXT = 2000
 
 
 def _lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> LemmaText:

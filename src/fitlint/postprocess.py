@@ -99,14 +99,15 @@ def link_front_matter_repeats(
     """
     if not diagnostics:
         return diagnostics
+    excerpts = [b for b in document.blocks if b.kind == "front_matter" and b.key in EXCERPT_KEYS]
+    if not excerpts:
+        return diagnostics
     body = _normalised(" ".join(b.text for b in document.blocks if b.kind != "front_matter"))
     # Only an excerpt that is a copy of body text: a summary that words its own claim is copy.
     spans = [
         (*block.smap.span(0, len(block.text)), block.key, block.line)
-        for block in document.blocks
-        if block.kind == "front_matter"
-        and block.key in EXCERPT_KEYS
-        and _normalised(block.text) in body
+        for block in excerpts
+        if _normalised(block.text) in body
     ]
     if not spans:
         return diagnostics

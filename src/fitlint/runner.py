@@ -77,6 +77,7 @@ def lint_sources(
         from fitlint.workers import lint_in_workers
 
         return lint_in_workers(linter, sources, jobs, progress)
+    tune_collector()
     bar = progress_bar(len(sources)) if progress else None
     out = []
     for source in sources:
@@ -86,6 +87,15 @@ def lint_sources(
     if bar is not None:
         bar.close()
     return out
+
+
+def tune_collector() -> None:
+    """Linting allocates many short-lived objects (tokens, markdown tokens, findings) and few
+    cycles: collect the youngest generation less often. With the default (every 700 new objects)
+    a file with a hundred thousand findings spends a third of its time in the collector."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 100)
 
 
 def progress_bar(total: int):

@@ -146,10 +146,9 @@ def lint_in_workers(
     workers = worker_count(jobs, len(sources))
     if method == "fork":
         # Load spaCy and compile the patterns once, here: the forked workers find them in memory
-        # (copy-on-write) and build their linters in a fraction of a second. Frozen objects are
-        # never scanned by the collector, so the workers do not copy the pages that hold them.
+        # (copy-on-write) and build their linters in a fraction of a second. ``prepare`` freezes
+        # them: the collector never scans them, so the workers do not copy the pages that hold them.
         linter.checks.prepare(every_pattern=True)
-        gc.freeze()
     elif method == "forkserver":
         context.set_forkserver_preload(["fitlint.workers"])
     # A fork server's children are its own; the others' parent is this process.
@@ -191,14 +190,12 @@ _linter: Linter | None = None  # set in worker processes only, by _initialise
 
 
 def _initialise(setup: WorkerSetup, parent: int | None) -> None:
-    import gc
+    from fitlint.runner import tune_collector
 
     _die_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent stops the run, the workers with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Linting allocates many short-lived objects (tokens, markdown tokens) and few cycles: collect
-    # the youngest generation less often.
-    gc.set_threshold(50_000, 20, 100)
+    tune_collector()
     global _linter
     _linter = setup.build()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from fitlint.diagnostics import Diagnostic, FixSafety, Severity
@@ -170,17 +170,28 @@ def summary(results: Sequence[FileResult]) -> str:
 def render_text(
     results: Sequence[FileResult], show_source: bool = True, color: bool = False, **_: object
 ) -> str:
-    lines: list[str] = []
+    return "".join(text_chunks(results, show_source, color))
+
+
+def text_chunks(
+    results: Sequence[FileResult],
+    show_source: bool = True,
+    color: bool = False,
+    with_summary: bool = True,
+) -> Iterator[str]:
+    """The text report in pieces (a diagnostic each, then the summary line), to be written as they
+    come: a run with a hundred thousand findings never holds its whole report in memory."""
     for result in results:
         if not result.diagnostics:
             continue
         index = LineIndex(result.source.text if result.source else "")
         for d in result.diagnostics:
-            lines.extend(format_diagnostic(d, index, show_source, color))
+            lines = format_diagnostic(d, index, show_source, color)
             if show_source:
                 lines.append("")
-    lines.append(summary(results))
-    return "\n".join(lines) + "\n"
+            yield "\n".join(lines) + "\n"
+    if with_summary:
+        yield summary(results) + "\n"
 
 
 def render_statistics(results: Sequence[FileResult], rules: dict | None = None) -> str:

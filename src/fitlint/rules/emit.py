@@ -155,7 +155,92 @@ def make_diagnostic(
     captures: dict[str, str] | None = None,
     message_values: dict[str, str] | None = None,
 ) -> Diagnostic:
-    """A diagnostic for a match inside a prose block ({text} is the prose, without markup)."""
+    """A diagnostic for a match inside a prose block ({text} is the prose, without markup).
+
+    The same match in an identical block (a paragraph pasted many times, in one file or many) is
+    made once and moved: everything but its positions and path depends only on the block's
+    source and what the rule captured."""
+    if block.kind in ("front_matter", "attribute"):  # these read beyond the block
+        return _make_diagnostic(
+            rule, ruleset, document, block, prose_start, prose_end, captures, message_values
+        )
+    base, last = block.source_span(0, len(block.text))
+    key = (
+        ruleset.digest,
+        rule.code,
+        rule.severity,
+        block.kind,
+        block.containers,
+        block.heading_level,
+        block.key,
+        document.path.rsplit(".", 1)[-1],
+        block.text,
+        document.text[max(0, base - 1) : last + 1],  # a character either side: edits may reach it
+        prose_start,
+        prose_end,
+        tuple(sorted((captures or {}).items())),
+        tuple(sorted((message_values or {}).items())),
+    )
+    made = _MADE.get(key)
+    if made is not None:
+        return _moved(made, base, document.path)
+    diagnostic = _make_diagnostic(
+        rule, ruleset, document, block, prose_start, prose_end, captures, message_values
+    )
+    if any(e.new_text == "" for s in diagnostic.suggestions for e in s.edits):
+        return diagnostic  # a removal looks at the blank lines around the block: not kept
+    if len(_MADE) >= _MADE_SIZE:
+        _MADE.clear()
+    _MADE[key] = _moved(diagnostic, -base, "")
+    return diagnostic
+
+
+_MADE: dict[tuple, Diagnostic] = {}  # by block and match, positions relative to the block
+REWRITE_UNIT = "rewrite-unit"  # diagnostic.extra key, only until settle_rewrites has run
+_MADE_SIZE = 4096
+
+
+def _moved(diagnostic: Diagnostic, by: int, path: str) -> Diagnostic:
+    """A copy of ``diagnostic`` with every position moved by ``by``, in file ``path``."""
+    d = diagnostic
+    suggestions = tuple(
+        s._replace(edits=tuple(Edit(e.start + by, e.end + by, e.new_text) for e in s.edits))
+        if s.edits
+        else s
+        for s in d.suggestions
+    )
+    extra = dict(d.extra)
+    if REWRITE_UNIT in extra:
+        unit_start, unit_end = extra[REWRITE_UNIT]  # type: ignore[misc]
+        extra[REWRITE_UNIT] = (unit_start + by, unit_end + by)
+    return Diagnostic(
+        path,
+        d.start + by,
+        d.end + by,
+        d.code,
+        d.rule,
+        d.category,
+        d.severity,
+        d.message,
+        d.text,
+        suggestions,
+        d.related,
+        d.evidence,
+        d.docs_url,
+        extra,
+    )
+
+
+def _make_diagnostic(
+    rule: Rule,
+    ruleset: RuleSet,
+    document: Document,
+    block: ProseBlock,
+    prose_start: int,
+    prose_end: int,
+    captures: dict[str, str] | None,
+    message_values: dict[str, str] | None,
+) -> Diagnostic:
     start, end = block.source_span(prose_start, prose_end)
     prose_text = block.text[prose_start:prose_end]
     diagnostic = make_span_diagnostic(
@@ -169,7 +254,7 @@ def make_diagnostic(
     )
     if rule.code in ruleset.rewrites:
         # A promise is rewritten as a whole unit (heading, clause, list item), in its shape.
-        from fitlint.rules.rewrite import REWRITE_UNIT, rewrite_suggestion
+        from fitlint.rules.rewrite import rewrite_suggestion
 
         rewrite = _planned(rule, ruleset, document, block, prose_start, prose_end, captures)
         if rewrite is not None:

@@ -112,6 +112,7 @@ class SentenceRules:
         # Most sentences hold no rule word: only ungated matchers, and the gated ones one of whose
         # gate stems a sentence holds, are asked (by position, so rules keep their order).
         self._applicable_memo: dict[tuple[str, int], frozenset[int]] = {}
+        self._chosen: dict[tuple[str, frozenset[int]], tuple[int, ...]] = {}
         self._ungated = frozenset(i for i, m in enumerate(self.matchers) if not m.gated)
         self._by_stem: dict[str, set[int]] = {}
         for position, matcher in enumerate(self.matchers):
@@ -143,11 +144,20 @@ class SentenceRules:
                 while cursor < len(hits) and hits[cursor][0] < end:
                     found.setdefault(hits[cursor][1], []).append(hits[cursor][0] - start)
                     cursor += 1
-                asked = ungated
-                if found:
-                    gated = set().union(*(self._by_stem.get(stem, ()) for stem in found))
-                    asked = sorted(applicable & (gated | self._ungated))
-                chosen = tuple(i for i in asked if matchers[i].prefilter(lowered, found))
+                # The same sentence in the same kind of block gets the same answer: a paragraph
+                # pasted many times is pre-filtered once.
+                memo_key = (lowered, applicable)
+                chosen = self._chosen.get(memo_key)
+                if chosen is None:
+                    asked = ungated
+                    if found:
+                        gated = set().union(*(self._by_stem.get(stem, ()) for stem in found))
+                        asked = sorted(applicable & (gated | self._ungated))
+                    chosen = tuple(i for i in asked if matchers[i].prefilter(lowered, found))
+                    if len(lowered) <= _MEMO_TEXT:
+                        if len(self._chosen) >= _MEMO_SIZE:
+                            self._chosen.clear()
+                        self._chosen[memo_key] = chosen
                 if chosen:
                     following = (
                         lowered_block[slice(*spans[position + 1])]
@@ -357,6 +367,8 @@ class SentenceRules:
 
 
 CONTEXT_CHARS = 2000  # how much of the block before a sentence its context tests may read
+_MEMO_SIZE = 4096  # sentences whose pre-filter answer is remembered
+_MEMO_TEXT = 2000  # longest sentence remembered
 CONTEXT_TOKENS = 60  # how far either side of a match they read in a very long sentence
 
 

@@ -37,9 +37,10 @@ from typing import NamedTuple
 from fitlint.diagnostics import Diagnostic, Edit, FixSafety, Severity, Suggestion
 from fitlint.document.model import Document, ProseBlock
 from fitlint.rules import rewrite_units as units
+from fitlint.rules.emit import REWRITE_UNIT
 from fitlint.rules.model import RewriteTemplate, Rule, RuleSet
 
-REWRITE_UNIT = "rewrite-unit"  # diagnostic.extra key, only until settle_rewrites has run
+
 UNCERTAIN_TESTS = frozenset({"targeting", "promoted"})
 # A shape with no rewrite of its own borrows one written to hold for any subject.
 FALLBACK = {"workout": "claim", "product": "claim", "rate": "claim"}
