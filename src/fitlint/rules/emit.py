@@ -160,11 +160,13 @@ def make_diagnostic(
     The same match in an identical block (a paragraph pasted many times, in one file or many) is
     made once and moved: everything but its positions and path depends only on the block's
     source and what the rule captured."""
-    if block.kind in ("front_matter", "attribute"):  # these read beyond the block
+    base, last = block.source_span(0, len(block.text))
+    if block.kind in ("front_matter", "attribute") or last - base > _MEMO_BLOCK:
+        # Front matter and attributes read beyond the block; a long block is rarely pasted twice,
+        # and a key holding it for each of its findings would cost memory with its square.
         return _make_diagnostic(
             rule, ruleset, document, block, prose_start, prose_end, captures, message_values
         )
-    base, last = block.source_span(0, len(block.text))
     key = (
         ruleset.digest,
         rule.code,
@@ -198,6 +200,7 @@ def make_diagnostic(
 _MADE: dict[tuple, Diagnostic] = {}  # by block and match, positions relative to the block
 REWRITE_UNIT = "rewrite-unit"  # diagnostic.extra key, only until settle_rewrites has run
 _MADE_SIZE = 4096
+_MEMO_BLOCK = 2000  # longest block source (characters) whose findings are remembered
 
 
 def _moved(diagnostic: Diagnostic, by: int, path: str) -> Diagnostic:
@@ -282,9 +285,9 @@ def _planned(
 ) -> Rewrite | None:
     from fitlint.rules.rewrite import plan_rewrite
 
-    if block.kind in ("front_matter", "attribute"):
-        return plan_rewrite(rule, ruleset, document, block, prose_start, prose_end, captures)
     base, last = block.source_span(0, len(block.text))
+    if block.kind in ("front_matter", "attribute") or last - base > _MEMO_BLOCK:
+        return plan_rewrite(rule, ruleset, document, block, prose_start, prose_end, captures)
     key = (
         ruleset.digest,
         rule.code,
