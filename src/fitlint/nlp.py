@@ -301,17 +301,26 @@ class LemmaText(NamedTuple):
         return self.tokens[max(first, 0)], self.tokens[max(last, 0)]
 
 
+def doc_text(doc: Doc) -> str:
+    """A doc's text, built once: spaCy rebuilds ``doc.text`` from every token on each read."""
+    text = doc.user_data.get("fitlint.text")
+    if text is None:
+        text = doc.user_data["fitlint.text"] = doc.text
+    return text
+
+
 def lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> LemmaText:
     """The lemma text of a sentence the rules read (a point where a file's time budget is checked).
     A sentence met again in an identical parse (a paragraph pasted many times) is read once."""
     budget.check()
     doc = getattr(span, "doc", span)
     start, end = (span.start, span.end) if doc is not span else (0, len(doc))
-    key = (doc.text, start, end, id(overrides))
+    text = doc_text(doc)
+    key = (text, start, end, id(overrides))
     found = _LEMMA_TEXTS.get(key)
     if found is None:
         found = _lemma_text(span, overrides)
-        if len(doc.text) <= _LEMMA_MEMO_TEXT:
+        if len(text) <= _LEMMA_MEMO_TEXT:
             if len(_LEMMA_TEXTS) >= _LEMMA_MEMO_SIZE:
                 _LEMMA_TEXTS.clear()
             _LEMMA_TEXTS[key] = found

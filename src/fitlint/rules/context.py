@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
+from fitlint.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -221,14 +222,6 @@ class MatchContext(NamedTuple):
     key: str = ""  # front matter key of the block (title, description, …)
     lead: str = ""  # lower-cased text of the block before this one in its section
     in_blockquote: bool = False  # the block is quoted (a Markdown ">" or an HTML <blockquote>)
-
-
-def doc_text(doc: Any) -> str:
-    """A doc's text, built once: spaCy rebuilds ``doc.text`` from every token on each read."""
-    text = doc.user_data.get("fitlint.text")
-    if text is None:
-        text = doc.user_data["fitlint.text"] = doc.text
-    return text
 
 
 def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:

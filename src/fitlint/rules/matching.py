@@ -15,12 +15,11 @@ from typing import Any, NamedTuple, Protocol
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock
 from fitlint.document.sentences import split_sentences
-from fitlint.nlp import LemmaText
+from fitlint.nlp import LemmaText, doc_text
 from fitlint.rules.context import (
     ContextWords,
     MatchContext,
     context_words,
-    doc_text,
     document_debunks,
     excused,
 )

@@ -52,6 +52,17 @@ class PhraseMatcher:
         self._any_stem = frozenset().union(
             *(_item_stems(item) for items in self._required for item in items)
         )
+        # Each pattern indexed by the stems of its most selective required item: a sentence's
+        # stems pick out the few patterns worth the full test (a rule may have forty).
+        self._by_stem: dict[str, list[int]] = {}
+        self._unindexed: list[int] = []  # patterns with no required item
+        for number, items in enumerate(self._required):
+            if not items:
+                self._unindexed.append(number)
+                continue
+            rarest = min(items, key=lambda item: len(_item_stems(item)))
+            for stem in _item_stems(rarest):
+                self._by_stem.setdefault(stem, []).append(number)
         # Lemma regexes, compiled the first time a sentence needs each: a pattern built from
         # large lexicons takes a tenth of a second or more to compile, and most runs need few.
         self._regexes: list[regex.Pattern[str] | None] = []
@@ -87,9 +98,10 @@ class PhraseMatcher:
         key = self._any_stem.intersection(stems)
         allowed = self._allowed.get(key)
         if allowed is None:
-            allowed = tuple(
-                n for n, items in enumerate(self._required) if key and _possible(items, key)
-            )
+            numbers = set(self._unindexed) if key else set()
+            for stem in key:
+                numbers.update(self._by_stem.get(stem, ()))
+            allowed = tuple(n for n in sorted(numbers) if _possible(self._required[n], key))
             if len(self._allowed) >= _MEMO_SIZE:
                 self._allowed.clear()
             self._allowed[key] = allowed

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import LemmaText
-from fitlint.rules.context import doc_text
+from fitlint.nlp import doc_text
 from fitlint.rules.matching import Found
 from fitlint.rules.model import Rule, RuleSet
 
