@@ -660,9 +660,11 @@ def reported(ctx: MatchContext) -> bool:
             any(lemma in means for lemma in subject for means in words.targeted)
             or _definite_maker(subject, words)
             or any(lemma in words.customer for lemma in subject)
+            or _SHARE_SAYS.search(doc[max(ctx.sentence.start, index - 5) : index + 1].text)
         ):
             # "the cream promises …", "the makers say …": the seller's claim, passed on;
-            # "readers tell me they lost …", "regulars swear …": testimonials, used to sell.
+            # "readers tell me they lost …", "regulars swear …", "89% said …": testimonials,
+            # used to sell.
             continue
         if index < clause.start and not _introduces(ctx, index, clause.start):
             continue  # a report in an earlier, separate clause
@@ -958,7 +960,29 @@ def promoted(ctx: MatchContext) -> bool:
     surface = ctx.words.targeting_surface
     if ctx.block_kind == "list_item" and surface is not None and surface.search(ctx.heading):
         return True  # a list of what the exercises under "Why These Exercises Work" give
+    if _customer_result(ctx):
+        return True
     return targeting(ctx)
+
+
+def _customer_result(ctx: MatchContext) -> bool:
+    """The outcome reported of the seller's customers: "89% of users said their thighs looked
+    slimmer", "members say their belly looks flatter", "my husband's moobs are smaller"."""
+    doc = ctx.sentence.doc
+    clause = clause_of(ctx)
+    before = [doc[i] for i in range(clause.start, ctx.first)]
+    if any(_lemma(ctx, token) in ctx.words.customer for token in before):
+        return True
+    # A share of them: "89% said their thighs looked slimmer", "9 out of 10 say …".
+    text = " ".join(token.text for token in before)
+    return _SHARE_SAYS.search(text) is not None
+
+
+_SHARE_SAYS = lazy_compile(
+    r"(?:\d+(?:\.\d+)?\s*%|\b\w+\s+(?:out\s+)?of\s+(?:\d+|ten|five|four|three)\b)"
+    r".{0,40}?\b(?:say|says|said|report|reports|reported|agree|agreed|noticed|saw|felt|found)\b",
+    re.IGNORECASE,
+)
 
 
 def testimonial(ctx: MatchContext) -> bool:

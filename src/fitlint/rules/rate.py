@@ -77,7 +77,7 @@ _UNITS_OF_TIME = r"(?P<period>hours?|days?|nights?|weeks?|wks?|months?|weekends?
 # "in 3 weeks", "within the first 28 days", "over one weekend", "a week", "per day", "with our
 # 14-day cleanse", "by day five", "by the end of the second week", "overnight".
 _PERIOD = (
-    r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as)\s+){0,3}"
+    r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as)\s+){0,3}"
     rf"{_COUNT}?\s*[- ]?\s*{_UNITS_OF_TIME}"
     r"|(?:a|per|each|every|/)\s*(?P<per>day|week|month)\b"
     r"|(?:with|on|using|via|through|from|during)\s+(?:(?:a|an|the|our|this|that|my|your|their|his|her)\s+)?"
