@@ -567,3 +567,33 @@ def test_component_text_props_are_copy_but_not_ids_or_prices():
     for block in document.blocks[1:]:
         start, end = block.smap.span(0, len(block.text))
         assert text[start:end] == block.text
+
+
+def test_component_props_over_several_lines_are_read_with_exact_ranges(cli, tmp_path):
+    # A component whose props run over several lines is not an HTML block to the Markdown
+    # parser; its text props (title, subtitle, quote, …) are copy the page shows all the same.
+    text = (
+        'import Hero from "./Hero"\n\n'
+        "<Hero\n"
+        '  title="Lose the Dad Gut in 42 Days"\n'
+        '  subtitle="Strength work for busy dads."\n'
+        '  href="/start"\n'
+        "/>\n\n"
+        '<Testimonial quote="The man boobs are gone." name="Rob" />\n'
+    )
+    page = tmp_path / "page.mdx"
+    page.write_text(text, encoding="utf-8")
+    result = cli("check", "--isolated", "--no-cache", "--format", "json", str(page))
+    lines = text.splitlines(keepends=True)
+
+    def offset(position: dict) -> int:  # ASCII text: UTF-16 units are characters
+        return sum(len(line) for line in lines[: position["line"]]) + position["character"]
+
+    found = set()
+    for d in json.loads(result.out)[0]["diagnostics"]:
+        sliced = text[offset(d["range"]["start"]) : offset(d["range"]["end"])]
+        assert sliced == d["data"]["text"]
+        found.add((d["code"], sliced))
+    assert ("FL101", "Lose the Dad Gut in 42 Days") in found
+    assert ("FL101", "man boobs are gone") in found
+    assert all("/start" not in quoted for _, quoted in found)

@@ -66,6 +66,13 @@ _COMPONENT_TEXT_PROPS = (
     "heading",
     "subtitle",
     "cta",
+    "quote",
+    "tagline",
+    "headline",
+    "description",
+    "blurb",
+    "excerpt",
+    "summary",
     "buttontext",
     "headline",
 )

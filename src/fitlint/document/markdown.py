@@ -49,6 +49,20 @@ class MarkdownResult:
         self.footnote_definitions: dict[str, int] = {}
 
 
+_COMPONENT_OPEN = lazy_compile(r"<([A-Z][\w.]*)(?=\s|/?>|$)")
+
+
+def _has_expression_props(lines: list[str], first: int) -> bool:
+    """Does the component opening at ``first`` take a JavaScript expression (``={[ … ]}``)? The
+    HTML reader cannot read one; as a paragraph its strings are still read as text."""
+    for line in lines[first:]:
+        if not line.strip():
+            return False
+        if "={" in line:
+            return True
+    return False
+
+
 def parse_markdown(
     text: str,
     lines: list[str],
@@ -80,6 +94,18 @@ def parse_markdown(
         for index, line in enumerate(body_lines):
             if line.startswith(("import ", "export ")):
                 body_lines[index] = ""
+                continue
+            component = _COMPONENT_OPEN.match(line)
+            if (
+                component is not None
+                and len(component.group(1)) >= 3
+                and not _has_expression_props(body_lines, index)
+            ):
+                # A component whose props run over several lines (<Hero⏎ title="…"⏎ />) is not
+                # an HTML block to the Markdown parser; named as a <div> of the same length it
+                # is, and the HTML reader then reads its text props from the source.
+                name = component.group(1)
+                body_lines[index] = "<div" + " " * (len(name) - 3) + line[1 + len(name) :]
     tokens = _parser().parse("\n".join(body_lines))
     copy_fences = [
         token.map for token in tokens if token.type == "fence" and token.map and _holds_copy(token)

@@ -1157,6 +1157,9 @@ def caution(ctx: MatchContext) -> bool:
     return ctx.words.caution.find(lemmas) >= 0
 
 
+_FOCUSED = frozenset({"focus", "focused", "target", "targeted", "specific", "centred", "centered"})
+
+
 def whole_body(ctx: MatchContext) -> bool:
     """The clause credits whole-body means (walking, a calorie deficit, sleep, more protein) and
     no targeted one: "walking can slim your waist" is not a spot-reduction promise. "Without
@@ -1190,6 +1193,11 @@ def whole_body(ctx: MatchContext) -> bool:
             before = _lemmas(ctx, max(clause.start, index - 2), index)
             if before and (before[-1] in words.area or before[-1] in _MUSCLE_AREAS):
                 return False  # "core intervals", "belly cardio": whole-body means aimed at an area
+            aimed = _lemmas(ctx, max(clause.start, index - 4), index)
+            if any(w in _FOCUSED for w in aimed) and any(
+                w in words.area or w in _MUSCLE_AREAS for w in aimed
+            ):
+                return False  # "oblique-focused HIIT", "belly-targeted cardio"
             if index in matched and any(
                 _lemma(ctx, ctx.sentence.doc[i]) in words.area for i in range(ctx.first, index)
             ):
