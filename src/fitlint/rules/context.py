@@ -222,6 +222,7 @@ class MatchContext(NamedTuple):
     key: str = ""  # front matter key of the block (title, description, …)
     lead: str = ""  # lower-cased text of the block before this one in its section
     in_blockquote: bool = False  # the block is quoted (a Markdown ">" or an HTML <blockquote>)
+    sources: bool = False  # the sentence carries a footnote reference or a link
 
 
 def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
@@ -348,6 +349,13 @@ _DEBUNK_CUES = (
     "busted",
     "busting",
     "fallacy",
+    # An evidence review of the idea: "Losing fat around your middle: what the evidence supports".
+    "what the evidence",
+    "what the science",
+    "what the research",
+    "what science says",
+    "what research says",
+    "fact or fiction",
 )
 _NEGATED_TITLE = lazy_compile(
     r"\b(?:won[’']?t|can[’']?t|cannot|doesn[’']?t|don[’']?t|isn[’']?t|aren[’']?t|not|never|no)\b"
@@ -356,6 +364,7 @@ _NEGATED_TITLE = lazy_compile(
 _SPOT_TOPIC = lazy_compile(r"\bspot[\s-]*(?:reduc|train|fat|target)|\btarget(?:ed|ing)?\s+fat\b")
 _LOCAL_FAT_TOPIC = lazy_compile(
     r"\b(?:belly|tummy|stomach|ab|abs|arm|thigh|hip|chin|face|chest|back|waist)[\s-]+fat\b|\bcrunch|\bsit[\s-]?ups?\b"
+    r"|\bfat\s+(?:around|on|from|off)\s+(?:your|the|my)\s+(?:belly|tummy|stomach|middle|midsection|waist|arms?|thighs?|hips?|chin|face)\b"
 )
 
 
@@ -372,7 +381,7 @@ def debunked_topic(title: str) -> frozenset[str]:
 
 
 _TOPIC_WORD = lazy_compile(
-    r"\b(?:spot|belly|tummy|stomach|abs?|arms?|thighs?|hips?|chin|face|chest|back|waist|crunch|sit[\s-]?up)"
+    r"\b(?:spot|belly|tummy|stomach|abs?|arms?|thighs?|hips?|chin|face|chest|back|waist|middle|midsection|crunch|sit[\s-]?up)"
 )
 
 
@@ -1151,6 +1160,20 @@ def cited(ctx: MatchContext) -> bool:
     return bool(NUMBERED_MARKER.search(text) or DOI.search(text) or any(author_years(text)))
 
 
+_STUDY_WORDS = lazy_compile(
+    r"\b(?:trial|trials|randomi[sz]ed|participants|subjects|volunteers|cohort|"
+    r"both\s+groups|control\s+group|the\s+\w+\s+group)\b",
+    re.IGNORECASE,
+)
+
+
+def study_finding(ctx: MatchContext) -> bool:
+    """A result narrated from a trial the sentence cites: "In a six-week randomised trial, adults
+    who did ab exercises lost no belly fat.[^1]" reports a finding; it promises nothing. An appeal
+    ("found by researchers to be the best exercise …") is not a narrated trial."""
+    return _STUDY_WORDS.search(ctx.sentence.text) is not None and (ctx.sources or cited(ctx))
+
+
 def caution(ctx: MatchContext) -> bool:
     """The sentence warns against the idea ("unrealistic rapid weight loss goals lead to …")."""
     lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
@@ -1290,6 +1313,7 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "promoted": promoted,
     "headline": headline,
     "cited": cited,
+    "study-finding": study_finding,
     "caution": caution,
     "testimonial": testimonial,
 }

@@ -277,6 +277,7 @@ class SentenceRules:
         # A sentence met again with the same surroundings (a paragraph pasted many times) gets the
         # same matches and the same verdicts: only their positions differ. Claim rules also read
         # what the document cites around the block, so they are judged each time.
+        sources = _sources(block, unit.start + sentence.start_char, unit.start + sentence.end_char)
         key = None
         if matcher.kind != "claim":
             key = (
@@ -290,6 +291,7 @@ class SentenceRules:
                 context,
                 previous.get(unit.block, ""),
                 "blockquote" in block.containers,
+                sources,
             )
             verdicts = self._verdicts.get(key)
             if verdicts is not None:
@@ -319,6 +321,7 @@ class SentenceRules:
                 block.key,
                 previous.get(unit.block, ""),
                 "blockquote" in block.containers,
+                sources,
             )
             reason = (
                 excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
@@ -371,6 +374,14 @@ _MEMO_TEXT = 2000  # longest sentence remembered
 CONTEXT_TOKENS = 60  # how far either side of a match they read in a very long sentence
 
 
+def _sources(block: ProseBlock, start: int, end: int) -> bool:
+    """Does the sentence at prose offsets [start, end) carry a footnote reference or a link (a
+    marker just after its full stop counts)?"""
+    return any(start <= at <= end + 2 for at, _ in block.footnote_refs) or any(
+        link.prose_start < end and link.prose_end > start for link in block.links
+    )
+
+
 def _window(sentence: Any, first: int, last: int) -> Any:
     """The sentence, or in one far longer than prose has (a run-on line of thousands of words),
     the stretch around the match: context tests then cost the same for every match."""
@@ -392,6 +403,7 @@ EXCUSE_WORDS = {
     "whole-body": "credited to whole-body means",
     "caution": "a warning",
     "cited": "cited",
+    "study-finding": "a cited study's finding",
     "not targeting": "credits no targeted exercise or product",
     "not promoted": "not sold as an outcome",
     "not headline": "not a title or heading",
