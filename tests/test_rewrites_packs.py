@@ -53,7 +53,7 @@ def _house(tmp_path, rule_body: str) -> str:
     return (
         "schema: 1\nrules:\n  - code: FL901\n    name: house-rule\n    category: quick-fix\n"
         "    severity: warning\n    kind: phrase\n    message: m\n    rationale: r\n"
-        '    patterns: ["tummy tea"]\n    suggest:\n      - text: advice\n'
+        '    patterns: ["detox tea"]\n    suggest:\n      - text: advice\n'
         "rewrites:\n  FL901:\n" + rule_body
     )
 
@@ -136,7 +136,7 @@ def test_a_house_pack_can_add_rewrites_for_its_rule(tmp_path, cli):
         '    evidence: [hubal-2005]\n    shapes:\n      product: "results vary from one person to the next"\n',
     )
     pack = _pack(tmp_path, body)
-    write(tmp_path / "a.md", "Our tummy tea is here.\n")
+    write(tmp_path / "a.md", "Our detox tea is here.\n")
     result = cli(
         "check",
         "a.md",
