@@ -194,6 +194,14 @@ class CitationIndex:
             and blocks[i].kind != "heading"
         )
 
+    def cited_earlier(self, block_index: int) -> bool:
+        """Was a source cited anywhere before this block (outside the reference list)?"""
+        return any(
+            self.block_has_citation(i)
+            for i in range(block_index)
+            if i not in self.reference_blocks and self.document.blocks[i].kind != "heading"
+        )
+
     def span_cites(self, block_index: int, start: int, end: int) -> bool:
         """Does the text block.text[start:end] carry a citation itself?"""
         block = self.document.blocks[block_index]

@@ -251,6 +251,31 @@ _POPULATION_RESULT = lazy_compile(
 )
 _QUOTED = lazy_compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{3,}’")
 _POINTER = lazy_compile(r"^\W*(?:see|read|check out|learn more|find out)\b", re.IGNORECASE)
+_QUOTATION = lazy_compile(r"[\"“]([^\"”]{8,300})[\"”]")
+# Words that make a quotation someone's claim the writer is examining: "another claimed its blend
+# was "…"", ""… 63% more fat loss" means nothing without the study", "the label promises "…"".
+_EXAMINED = lazy_compile(
+    r"\b(?:claim(?:s|ed)?|promis(?:e|es|ed)|advertis\w*|boast(?:s|ed)?|slogans?|labels?|packets?|"
+    r"means\s+nothing|marketing|tagline|buzzwords?|red\s+flags?|fine\s+print|misleading)\b",
+    re.IGNORECASE,
+)
+_APPEAL_WORD = lazy_compile(
+    r"\b(?:stud(?:y|ies)|research\w*|clinical(?:ly)?|scien\w*|proven|trials?|doctors?|experts?)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_to_criticise(text: str, claim: str) -> bool:
+    """Is the figure or the appeal inside a quotation the sentence examines as someone's claim?"""
+    for quote in _QUOTATION.finditer(text):
+        quoted = quote.group(1)
+        outside = text[: quote.start()] + " " + text[quote.end() :]
+        holds = statistic_in(quoted) if claim == "statistic" else _APPEAL_WORD.search(quoted)
+        if holds and _EXAMINED.search(outside):
+            return True
+    return False
+
+
 # "What 40 years of studies say", "here's what the research actually says": an article announcing
 # its evidence, which the sentences after it cite.
 _ANNOUNCEMENT = lazy_compile(
@@ -531,6 +556,8 @@ class ClaimMatcher:
             self._heading(document, block)
         ):
             return  # a myth quoted under "Myths" or "Debunked": stated to be refuted
+        if _quoted_to_criticise(text, self.claim):
+            return  # 'Another claimed its blend was "clinically proven to melt 3x more fat"'
         if self.claim != "statistic" and _ANNOUNCEMENT.search(text):
             return  # "Here's what the trials show": the article announces what it cites
         if index.span_cites(block_index, start, end):
@@ -575,6 +602,9 @@ class ClaimMatcher:
         ):
             yield from self._cited("section", sentence, block_index, start, end)
             return  # a study's figures and findings, discussed in the section that cites it
+        if _SAME_STUDY.search(text) and index.cited_earlier(block_index):
+            yield from self._cited("section", sentence, block_index, start, end)
+            return  # "In the same study, …", "that trial also found …": the study cited before
         mode = index.mode
         if mode == "bulk" and self.claim != "venue":
             yield from self._cited("references", sentence, block_index, start, end)
@@ -614,6 +644,14 @@ _OWN_ATTRIBUTION = lazy_compile(
     r"\baccording\s+to\s+(?:our|my)\s+(?:own\s+)?(?:\w+\s+)?(?:instructors?|coaches|coach|trainers?|team|staff|"
     r"members|clients|customers|users|founders?|experts?|nutritionists?|therapists?)\b"
     r"|\b(?:our|my)\s+(?:instructors|coaches|trainers|team|staff)\s+(?:say|says|said|tell|find|found|report|reckon)\b",
+    re.IGNORECASE,
+)
+# A study referred back to: "In the same arm study", "that trial also found", "the study above".
+_SAME_STUDY = lazy_compile(
+    r"\b(?:the\s+same|the\s+earlier|the\s+above|the\s+former|the\s+latter)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:study|studies|trial|trials|review|paper|experiment)\b"
+    r"|\b(?:that|this)\s+(?:[\w-]+\s+)?(?:study|trial|review|paper|experiment)\b(?!\s+(?:participants|subjects))"
+    r"|\bboth\s+(?:studies|trials|reviews|papers)\b",
     re.IGNORECASE,
 )
 _FIGURE_REACH = 4  # blocks after a citation in which a figure that names no study is its
