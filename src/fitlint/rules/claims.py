@@ -317,6 +317,16 @@ _NUTRIENT_TARGET = lazy_compile(
 )
 
 
+_OWN_COUNT = lazy_compile(
+    r"^\W*join\s+(?:over\s+|more\s+than\s+)?[\d,.]+\s?(?:k|thousand|million)?\+?\s"
+    r"|\brated\s+[\d.]+\s*(?:/|out\s+of)\s*(?:5|five|10|ten)\b"
+    r"|\b[\d.]+\s*(?:/\s*5\s+)?stars?\s+(?:from|on|across|by)\s+[\d,.]+\+?\s+(?:reviews?|ratings?|customers)\b"
+)
+
+
+_WHO_HAVE = lazy_compile(r"\b(?:who|that)\s+(?:have|has|’ve|'ve)?\s*\w+ed\b|#\s?1\b")
+
+
 def statistic_in(text: str) -> bool:
     """Does the sentence state an outcome statistic (not a prescription, date or list number)?
 
@@ -335,6 +345,14 @@ def statistic_in(text: str) -> bool:
         cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned)))
     if _NUTRIENT_TARGET.match(cleaned):
         return False  # "Fat: 60-80g/day (…)": a plan's daily target, labelled by its nutrient
+    if (
+        _OWN_COUNT.search(cleaned)
+        and not _OUTCOME.search(cleaned)
+        and not _WHO_HAVE.search(cleaned)
+        and "%" not in cleaned
+    ):
+        return False  # "Join 5,000+ members", "Rated 4.8 out of 5 by 2,300 customers": a count or
+        # a rating of the seller's own, which a reader can see for themselves
     if (
         _PERSONAL_LOSS.search(cleaned)
         and not _POPULATION_RESULT.search(cleaned)
