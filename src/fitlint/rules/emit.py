@@ -160,29 +160,13 @@ def make_diagnostic(
     The same match in an identical block (a paragraph pasted many times, in one file or many) is
     made once and moved: everything but its positions and path depends only on the block's
     source and what the rule captured."""
-    base, last = block.source_span(0, len(block.text))
-    if block.kind in ("front_matter", "attribute") or last - base > _MEMO_BLOCK:
-        # Front matter and attributes read beyond the block; a long block is rarely pasted twice,
-        # and a key holding it for each of its findings would cost memory with its square.
+    base, _ = block.source_span(0, len(block.text))
+    key = _match_key(rule, ruleset, document, block, prose_start, prose_end, captures, 1)
+    if key is None:
         return _make_diagnostic(
             rule, ruleset, document, block, prose_start, prose_end, captures, message_values
         )
-    key = (
-        ruleset.digest,
-        rule.code,
-        rule.severity,
-        block.kind,
-        block.containers,
-        block.heading_level,
-        block.key,
-        document.path.rsplit(".", 1)[-1],
-        block.text,
-        document.text[max(0, base - 1) : last + 1],  # a character either side: edits may reach it
-        prose_start,
-        prose_end,
-        tuple(sorted((captures or {}).items())),
-        tuple(sorted((message_values or {}).items())),
-    )
+    key += (rule.severity, tuple(sorted((message_values or {}).items())))
     made = _MADE.get(key)
     if made is not None:
         return _moved(made, base, document.path)
@@ -285,23 +269,10 @@ def _planned(
 ) -> Rewrite | None:
     from fitlint.rules.rewrite import plan_rewrite
 
-    base, last = block.source_span(0, len(block.text))
-    if block.kind in ("front_matter", "attribute") or last - base > _MEMO_BLOCK:
+    base, _ = block.source_span(0, len(block.text))
+    key = _match_key(rule, ruleset, document, block, prose_start, prose_end, captures, 0)
+    if key is None:
         return plan_rewrite(rule, ruleset, document, block, prose_start, prose_end, captures)
-    key = (
-        ruleset.digest,
-        rule.code,
-        block.kind,
-        block.containers,
-        block.heading_level,
-        block.key,
-        document.path.rsplit(".", 1)[-1],
-        block.text,
-        document.text[base:last],
-        prose_start,
-        prose_end,
-        tuple(sorted((captures or {}).items())),
-    )
     if key in _PLANS:
         relative = _PLANS[key]
         return None if relative is None else _shifted(relative, base)
@@ -310,6 +281,40 @@ def _planned(
         _PLANS.clear()
     _PLANS[key] = None if rewrite is None else _shifted(rewrite, -base)
     return rewrite
+
+
+def _match_key(
+    rule: Rule,
+    ruleset: RuleSet,
+    document: Document,
+    block: ProseBlock,
+    prose_start: int,
+    prose_end: int,
+    captures: dict[str, str] | None,
+    margin: int,
+) -> tuple | None:
+    """What a match's finding or rewrite depends on, by block and match, for the memos above;
+    None when it must be made afresh. Front matter and attributes read beyond their block; a
+    long block is rarely pasted twice, and a key holding it for each of its findings would cost
+    memory with the square of its length. ``margin`` characters either side of the block's
+    source are part of the key (an edit may reach them)."""
+    base, last = block.source_span(0, len(block.text))
+    if block.kind in ("front_matter", "attribute") or last - base > _MEMO_BLOCK:
+        return None
+    return (
+        ruleset.digest,
+        rule.code,
+        block.kind,
+        block.containers,
+        block.heading_level,
+        block.key,
+        document.path.rsplit(".", 1)[-1],
+        block.text,
+        document.text[max(0, base - margin) : last + margin],
+        prose_start,
+        prose_end,
+        tuple(sorted((captures or {}).items())),
+    )
 
 
 def _shifted(rewrite: Rewrite, by: int) -> Rewrite:
