@@ -171,6 +171,12 @@ _IMPERATIVE = lazy_compile(
     r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order)\b",
 )
 _PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time")
+# The weight of a piece of kit: "two 5 kg dumbbells", "a 16kg kettlebell", "10-lb plates".
+_EQUIPMENT = lazy_compile(
+    rf"{_NUM}\s?-?\s?(?:kg|kgs|kilo|kilos|lb|lbs|pound|pounds)\s+(?:adjustable\s+)?"
+    r"(?:dumbbells?|kettlebells?|plates?|barbells?|bars?|medicine\s+balls?|slam\s+balls?|"
+    r"weight\s+vests?|vests?|sandbags?|ankle\s+weights?|wrist\s+weights?)\b"
+)
 # What something is made of is a description or a prescription, not a finding: a macro split
 # ("70% fat, 25% protein"), "20% of your calories from protein", a "4% acetic acid" vinegar.
 _COMPOSITION = lazy_compile(
@@ -343,12 +349,14 @@ def statistic_in(text: str) -> bool:
         )  # a quotation the sentence reports; a quoted paragraph is copy
     if "%" in cleaned:
         cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned)))
+    cleaned = _EQUIPMENT.sub(" ", cleaned)  # "two 5 kg dumbbells": a kit list, not a finding
     if _NUTRIENT_TARGET.match(cleaned):
         return False  # "Fat: 60-80g/day (…)": a plan's daily target, labelled by its nutrient
     if (
         _OWN_COUNT.search(cleaned)
         and not _OUTCOME.search(cleaned)
         and not _WHO_HAVE.search(cleaned)
+        and not _SOCIAL_PROOF.search(cleaned)
         and "%" not in cleaned
     ):
         return False  # "Join 5,000+ members", "Rated 4.8 out of 5 by 2,300 customers": a count or
