@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fitlint import budget
+from fitlint.memo import MEMO_TEXT, remember
 from fitlint.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
@@ -320,16 +321,12 @@ def lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> 
     found = _LEMMA_TEXTS.get(key)
     if found is None:
         found = _lemma_text(span, overrides)
-        if len(text) <= _LEMMA_MEMO_TEXT:
-            if len(_LEMMA_TEXTS) >= _LEMMA_MEMO_SIZE:
-                _LEMMA_TEXTS.clear()
-            _LEMMA_TEXTS[key] = found
+        if len(text) <= MEMO_TEXT:
+            remember(_LEMMA_TEXTS, key, found)
     return found
 
 
 _LEMMA_TEXTS: dict[tuple[str, int, int, int], LemmaText] = {}
-_LEMMA_MEMO_SIZE = 4096
-_LEMMA_MEMO_TEXT = 2000
 
 
 def _lemma_text(span: Span | Doc, overrides: Mapping[str, str] | None = None) -> LemmaText:

@@ -977,14 +977,11 @@ def promoted(ctx: MatchContext) -> bool:
 def _customer_result(ctx: MatchContext) -> bool:
     """The outcome reported of the seller's customers: "89% of users said their thighs looked
     slimmer", "members say their belly looks flatter", "my husband's moobs are smaller"."""
-    doc = ctx.sentence.doc
-    clause = clause_of(ctx)
-    before = [doc[i] for i in range(clause.start, ctx.first)]
+    before = ctx.sentence.doc[clause_of(ctx).start : ctx.first]
     if any(_lemma(ctx, token) in ctx.words.customer for token in before):
         return True
     # A share of them: "89% said their thighs looked slimmer", "9 out of 10 say …".
-    text = " ".join(token.text for token in before)
-    return _SHARE_SAYS.search(text) is not None
+    return _SHARE_SAYS.search(before.text) is not None
 
 
 _SHARE_SAYS = lazy_compile(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from fitlint.diagnostics import Diagnostic, Edit, EvidenceRef, FixSafety, Related, Suggestion
 from fitlint.document.model import Document, ProseBlock
 from fitlint.lazyregex import lazy_compile
+from fitlint.memo import MEMO_TEXT, remember
 from fitlint.rules.model import Rule, RuleSet
 
 if TYPE_CHECKING:
@@ -50,9 +51,7 @@ def fill(template: str, values: dict[str, str]) -> str:
         return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
     if filled is None:
         filled = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
-        if len(_FILLED) >= 4096:
-            _FILLED.clear()
-        _FILLED[key] = filled
+        remember(_FILLED, key, filled)
     return filled
 
 
@@ -126,9 +125,7 @@ def evidence_refs(ruleset: RuleSet, ids) -> tuple[EvidenceRef, ...]:
     table = ruleset.evidence
     memo = _EVIDENCE_MEMO.get(id(table))
     if memo is None or memo[0] is not table:
-        if len(_EVIDENCE_MEMO) >= 8:
-            _EVIDENCE_MEMO.clear()
-        memo = _EVIDENCE_MEMO[id(table)] = (table, {})
+        memo = remember(_EVIDENCE_MEMO, id(table), (table, {}), size=8)
     key = tuple(ids)
     refs = memo[1].get(key)
     if refs is None:
@@ -160,8 +157,10 @@ def make_diagnostic(
     The same match in an identical block (a paragraph pasted many times, in one file or many) is
     made once and moved: everything but its positions and path depends only on the block's
     source and what the rule captured."""
-    base, _ = block.source_span(0, len(block.text))
-    key = _match_key(rule, ruleset, document, block, prose_start, prose_end, captures, 1)
+    base, last = block.source_span(0, len(block.text))
+    key = _match_key(
+        rule, ruleset, document, block, (base, last), prose_start, prose_end, captures, 1
+    )
     if key is None:
         return _make_diagnostic(
             rule, ruleset, document, block, prose_start, prose_end, captures, message_values
@@ -175,16 +174,12 @@ def make_diagnostic(
     )
     if any(e.new_text == "" for s in diagnostic.suggestions for e in s.edits):
         return diagnostic  # a removal looks at the blank lines around the block: not kept
-    if len(_MADE) >= _MADE_SIZE:
-        _MADE.clear()
-    _MADE[key] = _moved(diagnostic, -base, "")
+    remember(_MADE, key, _moved(diagnostic, -base, ""))
     return diagnostic
 
 
 _MADE: dict[tuple, Diagnostic] = {}  # by block and match, positions relative to the block
 REWRITE_UNIT = "rewrite-unit"  # diagnostic.extra key, only until settle_rewrites has run
-_MADE_SIZE = 4096
-_MEMO_BLOCK = 2000  # longest block source (characters) whose findings are remembered
 
 
 def _moved(diagnostic: Diagnostic, by: int, path: str) -> Diagnostic:
@@ -201,20 +196,20 @@ def _moved(diagnostic: Diagnostic, by: int, path: str) -> Diagnostic:
         unit_start, unit_end = extra[REWRITE_UNIT]  # type: ignore[misc]
         extra[REWRITE_UNIT] = (unit_start + by, unit_end + by)
     return Diagnostic(
-        path,
-        d.start + by,
-        d.end + by,
-        d.code,
-        d.rule,
-        d.category,
-        d.severity,
-        d.message,
-        d.text,
-        suggestions,
-        d.related,
-        d.evidence,
-        d.docs_url,
-        extra,
+        path=path,
+        start=d.start + by,
+        end=d.end + by,
+        code=d.code,
+        rule=d.rule,
+        category=d.category,
+        severity=d.severity,
+        message=d.message,
+        text=d.text,
+        suggestions=suggestions,
+        related=d.related,
+        evidence=d.evidence,
+        docs_url=d.docs_url,
+        extra=extra,
     )
 
 
@@ -255,7 +250,6 @@ def _make_diagnostic(
 # the same sentence in many files of a run) is planned once. Offsets are kept relative to the
 # block's source, which parses to the same prose wherever the same source text stands.
 _PLANS: dict[tuple, Rewrite | None] = {}
-_PLANS_SIZE = 4096
 
 
 def _planned(
@@ -269,17 +263,17 @@ def _planned(
 ) -> Rewrite | None:
     from fitlint.rules.rewrite import plan_rewrite
 
-    base, _ = block.source_span(0, len(block.text))
-    key = _match_key(rule, ruleset, document, block, prose_start, prose_end, captures, 0)
+    base, last = block.source_span(0, len(block.text))
+    key = _match_key(
+        rule, ruleset, document, block, (base, last), prose_start, prose_end, captures, 0
+    )
     if key is None:
         return plan_rewrite(rule, ruleset, document, block, prose_start, prose_end, captures)
     if key in _PLANS:
         relative = _PLANS[key]
         return None if relative is None else _shifted(relative, base)
     rewrite = plan_rewrite(rule, ruleset, document, block, prose_start, prose_end, captures)
-    if len(_PLANS) >= _PLANS_SIZE:
-        _PLANS.clear()
-    _PLANS[key] = None if rewrite is None else _shifted(rewrite, -base)
+    remember(_PLANS, key, None if rewrite is None else _shifted(rewrite, -base))
     return rewrite
 
 
@@ -288,6 +282,7 @@ def _match_key(
     ruleset: RuleSet,
     document: Document,
     block: ProseBlock,
+    source: tuple[int, int],
     prose_start: int,
     prose_end: int,
     captures: dict[str, str] | None,
@@ -296,10 +291,10 @@ def _match_key(
     """What a match's finding or rewrite depends on, by block and match, for the memos above;
     None when it must be made afresh. Front matter and attributes read beyond their block; a
     long block is rarely pasted twice, and a key holding it for each of its findings would cost
-    memory with the square of its length. ``margin`` characters either side of the block's
-    source are part of the key (an edit may reach them)."""
-    base, last = block.source_span(0, len(block.text))
-    if block.kind in ("front_matter", "attribute") or last - base > _MEMO_BLOCK:
+    memory with the square of its length. ``source`` is the block's span in the file;
+    ``margin`` characters either side of it are part of the key (an edit may reach them)."""
+    base, last = source
+    if block.kind in ("front_matter", "attribute") or last - base > MEMO_TEXT:
         return None
     return (
         ruleset.digest,

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, Protocol
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock
 from fitlint.document.sentences import split_sentences
+from fitlint.memo import MEMO_TEXT, remember
 from fitlint.nlp import LemmaText, doc_text
 from fitlint.rules.context import (
     ContextWords,
@@ -71,12 +72,14 @@ class Matcher(Protocol):
 
 
 class Frame(NamedTuple):
-    """What surrounds a sentence: its section heading, the next sentence, the document's stance."""
+    """What surrounds a sentence: its section heading, the next sentence, the document's stance,
+    and whether the sentence itself carries a footnote reference or a link."""
 
     heading: str
     next_sentence: str
     document_debunks: bool
     title: str
+    sources: bool
 
 
 class Candidate(NamedTuple):
@@ -153,10 +156,8 @@ class SentenceRules:
                         gated = set().union(*(self._by_stem.get(stem, ()) for stem in found))
                         asked = sorted(applicable & (gated | self._ungated))
                     chosen = tuple(i for i in asked if matchers[i].prefilter(lowered, found))
-                    if len(lowered) <= _MEMO_TEXT:
-                        if len(self._chosen) >= _MEMO_SIZE:
-                            self._chosen.clear()
-                        self._chosen[memo_key] = chosen
+                    if len(lowered) <= MEMO_TEXT:
+                        remember(self._chosen, memo_key, chosen)
                 if chosen:
                     following = (
                         lowered_block[slice(*spans[position + 1])]
@@ -238,7 +239,15 @@ class SentenceRules:
                     if position + 1 < len(sentences)
                     else unit.following
                 )
-                frame = Frame(headings.get(block.section, ""), following, debunking, title.lower())
+                frame = Frame(
+                    headings.get(block.section, ""),
+                    following,
+                    debunking,
+                    title.lower(),
+                    _sources(
+                        block, unit.start + sentence.start_char, unit.start + sentence.end_char
+                    ),
+                )
                 for matcher in (self.matchers[i] for i in unit.matchers):
                     if matcher.rule.code not in self.disabled:
                         diagnostics.extend(
@@ -277,7 +286,6 @@ class SentenceRules:
         # A sentence met again with the same surroundings (a paragraph pasted many times) gets the
         # same matches and the same verdicts: only their positions differ. Claim rules also read
         # what the document cites around the block, so they are judged each time.
-        sources = _sources(block, unit.start + sentence.start_char, unit.start + sentence.end_char)
         key = None
         if matcher.kind != "claim":
             key = (
@@ -291,7 +299,6 @@ class SentenceRules:
                 context,
                 previous.get(unit.block, ""),
                 "blockquote" in block.containers,
-                sources,
             )
             verdicts = self._verdicts.get(key)
             if verdicts is not None:
@@ -321,7 +328,7 @@ class SentenceRules:
                 block.key,
                 previous.get(unit.block, ""),
                 "blockquote" in block.containers,
-                sources,
+                frame.sources,
             )
             reason = (
                 excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
@@ -369,8 +376,6 @@ class SentenceRules:
 
 
 CONTEXT_CHARS = 2000  # how much of the block before a sentence its context tests may read
-_MEMO_SIZE = 4096  # sentences whose pre-filter answer is remembered
-_MEMO_TEXT = 2000  # longest sentence remembered
 CONTEXT_TOKENS = 60  # how far either side of a match they read in a very long sentence
 
 

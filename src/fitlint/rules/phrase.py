@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from fitlint.memo import MEMO_TEXT, remember
 from fitlint.nlp import LemmaText
 from fitlint.rules.matching import Found, RuleTimeout, surface
 from fitlint.rules.model import Rule, RuleSet
@@ -21,8 +22,6 @@ if TYPE_CHECKING:
     import regex
 
 
-_MEMO_SIZE = 4096  # stem sets remembered per rule
-_MEMO_TEXT = 2000  # longest sentence (lemma text) whose matches are remembered
 _UNCOMPILED = object()  # a shape not compiled yet (None is a pattern with no shape to check)
 
 # A required pattern item: its one-stem alternatives, and its multi-stem ones keyed by a stem.
@@ -102,9 +101,7 @@ class PhraseMatcher:
             for stem in key:
                 numbers.update(self._by_stem.get(stem, ()))
             allowed = tuple(n for n in sorted(numbers) if _possible(self._required[n], key))
-            if len(self._allowed) >= _MEMO_SIZE:
-                self._allowed.clear()
-            self._allowed[key] = allowed
+            remember(self._allowed, key, allowed)
         return allowed
 
     def prefilter(self, lowered: str, stems: Collection[str]) -> bool:
@@ -224,10 +221,8 @@ class PhraseMatcher:
             )
             for match in matches
         ]
-        if len(text) <= _MEMO_TEXT:
-            if len(self._spans) >= _MEMO_SIZE:
-                self._spans.clear()
-            self._spans[key] = found
+        if len(text) <= MEMO_TEXT:
+            remember(self._spans, key, found)
         return found
 
 
