@@ -152,6 +152,24 @@ def test_identical_paragraphs_cost_time_in_proportion_to_their_number(linter):
     _grows_linearly(make, 400, lambda t: linter.lint_text(t, "d.md"))
 
 
+def test_a_pasted_paragraph_is_judged_in_each_copy_s_own_surroundings(linter):
+    # Copies of a paragraph share their findings only when everything around them matches: the
+    # copy under a myth heading is excused; the others are reported at their own positions, in
+    # this file and in the next one.
+    claim = "Crunches burn belly fat.\n\n"
+    text = "# Core plan\n\n" + claim + "## Myth: you can spot reduce\n\n" + claim
+    text += "## Training\n\n" + claim + claim
+    for path in ("a.md", "b.md"):
+        diagnostics = linter.lint_text(text, path)
+        copies = [i for i in range(len(text)) if text.startswith(claim, i) and text[i - 1] == "\n"]
+        assert [(d.code, d.path) for d in diagnostics] == [("FL101", path)] * 3
+        assert [d.start for d in diagnostics] == [copies[0] + 9, copies[2] + 9, copies[3] + 9]
+        assert all(text[d.start : d.end] == d.text for d in diagnostics)
+        for d in diagnostics:
+            (edit,) = d.suggestions[-1].edits
+            assert d.start - 9 <= edit.start < edit.end <= d.start - 9 + len(claim)
+
+
 def test_overlapping_spans_are_found_as_by_testing_every_pair():
     rng = random.Random(19)
     for _ in range(200):

@@ -472,6 +472,7 @@ class ClaimGroup:
 
 class ClaimMatcher:
     kind = "claim"
+    reads_document = True  # what the document cites decides
 
     def __init__(self, rule: Rule, ruleset: RuleSet, group: ClaimGroup) -> None:
         self.rule = rule

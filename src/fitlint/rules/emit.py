@@ -168,13 +168,13 @@ def make_diagnostic(
     key += (rule.severity, tuple(sorted((message_values or {}).items())))
     made = _MADE.get(key)
     if made is not None:
-        return _moved(made, base, document.path)
+        return moved(made, base, document.path)
     diagnostic = _make_diagnostic(
         rule, ruleset, document, block, prose_start, prose_end, captures, message_values
     )
-    if any(e.new_text == "" for s in diagnostic.suggestions for e in s.edits):
+    if removes_text(diagnostic):
         return diagnostic  # a removal looks at the blank lines around the block: not kept
-    remember(_MADE, key, _moved(diagnostic, -base, ""))
+    remember(_MADE, key, moved(diagnostic, -base, ""))
     return diagnostic
 
 
@@ -182,7 +182,13 @@ _MADE: dict[tuple, Diagnostic] = {}  # by block and match, positions relative to
 REWRITE_UNIT = "rewrite-unit"  # diagnostic.extra key, only until settle_rewrites has run
 
 
-def _moved(diagnostic: Diagnostic, by: int, path: str) -> Diagnostic:
+def removes_text(diagnostic: Diagnostic) -> bool:
+    """Does a fix of this finding remove text? A removal reads the blank lines around its block,
+    so it is never kept to be moved."""
+    return any(e.new_text == "" for s in diagnostic.suggestions for e in s.edits)
+
+
+def moved(diagnostic: Diagnostic, by: int, path: str) -> Diagnostic:
     """A copy of ``diagnostic`` with every position moved by ``by``, in file ``path``."""
     d = diagnostic
     suggestions = tuple(

@@ -24,7 +24,7 @@ from fitlint.rules.context import (
     document_debunks,
     excused,
 )
-from fitlint.rules.emit import make_diagnostic
+from fitlint.rules.emit import make_diagnostic, moved, removes_text
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.prefilter import StemScanner
 
@@ -44,6 +44,9 @@ class Found:
 class Matcher(Protocol):
     rule: Rule
     gated: bool  # True: prefilter() is False for a sentence holding none of stems()
+    # True: its findings depend on the document beyond the sentence's block (what it cites), so
+    # a sentence's findings are never reused for an identical block elsewhere.
+    reads_document: bool
 
     def stems(self) -> Iterable[str]: ...
 
@@ -110,6 +113,8 @@ class SentenceRules:
         self._prepared = False
         self.words: ContextWords | None = None
         self._verdicts: dict[tuple, list] = {}
+        # A candidate's findings by everything they depend on, positions relative to its block.
+        self._units: dict[tuple, list[Diagnostic]] = {}
         self.scanner = StemScanner(stem for matcher in self.matchers for stem in matcher.stems())
         # Most sentences hold no rule word: only ungated matchers, and the gated ones one of whose
         # gate stems a sentence holds, are asked (by position, so rules keep their order).
@@ -211,58 +216,144 @@ class SentenceRules:
             units = self.candidates(document.blocks)
         if not units:
             return []
-        from fitlint.nlp import lemma_text
-
-        overrides = self.ruleset.lemma_overrides
         self.prepare()
         self._verdicts = {}  # per document: (matcher, sentence, surroundings) -> judged matches
         for position in sorted({i for unit in units for i in unit.matchers}):
             self.matchers[position].begin(document)
-        docs = annotate([document.blocks[u.block].text[u.start : u.end] for u in units])
-        headings = {
-            block.section: block.text.lower()
-            for block in document.blocks
-            if block.kind == "heading"
-        }
-        leads = lead_ins(document.blocks)
-        previous = previous_blocks(document.blocks)
         title = title_of(document.blocks)
-        debunking = document_debunks(title)
+        around = _Surroundings(
+            {
+                block.section: block.text.lower()
+                for block in document.blocks
+                if block.kind == "heading"
+            },
+            lead_ins(document.blocks),
+            previous_blocks(document.blocks),
+            title,
+            document_debunks(title),
+        )
+        # A sentence met again in an identical block with the same surroundings (a paragraph
+        # pasted many times) gives the same findings, moved: it is parsed and matched once.
+        found: list[list[Diagnostic] | None] = [None] * len(units)
+        fresh: list[int] = []  # candidates to parse and match
+        keys: dict[int, tuple] = {}  # of the fresh candidates only: a key per copy costs memory
+        copies: dict[tuple, list[int]] = {}  # later candidates of this document, by key
+        bases: dict[int, int] = {}  # where the block of each kept candidate starts in the file
+        disabled = tuple(sorted(self.disabled))
+        for index, unit in enumerate(units):
+            keyed = self._unit_key(document, unit, around, disabled)
+            if keyed is None:
+                fresh.append(index)
+                continue
+            key, bases[index] = keyed
+            if key in self._units:
+                found[index] = _copied(self._units[key], bases[index], document.path)
+            elif key in copies:
+                copies[key].append(index)
+            else:
+                copies[key] = []
+                keys[index] = key
+                fresh.append(index)
+        while fresh:
+            docs = annotate([_prose(document, units[i]) for i in fresh])
+            again: list[int] = []
+            for index, doc in zip(fresh, docs):
+                unit = units[index]
+                findings = found[index] = self._sentences(unit, doc, document, around)
+                key = keys.get(index)
+                if key is None:
+                    continue
+                if any(removes_text(d) for d in findings):
+                    # A removal reads the blank lines around its block: each copy is found
+                    # afresh.
+                    again.extend(copies[key])
+                    continue
+                relative = [moved(d, -bases[index], "") for d in findings]
+                remember(self._units, key, relative)
+                for copy in copies[key]:
+                    found[copy] = _copied(relative, bases[copy], document.path)
+            fresh, keys = again, {}
+        return [d for findings in found for d in findings or ()]
+
+    def _unit_key(
+        self, document: Document, unit: Candidate, around: _Surroundings, disabled: tuple
+    ) -> tuple[tuple, int] | None:
+        """Everything a candidate's findings depend on but their positions, and where its block
+        starts in the file; None when they must be found afresh (claim rules, blocks that read
+        beyond themselves, long blocks)."""
+        block = document.blocks[unit.block]
+        if block.kind in ("front_matter", "attribute") or len(block.text) > MEMO_TEXT:
+            return None
+        if any(self.matchers[i].reads_document for i in unit.matchers):
+            return None
+        base, last = block.source_span(0, len(block.text))
+        heading = around.headings.get(block.section, "")
+        lead = around.leads.get(unit.block, "")
+        before = around.previous.get(unit.block, "")
+        if last - base > MEMO_TEXT or len(heading + lead + before + around.title) > MEMO_TEXT:
+            return None  # a key holding long text for each of its copies would cost memory
+        key = (
+            unit.start,
+            unit.end,
+            unit.following,
+            unit.matchers,
+            disabled,
+            block.text,
+            document.text[max(0, base - 1) : last + 1],  # a fix may reach one character out
+            document.path.rsplit(".", 1)[-1],
+            block.kind,
+            block.key,
+            block.containers,
+            block.heading_level,
+            tuple((link.prose_start, link.prose_end) for link in block.links),
+            tuple(at for at, _ in block.footnote_refs),
+            heading,
+            lead,
+            before,
+            around.title,
+        )
+        return key, base
+
+    def _sentences(
+        self, unit: Candidate, doc: Any, document: Document, around: _Surroundings
+    ) -> list[Diagnostic]:
+        """The findings in a candidate's sentences (spaCy may split it further)."""
+        from fitlint.nlp import lemma_text
+
+        overrides = self.ruleset.lemma_overrides
+        block = document.blocks[unit.block]
+        lead = around.leads.get(unit.block, "")
         diagnostics: list[Diagnostic] = []
-        for unit, doc in zip(units, docs):
-            block = document.blocks[unit.block]
-            sentences = list(doc.sents)
-            for position, sentence in enumerate(sentences):
-                lemmas = lemma_text(sentence, overrides)
-                following = (
-                    sentences[position + 1].text.lower()
-                    if position + 1 < len(sentences)
-                    else unit.following
-                )
-                frame = Frame(
-                    headings.get(block.section, ""),
-                    following,
-                    debunking,
-                    title.lower(),
-                    _sources(
-                        block, unit.start + sentence.start_char, unit.start + sentence.end_char
-                    ),
-                )
-                for matcher in (self.matchers[i] for i in unit.matchers):
-                    if matcher.rule.code not in self.disabled:
-                        diagnostics.extend(
-                            self._apply(
-                                matcher,
-                                sentence,
-                                lemmas,
-                                block,
-                                frame,
-                                document,
-                                unit,
-                                leads.get(unit.block, ""),
-                                previous,
-                            )
+        sentences = list(doc.sents)
+        for position, sentence in enumerate(sentences):
+            lemmas = lemma_text(sentence, overrides)
+            following = (
+                sentences[position + 1].text.lower()
+                if position + 1 < len(sentences)
+                else unit.following
+            )
+            frame = Frame(
+                around.headings.get(block.section, ""),
+                following,
+                around.debunking,
+                around.title.lower(),
+                _sources(block, unit.start + sentence.start_char, unit.start + sentence.end_char),
+            )
+            for matcher in (self.matchers[i] for i in unit.matchers):
+                if matcher.rule.code not in self.disabled:
+                    diagnostics.extend(
+                        self._apply(
+                            matcher,
+                            sentence,
+                            lemmas,
+                            block,
+                            frame,
+                            document,
+                            unit,
+                            lead,
+                            around.previous,
                         )
+                    )
         return diagnostics
 
     def _apply(
@@ -284,10 +375,10 @@ class SentenceRules:
         context = (lead + "\n" if lead else "") + before
         doc = sentence.doc
         # A sentence met again with the same surroundings (a paragraph pasted many times) gets the
-        # same matches and the same verdicts: only their positions differ. Claim rules also read
-        # what the document cites around the block, so they are judged each time.
+        # same matches and the same verdicts: only their positions differ. Rules that read the
+        # document beyond the block (what it cites) are judged each time.
         key = None
-        if matcher.kind != "claim":
+        if not matcher.reads_document:
             key = (
                 id(matcher),
                 doc_text(doc),
@@ -377,6 +468,25 @@ class SentenceRules:
 
 CONTEXT_CHARS = 2000  # how much of the block before a sentence its context tests may read
 CONTEXT_TOKENS = 60  # how far either side of a match they read in a very long sentence
+
+
+class _Surroundings(NamedTuple):
+    """What the sentences of one document read around their block."""
+
+    headings: dict[int, str]  # section -> its heading, lower-cased
+    leads: dict[int, str]  # list item block -> the text that introduces its list
+    previous: dict[int, str]  # block -> the block before it in its section, lower-cased
+    title: str
+    debunking: bool  # the document's title frames it as a myth-buster
+
+
+def _prose(document: Document, unit: Candidate) -> str:
+    return document.blocks[unit.block].text[unit.start : unit.end]
+
+
+def _copied(relative: list[Diagnostic], base: int, path: str) -> list[Diagnostic]:
+    """Findings kept with positions relative to their block, placed in a block at ``base``."""
+    return [moved(d, base, path) for d in relative]
 
 
 def _sources(block: ProseBlock, start: int, end: int) -> bool:

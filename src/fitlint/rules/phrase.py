@@ -32,6 +32,7 @@ _Spans = tuple[tuple[int, int], tuple[tuple[str, tuple[int, int]], ...]]
 
 class PhraseMatcher:
     kind = "phrase"
+    reads_document = False
     gated = True  # no stem of its patterns in a sentence: the pre-filter says no
 
     def __init__(self, rule: Rule, ruleset: RuleSet) -> None:

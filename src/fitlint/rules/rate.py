@@ -228,6 +228,7 @@ def _amounts(text: str) -> Iterator[_Amount]:
 
 class RateMatcher:
     kind = "rate"
+    reads_document = False
     gated = True  # needs a unit word (kg, pounds, sizes, …)
 
     def __init__(self, rule: Rule, ruleset: RuleSet) -> None:
