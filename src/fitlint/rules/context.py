@@ -971,6 +971,8 @@ def promoted(ctx: MatchContext) -> bool:
         return True  # a list of what the exercises under "Why These Exercises Work" give
     if _customer_result(ctx):
         return True
+    if guaranteed(ctx):
+        return True  # a result with a refund on it is sold: "lose 3 inches or your money back"
     return targeting(ctx)
 
 
@@ -1318,9 +1320,11 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
 
 # A seller's guarantee asserts the result it is conditioned on: "if your chest isn't flatter in
 # 30 days, email me for a refund", "lose the belly in 60 days or your money back", "try it
-# risk-free". Its "if", "not" and "risk" neither deny nor warn.
+# risk-free", "if you don't lose 3 inches, you pay nothing". Its "if", "not" and "risk" neither
+# deny nor warn.
 _GUARANTEE = lazy_compile(
-    r"\b(?:refund(?:ed|s)?|money[\s-]*back|your\s+money|risk[\s-]*free|guaranteed?\s+or\b)",
+    r"\b(?:refund(?:ed|s)?|money[\s-]*back|your\s+money|risk[\s-]*free|guaranteed?\s+or\b"
+    r"|pay\s+nothing|(?:don[’']?t|won[’']?t)\s+pay|it[’']?s\s+free\b|or\s+it[’']?s\s+free)",
     re.IGNORECASE,
 )
 _GUARANTEE_BLIND = frozenset({"negated", "denied", "hypothetical", "caution"})
