@@ -206,6 +206,14 @@ def _group_name(lexicon: str) -> str:
 # -- the lemma regex --------------------------------------------------------------------------
 
 
+_DETERMINERS = ("a", "an", "the", "your", "my", "her", "his", "their", "our", "this", "that")
+
+
+def _is_reference(item: Item) -> bool:
+    """Does the item name a lexicon or a phrase (rather than list literal words)?"""
+    return any(option.startswith(("@", "<")) for option in item.options)
+
+
 def compile_lemma_regex(
     pattern: ParsedPattern, grammar: Grammar, lemmatize: Callable[[str], str]
 ) -> str:
@@ -227,6 +235,10 @@ class _LemmaCompiler:
         words = "|".join(regex.escape(b, literal_spaces=True) for b in breaks)
         # One token that is not a clause break: a gap's step.
         self.step = f"(?!(?:{words})(?![^ ]))[^ ]+" if words else "[^ ]+"
+        # A determiner may stand before a lexicon or phrase reference that follows a word
+        # directly: "the lazy way to <outcome>" reads "the lazy way to a flat stomach" too.
+        determiners = sorted({lemmatize(d) for d in _DETERMINERS} | set(_DETERMINERS))
+        self.determiner = "(?: (?:" + "|".join(regex.escape(d) for d in determiners) + "))? "
 
     def pattern(self, pattern: ParsedPattern, depth: int = 0) -> str:
         halves = pattern.halves()
@@ -256,10 +268,13 @@ class _LemmaCompiler:
             if isinstance(item, Either):  # only at the top level (see pattern)
                 raise PatternError("'&' inside a phrase")
             body = "[^ ]+" if isinstance(item, AnyToken) else self.item(item, depth)
+            joint = self.gap(gap)
+            if gap is None and not isinstance(item, AnyToken) and _is_reference(item):
+                joint = self.determiner
             if not out:
                 out = body
             else:
-                out += f"(?:{self.gap(gap)}{body})?" if item.optional else self.gap(gap) + body
+                out += f"(?:{joint}{body})?" if item.optional else joint + body
             gap = None
         return out
 
