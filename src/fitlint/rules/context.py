@@ -955,12 +955,10 @@ _NOT_A_MEANS = frozenset(
 
 
 def promoted(ctx: MatchContext) -> bool:
-    """The outcome is sold, not wished for: a title or heading ("Flat Tummy Focus"), or a
-    sentence that credits a targeted means ("get a flat stomach with these moves"). "Many
+    """The outcome is sold, not wished for: a title, heading, headline field or button ("Flat
+    Tummy Focus", "Start my flat tummy countdown"), or a sentence that credits a targeted means ("get a flat stomach with these moves"). "Many
     people want a flat tummy" is neither."""
-    if ctx.block_kind == "heading" or (
-        ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle")
-    ):
+    if ctx.block_kind == "heading" or _headline_field(ctx) or _call_to_action(ctx):
         return True
     if _labelled_title(ctx):
         return True
@@ -1123,11 +1121,22 @@ _BEFORE_AFTER = lazy_compile(r"\bbefore\s*(?:and|&|/|\+)\s*after\b", re.IGNORECA
 def headline(ctx: MatchContext) -> bool:
     """The match is in a title, heading or page description: the copy a page sells itself with,
     also when a field label names it ("**Title:** …", "Subject line: …")."""
-    return (
-        ctx.block_kind == "heading"
-        or (ctx.block_kind == "front_matter" and ctx.key in ("title", "subtitle", "description"))
-        or _labelled_title(ctx)
-    )
+    return ctx.block_kind == "heading" or _headline_field(ctx) or _labelled_title(ctx)
+
+
+# Fields a page sells itself with: front matter, and the props of a page component
+# (<Hero title="…" subtitle="…">) or the strings a template passes on.
+_HEADLINE_KEYS = frozenset({"title", "subtitle", "headline", "heading", "tagline", "description"})
+# Fields and controls that ask the reader to act on the offer: a button, a call to action.
+_CALL_KEYS = frozenset({"cta", "button", "action"})
+
+
+def _headline_field(ctx: MatchContext) -> bool:
+    return ctx.block_kind in ("front_matter", "attribute") and ctx.key in _HEADLINE_KEYS
+
+
+def _call_to_action(ctx: MatchContext) -> bool:
+    return ctx.block_kind == "control" or (ctx.block_kind == "attribute" and ctx.key in _CALL_KEYS)
 
 
 # A paragraph that opens with a title field: video and email copy, caption banks, briefs.
