@@ -400,8 +400,11 @@ def negated(ctx: MatchContext) -> bool:
         return True
     words = ctx.words
     clause = clause_of(ctx, tight=True)
-    lemmas = _lemmas(ctx, max(clause.start, ctx.first - 8), ctx.first)
+    start = max(clause.start, ctx.first - 8)
+    lemmas = _lemmas(ctx, start, ctx.first)
     for position, lemma in enumerate(lemmas):
+        if _compound_modifier(doc, start + position):
+            continue  # "the no-cardio plan that torches belly fat": "no" describes the plan
         # "It is not uncommon to lose …" asserts the claim (a litotes), it does not deny it.
         if (
             (lemma in words.negation or lemma == "cannot")
@@ -423,12 +426,26 @@ def negated(ctx: MatchContext) -> bool:
     ):
         after = _lemmas(ctx, ctx.last + 1, min(clause.end, ctx.last + 5))
         for position, lemma in enumerate(after):
-            # "Say goodbye to love handles without surgery": "without" qualifies the means.
+            # "Say goodbye to love handles without surgery" or "with no surgery": the negation
+            # qualifies the means.
+            if lemma == "no" and after[position - 1 : position] == ["with"]:
+                continue
             if lemma in words.negation and lemma != "without":
                 # "… are not unusual" asserts the claim (a litotes), it does not deny it.
                 following = after[position + 1 : position + 2]
                 return not (following and following[0] in _LITOTES)
     return False
+
+
+def _compound_modifier(doc: Any, index: int) -> bool:
+    """Is the token the first part of a hyphenated modifier ("no-cardio", "zero-effort")?"""
+    token = doc[index]
+    return (
+        not token.whitespace_
+        and index + 2 < len(doc)
+        and doc[index + 1].text == "-"
+        and not doc[index + 1].whitespace_
+    )
 
 
 _LITOTES = frozenset(
