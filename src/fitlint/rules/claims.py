@@ -122,6 +122,22 @@ _SOCIAL_PROOF = Needled(
     "delighted",
     "successful",
 )
+# An exercise equivalence: "equivalent to 600 squats", "the same ab workout as 150 crunches",
+# "10 minutes = 1 hour workout". A figure of effort saved is a claim to back up.
+_EQUIVALENCE = Needled(
+    lazy_compile(
+        rf"(?:\bequivalent\s+to|\bthe\s+same\s+(?:[a-z-]+\s+){{0,2}}as|\bas\s+effective\s+as"
+        rf"|\blike\s+doing|=|\bequals?)\s+(?:a\s+|an\s+)?(?:{_NUM}|{_COUNT_WORD})\s*[-\s]?\s*"
+        r"(?:[a-z-]+\s+){0,2}(?:squats?|crunch(?:es)?|sit-?ups?|push-?ups?|lunges?|burpees?|planks?"
+        r"|workouts?|hours?|hrs?|minutes?|mins?|miles?|km|reps?|jogs?|runs?|sessions?|classes)\b",
+    ),
+    "equivalent",
+    "same",
+    "as ",
+    "like doing",
+    "=",
+    "equal",
+)
 _STUDY_REFERENCE = lazy_compile(
     r"\b(?:this|the|our|that|these)\s+(?:present\s+|same\s+|above\s+)?(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results|data|experiment)\b"
     r"|\bparticipants\b|\bsubjects\b|^\W*we\s+(?:found|show|observed|provide|report|demonstrat|hypothesi)",
@@ -372,6 +388,7 @@ def statistic_in(text: str) -> bool:
         # prescribe. Only a claimed outcome ("…, burning 100 calories") or comparison counts.
         return bool(
             _CALORIES_BURNED.search(cleaned)
+            or _EQUIVALENCE.search(cleaned)
             or _SOCIAL_PROOF.search(cleaned)
             or _crowd(cleaned)
             or ("%" in cleaned and _COMPARATIVE_PERCENT.search(cleaned))
@@ -379,6 +396,8 @@ def statistic_in(text: str) -> bool:
     if _PERCENT.search(cleaned) and _PERCENT_CUE.search(cleaned):
         return True
     if _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned) or _crowd(cleaned):
+        return True
+    if _EQUIVALENCE.search(cleaned):
         return True
     if _PER_EVERY.search(cleaned) and (_OUTCOME.search(cleaned) or "return" in cleaned):
         return True
