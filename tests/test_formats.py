@@ -597,3 +597,18 @@ def test_component_props_over_several_lines_are_read_with_exact_ranges(cli, tmp_
     assert ("FL101", "Lose the Dad Gut in 42 Days") in found
     assert ("FL101", "man boobs are gone") in found
     assert all("/start" not in quoted for _, quoted in found)
+
+
+def test_a_short_desc_key_is_the_page_description_but_a_social_one_is_not():
+    text = (
+        "<?php\n$seo = [\n    'desc' => 'Shrink your tummy in 14 days.',\n"
+        "    'og_desc' => 'Burn belly fat with these 5 moves.',\n];\n?>\n"
+        '<meta name="description" content="<?php echo $seo[\'desc\']; ?>">\n'
+    )
+    blocks = _blocks(text, "product.php")
+    assert (
+        "front_matter:description",
+        "Shrink your tummy in 14 days.",
+        "Shrink your tummy in 14 days.",
+    ) in blocks
+    assert not any("Burn belly fat" in prose for _, prose, _ in blocks)

@@ -220,10 +220,20 @@ class MetadataString(NamedTuple):
     builder: ProseBuilder
 
 
+# Short names templates give the same fields.
+_SHORT_KEYS = {"desc": "description"}
+
+
 def metadata_key(name: str, keys: frozenset[str]) -> str | None:
     """The front-matter key a variable or array key names: ``title``, ``pageTitle``,
     ``meta_description`` → title, title, description; ``og_title`` (a social card) → None."""
     lowered = name.lower()
+    for short, key in _SHORT_KEYS.items():  # "desc", "seo_desc", "metaDesc": a description
+        snake = lowered == short or lowered.endswith(("_" + short, "-" + short))
+        camel = name.endswith(short.capitalize()) and name[:1].islower()
+        if key in keys and (snake or camel):
+            prefix = lowered[: -len(short)].rstrip("_-.")
+            return None if prefix in _SOCIAL else key
     for key in keys:
         if lowered == key:
             return key
