@@ -132,9 +132,8 @@ _EQUIVALENCE = Needled(
         r"|workouts?|hours?|hrs?|minutes?|mins?|miles?|km|reps?|jogs?|runs?|sessions?|classes)\b",
     ),
     "equivalent",
-    "same",
-    "as ",
-    "like doing",
+    "as",
+    "like",
     "=",
     "equal",
 )
