@@ -68,7 +68,6 @@ _COMPONENT_TEXT_PROPS = (
     "cta",
     "quote",
     "tagline",
-    "headline",
     "description",
     "blurb",
     "excerpt",

@@ -107,6 +107,7 @@ class CitationIndex:
     block_cites: dict[int, bool] = field(default_factory=dict)
     block_by_sentence: dict[int, bool] = field(default_factory=dict)
     markers_in_text: bool = False
+    _first_cited: int | None = field(default=None, repr=False, compare=False)  # derived, lazily
 
     def __post_init__(self) -> None:
         blocks = self.document.blocks
@@ -196,11 +197,19 @@ class CitationIndex:
 
     def cited_earlier(self, block_index: int) -> bool:
         """Was a source cited anywhere before this block (outside the reference list)?"""
-        return any(
-            self.block_has_citation(i)
-            for i in range(block_index)
-            if i not in self.reference_blocks and self.document.blocks[i].kind != "heading"
-        )
+        if self._first_cited is None:
+            # Found once per document: a file of many "that study …" sentences stays linear.
+            self._first_cited = next(
+                (
+                    i
+                    for i, block in enumerate(self.document.blocks)
+                    if i not in self.reference_blocks
+                    and block.kind != "heading"
+                    and self.block_has_citation(i)
+                ),
+                len(self.document.blocks),
+            )
+        return self._first_cited < block_index
 
     def span_cites(self, block_index: int, start: int, end: int) -> bool:
         """Does the text block.text[start:end] carry a citation itself?"""

@@ -973,8 +973,8 @@ _NOT_A_MEANS = frozenset(
 
 def promoted(ctx: MatchContext) -> bool:
     """The outcome is sold, not wished for: a title, heading, headline field or button ("Flat
-    Tummy Focus", "Start my flat tummy countdown"), or a sentence that credits a targeted means ("get a flat stomach with these moves"). "Many
-    people want a flat tummy" is neither."""
+    Tummy Focus", "Start my flat tummy countdown"), or a sentence that credits a targeted means
+    ("get a flat stomach with these moves"). "Many people want a flat tummy" is neither."""
     if ctx.block_kind == "heading" or _headline_field(ctx) or _call_to_action(ctx):
         return True
     if _labelled_title(ctx):

@@ -295,16 +295,33 @@ def _match_key(
     margin: int,
 ) -> tuple | None:
     """What a match's finding or rewrite depends on, by block and match, for the memos above;
-    None when it must be made afresh. Front matter and attributes read beyond their block; a
-    long block is rarely pasted twice, and a key holding it for each of its findings would cost
-    memory with the square of its length. ``source`` is the block's span in the file;
-    ``margin`` characters either side of it are part of the key (an edit may reach them)."""
-    base, last = source
-    if block.kind in ("front_matter", "attribute") or last - base > MEMO_TEXT:
+    None when it must be made afresh (see ``block_key``)."""
+    block_part = block_key(document, block, source, margin)
+    if block_part is None:
         return None
     return (
         ruleset.digest,
         rule.code,
+        *block_part,
+        prose_start,
+        prose_end,
+        tuple(sorted((captures or {}).items())),
+    )
+
+
+def block_key(
+    document: Document, block: ProseBlock, source: tuple[int, int], margin: int
+) -> tuple | None:
+    """What a block's findings depend on in the block itself, for the memos of findings made once
+    and moved to each identical block; None when they must be made afresh. Front matter and
+    attributes read beyond their block; a long block is rarely pasted twice, and a key holding it
+    for each of its findings would cost memory with the square of its length. ``source`` is the
+    block's span in the file; ``margin`` characters either side of it are part of the key (an
+    edit may reach them)."""
+    base, last = source
+    if block.kind in ("front_matter", "attribute") or last - base > MEMO_TEXT:
+        return None
+    return (
         block.kind,
         block.containers,
         block.heading_level,
@@ -312,9 +329,6 @@ def _match_key(
         document.path.rsplit(".", 1)[-1],
         block.text,
         document.text[max(0, base - margin) : last + margin],
-        prose_start,
-        prose_end,
-        tuple(sorted((captures or {}).items())),
     )
 
 

@@ -24,7 +24,7 @@ from fitlint.rules.context import (
     document_debunks,
     excused,
 )
-from fitlint.rules.emit import make_diagnostic, moved, removes_text
+from fitlint.rules.emit import block_key, make_diagnostic, moved, removes_text
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.prefilter import StemScanner
 
@@ -282,15 +282,18 @@ class SentenceRules:
         starts in the file; None when they must be found afresh (claim rules, blocks that read
         beyond themselves, long blocks)."""
         block = document.blocks[unit.block]
-        if block.kind in ("front_matter", "attribute") or len(block.text) > MEMO_TEXT:
+        if len(block.text) > MEMO_TEXT:
             return None
         if any(self.matchers[i].reads_document for i in unit.matchers):
             return None
         base, last = block.source_span(0, len(block.text))
+        block_part = block_key(document, block, (base, last), 1)  # a fix may reach a character out
+        if block_part is None:
+            return None
         heading = around.headings.get(block.section, "")
         lead = around.leads.get(unit.block, "")
         before = around.previous.get(unit.block, "")
-        if last - base > MEMO_TEXT or len(heading + lead + before + around.title) > MEMO_TEXT:
+        if len(heading) + len(lead) + len(before) + len(around.title) > MEMO_TEXT:
             return None  # a key holding long text for each of its copies would cost memory
         key = (
             unit.start,
@@ -298,13 +301,7 @@ class SentenceRules:
             unit.following,
             unit.matchers,
             disabled,
-            block.text,
-            document.text[max(0, base - 1) : last + 1],  # a fix may reach one character out
-            document.path.rsplit(".", 1)[-1],
-            block.kind,
-            block.key,
-            block.containers,
-            block.heading_level,
+            *block_part,
             tuple((link.prose_start, link.prose_end) for link in block.links),
             tuple(at for at, _ in block.footnote_refs),
             heading,

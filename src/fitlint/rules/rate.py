@@ -15,8 +15,7 @@ from collections.abc import Callable, Collection, Iterator
 from typing import Any, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
-from fitlint.nlp import LemmaText
-from fitlint.nlp import doc_text
+from fitlint.nlp import LemmaText, doc_text
 from fitlint.rules.matching import Found
 from fitlint.rules.model import Rule, RuleSet
 
