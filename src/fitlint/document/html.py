@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
-from fitlint.document.model import Link, ProseBlock
+from fitlint.document.model import Cell, Link, ProseBlock
 from fitlint.document.templates import mask, metadata_strings, template_regions
 from fitlint.lazyregex import lazy_compile
 
@@ -74,7 +74,9 @@ _COMPONENT_TEXT_PROPS = (
     "summary",
     "buttontext",
     "headline",
-)
+    "body",
+    "alt",
+)  # also compounds ending in one (heroTitle, imageAlt, ctaText): HTML lower-cases prop names
 # Containers whose kind a block of text inside them takes, innermost first.
 _KIND_OF = {"li": "list_item", "td": "table_cell", "th": "table_cell"}
 _KIND_STOPS = frozenset({"blockquote", "table", "ul", "ol", "dl", "figure"})
@@ -212,6 +214,7 @@ class _Reader(HTMLParser):
         self.prose = _Prose()
         self.open_links: list[list] = []  # [prose start, href]
         self.links: list[Link] = []
+        self.tables: list[Cell] = []  # open tables (nested ones last), at their current cell
 
     # -- positions -----------------------------------------------------------------------------
     def _offset(self) -> int:
@@ -285,6 +288,7 @@ class _Reader(HTMLParser):
                 containers=tuple(_CONTAINER_NAMES[t] for t in self.stack if t in _CONTAINER_NAMES),
                 links=list(links),
                 key=key,
+                cell=self.tables[-1] if kind == "table_cell" and self.tables else None,
             )
         )
 
@@ -306,6 +310,7 @@ class _Reader(HTMLParser):
             if not self_closing and tag not in _VOID:
                 self._close_implied(tag)
                 self.stack.append(tag)
+                self._table_position(tag, offset)
         elif tag in _GAPS or tag not in _INLINE:
             # A line break, an image, an element this reader does not know: a space, never glue.
             self.prose.gap(offset, offset + len(self.get_starttag_text() or ""))
@@ -318,6 +323,16 @@ class _Reader(HTMLParser):
         elif tag == "a" and not self_closing:
             href = next((value for name, value in attrs if name == "href"), None)
             self.open_links.append([self.prose.length, (href or "").strip()])
+
+    def _table_position(self, tag: str, offset: int) -> None:
+        """Keep count of the open table's rows and columns."""
+        if tag == "table":
+            self.tables.append(Cell(offset, -1, -1, False))
+        elif self.tables and tag == "tr":
+            self.tables[-1] = self.tables[-1]._replace(row=self.tables[-1].row + 1, column=-1)
+        elif self.tables and tag in ("td", "th"):
+            at = self.tables[-1]
+            self.tables[-1] = Cell(at.table, max(at.row, 0), at.column + 1, tag == "th")
 
     def _close_implied(self, tag: str) -> None:
         stops = _IMPLIED_END.get(tag)
@@ -352,7 +367,10 @@ class _Reader(HTMLParser):
             if tag in self.stack:
                 self.flush()
                 while self.stack:
-                    if self.stack.pop() == tag:
+                    closed = self.stack.pop()
+                    if closed == "table" and self.tables:
+                        self.tables.pop()
+                    if closed == tag:
                         break
             else:
                 self.flush()
@@ -405,7 +423,9 @@ class _Reader(HTMLParser):
         if raw[1:2].isupper():
             # A JSX component (<BuyButton label="…" />): its text props are what the page shows.
             wanted += [
-                name for name in _COMPONENT_TEXT_PROPS if name in names and name not in wanted
+                name
+                for name in sorted(names)
+                if name not in wanted and name.endswith(_COMPONENT_TEXT_PROPS)
             ]
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""

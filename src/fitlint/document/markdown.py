@@ -15,7 +15,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from fitlint.document.frontmatter import find_front_matter, published_values
 from fitlint.document.inline import ContentMap, ProseBuilder, align_text
-from fitlint.document.model import Link, ProseBlock
+from fitlint.document.model import Cell, Link, ProseBlock
 from fitlint.lazyregex import lazy_compile
 
 _CONTAINERS = {
@@ -121,8 +121,15 @@ def parse_markdown(
     containers: list[str] = []
     table_cursor: dict[int, int] = {}
     pending_footnote: str | None = None
+    cell: Cell | None = None  # the table cell being read: (table, row, column, header)
     for index, token in enumerate(tokens):
         kind = token.type
+        if kind == "table_open":
+            cell = Cell(line_starts[token.map[0]] if token.map else index, -1, -1, False)
+        elif kind == "tr_open" and cell is not None:
+            cell = cell._replace(row=cell.row + 1, column=-1)
+        elif kind in ("th_open", "td_open") and cell is not None:
+            cell = cell._replace(column=cell.column + 1, header=kind == "th_open")
         if kind in _CONTAINERS:
             containers.append(_CONTAINERS[kind])
             if kind == "footnote_open":
@@ -178,6 +185,8 @@ def parse_markdown(
         block.section = section
         block.heading_level = heading_level
         block.containers = tuple(containers)
+        if block_kind == "table_cell":
+            block.cell = cell
         if block.text.strip():
             result.blocks.append(block)
     # Definitions nobody references are dropped by the footnote plugin: find them in the source.

@@ -15,6 +15,16 @@ class Link(NamedTuple):
     href: str
 
 
+class Cell(NamedTuple):
+    """Where a table cell sits: its table (the table's source offset, unique in a document), row
+    and column (from 0), and whether it is a header cell."""
+
+    table: int
+    row: int
+    column: int
+    header: bool
+
+
 @dataclass
 class ProseBlock:
     # heading | paragraph | list_item | table_cell | html | front_matter | footnote; from HTML also
@@ -31,6 +41,7 @@ class ProseBlock:
     links: list[Link] = field(default_factory=list)
     footnote_refs: list[tuple[int, str]] = field(default_factory=list)  # (prose offset, label)
     key: str = ""  # front matter key for front_matter blocks
+    cell: Cell | None = None  # for table cells
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.smap.span(start, end)

@@ -758,6 +758,39 @@ _TABLE_TOPIC = lazy_compile(
     re.IGNORECASE,
 )
 _MEASURED_CELL = lazy_compile(r"%|[a-z×]", re.IGNORECASE)
+# A column of what a method did: "Calories burned (30 min)", "Fat lost", "% change". A column
+# named by a nutrient or a measure alone ("Fat", "Weight") is a label or a log.
+_OUTCOME_HEADER = lazy_compile(
+    r"\b(?:burn(?:ed|t|s)?|lost|loss|losses|reduction|reduced|change|increase|decrease|improvement|"
+    r"difference|effect|results?)\b",
+    re.IGNORECASE,
+)
+# A table of what to do ("Sets | Reps | Rest"): its figures are instructions, not findings.
+_PRESCRIBED_HEADER = lazy_compile(
+    r"\b(?:sets|reps|repetitions|rest|tempo|rounds|intervals|frequency|servings?|portions?|doses?|"
+    r"dosage|sessions?\s+per)\b",
+    re.IGNORECASE,
+)
+# A column of changes to a body measurement: "Avg. waist change", "Inches lost (hips)". A plain
+# "Waist (cm)" is a size chart or a log, not an outcome.
+_MEASURE_CHANGE_COLUMN = lazy_compile(
+    r"\b(?:waist(?:line)?|hips?|thighs?|belly|tummy|arms?|girth|circumference|inch(?:es)?|cm)\b.{0,30}?"
+    r"\b(?:change|changes|loss|lost|reduction|off|drop|dropped|difference|down)\b"
+    r"|\b(?:change|loss|lost|reduction|drop)\b.{0,20}?\b(?:waist(?:line)?|hips?|thighs?|belly|tummy|arms?|girth|"
+    r"circumference|inch(?:es)?|cm)\b",
+    re.IGNORECASE,
+)
+_AGGREGATE = lazy_compile(
+    r"\b(?:average|avg|mean|median|typical|typically|users|customers|clients|members|testers|"
+    r"participants|readers|women|men|people)\b",
+    re.IGNORECASE,
+)
+# A signed or plain length in such a column: "−2.4 in", "5 cm", "3.1\"".
+_LENGTH_CELL = lazy_compile(
+    r"^\s*(?:up\s+to|about|around|over|nearly|almost|[~≈<>+−-])?\s*\d[\d,.]*\s*"
+    r"(?:cm|in\.?|inch(?:es)?|[\"″”])\s*$",
+    re.IGNORECASE,
+)
 _PRESCRIBED_ROW = lazy_compile(
     r"\b(?:target|goal|plan|limit|allowance|intake|budget|recommended|serving|portion|dose|dosage|per\s+day|daily|"
     r"net\s+carbs|carbs|carbohydrates?|protein|fats?|fib(?:er|re)|sugars?|sodium)\b",
@@ -765,66 +798,103 @@ _PRESCRIBED_ROW = lazy_compile(
 )
 # A cell holding one figure, maybe qualified: "35%", "Up to 35%", "~400 kcal", "< 10 g".
 _NUMERIC_CELL = lazy_compile(
-    r"^\s*(?:up\s+to|about|around|approx\.?|approximately|over|under|nearly|almost|[~≈<>≤≥+-])?\s*"
-    r"\d[\d,.]*\s*(?:[-–]\s*\d[\d,.]*\s*)?(?:%|kcal|cal|calories|kg|lbs?|g|mg|x|×|min|mins|minutes|hrs?|hours)?"
+    r"^\s*(?:up\s+to|about|around|approx\.?|approximately|over|under|nearly|almost|[~≈<>≤≥+−-])?\s*"
+    r"\d[\d,.]*\s*(?:[-–]\s*\d[\d,.]*\s*)?"
+    r"(?:%|kcal|cal|calories|kg|lbs?|g|mg|x|×|min|mins|minutes|hrs?|hours)?"
     r"(?:\s+(?:more|less|fewer|higher|lower))?\s*$",
     re.IGNORECASE,
 )
 
 
 def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[int, int]]:
-    """Source spans of data rows in tables of outcome figures (calories burned, % change) that
-    have no citation in the table, its heading or the paragraph around it."""
+    """Source spans of data rows in tables of outcome figures (calories burned, % change, inches
+    off the waist) that have no citation in the table, its heading or the paragraph around it.
+    A row counts when a figure stands under a column whose header names an outcome, or when
+    most of its cells are measured figures."""
     blocks = document.blocks
-    rows: dict[int, list[int]] = {}
+    tables: dict[int, dict[int, list[int]]] = {}  # table -> row -> its cells' block indexes
     for position, block in enumerate(blocks):
-        if block.kind == "table_cell":
-            rows.setdefault(block.line, []).append(position)
-    if not rows:
-        return []
+        if block.cell is not None:
+            tables.setdefault(block.cell.table, {}).setdefault(block.cell.row, []).append(position)
     spans = []
-    lines = sorted(rows)
-    # Group consecutive table lines (header, delimiter row, data rows) into tables.
-    tables: list[list[int]] = []
-    for line in lines:
-        if tables and line - tables[-1][-1] <= 2:
-            tables[-1].append(line)
-        else:
-            tables.append([line])
-    for table in tables:
-        first_cell = rows[table[0]][0]
+    for rows in tables.values():
+        ordered = sorted(rows)
+        first_cell = rows[ordered[0]][0]
+        last_cell = rows[ordered[-1]][-1]
         context = [
             blocks[i]
             for i in range(max(0, first_cell - 2), first_cell)
             if blocks[i].kind != "table_cell"
         ]
-        after = rows[table[-1]][-1] + 1
-        if after < len(blocks):
-            context.append(blocks[after])
-        header = " ".join(blocks[i].text for i in rows[table[0]])
+        if last_cell + 1 < len(blocks):
+            context.append(blocks[last_cell + 1])
+        header_cells = [i for row in ordered for i in rows[row] if blocks[i].cell.header]
+        if not header_cells:
+            header_cells = rows[ordered[0]]  # a table with no <th>: its first row heads it
+        header_rows = {blocks[i].cell.row for i in header_cells}
+        header = " ".join(blocks[i].text for i in header_cells)
         around = " ".join(
             b.text
             for b in context
             if b.kind == "heading" or b.section == blocks[first_cell].section
         ).replace("%", " ")  # a percentage in nearby prose says nothing about the table's subject
-        if not _TABLE_TOPIC.search(header + " " + around):
+        # A change in a body measurement is a statistic when it is an average over people; one
+        # person's log of their own waist is a diary.
+        measure_columns = {
+            blocks[i].cell.column
+            for i in header_cells
+            if _MEASURE_CHANGE_COLUMN.search(blocks[i].text)
+            and _AGGREGATE.search(blocks[i].text + " " + around)
+        }
+        if not measure_columns and not _TABLE_TOPIC.search(header + " " + around):
             continue
-        cells_text = " ".join(blocks[i].text for line in table for i in rows[line])
+        cells_text = " ".join(blocks[i].text for row in ordered for i in rows[row])
         cited = (
             any(index.block_has_citation(blocks.index(b)) for b in context)
             or bool(index.span_cites(first_cell, 0, len(blocks[first_cell].text)))
-            or any(index.block_has_citation(i) for line in table for i in rows[line])
+            or any(index.block_has_citation(i) for row in ordered for i in rows[row])
         )
         if cited or index.mode == "bulk" or "source" in cells_text.lower():
             continue
-        for line in table[1:]:
-            cells = [blocks[i].text for i in rows[line]]
+        prescription = _PRESCRIBED_HEADER.search(header) is not None
+        outcome_columns = {
+            blocks[i].cell.column for i in header_cells if _OUTCOME_HEADER.search(blocks[i].text)
+        }
+        for row in ordered:
+            if row in header_rows:
+                continue
+            cells = [blocks[i].text for i in rows[row]]
             if cells and _PRESCRIBED_ROW.search(cells[0]):
                 continue  # "Daily calorie target | 1,400 kcal": a plan, not a finding
             figures = [cell for cell in cells if _NUMERIC_CELL.match(cell)]
             measured = any(_MEASURED_CELL.search(cell) for cell in figures)  # "35%", "400 kcal"
-            if figures and len(figures) * 2 >= len(cells) and (len(figures) >= 2 or measured):
-                text = document.lines.line_text(line)
-                start = document.lines.starts[line] + (len(text) - len(text.lstrip()))
-                spans.append((start, document.lines.starts[line] + len(text.rstrip())))
-    return spans
+            under_outcome = any(
+                (
+                    blocks[i].cell.column in outcome_columns
+                    and _NUMERIC_CELL.match(blocks[i].text)
+                    and _MEASURED_CELL.search(blocks[i].text)
+                )
+                or (blocks[i].cell.column in measure_columns and _LENGTH_CELL.match(blocks[i].text))
+                for i in rows[row]
+            )
+            mostly_figures = (
+                not prescription
+                and figures
+                and len(figures) * 2 >= len(cells)
+                and (len(figures) >= 2 or measured)
+            )
+            if under_outcome or mostly_figures:
+                spans.append(_row_span(document, [blocks[i] for i in rows[row]]))
+    return sorted(set(spans))  # rows of an HTML table written on one line: that line once
+
+
+def _row_span(document: Document, cells: list[Any]) -> tuple[int, int]:
+    """A row on one line is reported as that line (a Markdown row with its pipes); a row whose
+    cells stand on several lines, from its first cell to its last."""
+    first, last = cells[0], cells[-1]
+    if first.line == last.end_line:
+        line = first.line
+        text = document.lines.line_text(line)
+        start = document.lines.starts[line] + (len(text) - len(text.lstrip()))
+        return start, document.lines.starts[line] + len(text.rstrip())
+    return first.smap.span(0, len(first.text))[0], last.smap.span(0, len(last.text))[1]

@@ -135,6 +135,8 @@ class ContextWords:
     area_surface: re.Pattern[str] | None
     fat_noun_surface: re.Pattern[str] | None
     disliked_surface: re.Pattern[str] | None
+    # What introduces promised results (a list's lead-in, a table column's header).
+    forecast_surface: re.Pattern[str] | None
     overrides: Mapping[str, str]  # the packs' lemma overrides ("trimmer" is a product)
 
     @classmethod
@@ -163,6 +165,7 @@ class ContextWords:
             area_surface=_surface_regex(lexicons.get("fat-area", ())),
             fat_noun_surface=_surface_regex(lexicons.get("fat-noun", ())),
             disliked_surface=_surface_regex(lexicons.get("disliked", ())),
+            forecast_surface=_surface_regex(lexicons.get("forecast", ())),
             overrides=dict(overrides or {}),
         )
 
@@ -204,6 +207,7 @@ EMPTY_WORDS = ContextWords(
     area_surface=None,
     fat_noun_surface=None,
     disliked_surface=None,
+    forecast_surface=None,
     overrides={},
 )
 
@@ -223,6 +227,7 @@ class MatchContext(NamedTuple):
     lead: str = ""  # lower-cased text of the block before this one in its section
     in_blockquote: bool = False  # the block is quoted (a Markdown ">" or an HTML <blockquote>)
     sources: bool = False  # the sentence carries a footnote reference or a link
+    intro: str = ""  # what introduces the block: a list's lead-in; a table cell's row and header
 
 
 def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
@@ -986,9 +991,22 @@ def promoted(ctx: MatchContext) -> bool:
         return True  # a list of what the exercises under "Why These Exercises Work" give
     if _customer_result(ctx):
         return True
+    if _forecast(ctx):
+        return True  # "What you'll notice:" then "- Love handles noticeably smaller"
     if guaranteed(ctx):
         return True  # a result with a refund on it is sold: "lose 3 inches or your money back"
     return targeting(ctx)
+
+
+def _forecast(ctx: MatchContext) -> bool:
+    """A list item or table cell introduced as results the reader will get: the list's lead-in
+    or the cell's column header says so ("What you'll notice", "Expected results")."""
+    surface = ctx.words.forecast_surface
+    return (
+        ctx.block_kind in ("list_item", "table_cell")
+        and surface is not None
+        and surface.search(ctx.intro.translate(_APOSTROPHES)) is not None
+    )
 
 
 def _customer_result(ctx: MatchContext) -> bool:

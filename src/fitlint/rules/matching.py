@@ -8,6 +8,8 @@ A rule kind (phrase, rate, …) only has to say how it pre-filters and how it fi
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
@@ -417,6 +419,7 @@ class SentenceRules:
                 previous.get(unit.block, ""),
                 "blockquote" in block.containers,
                 frame.sources,
+                lead,
             )
             reason = (
                 excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
@@ -554,15 +557,45 @@ def _placed(prose: str, source: str) -> bool:
 
 def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
     """For each list item, the text that introduces its list: the block before the list in the
-    same section ("In your first 28 days you will:" before "- drop 10 lb")."""
+    same section ("In your first 28 days you will:" before "- drop 10 lb"). For each data cell of
+    a table, its row's label and its column's header, which a reader takes with it: "Week 2;
+    What you'll notice:" before "Up to 2 inches off your waist"."""
     leads: dict[int, str] = {}
     lead = ""
+    cells: dict[tuple[int, int, int], str] = {}  # (table, row, column) -> text
+    header_rows: dict[int, set[int]] = {}  # table -> rows holding header cells
     for index, block in enumerate(blocks):
         if block.kind == "list_item":
             leads[index] = lead
         elif block.kind in ("paragraph", "heading", "html"):
             lead = block.text
+        if block.cell is not None:
+            cells[block.cell[:3]] = block.text
+            if block.cell.header:
+                header_rows.setdefault(block.cell.table, set()).add(block.cell.row)
+    if cells:
+        for index, block in enumerate(blocks):
+            cell = block.cell
+            if cell is None or cell.header or cell.row in header_rows.get(cell.table, ()):
+                continue
+            heads = sorted(row for row in header_rows.get(cell.table, ()) if row < cell.row)
+            header = cells.get((cell.table, heads[-1], cell.column), "") if heads else ""
+            label = ""
+            if cell.column > 0:
+                label = cells.get((cell.table, cell.row, 0), "")
+                if _BARE_NUMBER.fullmatch(label) and heads:
+                    # "4" under "Week": the label is "Week 4"
+                    label = f"{cells.get((cell.table, heads[-1], 0), '')} {label}".strip()
+                if _TIME_POINT.fullmatch(label):
+                    label = "By " + label  # a timeline's row: what holds by week 4
+            parts = [part for part in (label, header) if part.strip()]
+            if parts:
+                leads[index] = "; ".join(parts) + ":"
     return leads
+
+
+_BARE_NUMBER = re.compile(r"\s*\d+(?:\s*[-–]\s*\d+)?\s*")
+_TIME_POINT = re.compile(r"\s*(?:day|night|week|month)\s+\d+\s*", re.IGNORECASE)
 
 
 def previous_blocks(blocks: Sequence[ProseBlock]) -> dict[int, str]:

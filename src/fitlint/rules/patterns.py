@@ -616,7 +616,7 @@ def _item_surface(item: Item, grammar: Grammar, depth: int = 0) -> _Shape | None
     if item.repeat:
         body = f"{body}(?:{_RAW_COORDINATOR}{body}){{0,{_MAX_LIST}}}"
         trailing = trailing * (1 + _MAX_LIST) + 2 * _MAX_LIST if trailing else 0
-    return _Shape(r"(?<![^\W_])" + body, trailing)
+    return _Shape(r"(?<![^\W\d_])" + body, trailing)
 
 
 _ATOM = r"\(\?:[^()]*\)\\w\*"  # one word: (?:stem|stem)\w*

@@ -82,6 +82,8 @@ _PERIOD = (
     r"|(?:with|on|using|via|through|from|during)\s+(?:(?:a|an|the|our|this|that|my|your|their|his|her)\s+)?"
     rf"{_COUNT}\s*-\s*(?P<period>day|week|month)\b"
     rf"|(?:by|on|after)\s+(?:day|night)\s+(?P<day>{_NUM})\b"
+    # "by week 3", "in month two": that many weeks or months in
+    rf"|(?:by|in|during|after)\s+(?:the\s+)?(?P<period>week|month)\s+(?P<ordinal>{_NUM})\b"
     rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{_NUM})\s+(?P<period>day|week|month)\b"
     r"|(?P<overnight>overnight)\b"
     # "three days later", "eight weeks later"
