@@ -195,6 +195,21 @@ class CitationIndex:
             and blocks[i].kind != "heading"
         )
 
+    def cited_below(self, heading_index: int) -> bool:
+        """Does the part of the page a heading introduces (up to the next heading of its level
+        or higher) cite a source? "Trials that found no local effect" over the cited trials."""
+        blocks = self.document.blocks
+        level = blocks[heading_index].heading_level or 1
+        for i in range(heading_index + 1, len(blocks)):
+            block = blocks[i]
+            if block.kind == "heading":
+                if (block.heading_level or 1) <= level:
+                    return False
+                continue
+            if i not in self.reference_blocks and self.block_has_citation(i):
+                return True
+        return False
+
     def cited_earlier(self, block_index: int) -> bool:
         """Was a source cited anywhere before this block (outside the reference list)?"""
         if self._first_cited is None:

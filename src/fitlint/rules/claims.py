@@ -594,6 +594,9 @@ class ClaimMatcher:
             return  # a title's figure the article under it states: the body is where it is cited
         start = offset + sentence.start_char
         end = offset + sentence.end_char
+        if block.kind == "heading" and index.cited_below(block_index):
+            yield from self._cited("section", sentence, block_index, start, end)
+            return  # a heading over the studies it names: its section cites them
         text = sentence.text.strip()
         if _POINTER.match(text):
             return  # "See our guide for what the data says": a pointer to a source, not a claim

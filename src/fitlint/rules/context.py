@@ -1342,6 +1342,34 @@ def antecedent_fat(ctx: MatchContext) -> bool:
     return False
 
 
+def slogan(ctx: MatchContext) -> bool:
+    """The claim stands as a slogan: it opens its sentence (after "just", "only", a number or a
+    label such as "SUPER:") and at most a few words follow it: "Only 5 minutes a day", "JUST 5
+    MINUTES A DAY!", "Just 10 minutes a day on the plate". "I wore the belt for 20 minutes a
+    day" reports what someone did."""
+    doc = ctx.sentence.doc
+    start = ctx.sentence.start
+    for index in range(ctx.first - 1, start - 1, -1):
+        if doc[index].text in (":", "|"):
+            start = index + 1  # a label before the slogan: "SUPER:", "Tagline |"
+            break
+    before = [
+        token
+        for token in doc[start : ctx.first]
+        if not (token.is_punct or token.is_space or token.like_num)
+        and token.lower_ not in ("just", "only", "simply")
+    ]
+    after = [
+        token
+        for token in doc[ctx.last + 1 : ctx.sentence.end]
+        if not (token.is_punct or token.is_space)
+    ]
+    return not before and len(after) <= _SLOGAN_TAIL
+
+
+_SLOGAN_TAIL = 6  # words after a slogan's claim: "on your living room floor", "no sweat, no gym"
+
+
 TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "antecedent-fat": antecedent_fat,
     "negated": negated,
@@ -1359,6 +1387,7 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "study-finding": study_finding,
     "caution": caution,
     "testimonial": testimonial,
+    "slogan": slogan,
 }
 
 

@@ -174,11 +174,16 @@ def paragraph_units(document: Document, options: Options) -> list[Unit]:
         ):
             continue
         prose = wording.block(index)
-        if len(prose) < options.min_chars:
+        if len(prose) < options.min_chars or _FIELD_LINE.match(block.text):
             continue
         start, end = _block_span(document, block)
         units.append(Unit("paragraph", start, end, block.line, digest(prose), prose))
     return units
+
+
+# A line of short fields with no sentence in them: a forum signature or a byline ("Caz · Couch
+# to 5k starter · Bristol, UK"), repeated under each post by design.
+_FIELD_LINE = lazy_compile(r"^\s*[^.!?·|•\n]{1,60}(?:\s[·|•]\s[^.!?·|•\n]{1,60}){1,5}\s*$")
 
 
 _CTA = lazy_compile(

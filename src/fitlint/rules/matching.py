@@ -523,6 +523,7 @@ EXCUSE_WORDS = {
     "not promoted": "not sold as an outcome",
     "not headline": "not a title or heading",
     "not testimonial": "not someone else's reported result",
+    "not slogan": "a sentence that reports, not a slogan",
 }
 
 
