@@ -270,6 +270,30 @@ _POPULATION_RESULT = lazy_compile(
     r"|\b(?:can|could|may|might|will)\s+help\s+(?:you\s+)?(?:lose|drop|shed)\b"
     r"|\ban\s+average\s+of\b"
 )
+# A typical result over people is a statistic even when it reads like one person's loss: "average
+# loss in the first 30 days: 14.6 lbs", "6.1 cm average waist loss", "my average client loses
+# 14 pounds", "most clients are 12 to 18 pounds lighter".
+_PEOPLE = (
+    r"(?:clients?|members?|users?|customers?|readers?|dieters?|participants?|patients?|women|men|people|"
+    r"testers?|students?|buyers?)"
+)
+_TYPICAL_RESULT = lazy_compile(
+    r"\baverage\s+(?:[\w-]+\s+){0,2}?(?:loss|lost|result|results|change|reduction|drop)\b"
+    rf"|\b(?:my|our|the|your)\s+(?:average|typical)\s+{_PEOPLE}\b"
+    rf"|\bmost\s+(?:of\s+(?:my|our|the)\s+)?{_PEOPLE}\s+(?:\w+\s+){{0,2}}?"
+    r"(?:are|were|lose|lost|drop|dropped|shed|see|saw|report|reported|end\s+up)\b"
+    r"|\btypically\s+(?:lose|lost|drop|shed|see)\b"
+)
+# The typical result regulators ask sellers to disclose: "the average member loses 1-2 lbs per
+# week". It reports a safe pace, not a finding to source.
+_HEALTHY_PACE = lazy_compile(
+    r"\b(?:0?\.5|1|2)(?:\s?(?:[-–]|to)\s?(?:1|2))?\s?(?:lbs?|pounds?|kg|kilos?)\s+(?:a|per|each|every)\s+week\b"
+)
+# An amount of body weight or girth: "14.6 lbs", "3.1\"", "2 dress sizes".
+_BODY_AMOUNT = lazy_compile(
+    rf"\b{_NUM}(?:\s?(?:[-–]|to)\s?{_NUM})?\s?(?:kg\b|kilos?\b|lbs?\b|pounds?\b|stone\b|inch(?:es)?\b|cm\b|"
+    r"(?:dress\s+|jeans?\s+|clothes\s+)?sizes?\b)|\b\d+(?:\.\d+)?\s?[\"″”](?!\w)"
+)
 _QUOTED = lazy_compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{3,}’")
 _POINTER = lazy_compile(r"^\W*(?:see|read|check out|learn more|find out)\b", re.IGNORECASE)
 _QUOTATION = lazy_compile(r"[\"“]([^\"”]{8,300})[\"”]")
@@ -376,6 +400,12 @@ def statistic_in(text: str) -> bool:
     ):
         return False  # "Join 5,000+ members", "Rated 4.8 out of 5 by 2,300 customers": a count or
         # a rating of the seller's own, which a reader can see for themselves
+    if (
+        _TYPICAL_RESULT.search(cleaned)
+        and _BODY_AMOUNT.search(cleaned)
+        and not _HEALTHY_PACE.search(cleaned)
+    ):
+        return True  # what people typically lose: a finding about a group
     if (
         _PERSONAL_LOSS.search(cleaned)
         and not _POPULATION_RESULT.search(cleaned)
