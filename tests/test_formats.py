@@ -612,3 +612,19 @@ def test_a_short_desc_key_is_the_page_description_but_a_social_one_is_not():
         "Shrink your tummy in 14 days.",
     ) in blocks
     assert not any("Burn belly fat" in prose for _, prose, _ in blocks)
+
+
+def test_an_element_whose_class_names_a_headline_role_sells_like_a_heading(linter):
+    text = (
+        "<html><body>\n"
+        '<p class="tagline">Flat belly, happy gut.</p>\n'
+        '<div class="hero__copy"><p>Flat belly, happy gut.</p></div>\n'
+        '<p class="note">Flat belly, happy gut.</p>\n'
+        "</body></html>\n"
+    )
+    found = _found(linter, "page.html", text)
+    assert found == [("FL105", "Flat belly"), ("FL105", "Flat belly")]
+    lines = [
+        text.count("\n", 0, d.start) + 1 for d in linter.lint_text(text, str(FORMATS / "page.html"))
+    ]
+    assert lines == [2, 3]  # the plain paragraph is not sold

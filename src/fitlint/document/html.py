@@ -210,6 +210,7 @@ class _Reader(HTMLParser):
         self.blocks: list[ProseBlock] = []
         self.code_lines: set[int] = set()
         self.stack: list[str] = []  # open block elements
+        self.roles: list[str] = []  # for each open block element, the headline role its class names
         self.hidden: list[tuple[str, int]] = []  # open hidden elements, with their start offsets
         self.prose = _Prose()
         self.open_links: list[list] = []  # [prose start, href]
@@ -254,6 +255,8 @@ class _Reader(HTMLParser):
                 kind, key = "paragraph", ""
             if kind == "paragraph" and self._is_control(len(text)):
                 kind = "control"
+            if kind == "paragraph" and not key:
+                key = next((role for role in reversed(self.roles) if role), "")
             if kind == "heading":
                 self.section += 1
             self._emit(kind, builder, level=level, key=key, links=self.links)
@@ -310,6 +313,7 @@ class _Reader(HTMLParser):
             if not self_closing and tag not in _VOID:
                 self._close_implied(tag)
                 self.stack.append(tag)
+                self.roles.append(_headline_role(attrs))
                 self._table_position(tag, offset)
         elif tag in _GAPS or tag not in _INLINE:
             # A line break, an image, an element this reader does not know: a space, never glue.
@@ -342,6 +346,7 @@ class _Reader(HTMLParser):
             open_tag = self.stack[depth]
             if open_tag == tag:
                 del self.stack[depth:]
+                del self.roles[depth:]
                 return
             if open_tag in stops:
                 return
@@ -368,6 +373,7 @@ class _Reader(HTMLParser):
                 self.flush()
                 while self.stack:
                     closed = self.stack.pop()
+                    self.roles.pop()
                     if closed == "table" and self.tables:
                         self.tables.pop()
                     if closed == tag:
@@ -464,6 +470,22 @@ class _Reader(HTMLParser):
     def close(self) -> None:
         super().close()
         self.flush()
+
+
+# Class names that mark an element as the page's headline copy: "tagline", "hero__subtitle",
+# "product-title", "lede". Text in it sells the page as a title or heading does.
+_HEADLINE_CLASS = lazy_compile(
+    r"(?:^|[\s_-])(?:headline|subheadline|subhead|tagline|slogan|strapline|title|subtitle|lede|hero)(?:$|[\s_-])",
+    2,
+)
+
+
+def _headline_role(attrs) -> str:
+    """ "tagline" when the element's class names a headline role, else ""."""
+    for name, value in attrs:
+        if name == "class" and value and _HEADLINE_CLASS.search(value):
+            return "tagline"
+    return ""
 
 
 def _lf_starts(text: str) -> list[int]:

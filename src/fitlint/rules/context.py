@@ -1167,7 +1167,10 @@ _CALL_KEYS = frozenset({"cta", "button", "action"})
 
 
 def _headline_field(ctx: MatchContext) -> bool:
-    return ctx.block_kind in ("front_matter", "attribute") and ctx.key in _HEADLINE_KEYS
+    # A paragraph has a key when its element's class names a headline role (class="tagline").
+    return (
+        ctx.block_kind in ("front_matter", "attribute", "paragraph") and ctx.key in _HEADLINE_KEYS
+    )
 
 
 def _call_to_action(ctx: MatchContext) -> bool:
