@@ -842,6 +842,8 @@ def targeting(ctx: MatchContext) -> bool:
     belly fat."), or a document whose title sells exercises for it."""
     doc = ctx.sentence.doc
     words = ctx.words
+    if _BEFORE_AFTER_OF.search(ctx.sentence.text):
+        return True  # "thighs before and after two weeks of SveltaHeat": the result of a means
     # A title joins its parts with a colon ("Lose Love Handles: 7 Oblique Exercises"): its
     # whole sentence is one clause.
     titled = ctx.block_kind in ("heading", "front_matter")
@@ -1151,6 +1153,12 @@ _NOT_NAMES = frozenset(
 
 
 _BEFORE_AFTER = lazy_compile(r"\bbefore\s*(?:and|&|/|\+)\s*after\b", re.IGNORECASE)
+# A before-and-after credited to something used: "after two weeks of SveltaHeat", "before and
+# after the Lean Core Blueprint", "after 14 days with the wrap".
+_BEFORE_AFTER_OF = lazy_compile(
+    r"\b(?i:before\s*(?:and|&|/|\+)\s*after)\s+(?:(?:\w+\s+){0,3}?(?:of|with|on|using)\s+)?"
+    r"(?:the\s+|our\s+|my\s+)?[A-Z\d]",
+)
 
 
 def headline(ctx: MatchContext) -> bool:
