@@ -1408,7 +1408,8 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
 # deny nor warn.
 _GUARANTEE = lazy_compile(
     r"\b(?:refund(?:ed|s)?|money[\s-]*back|your\s+money|risk[\s-]*free|guaranteed?\s+or\b"
-    r"|pay\s+nothing|(?:don[’']?t|won[’']?t)\s+pay|it[’']?s\s+free\b|or\s+it[’']?s\s+free)",
+    r"|pay\s+nothing|(?:don[’']?t|won[’']?t)\s+pay|it[’']?s\s+free\b|or\s+it[’']?s\s+free"
+    r"|send\s+(?:it|them)\s+back|return\s+(?:it|them)\s+(?:for|within)\b)",
     re.IGNORECASE,
 )
 _GUARANTEE_BLIND = frozenset({"negated", "denied", "hypothetical", "caution"})
