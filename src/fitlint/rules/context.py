@@ -734,7 +734,15 @@ def _reporting_frame(before: str, words: ContextWords) -> bool:
     tokens = [t.lower().translate(_APOSTROPHES) for t in _FRAME_WORDS.findall(sentence)]
     if not tokens or (len(tokens) > 10 and not sentence.endswith(":")):
         return False
-    return any(token in words.report or token.rstrip("sd") in words.report for token in tokens)
+    return any(
+        (token in words.report or token.rstrip("sd") in words.report)
+        and not (position + 1 < len(tokens) and tokens[position + 1] in _SAY_IDIOM)
+        for position, token in enumerate(tokens)
+    )
+
+
+# "Say goodbye to side fat.", "say hello to …", "say no to …": a slogan, not a report.
+_SAY_IDIOM = frozenset({"goodbye", "bye", "hello", "farewell", "no", "yes", "adios", "sayonara"})
 
 
 def _introduces(ctx: MatchContext, index: int, clause_start: int) -> bool:
