@@ -691,7 +691,7 @@ def reported(ctx: MatchContext) -> bool:
             any(lemma in means for lemma in subject for means in words.targeted)
             or _definite_maker(subject, words)
             or any(lemma in words.customer for lemma in subject)
-            or _SHARE_SAYS.search(doc[max(ctx.sentence.start, index - 5) : index + 1].text)
+            or _SHARE_SAYS.search(doc[max(ctx.sentence.start, index - 12) : index + 1].text)
         ):
             # "the cream promises …", "the makers say …": the seller's claim, passed on;
             # "readers tell me they lost …", "regulars swear …", "89% said …": testimonials,
@@ -1025,13 +1025,15 @@ def _customer_result(ctx: MatchContext) -> bool:
     before = ctx.sentence.doc[clause_of(ctx).start : ctx.first]
     if any(_lemma(ctx, token) in ctx.words.customer for token in before):
         return True
-    # A share of them: "89% said their thighs looked slimmer", "9 out of 10 say …".
-    return _SHARE_SAYS.search(before.text) is not None
+    # A share of them: "89% said their thighs looked slimmer", "9 out of 10 say …", "94% of
+    # the girls who bought it said …" (the share may stand in the clause that introduces it).
+    lead = ctx.sentence.doc[max(ctx.sentence.start, ctx.first - 16) : ctx.first]
+    return _SHARE_SAYS.search(lead.text) is not None
 
 
 _SHARE_SAYS = lazy_compile(
     r"(?:\d+(?:\.\d+)?\s*%|\b\w+\s+(?:out\s+)?of\s+(?:\d+|ten|five|four|three)\b)"
-    r".{0,40}?\b(?:say|says|said|report|reports|reported|agree|agreed|noticed|saw|felt|found)\b",
+    r".{0,60}?\b(?:say|says|said|report|reports|reported|agree|agreed|noticed|saw|felt|found)\b",
     re.IGNORECASE,
 )
 
