@@ -150,3 +150,47 @@ def test_a_component_s_compound_text_props_are_copy(linter):
     found = _found(linter, text, "page.mdx")
     assert ("FL207", "16 lbs down", 3) in found
     assert not any("hero" in slice_ for _, slice_, _ in found)
+
+
+def test_a_header_cell_that_labels_a_row_leaves_the_row_a_data_row(linter):
+    html = (
+        "<h2>Results</h2>\n<table>\n<tr><th>Week</th><th>Average waist loss</th></tr>\n"
+        '<tr><th scope="row">Week 2</th><td>-2.4 in</td></tr>\n</table>\n'
+    )
+    found = [f for f in _found(linter, html, "page.html") if f[0] == "FL401"]
+    assert found == [("FL401", "Week 2</th><td>-2.4 in", 4)]
+
+
+def test_a_colspan_takes_its_columns():
+    html = (
+        '<table><tr><th colspan="2">When</th><th>Average waist loss</th></tr>\n'
+        "<tr><td>Week</td><td>2</td><td>-2.4 in</td></tr></table>\n"
+    )
+    assert [(text, column) for text, _, column, _ in _cells(html, "a.html")] == [
+        ("When", 0),
+        ("Average waist loss", 2),
+        ("Week", 0),
+        ("2", 1),
+        ("-2.4 in", 2),
+    ]
+
+
+def test_rows_of_a_page_written_on_one_line_are_reported_one_by_one(linter):
+    html = (
+        "<h2>Results</h2><table><tr><th>Week</th><th>Average waist loss</th></tr>"
+        "<tr><td>Week 2</td><td>2.4 in</td></tr><tr><td>Week 4</td><td>3.1 in</td></tr>"
+        "</table><p>Contact us today.</p>\n"
+    )
+    found = [f for f in _found(linter, html, "page.html") if f[0] == "FL401"]
+    assert found == [
+        ("FL401", "Week 2</td><td>2.4 in", 1),
+        ("FL401", "Week 4</td><td>3.1 in", 1),
+    ]
+
+
+def test_a_page_class_does_not_make_its_paragraphs_headlines(linter):
+    html = (
+        '<html><body class="single hide-title">\n'
+        "<p>We tested many plans for quick weight loss over a year.</p>\n</body></html>\n"
+    )
+    assert not _found(linter, html, "page.html")

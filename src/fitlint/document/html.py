@@ -216,6 +216,7 @@ class _Reader(HTMLParser):
         self.open_links: list[list] = []  # [prose start, href]
         self.links: list[Link] = []
         self.tables: list[Cell] = []  # open tables (nested ones last), at their current cell
+        self.next_column: list[int] = []  # for each open table, the column its next cell takes
 
     # -- positions -----------------------------------------------------------------------------
     def _offset(self) -> int:
@@ -313,8 +314,8 @@ class _Reader(HTMLParser):
             if not self_closing and tag not in _VOID:
                 self._close_implied(tag)
                 self.stack.append(tag)
-                self.roles.append(_headline_role(attrs))
-                self._table_position(tag, offset)
+                self.roles.append("" if tag in _PAGE_WRAPPERS else _headline_role(attrs))
+                self._table_position(tag, offset, attrs)
         elif tag in _GAPS or tag not in _INLINE:
             # A line break, an image, an element this reader does not know: a space, never glue.
             self.prose.gap(offset, offset + len(self.get_starttag_text() or ""))
@@ -328,15 +329,26 @@ class _Reader(HTMLParser):
             href = next((value for name, value in attrs if name == "href"), None)
             self.open_links.append([self.prose.length, (href or "").strip()])
 
-    def _table_position(self, tag: str, offset: int) -> None:
-        """Keep count of the open table's rows and columns."""
+    def _table_position(self, tag: str, offset: int, attrs) -> None:
+        """Keep count of the open table's rows and columns (a colspan takes several columns;
+        a rowspan is not followed into the rows below)."""
         if tag == "table":
             self.tables.append(Cell(offset, -1, -1, False))
+            self.next_column.append(0)
         elif self.tables and tag == "tr":
             self.tables[-1] = self.tables[-1]._replace(row=self.tables[-1].row + 1, column=-1)
+            self.next_column[-1] = 0
         elif self.tables and tag in ("td", "th"):
             at = self.tables[-1]
-            self.tables[-1] = Cell(at.table, max(at.row, 0), at.column + 1, tag == "th")
+            column = self.next_column[-1]
+            self.tables[-1] = Cell(at.table, max(at.row, 0), column, tag == "th")
+            span = next((value for name, value in attrs if name == "colspan"), None) or "1"
+            self.next_column[-1] = column + (int(span) if span.strip().isdigit() else 1)
+
+    def _close_table(self) -> None:
+        if self.tables:
+            self.tables.pop()
+            self.next_column.pop()
 
     def _close_implied(self, tag: str) -> None:
         stops = _IMPLIED_END.get(tag)
@@ -345,6 +357,8 @@ class _Reader(HTMLParser):
         for depth in range(len(self.stack) - 1, -1, -1):
             open_tag = self.stack[depth]
             if open_tag == tag:
+                for _ in range(self.stack[depth:].count("table")):
+                    self._close_table()  # a table left open inside the element closed here
                 del self.stack[depth:]
                 del self.roles[depth:]
                 return
@@ -374,8 +388,8 @@ class _Reader(HTMLParser):
                 while self.stack:
                     closed = self.stack.pop()
                     self.roles.pop()
-                    if closed == "table" and self.tables:
-                        self.tables.pop()
+                    if closed == "table":
+                        self._close_table()
                     if closed == tag:
                         break
             else:
@@ -431,7 +445,9 @@ class _Reader(HTMLParser):
             wanted += [
                 name
                 for name in sorted(names)
-                if name not in wanted and name.endswith(_COMPONENT_TEXT_PROPS)
+                if name not in wanted
+                and name.endswith(_COMPONENT_TEXT_PROPS)
+                and not name.endswith(("context", "salt"))
             ]
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""
@@ -480,11 +496,20 @@ _HEADLINE_CLASS = lazy_compile(
 )
 
 
+# Elements that wrap a whole page or article: a class on them ("single hide-title") styles the
+# page, it does not make every paragraph a headline.
+_PAGE_WRAPPERS = frozenset({"html", "body", "main", "article"})
+
+
 def _headline_role(attrs) -> str:
-    """ "tagline" when the element's class names a headline role, else ""."""
+    """The headline role the element's class names ("tagline"), or ""."""
     for name, value in attrs:
-        if name == "class" and value and _HEADLINE_CLASS.search(value):
-            return "tagline"
+        if name == "class" and value:
+            for token in value.split():
+                if not token.lower().startswith(("hide-", "no-", "has-", "without-")) and (
+                    _HEADLINE_CLASS.search(token)
+                ):
+                    return "tagline"
     return ""
 
 

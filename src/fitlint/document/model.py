@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from fitlint.document.sourcemap import SourceMap
@@ -23,6 +24,24 @@ class Cell(NamedTuple):
     row: int
     column: int
     header: bool
+
+
+def header_rows(blocks: Sequence[ProseBlock]) -> dict[int, list[int]]:
+    """For each table, its header rows in order: rows made only of header cells (a ``<th>``
+    that labels a data row does not make its row a header)."""
+    only_headers: dict[tuple[int, int], bool] = {}
+    for block in blocks:
+        cell = block.cell
+        if cell is not None:
+            key = (cell.table, cell.row)
+            only_headers[key] = only_headers.get(key, True) and cell.header
+    rows: dict[int, list[int]] = {}
+    for (table, row), headers in only_headers.items():
+        if headers:
+            rows.setdefault(table, []).append(row)
+    for found in rows.values():
+        found.sort()
+    return rows
 
 
 @dataclass

@@ -108,6 +108,7 @@ class CitationIndex:
     block_by_sentence: dict[int, bool] = field(default_factory=dict)
     markers_in_text: bool = False
     _first_cited: int | None = field(default=None, repr=False, compare=False)  # derived, lazily
+    _first_heading: int | None = field(default=None, repr=False, compare=False)  # derived, lazily
 
     def __post_init__(self) -> None:
         blocks = self.document.blocks
@@ -196,16 +197,26 @@ class CitationIndex:
         )
 
     def cited_below(self, heading_index: int) -> bool:
-        """Does the part of the page a heading introduces (up to the next heading of its level
-        or higher) cite a source? "Trials that found no local effect" over the cited trials."""
+        """Does the text a heading introduces cite a source? "Trials that found no local effect"
+        over the cited trials. That text is the heading's own section; a heading with no text of
+        its own before its first subheading ("## The trials" then "### Katch, 1984") introduces
+        that first subsection instead. A page title is not cited by whatever the page cites."""
         blocks = self.document.blocks
+        if self._first_heading is None:
+            self._first_heading = next(
+                (i for i, block in enumerate(blocks) if block.kind == "heading"), len(blocks)
+            )
+        if heading_index <= self._first_heading:
+            return False  # the page's title
         level = blocks[heading_index].heading_level or 1
-        for i in range(heading_index + 1, len(blocks)):
+        seen_text = False
+        for i in range(heading_index + 1, min(len(blocks), heading_index + 1 + _BELOW_REACH)):
             block = blocks[i]
             if block.kind == "heading":
-                if (block.heading_level or 1) <= level:
+                if (block.heading_level or 1) <= level or seen_text:
                     return False
                 continue
+            seen_text = True
             if i not in self.reference_blocks and self.block_has_citation(i):
                 return True
         return False
@@ -324,3 +335,6 @@ def _entry(index: int, block: ProseBlock, source_line: str = "") -> Entry:
 def valid_doi(candidate: str) -> bool:
     candidate = candidate.rstrip(".,;)")
     return bool(re.fullmatch(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+", candidate))
+
+
+_BELOW_REACH = 12  # blocks a heading's citation may stand in: its opening paragraphs

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from fitlint.document.model import Document
+from fitlint.document.model import Document, header_rows
 from fitlint.lazyregex import Needled, lazy_compile
 from fitlint.nlp import LemmaText
 from fitlint.rules.citations import CitationIndex, citation_index
@@ -278,7 +278,7 @@ _PEOPLE = (
     r"testers?|students?|buyers?)"
 )
 _TYPICAL_RESULT = lazy_compile(
-    r"\baverage\s+(?:[\w-]+\s+){0,2}?(?:loss|lost|result|results|change|reduction|drop)\b"
+    r"(?<!\bmy\s)(?<!\bhis\s)(?<!\bher\s)\baverage\s+(?:[\w-]+\s+){0,2}?(?:loss|lost|result|results|change|reduction|drop)\b"
     rf"|\b(?:my|our|the|your)\s+(?:average|typical)\s+{_PEOPLE}\b"
     rf"|\bmost\s+(?:of\s+(?:my|our|the)\s+)?{_PEOPLE}\s+(?:\w+\s+){{0,2}}?"
     r"(?:are|were|lose|lost|drop|dropped|shed|see|saw|report|reported|end\s+up)\b"
@@ -400,12 +400,13 @@ def statistic_in(text: str) -> bool:
     ):
         return False  # "Join 5,000+ members", "Rated 4.8 out of 5 by 2,300 customers": a count or
         # a rating of the seller's own, which a reader can see for themselves
+    typical = _TYPICAL_RESULT.search(cleaned)
     if (
-        _TYPICAL_RESULT.search(cleaned)
-        and _BODY_AMOUNT.search(cleaned)
+        typical is not None
+        and _BODY_AMOUNT.search(cleaned, max(0, typical.start() - 12), typical.end() + 60)
         and not _HEALTHY_PACE.search(cleaned)
     ):
-        return True  # what people typically lose: a finding about a group
+        return True  # what people typically lose: a finding about a group, its amount beside it
     if (
         _PERSONAL_LOSS.search(cleaned)
         and not _POPULATION_RESULT.search(cleaned)
@@ -849,27 +850,25 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
     for position, block in enumerate(blocks):
         if block.cell is not None:
             tables.setdefault(block.cell.table, {}).setdefault(block.cell.row, []).append(position)
+    heads_of = header_rows(blocks)
     spans = []
-    for rows in tables.values():
+    for table, rows in tables.items():
         ordered = sorted(rows)
         first_cell = rows[ordered[0]][0]
         last_cell = rows[ordered[-1]][-1]
         context = [
-            blocks[i]
-            for i in range(max(0, first_cell - 2), first_cell)
-            if blocks[i].kind != "table_cell"
+            i for i in range(max(0, first_cell - 2), first_cell) if blocks[i].kind != "table_cell"
         ]
         if last_cell + 1 < len(blocks):
-            context.append(blocks[last_cell + 1])
-        header_cells = [i for row in ordered for i in rows[row] if blocks[i].cell.header]
-        if not header_cells:
-            header_cells = rows[ordered[0]]  # a table with no <th>: its first row heads it
-        header_rows = {blocks[i].cell.row for i in header_cells}
+            context.append(last_cell + 1)
+        # Header rows are rows of header cells only; a table with none is headed by its first row.
+        heads = set(heads_of.get(table, ())) or {ordered[0]}
+        header_cells = [i for row in ordered if row in heads for i in rows[row]]
         header = " ".join(blocks[i].text for i in header_cells)
         around = " ".join(
-            b.text
-            for b in context
-            if b.kind == "heading" or b.section == blocks[first_cell].section
+            blocks[i].text
+            for i in context
+            if blocks[i].kind == "heading" or blocks[i].section == blocks[first_cell].section
         ).replace("%", " ")  # a percentage in nearby prose says nothing about the table's subject
         # A change in a body measurement is a statistic when it is an average over people; one
         # person's log of their own waist is a diary.
@@ -883,7 +882,7 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             continue
         cells_text = " ".join(blocks[i].text for row in ordered for i in rows[row])
         cited = (
-            any(index.block_has_citation(blocks.index(b)) for b in context)
+            any(index.block_has_citation(i) for i in context)
             or bool(index.span_cites(first_cell, 0, len(blocks[first_cell].text)))
             or any(index.block_has_citation(i) for row in ordered for i in rows[row])
         )
@@ -894,21 +893,18 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             blocks[i].cell.column for i in header_cells if _OUTCOME_HEADER.search(blocks[i].text)
         }
         for row in ordered:
-            if row in header_rows:
+            if row in heads:
                 continue
-            cells = [blocks[i].text for i in rows[row]]
-            if cells and _PRESCRIBED_ROW.search(cells[0]):
+            # Stripped first: a cell padded with thousands of spaces costs no backtracking.
+            cells = [(blocks[i].cell.column, blocks[i].text.strip()) for i in rows[row]]
+            if cells and _PRESCRIBED_ROW.search(cells[0][1]):
                 continue  # "Daily calorie target | 1,400 kcal": a plan, not a finding
-            figures = [cell for cell in cells if _NUMERIC_CELL.match(cell)]
-            measured = any(_MEASURED_CELL.search(cell) for cell in figures)  # "35%", "400 kcal"
+            figures = [text for _, text in cells if _NUMERIC_CELL.match(text)]
+            measured = any(_MEASURED_CELL.search(text) for text in figures)  # "35%", "400 kcal"
             under_outcome = any(
-                (
-                    blocks[i].cell.column in outcome_columns
-                    and _NUMERIC_CELL.match(blocks[i].text)
-                    and _MEASURED_CELL.search(blocks[i].text)
-                )
-                or (blocks[i].cell.column in measure_columns and _LENGTH_CELL.match(blocks[i].text))
-                for i in rows[row]
+                (column in outcome_columns and text in figures and _MEASURED_CELL.search(text))
+                or (column in measure_columns and _LENGTH_CELL.match(text))
+                for column, text in cells
             )
             mostly_figures = (
                 not prescription
@@ -918,16 +914,17 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             )
             if under_outcome or mostly_figures:
                 spans.append(_row_span(document, [blocks[i] for i in rows[row]]))
-    return sorted(set(spans))  # rows of an HTML table written on one line: that line once
+    return sorted(set(spans))
 
 
 def _row_span(document: Document, cells: list[Any]) -> tuple[int, int]:
-    """A row on one line is reported as that line (a Markdown row with its pipes); a row whose
-    cells stand on several lines, from its first cell to its last."""
+    """A Markdown row is reported as its line, pipes and all; any other row (HTML, even on one
+    line with the rest of the page) from its first cell to its last."""
     first, last = cells[0], cells[-1]
     if first.line == last.end_line:
         line = first.line
         text = document.lines.line_text(line)
-        start = document.lines.starts[line] + (len(text) - len(text.lstrip()))
-        return start, document.lines.starts[line] + len(text.rstrip())
+        if text.lstrip().startswith("|") or text.rstrip().endswith("|"):
+            start = document.lines.starts[line] + (len(text) - len(text.lstrip()))
+            return start, document.lines.starts[line] + len(text.rstrip())
     return first.smap.span(0, len(first.text))[0], last.smap.span(0, len(last.text))[1]

@@ -1166,7 +1166,7 @@ _BEFORE_AFTER = lazy_compile(r"\bbefore\s*(?:and|&|/|\+)\s*after\b", re.IGNORECA
 # A before-and-after credited to something used: "after two weeks of SveltaHeat", "before and
 # after the Lean Core Blueprint", "after 14 days with the wrap".
 _BEFORE_AFTER_OF = lazy_compile(
-    r"\b(?i:before\s*(?:and|&|/|\+)\s*after)\s+(?:(?:\w+\s+){0,3}?(?:of|with|on|using)\s+)?"
+    r"\b(?i:before\s*(?:and|&|/|\+)\s*after)\s+(?:\w+\s+){0,3}?(?:of|with|on|using)\s+"
     r"(?:the\s+|our\s+|my\s+)?[A-Z\d]",
 )
 

@@ -9,13 +9,13 @@ A rule kind (phrase, rate, …) only has to say how it pre-filters and how it fi
 from __future__ import annotations
 
 import re
-
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from fitlint.diagnostics import Diagnostic
-from fitlint.document.model import Document, ProseBlock
+from fitlint.document.model import Document, ProseBlock, header_rows
 from fitlint.document.sentences import split_sentences
 from fitlint.memo import MEMO_TEXT, remember
 from fitlint.nlp import LemmaText, doc_text
@@ -564,7 +564,6 @@ def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
     leads: dict[int, str] = {}
     lead = ""
     cells: dict[tuple[int, int, int], str] = {}  # (table, row, column) -> text
-    header_rows: dict[int, set[int]] = {}  # table -> rows holding header cells
     for index, block in enumerate(blocks):
         if block.kind == "list_item":
             leads[index] = lead
@@ -572,21 +571,24 @@ def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
             lead = block.text
         if block.cell is not None:
             cells[block.cell[:3]] = block.text
-            if block.cell.header:
-                header_rows.setdefault(block.cell.table, set()).add(block.cell.row)
     if cells:
+        heads_of = header_rows(blocks)
         for index, block in enumerate(blocks):
             cell = block.cell
-            if cell is None or cell.header or cell.row in header_rows.get(cell.table, ()):
+            if cell is None:
                 continue
-            heads = sorted(row for row in header_rows.get(cell.table, ()) if row < cell.row)
-            header = cells.get((cell.table, heads[-1], cell.column), "") if heads else ""
+            heads = heads_of.get(cell.table, [])
+            above = bisect_left(heads, cell.row) - 1
+            if above + 1 < len(heads) and heads[above + 1] == cell.row:
+                continue  # a header row
+            head = heads[above] if above >= 0 else None
+            header = cells.get((cell.table, head, cell.column), "") if head is not None else ""
             label = ""
             if cell.column > 0:
                 label = cells.get((cell.table, cell.row, 0), "")
-                if _BARE_NUMBER.fullmatch(label) and heads:
+                if _BARE_NUMBER.fullmatch(label) and head is not None:
                     # "4" under "Week": the label is "Week 4"
-                    label = f"{cells.get((cell.table, heads[-1], 0), '')} {label}".strip()
+                    label = f"{cells.get((cell.table, head, 0), '')} {label}".strip()
                 if _TIME_POINT.fullmatch(label):
                     label = "By " + label  # a timeline's row: what holds by week 4
             parts = [part for part in (label, header) if part.strip()]
