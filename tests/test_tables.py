@@ -194,3 +194,22 @@ def test_a_page_class_does_not_make_its_paragraphs_headlines(linter):
         "<p>We tested many plans for quick weight loss over a year.</p>\n</body></html>\n"
     )
     assert not _found(linter, html, "page.html")
+
+
+def test_a_rowspan_keeps_its_column_taken_in_the_rows_below():
+    html = (
+        "<table><tr><th>Phase</th><th>Week</th><th>Average waist loss</th></tr>\n"
+        '<tr><td rowspan="2">Phase 1</td><td>Week 1</td><td>-1.2 in</td></tr>\n'
+        "<tr><td>Week 2</td><td>-2.4 in</td></tr>\n"
+        '<tr><td colspan="2">Phase 2</td><td>-3.0 in</td></tr></table>\n'
+    )
+    cells = [(text, row, column) for text, row, column, _ in _cells(html, "a.html")]
+    assert cells[3:] == [
+        ("Phase 1", 1, 0),
+        ("Week 1", 1, 1),
+        ("-1.2 in", 1, 2),
+        ("Week 2", 2, 1),
+        ("-2.4 in", 2, 2),
+        ("Phase 2", 3, 0),
+        ("-3.0 in", 3, 2),
+    ]

@@ -217,6 +217,10 @@ class _Reader(HTMLParser):
         self.links: list[Link] = []
         self.tables: list[Cell] = []  # open tables (nested ones last), at their current cell
         self.next_column: list[int] = []  # for each open table, the column its next cell takes
+        # For each open table: columns a rowspan from above still fills (column -> rows left),
+        # and those it fills in the current row.
+        self.spanned: list[dict[int, int]] = []
+        self.occupied: list[set[int]] = []
 
     # -- positions -----------------------------------------------------------------------------
     def _offset(self) -> int:
@@ -330,25 +334,38 @@ class _Reader(HTMLParser):
             self.open_links.append([self.prose.length, (href or "").strip()])
 
     def _table_position(self, tag: str, offset: int, attrs) -> None:
-        """Keep count of the open table's rows and columns (a colspan takes several columns;
-        a rowspan is not followed into the rows below)."""
+        """Keep count of the open table's rows and columns: a colspan takes several columns, and
+        a rowspan keeps its columns taken in the rows below."""
         if tag == "table":
             self.tables.append(Cell(offset, -1, -1, False))
             self.next_column.append(0)
+            self.spanned.append({})
+            self.occupied.append(set())
         elif self.tables and tag == "tr":
             self.tables[-1] = self.tables[-1]._replace(row=self.tables[-1].row + 1, column=-1)
             self.next_column[-1] = 0
+            spanned = self.spanned[-1]
+            self.occupied[-1] = {column for column, left in spanned.items() if left > 0}
+            for column in self.occupied[-1]:
+                spanned[column] -= 1
         elif self.tables and tag in ("td", "th"):
             at = self.tables[-1]
             column = self.next_column[-1]
+            while column in self.occupied[-1]:
+                column += 1
             self.tables[-1] = Cell(at.table, max(at.row, 0), column, tag == "th")
-            span = next((value for name, value in attrs if name == "colspan"), None) or "1"
-            self.next_column[-1] = column + (int(span) if span.strip().isdigit() else 1)
+            width, height = _span(attrs, "colspan"), _span(attrs, "rowspan")
+            self.next_column[-1] = column + width
+            if height > 1:
+                for taken in range(column, column + width):
+                    self.spanned[-1][taken] = height - 1
 
     def _close_table(self) -> None:
         if self.tables:
             self.tables.pop()
             self.next_column.pop()
+            self.spanned.pop()
+            self.occupied.pop()
 
     def _close_implied(self, tag: str) -> None:
         stops = _IMPLIED_END.get(tag)
@@ -494,6 +511,13 @@ _HEADLINE_CLASS = lazy_compile(
     r"(?:^|[\s_-])(?:headline|subheadline|subhead|tagline|slogan|strapline|title|subtitle|lede|hero)(?:$|[\s_-])",
     2,
 )
+
+
+def _span(attrs, name: str) -> int:
+    """A cell's colspan or rowspan: a whole number from 1 to 1,000 (anything else counts as 1)."""
+    value = next((value for key, value in attrs if key == name), None) or "1"
+    value = value.strip()
+    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else 1
 
 
 # Elements that wrap a whole page or article: a class on them ("single hide-title") styles the
