@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import NamedTuple
 
@@ -187,6 +188,16 @@ class HtmlResult(NamedTuple):
     code_lines: set[int]
 
 
+@dataclass
+class _OpenTable:
+    """A table being read, at its current cell."""
+
+    cell: Cell
+    next_column: int = 0  # the column the row's next cell takes
+    spanned: dict[int, int] = field(default_factory=dict)  # column -> rows a rowspan still fills
+    occupied: set[int] = field(default_factory=set)  # columns a rowspan fills in this row
+
+
 class _Reader(HTMLParser):
     def __init__(
         self,
@@ -215,12 +226,7 @@ class _Reader(HTMLParser):
         self.prose = _Prose()
         self.open_links: list[list] = []  # [prose start, href]
         self.links: list[Link] = []
-        self.tables: list[Cell] = []  # open tables (nested ones last), at their current cell
-        self.next_column: list[int] = []  # for each open table, the column its next cell takes
-        # For each open table: columns a rowspan from above still fills (column -> rows left),
-        # and those it fills in the current row.
-        self.spanned: list[dict[int, int]] = []
-        self.occupied: list[set[int]] = []
+        self.tables: list[_OpenTable] = []  # nested ones last
 
     # -- positions -----------------------------------------------------------------------------
     def _offset(self) -> int:
@@ -296,7 +302,7 @@ class _Reader(HTMLParser):
                 containers=tuple(_CONTAINER_NAMES[t] for t in self.stack if t in _CONTAINER_NAMES),
                 links=list(links),
                 key=key,
-                cell=self.tables[-1] if kind == "table_cell" and self.tables else None,
+                cell=self.tables[-1].cell if kind == "table_cell" and self.tables else None,
             )
         )
 
@@ -337,35 +343,31 @@ class _Reader(HTMLParser):
         """Keep count of the open table's rows and columns: a colspan takes several columns, and
         a rowspan keeps its columns taken in the rows below."""
         if tag == "table":
-            self.tables.append(Cell(offset, -1, -1, False))
-            self.next_column.append(0)
-            self.spanned.append({})
-            self.occupied.append(set())
-        elif self.tables and tag == "tr":
-            self.tables[-1] = self.tables[-1]._replace(row=self.tables[-1].row + 1, column=-1)
-            self.next_column[-1] = 0
-            spanned = self.spanned[-1]
-            self.occupied[-1] = {column for column, left in spanned.items() if left > 0}
-            for column in self.occupied[-1]:
-                spanned[column] -= 1
-        elif self.tables and tag in ("td", "th"):
-            at = self.tables[-1]
-            column = self.next_column[-1]
-            while column in self.occupied[-1]:
+            self.tables.append(_OpenTable(Cell(offset, -1, -1, False)))
+            return
+        if not self.tables:
+            return
+        table = self.tables[-1]
+        if tag == "tr":
+            table.cell = table.cell._replace(row=table.cell.row + 1, column=-1)
+            table.next_column = 0
+            table.occupied = {column for column, left in table.spanned.items() if left > 0}
+            for column in table.occupied:
+                table.spanned[column] -= 1
+        elif tag in ("td", "th"):
+            column = table.next_column
+            while column in table.occupied:
                 column += 1
-            self.tables[-1] = Cell(at.table, max(at.row, 0), column, tag == "th")
+            table.cell = Cell(table.cell.table, max(table.cell.row, 0), column, tag == "th")
             width, height = _span(attrs, "colspan"), _span(attrs, "rowspan")
-            self.next_column[-1] = column + width
+            table.next_column = column + width
             if height > 1:
                 for taken in range(column, column + width):
-                    self.spanned[-1][taken] = height - 1
+                    table.spanned[taken] = height - 1
 
     def _close_table(self) -> None:
         if self.tables:
             self.tables.pop()
-            self.next_column.pop()
-            self.spanned.pop()
-            self.occupied.pop()
 
     def _close_implied(self, tag: str) -> None:
         stops = _IMPLIED_END.get(tag)

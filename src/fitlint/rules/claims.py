@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from fitlint.document.model import Document, header_rows
+from fitlint.document.model import Document, ProseBlock, header_rows
 from fitlint.lazyregex import Needled, lazy_compile
 from fitlint.nlp import LemmaText
 from fitlint.rules.citations import CitationIndex, citation_index
@@ -917,7 +917,7 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
     return sorted(set(spans))
 
 
-def _row_span(document: Document, cells: list[Any]) -> tuple[int, int]:
+def _row_span(document: Document, cells: list[ProseBlock]) -> tuple[int, int]:
     """A Markdown row is reported as its line, pipes and all; any other row (HTML, even on one
     line with the rest of the page) from its first cell to its last."""
     first, last = cells[0], cells[-1]

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, Protocol
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock, header_rows
 from fitlint.document.sentences import split_sentences
+from fitlint.lazyregex import lazy_compile
 from fitlint.memo import MEMO_TEXT, remember
 from fitlint.nlp import LemmaText, doc_text
 from fitlint.rules.context import (
@@ -597,8 +598,8 @@ def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
     return leads
 
 
-_BARE_NUMBER = re.compile(r"\s*\d+(?:\s*[-–]\s*\d+)?\s*")
-_TIME_POINT = re.compile(r"\s*(?:day|night|week|month)\s+\d+\s*", re.IGNORECASE)
+_BARE_NUMBER = lazy_compile(r"\s*\d+(?:\s*[-–]\s*\d+)?\s*")
+_TIME_POINT = lazy_compile(r"\s*(?:day|night|week|month)\s+\d+\s*", re.IGNORECASE)
 
 
 def previous_blocks(blocks: Sequence[ProseBlock]) -> dict[int, str]:
