@@ -110,6 +110,23 @@ def test_second_stage_turns_away_scattered_rule_words(linter):
     assert spot.allowed(stems)  # the words alone would let it through; their shape does not
 
 
+
+def test_second_stage_needs_both_sides_of_an_either_order_pattern(linter):
+    """FL202's "<local-outcome> & <within-a-month>": "days" and "back" are words of its sides,
+    but no side's shape holds here; with the sides in either order it passes."""
+    calm = "Rest days matter: sleep well, walk, and come back ready."
+    units = linter.sentence_rules.candidates(parse_document(calm + "\n", "doc.md").blocks)
+    assert "FL202" not in {
+        linter.sentence_rules.matchers[i].rule.code for unit in units for i in unit.matchers
+    }
+    for text in (
+        "Lose your back fat in 7 days with this wrap.",
+        "In just 7 days this wrap melts your back fat.",
+    ):
+        lowered = text.lower()
+        stems = linter.sentence_rules.scanner.scan(lowered)
+        assert dict(_phrases(linter))["FL202"].prefilter(lowered, stems), text
+
 # Rule words, lexicon entries and filler in random order: the shape must never hide a match.
 WORDS = [
     "burn",

@@ -499,23 +499,23 @@ def first_sets(
     pattern: ParsedPattern,
     grammar: Grammar,
     memo: dict[str, tuple[list[frozenset[str]], bool]] | None = None,
-) -> list[frozenset[str]] | None:
-    """Stem sets of the items that can begin the pattern's shape (see :func:`surface_regex`):
-    the first informative item, or for ``L & R`` the first of each side. None when the shape
-    has no such item."""
+) -> list[list[frozenset[str]]] | None:
+    """Per part of the pattern's shape (see :func:`surface_parts`), stem sets of the items that
+    can begin it: the first informative item of the pattern, or of each side of ``L & R``. None
+    when a part has no such item."""
     memo = {} if memo is None else memo
-    firsts: list[frozenset[str]] = []
+    parts: list[list[frozenset[str]]] = []
     for sequence in _sequences(pattern):
         for item in sequence:
             if not _narrows(item):
                 continue
             alternatives, informative = _item_alternatives(item, grammar, memo)  # type: ignore[arg-type]
             if informative:
-                firsts.extend(alternatives)
+                parts.append(alternatives)
                 break
         else:
             return None
-    return firsts
+    return parts
 
 
 # -- second pre-filter stage: the pattern's shape over the raw sentence ---------------------------
@@ -703,27 +703,20 @@ def _sequence_surface(items: tuple[Piece, ...], grammar: Grammar, depth: int = 0
     return _Shape(out, (room + (1 + _SLACK) - 1) // (1 + _SLACK))
 
 
-def surface_regex(pattern: ParsedPattern, grammar: Grammar) -> str | None:
-    """A regex over a sentence's lower-cased raw text that matches wherever the pattern's lemma
-    regex could: each informative required item as a word starting with one of its stems, in the
-    pattern's order, with room for more words between them than the lemma regex allows (a token
-    may be several words). Sentences whose rule words are present but out of order or far apart
-    fail it and never reach spaCy. An ``L & R`` pattern's shape takes either order. None when the
-    pattern has no informative item (or one side of '&' has none)."""
-    halves = pattern.halves()
-    if halves is None:
-        shape = _sequence_surface(pattern.items, grammar)
-        return shape.regex if shape is not None else None
-    left, right, either = halves
-    lhs, rhs = _sequence_surface(left, grammar), _sequence_surface(right, grammar)
-    if lhs is None or rhs is None:
-        return None
-    # After one side's last matched word: the rest of that side, the distance, and the other
-    # side's words before its first informative one.
-    widths = [
-        sum(_width(i, grammar) if isinstance(i, Item) else getattr(i, "high", 1) for i in side)
-        for side in (left, right)
-    ]
-    room = (max(widths) + either.high) * (1 + _SLACK) + _SLACK
-    between = rf"(?:\W+\w+){{0,{room}}}\W+"
-    return f"(?:{lhs.regex}{between}{rhs.regex}|{rhs.regex}{between}{lhs.regex})"
+def surface_parts(pattern: ParsedPattern, grammar: Grammar) -> tuple[str, ...] | None:
+    """Regexes over a sentence's lower-cased raw text that each match wherever the pattern's
+    lemma regex could: each informative required item as a word starting with one of its stems,
+    in the pattern's order, with room for more words between them than the lemma regex allows
+    (a token may be several words). Sentences whose rule words are present but out of order or
+    far apart fail and never reach spaCy. An ``L & R`` pattern has one part per side, each of
+    which must be found, in either order (its distance is left to the lemma regex): the sides
+    compile apart, so a large phrase shared by many patterns compiles once, and a sentence that
+    fails the small side never compiles the large one. None when the pattern (or one side of
+    '&') has no informative item."""
+    parts = []
+    for sequence in _sequences(pattern):
+        shape = _sequence_surface(sequence, grammar)
+        if shape is None:
+            return None
+        parts.append(shape.regex)
+    return tuple(parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fitlint.memo import MEMO_TEXT, remember
@@ -15,7 +16,7 @@ from fitlint.rules.patterns import (
     first_sets,
     parse_pattern,
     prefilter_sets,
-    surface_regex,
+    surface_parts,
 )
 
 if TYPE_CHECKING:
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 
 
 _UNCOMPILED = object()  # a shape not compiled yet (None is a pattern with no shape to check)
+
+# A shape part: its regex source, compiled on first need, and the stems its first word may have.
+_Part = tuple[str, frozenset[str]]
 
 # A required pattern item: its one-stem alternatives, and its multi-stem ones keyed by a stem.
 _Item = tuple[frozenset[str], dict[str, list[frozenset[str]]]]
@@ -68,16 +72,19 @@ class PhraseMatcher:
         self._regexes: list[regex.Pattern[str] | None] = []
         self._lemmatize: Callable[[str], str] | None = None
         self._allowed: dict[frozenset[str], tuple[int, ...]] = {}
-        self._surface: dict[int, re.Pattern[str] | None] = {}  # compiled on first need
+        self._surface: dict[int, tuple[_Part, ...] | None] = {}  # built on first need
         # Match spans per (pattern, lemma text): identical sentences (a paragraph pasted many
         # times) run each pattern once.
         self._spans: dict[tuple[int, str], list[_Spans]] = {}
-        # Stems of the items that can begin each pattern's shape (for '&', either side's first).
-        self._first_stems = []
+        # Per part of each pattern's shape (for '&', one per side), the stems of the items that
+        # can begin it.
+        self._first_stems: list[tuple[frozenset[str], ...]] = []
         for parsed, items in zip(self._parsed, self._required):
-            firsts = first_sets(parsed, grammar, memo)
+            parts = first_sets(parsed, grammar, memo)
             self._first_stems.append(
-                _item_stems(_split(firsts)) if firsts and items else frozenset()
+                tuple(_item_stems(_split(firsts)) for firsts in parts)
+                if parts and all(parts) and items
+                else ()
             )
 
     def stems(self) -> Iterator[str]:
@@ -90,7 +97,7 @@ class PhraseMatcher:
             return (
                 self._any_stem
             )  # a pattern with no required word passes on any of the rule's stems
-        return frozenset().union(*self._first_stems)
+        return frozenset().union(*(part for parts in self._first_stems for part in parts))
 
     def allowed(self, stems: Collection[str]) -> tuple[int, ...]:
         """Numbers of the patterns that could match a sentence holding these word stems."""
@@ -119,29 +126,28 @@ class PhraseMatcher:
                 return True
         return False
 
-    def _shape(self, number: int) -> re.Pattern[str] | None:
-        """Pattern ``number``'s pre-filter shape, compiled on first need."""
+    def _shape(self, number: int) -> tuple[_Part, ...] | None:
+        """Pattern ``number``'s pre-filter shape: its parts, the smaller (quicker to compile and
+        more often absent) first."""
         shape = self._surface.get(number, _UNCOMPILED)
         if shape is _UNCOMPILED:
-            source = surface_regex(self._parsed[number], self.ruleset.grammar)
-            shape = self._surface[number] = re.compile(source) if source else None
-        return shape
+            sources = surface_parts(self._parsed[number], self.ruleset.grammar)
+            if sources is None or len(sources) != len(self._first_stems[number]):
+                shape = None
+            else:
+                parts = zip(sources, self._first_stems[number])
+                shape = tuple(sorted(parts, key=lambda part: len(part[0])))
+            self._surface[number] = shape
+        return shape  # type: ignore[return-value]
 
     def _shape_fits(
         self, number: int, lowered: str, positions: Mapping[str, list[int]] | None
     ) -> bool:
         """Are the pattern's words in order and near enough in the raw sentence (second stage)?"""
         shape = self._shape(number)
-        if shape is None or not self._first_stems[number]:
+        if shape is None:
             return True
-        if positions is None:
-            return shape.search(lowered) is not None
-        # The shape starts at the first required item, whose stems the scanner has placed.
-        for stem in self._first_stems[number].intersection(positions):
-            for offset in positions[stem]:
-                if shape.match(lowered, offset):
-                    return True
-        return False
+        return all(_part_fits(source, firsts, lowered, positions) for source, firsts in shape)
 
     def begin(self, document: object) -> None:
         """Nothing to set up per document."""
@@ -156,7 +162,8 @@ class PhraseMatcher:
         them)."""
         for number in range(len(self._parsed)):
             self._pattern(number)
-            self._shape(number)
+            for source, _ in self._shape(number) or ():
+                _compiled(source)
 
     def _pattern(self, number: int) -> regex.Pattern[str]:
         pattern = self._regexes[number]
@@ -225,6 +232,28 @@ class PhraseMatcher:
         if len(text) <= MEMO_TEXT:
             remember(self._spans, key, found)
         return found
+
+
+def _part_fits(
+    source: str, firsts: frozenset[str], lowered: str, positions: Mapping[str, list[int]] | None
+) -> bool:
+    """Is a shape part found in the sentence? With the scanner's stem offsets it is tried only
+    where its first word can start."""
+    regex = _compiled(source)
+    if positions is None:
+        return regex.search(lowered) is not None
+    for stem in firsts.intersection(positions):
+        for offset in positions[stem]:
+            if regex.match(lowered, offset):
+                return True
+    return False
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """Shape parts compile once per process: the sides of '&' patterns (a large phrase such as
+    the outcomes a body part can have) recur across patterns and rules."""
+    return re.compile(source)
 
 
 def _split(alternatives: list[frozenset[str]]) -> _Item:
