@@ -110,7 +110,6 @@ def test_second_stage_turns_away_scattered_rule_words(linter):
     assert spot.allowed(stems)  # the words alone would let it through; their shape does not
 
 
-
 def test_second_stage_needs_both_sides_of_an_either_order_pattern(linter):
     """FL202's "<local-outcome> & <within-a-month>": "days" and "back" are words of its sides,
     but no side's shape holds here; with the sides in either order it passes."""
@@ -126,6 +125,7 @@ def test_second_stage_needs_both_sides_of_an_either_order_pattern(linter):
         lowered = text.lower()
         stems = linter.sentence_rules.scanner.scan(lowered)
         assert dict(_phrases(linter))["FL202"].prefilter(lowered, stems), text
+
 
 # Rule words, lexicon entries and filler in random order: the shape must never hide a match.
 WORDS = [

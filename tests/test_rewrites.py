@@ -96,13 +96,13 @@ def test_rewrite_case(linter, rule, case):
 
 def test_fixtures_cover_every_promise_rule_and_shape():
     ruleset = load_rules()
-    # FL205 (a multiplied result) is filed with the statistics, since it needs a source, but it is
-    # a promise too and keeps its rewrites.
+    # FL205 (a multiplied result) and FL209 (an equivalence) are filed with the statistics, since
+    # they need a source, but they are promises too and keep their rewrites.
     promise_rules = {
         code
         for code, rule in ruleset.rules.items()
         if rule.category in ("spot-reduction", "quick-fix")
-    } | {"FL205"}
+    } | {"FL205", "FL209"}
     # Every promise rule has rewrites, except those that only flag testimonials (a rewrite would
     # put words in someone's mouth) and those whose claim is a pronoun ("They just melted"): a
     # rewrite would have to rewrite the sentence the pronoun points back to as well.

@@ -612,17 +612,25 @@ def quoted(ctx: MatchContext) -> bool:
     # A quotation the writer then endorses ("a 'belly-buster', and I agree") is still a claim.
     if any(_lemma(ctx, token) in ctx.words.endorsement for token in ctx.sentence):
         return False
-    # The words that introduce it, in its own sentence: a report or a myth marks a mention.
+    # The words that introduce it, in its own sentence: a report or a myth marks a mention. A
+    # list item or cell that is all quotation takes its lead-in's words ("The box makes big
+    # promises. We copied them word for word:").
+    if not lead.strip() and ctx.intro and text[closing + 1 :].strip(" .!\t\n") == "":
+        lead = ctx.intro
+    return _mentioned_by(lead, ctx.words)
+
+
+def _mentioned_by(lead: str, words: ContextWords) -> bool:
+    """Do the last words before a quotation report or debunk it? "the label promises, '…'" and
+    "what our customers say: '…'" quote the seller's own words to sell, and do not."""
     intro = _FRAME_WORDS.findall(lead[-80:].lower().translate(_APOSTROPHES))[-8:]
-    words = ctx.words
     for position in range(len(intro) - 1, -1, -1):
         word = intro[position]
         if word in words.debunk:
             return True
         if word in words.report or word.rstrip("sd") in words.report:
-            # "the label promises, '…'": the seller's words, quoted to sell, not to report.
             speaker = [w.rstrip("s") for w in intro[max(0, position - 3) : position]]
-            return not _definite_maker(speaker, words)
+            return not (_definite_maker(speaker, words) or {"our", "my"} & set(speaker))
     return False
 
 

@@ -108,7 +108,7 @@ class ParsedPattern(NamedTuple):
 
 _GAP = lazy_compile(r"^\[(\d+)(?:-(\d+))?\]$")
 _EITHER = lazy_compile(r"^&(?:\[(\d+)(?:-(\d+))?\])?$")
-_WORD = lazy_compile(r"^[\w'’.%&+/-]+$")  # \w: letters, digits and _
+_WORD = lazy_compile(r"^[\w'’.%&+/=-]+$")  # \w: letters, digits and _
 _LEXICON = lazy_compile(r"^@[a-z][a-z0-9-]*$")
 _PHRASE = lazy_compile(r"^<[a-z][a-z0-9-]*>$")
 NUMBER_WORDS = (
@@ -352,6 +352,8 @@ _WEAK = frozenset(
     "it its at by from as just only up down off out into per "
     # Auxiliaries and "not" hide in contractions ("don't", "won't", "isn't"): never an anchor.
     "not do does did will would can could am was were have has had".split()
+    # A symbol standing for a word ("10 minutes = 1 hour"): no word stem to scan for.
+    + ["="]
 )
 
 
