@@ -710,9 +710,16 @@ def reported(ctx: MatchContext) -> bool:
         window = range(max(ctx.sentence.start, index - 4), index)
         if any(_lemma(ctx, doc[i]) in words.first_person for i in window):
             continue  # "I am of the belief that …", "I hope …": the writer's own claim
+        if doc[index].lower_ in _FORECAST_IMPERATIVES and all(
+            not token.is_alpha for token in doc[ctx.sentence.start : index]
+        ):
+            continue  # "Expect your belt to move a notch …": the writer's forecast, told to you
         return True
     return _reporting_frame(ctx.before, words)
 
+
+# Reporting verbs that, opening a sentence, tell the reader what will happen to them.
+_FORECAST_IMPERATIVES = frozenset({"expect", "imagine"})
 
 _PREVIOUS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s+)([^.!?:]*[.!?:])\s*$")
 _FRAME_WORDS = lazy_compile(r"[\w’']+")
