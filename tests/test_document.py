@@ -53,6 +53,25 @@ def test_code_html_comments_and_link_urls_are_not_prose():
     assert {0, 1, 2, 4} <= document.code_lines
 
 
+def test_an_images_alt_text_is_copy_and_its_url_is_not():
+    text = "- Step one ![Jo *before* and after: 4 inches off](/img/burn-belly-fat.jpg) today\n"
+    document = parse_document(text, "doc.md")
+    alts = [b for b in document.blocks if b.kind == "attribute"]
+    assert [(b.text, b.key, b.line, b.containers) for b in alts] == [
+        ("Jo before and after: 4 inches off", "alt", 0, ("list_item",))
+    ]
+    start, end = alts[0].source_span(0, len(alts[0].text))
+    assert text[start:end] == "Jo *before* and after: 4 inches off"
+    item = next(b for b in document.blocks if b.kind == "list_item")
+    assert "burn" not in item.text and "inches" not in item.text
+
+
+def test_an_alt_text_that_repeats_the_title_is_not_copied_again():
+    text = "---\ntitle: Lose Face Fat Fast\n---\n\n![Lose face fat fast](/cover.jpg)\n\n![Jo at week 4](/jo.jpg)\n"
+    alts = [b.text for b in parse_document(text, "doc.md").blocks if b.kind == "attribute"]
+    assert alts == ["Jo at week 4"]
+
+
 def test_a_fence_that_holds_email_copy_is_read_as_prose():
     email = (
         "Hi {first_name},\n\n"

@@ -1,12 +1,13 @@
 """Markdown → prose blocks, via markdown-it-py (CommonMark + tables, strikethrough, footnotes).
 
-Code (fenced, indented, inline), HTML comments, link URLs and images are not prose and are
-dropped; raw HTML blocks contribute their visible text; front matter contributes only its
-published keys (title, description, …).
+Code (fenced, indented, inline), HTML comments and link and image URLs are not prose and are
+dropped; an image's alt text is an attribute block, as in HTML; raw HTML blocks contribute their
+visible text; front matter contributes only its published keys (title, description, …).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -178,7 +179,7 @@ def parse_markdown(
         to_source = ContentMap.locate(token.content, lines, line_starts, first, hint)
         if block_kind == "table_cell":
             table_cursor[first] = to_source(len(token.content)) - line_starts[first]
-        block = _inline_block(token, to_source)
+        block, alts = _inline_block(token, to_source)
         block.kind = block_kind
         block.line = first
         block.end_line = max(first, token.map[1] - 1)
@@ -189,17 +190,55 @@ def parse_markdown(
             block.cell = cell
         if block.text.strip():
             result.blocks.append(block)
+        for alt in alts:
+            # An image's alt text is published copy (read aloud, shown when the image is not),
+            # as an HTML <img alt> is.
+            start = alt.smap.start(0)
+            line = bisect_right(line_starts, start) - 1
+            end_line = bisect_right(line_starts, max(start, alt.smap.end(alt.length) - 1)) - 1
+            result.blocks.append(
+                ProseBlock(
+                    kind="attribute",
+                    text=alt.text(),
+                    smap=alt.smap,
+                    line=line,
+                    end_line=end_line,
+                    section=section,
+                    containers=tuple(containers),
+                    key="alt",
+                )
+            )
     # Definitions nobody references are dropped by the footnote plugin: find them in the source.
     for number, line in enumerate(body_lines):
         definition = _FOOTNOTE_DEFINITION.match(line)
         if definition and number not in result.code_lines:
             result.footnote_definitions.setdefault(definition.group(1), number)
+    # An image's alt text that repeats the title or a heading (a post's cover image) is that
+    # copy in a second place, not new copy.
+    titles = {
+        _normalised(block.text)
+        for block in result.blocks
+        if block.kind == "heading" or (block.kind == "front_matter" and block.key == "title")
+    }
+    result.blocks = [
+        block
+        for block in result.blocks
+        if not (
+            block.kind == "attribute" and block.key == "alt" and _normalised(block.text) in titles
+        )
+    ]
     return result
 
 
-def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".!?:")
+
+
+def _inline_block(token: Token, to_source: ContentMap) -> tuple[ProseBlock, list[ProseBuilder]]:
+    """The inline token's prose, and the alt text of each image in it."""
     content = token.content
     builder = ProseBuilder()
+    alts: list[ProseBuilder] = []
     links: list[Link] = []
     footnote_refs: list[tuple[int, str]] = []
     open_links: list[tuple[int, str]] = []
@@ -253,6 +292,15 @@ def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
                 links.append(Link(start, builder.length, href))
             cursor = _skip_link_destination(content, cursor)
         elif ctype == "image":
+            opening = content.find("![", cursor)
+            if opening >= 0 and any(char.isalpha() for char in child.content):
+                alt_builder = ProseBuilder()
+                at = opening + 2
+                for part in child.children or []:  # the alt's words, without their emphasis
+                    if part.type in ("text", "code_inline"):
+                        at = align_text(alt_builder, part.content, content, at, to_source)
+                if alt_builder.length:
+                    alts.append(alt_builder)
             cursor = _skip_link_destination(
                 content, content.find("]", cursor) if "]" in content[cursor:] else cursor
             )
@@ -286,7 +334,7 @@ def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
                     links.append(Link(start, builder.length, href))
                 cursor = found + len(child.content)
         # em/strong/s open/close: markup only, the aligner skips their characters.
-    return ProseBlock(
+    block = ProseBlock(
         kind="paragraph",
         text=builder.text(),
         smap=builder.smap,
@@ -296,6 +344,7 @@ def _inline_block(token: Token, to_source: ContentMap) -> ProseBlock:
         links=links,
         footnote_refs=footnote_refs,
     )
+    return block, alts
 
 
 def _skip_link_destination(content: str, cursor: int) -> int:
