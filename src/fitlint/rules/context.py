@@ -1308,6 +1308,12 @@ def whole_body(ctx: MatchContext) -> bool:
                 return (
                     False  # "eat these 5 foods", "this drink": a product sold, not a way of eating
                 )
+            if any(b.isdigit() for b in before):
+                return False  # "14 Tiny Habits That Help Flatten Your Stomach": a listicle's means
+            if "than" in _lemmas(ctx, max(clause.start, index - 3), index) and "alone" in (
+                _lemmas(ctx, index + 1, min(clause.end, index + 2))
+            ):
+                continue  # "three times more belly fat than with diet alone": the baseline
             denied_means = _lemmas(ctx, max(clause.start, index - 4), index)
             if any(
                 b in ("without", "no", "skip", "instead", "while", "as", "despite", "whatever")
@@ -1333,6 +1339,8 @@ def whole_body(ctx: MatchContext) -> bool:
 
 
 _LOCAL_WORDS = frozenset({"target", "targeted", "spot", "spot-reduce", "specifically", "pinpoint"})
+
+
 _SPECIFIC = frozenset({"this", "these", "our"})
 _EDIBLES = frozenset({"food", "meal", "drink", "snack", "smoothie", "juice", "tea", "shake"})
 _MUSCLE_AREAS = frozenset(
