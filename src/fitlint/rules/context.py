@@ -1370,8 +1370,16 @@ def antecedent_fat(ctx: MatchContext) -> bool:
     doc = ctx.sentence.doc
     match_start = doc[ctx.first].idx
     own = doc_text(doc)[max(ctx.sentence.start_char, match_start - 300) : match_start]
-    earlier = _PREVIOUS_SENTENCE.search(ctx.before.rstrip()[-300:])
-    text = ((earlier.group(1) if earlier else ctx.before[-200:]) + " " + own).lower()
+    before = ctx.before.rstrip()[-400:]
+    earlier = _PREVIOUS_SENTENCE.search(before)
+    previous = earlier.group(1) if earlier else before[-200:]
+    if earlier and len(previous.split()) <= 5:
+        # A short exclamation between ("I thought the pooch was permanent. It's not! It was gone
+        # by week three."): the sentence before it still holds the antecedent.
+        further = _PREVIOUS_SENTENCE.search(before[: earlier.start(1)].rstrip())
+        if further:
+            previous = further.group(1) + " " + previous
+    text = (previous + " " + own).lower()
     if words.deposit_surface.search(text):
         return True
     # An area with fat named near it ("my back fat"), or one called stubborn ("that stubborn
