@@ -628,3 +628,31 @@ def test_an_element_whose_class_names_a_headline_role_sells_like_a_heading(linte
         text.count("\n", 0, d.start) + 1 for d in linter.lint_text(text, str(FORMATS / "page.html"))
     ]
     assert lines == [2, 3]  # the plain paragraph is not sold
+
+
+def test_a_components_expression_props_are_code_but_sentences_in_them_are_copy():
+    from fitlint.document import parse_document
+
+    text = (
+        "## Plans\n\n"
+        "<PricingCard\n"
+        '  name="Coached"\n'
+        '  features={["Weekly calls", "Form reviews"]}\n'
+        '  cta="Lose My Gut With a Coach"\n'
+        "/>\n\n"
+        "<CommentThread comments={[\n"
+        '  { name: "Lorraine", text: "Just finished day 3 and I am down 6 pounds!!" },\n'
+        "]} />\n\n"
+        "Results vary.\n"
+    )
+    document = parse_document(text, "page.mdx")
+    read = [(b.kind, b.key, b.text) for b in document.blocks]
+    assert read == [
+        ("heading", "", "Plans"),
+        ("attribute", "cta", "Lose My Gut With a Coach"),
+        ("attribute", "prop", "Just finished day 3 and I am down 6 pounds!!"),
+        ("paragraph", "", "Results vary."),
+    ]
+    for block in document.blocks:
+        start, end = block.smap.span(0, len(block.text))
+        assert text[start:end] == block.text

@@ -53,15 +53,56 @@ class MarkdownResult:
 _COMPONENT_OPEN = lazy_compile(r"<([A-Z][\w.]*)(?=\s|/?>|$)")
 
 
-def _has_expression_props(lines: list[str], first: int) -> bool:
-    """Does the component opening at ``first`` take a JavaScript expression (``={[ … ]}``)? The
-    HTML reader cannot read one; as a paragraph its strings are still read as text."""
-    for line in lines[first:]:
-        if not line.strip():
-            return False
-        if "={" in line:
-            return True
-    return False
+def _blank_expression_props(lines: list[str], first: int) -> tuple[list[tuple[int, int, int]], int]:
+    """Blank the JavaScript expressions (``features={[ … ]}``) in the props of the component
+    whose opening tag starts at ``first``, braces included, with spaces of the same length:
+    they are code, and the HTML reader can then read the tag's text props. Returns the string
+    literals inside them as (line, start, end), as a list of comments or quotes is copy, and the
+    tag's last line."""
+    depth = 0
+    quote = ""
+    strings: list[tuple[int, int, int]] = []
+    opened = 0
+    for number in range(first, len(lines)):
+        line = lines[number]
+        if not line.strip() and depth == 0:
+            return strings, number - 1
+        chars = list(line)
+        for index, char in enumerate(chars):
+            if quote:
+                if char == quote and (index == 0 or line[index - 1] != "\\"):
+                    if depth:
+                        strings.append((number, opened, index))
+                    quote = ""
+                if depth:
+                    chars[index] = " "
+            elif char in "\"'`":
+                quote, opened = char, index + 1
+                if depth:
+                    chars[index] = " "
+            elif depth:
+                if char == "{":
+                    depth += 1
+                elif char == "}":
+                    depth -= 1
+                chars[index] = " "
+            elif char == "{":
+                depth = 1
+                chars[index] = " "
+                # The prop's name and "=" go too, so the tag's other props still parse.
+                back = index - 1
+                if back >= 0 and chars[back] == "=":
+                    chars[back] = " "
+                    back -= 1
+                    while back >= 0 and (chars[back].isalnum() or chars[back] in "-_:"):
+                        chars[back] = " "
+                        back -= 1
+            elif char == ">":
+                lines[number] = "".join(chars)
+                return strings, number
+        lines[number] = "".join(chars)
+        quote = "" if not depth else quote  # a prop's own string does not run over lines
+    return strings, len(lines) - 1
 
 
 def parse_markdown(
@@ -91,22 +132,41 @@ def parse_markdown(
         # Blank the front matter for the parser; line numbers stay aligned.
         for index in range(front.first_line, front.last_line + 1):
             body_lines[index] = ""
+    expression_strings: list[tuple[int, int, int]] = []  # (line, start, end) in the source
+    html_source = list(text) if mdx else []  # the source with JSX expressions blanked
+    blanked = False
     if mdx:
         for index, line in enumerate(body_lines):
             if line.startswith(("import ", "export ")):
                 body_lines[index] = ""
                 continue
             component = _COMPONENT_OPEN.match(line)
-            if (
-                component is not None
-                and len(component.group(1)) >= 3
-                and not _has_expression_props(body_lines, index)
-            ):
+            if component is not None and len(component.group(1)) >= 3:
                 # A component whose props run over several lines (<Hero⏎ title="…"⏎ />) is not
                 # an HTML block to the Markdown parser; named as a <div> of the same length it
-                # is, and the HTML reader then reads its text props from the source.
+                # is, with its expression props blanked, the HTML reader reads its text props
+                # from the source.
+                strings, last = _blank_expression_props(body_lines, index)
+                for number, start, end in strings:
+                    expression_strings.append(
+                        (number, line_starts[number] + start, line_starts[number] + end)
+                    )
+                for number in range(index, last + 1):
+                    old, new = lines[number], body_lines[number]
+                    if old == new:
+                        continue
+                    for column, (was, now) in enumerate(zip(old, new)):
+                        if was != now:
+                            html_source[line_starts[number] + column] = " "
+                            blanked = True
+                    if not new.strip():
+                        # A line of the tag that was all expression must not read as a blank
+                        # line, which would end the HTML block for the Markdown parser.
+                        body_lines[number] = "." + new[1:]
+                line = body_lines[index]
                 name = component.group(1)
                 body_lines[index] = "<div" + " " * (len(name) - 3) + line[1 + len(name) :]
+    html_text = "".join(html_source) if blanked else text
     tokens = _parser().parse("\n".join(body_lines))
     copy_fences = [
         token.map for token in tokens if token.type == "fence" and token.map and _holds_copy(token)
@@ -152,7 +212,9 @@ def parse_markdown(
             first, last = token.map
             base = line_starts[first]
             end = line_starts[last] if last < len(line_starts) else len(text)
-            found = parse_html(text, line_starts, front_matter_keys, base, end, section, page=False)
+            found = parse_html(
+                html_text, line_starts, front_matter_keys, base, end, section, page=False
+            )
             section = found.section
             outer = tuple(containers)
             for block in found.blocks:
@@ -213,6 +275,27 @@ def parse_markdown(
         definition = _FOOTNOTE_DEFINITION.match(line)
         if definition and number not in result.code_lines:
             result.footnote_definitions.setdefault(definition.group(1), number)
+    for line, start, end in expression_strings:
+        value = text[start:end]
+        if len(value.split()) >= 3 and any(char.isalpha() for char in value):
+            # A sentence held in a component's expression (comments={[{ text: "…" }]}): copy,
+            # placed among the blocks in source order.
+            builder = ProseBuilder()
+            builder.add_source_run(value, start)
+            at = bisect_right([b.line for b in result.blocks], line)
+            headings = [b for b in result.blocks[:at] if b.kind == "heading"]
+            result.blocks.insert(
+                at,
+                ProseBlock(
+                    kind="attribute",
+                    text=builder.text(),
+                    smap=builder.smap,
+                    line=line,
+                    end_line=line,
+                    section=headings[-1].section if headings else -1,
+                    key="prop",
+                ),
+            )
     # An image's alt text that repeats the title or a heading (a post's cover image) is that
     # copy in a second place, not new copy.
     titles = {
