@@ -72,6 +72,15 @@ def test_an_alt_text_that_repeats_the_title_is_not_copied_again():
     assert alts == ["Jo at week 4"]
 
 
+def test_a_wiki_link_reads_as_the_words_it_shows():
+    text = "To flatten the [[lower_chest_fat | lower chest fat]] region, see [[beerbiceps]].\n"
+    (block,) = parse_document(text, "note.md").blocks
+    assert block.text == "To flatten the lower chest fat region, see beerbiceps."
+    at = block.text.index("lower")
+    start, end = block.smap.span(at, at + len("lower chest fat"))
+    assert text[start:end] == "lower chest fat"
+
+
 def test_a_fence_that_holds_email_copy_is_read_as_prose():
     email = (
         "Hi {first_name},\n\n"

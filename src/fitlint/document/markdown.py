@@ -333,7 +333,10 @@ def _inline_block(token: Token, to_source: ContentMap) -> tuple[ProseBlock, list
         if in_autolink and ctype != "link_close":
             continue  # an autolink's text is its URL: not prose
         if ctype == "text":
-            cursor = align_text(builder, child.content, content, cursor, to_source)
+            if "[[" in child.content:
+                cursor = _align_wiki_text(builder, child.content, content, cursor, to_source)
+            else:
+                cursor = align_text(builder, child.content, content, cursor, to_source)
         elif ctype in ("softbreak", "hardbreak"):
             newline = content.find("\n", cursor)
             if newline < 0:
@@ -428,6 +431,30 @@ def _inline_block(token: Token, to_source: ContentMap) -> tuple[ProseBlock, list
         footnote_refs=footnote_refs,
     )
     return block, alts
+
+
+# A wiki link (Obsidian, Foam, Quartz): [[note_name]] or [[note_name | the words shown]].
+_WIKI_LINK = lazy_compile(r"\[\[([^\[\]|\n]+?)(?:\s*\|\s*([^\[\]\n]+?))?\s*\]\]")
+
+
+def _align_wiki_text(
+    builder: ProseBuilder, text: str, content: str, cursor: int, to_source: ContentMap
+) -> int:
+    """Align a text token that holds wiki links: a link reads as the words it shows (its label,
+    or the note's name), not as its target and brackets."""
+    last = 0
+    for link in _WIKI_LINK.finditer(text):
+        cursor = align_text(builder, text[last : link.start()], content, cursor, to_source)
+        opening = content.find("[[", cursor)
+        if opening < 0:
+            break
+        label = link.group(2)
+        shown_at = content.find("|", opening) + 1 if label else opening + 2
+        cursor = align_text(builder, label or link.group(1), content, shown_at, to_source)
+        closing = content.find("]]", cursor)
+        cursor = closing + 2 if closing >= 0 else cursor
+        last = link.end()
+    return align_text(builder, text[last:], content, cursor, to_source)
 
 
 def _skip_link_destination(content: str, cursor: int) -> int:
