@@ -1018,9 +1018,36 @@ def promoted(ctx: MatchContext) -> bool:
         return True
     if _forecast(ctx):
         return True  # "What you'll notice:" then "- Love handles noticeably smaller"
+    if _told_to_reader(ctx):
+        return True  # "You will see a slimmer waist …", "2 weeks to see a slimmer tummy"
     if guaranteed(ctx):
         return True  # a result with a refund on it is sold: "lose 3 inches or your money back"
     return targeting(ctx)
+
+
+_SEEING = frozenset({"see", "notice", "get", "have", "reveal", "enjoy", "achieve", "spot"})
+_FUTURE = frozenset({"will", "'ll", "’ll", "can", "could", "should"})
+_TIME_UNITS = frozenset({"day", "week", "month", "hour", "minute", "session", "night"})
+
+
+def _told_to_reader(ctx: MatchContext) -> bool:
+    """The outcome is forecast to the reader in its own clause: "you will see a slimmer waist",
+    "you'll notice flatter abs", or a time to it: "2 weeks to see a slimmer tummy". "Many
+    people want a slimmer waist" and "it takes months to see a flatter stomach" are neither."""
+    doc = ctx.sentence.doc
+    start = max(clause_of(ctx).start, ctx.first - 8)
+    lemmas = [_lemma(ctx, doc[i]) for i in range(start, ctx.first)]
+    texts = [doc[i].lower_ for i in range(start, ctx.first)]
+    for position, lemma in enumerate(lemmas):
+        if lemma not in _SEEING:
+            continue
+        before = texts[max(0, position - 3) : position]
+        if "you" in before and any(word in _FUTURE for word in before):
+            return True  # "you will see", "you'll notice", "you can get"
+        if position >= 3 and texts[position - 1] == "to" and lemmas[position - 2] in _TIME_UNITS:
+            if doc[start + position - 3].like_num:
+                return True  # "2 weeks to see", "ten days to get"
+    return False
 
 
 def _forecast(ctx: MatchContext) -> bool:
