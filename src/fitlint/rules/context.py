@@ -1020,6 +1020,8 @@ def promoted(ctx: MatchContext) -> bool:
         return True  # "What you'll notice:" then "- Love handles noticeably smaller"
     if _told_to_reader(ctx):
         return True  # "You will see a slimmer waist …", "2 weeks to see a slimmer tummy"
+    if ctx.block_kind == "table_cell" and len(ctx.sentence) <= 8 and _title_cased(ctx.sentence):
+        return True  # a name in a plan's table ("Flat Tummy Finish") or a list of headlines
     if guaranteed(ctx):
         return True  # a result with a refund on it is sold: "lose 3 inches or your money back"
     return targeting(ctx)
