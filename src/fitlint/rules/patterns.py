@@ -36,7 +36,7 @@ from itertools import product
 import re
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from fitlint.lazyregex import lazy_compile
 
@@ -475,91 +475,26 @@ def _first_informative(
     return None
 
 
-class Requirement(NamedTuple):
-    """What one required item asks of a sentence's word stems (the first pre-filter stage): one
-    of its word alternatives, each a set of stems that must all occur ("love handles" needs
-    "lov" and "handl"), or one of its phrase's forms, each a list of requirements that must all
-    hold ("@fat-area+ @vanish" needs a body part's stem and a vanishing word's)."""
-
-    alternatives: tuple[frozenset[str], ...]
-    forms: tuple[tuple[Requirement, ...], ...] = ()
-
-
-_MAX_FORM_DEPTH = 3  # deeper phrases ask only for their forms' first items
-
-
-def requirements(
-    pattern: ParsedPattern, grammar: Grammar, memo: dict[str, Any] | None = None
-) -> list[Requirement]:
-    """For each required, informative item of the pattern (both sides of '&'): what it asks of
-    a sentence's stems. Each is a necessary condition, so the stage is never too strict.
+def prefilter_sets(
+    pattern: ParsedPattern,
+    grammar: Grammar,
+    memo: dict[str, tuple[list[frozenset[str]], bool]] | None = None,
+) -> list[list[frozenset[str]]]:
+    """For each required, informative item: its alternatives, each the set of word stems that
+    must all occur for that alternative ("love handles" needs both "lov" and "handl").
 
     ``memo`` may be shared across the patterns of one rule set: lexicons recur in many patterns.
     """
     memo = {} if memo is None else memo
-    found: list[Requirement] = []
+    required: list[list[frozenset[str]]] = []
     for sequence in _sequences(pattern):
-        found += _sequence_requirements(sequence, grammar, memo, 0)
-    return found
-
-
-def _sequence_requirements(
-    items: tuple[Piece, ...], grammar: Grammar, memo: dict[str, Any], depth: int
-) -> list[Requirement]:
-    found = []
-    for item in items:
-        if _narrows(item):
-            requirement = _item_requirement(item, grammar, memo, depth)  # type: ignore[arg-type]
-            if requirement is not None:
-                found.append(requirement)
-    return found
-
-
-def _item_requirement(
-    item: Item, grammar: Grammar, memo: dict[str, Any], depth: int
-) -> Requirement | None:
-    """None when the item filters nothing (an option of function words, or a phrase with a form
-    that needs no word)."""
-    alternatives: list[frozenset[str]] = []
-    forms: list[tuple[Requirement, ...]] = []
-    for option in item.options:
-        if option.startswith("<") and depth < _MAX_FORM_DEPTH:
-            phrase_forms = _phrase_forms(option, grammar, memo, depth)
-            if phrase_forms is None:
-                return None
-            forms += phrase_forms
-            continue
-        found, informative = _option_alternatives(option, grammar, memo, depth)
-        if not informative:
-            return None
-        alternatives += found
-    if not alternatives and not forms:
-        return None
-    return Requirement(tuple(alternatives), tuple(forms))
-
-
-def _phrase_forms(
-    option: str, grammar: Grammar, memo: dict[str, Any], depth: int
-) -> list[tuple[Requirement, ...]] | None:
-    """Each form of a phrase as the requirements of its items; None when one form needs no word
-    or is an 'L & R' pattern."""
-    key = "forms " + option
-    if key in memo:
-        return memo[key]
-    found: list[tuple[Requirement, ...]] | None = []
-    for source in grammar.phrases[option[1:-1]]:
-        form = parse_pattern(source)
-        needs = (
-            _sequence_requirements(form.items, grammar, memo, depth + 1)
-            if form.halves() is None
-            else []
-        )
-        if not needs:
-            found = None
-            break
-        found.append(tuple(needs))
-    memo[key] = found
-    return found
+        for item in sequence:
+            if not _narrows(item):
+                continue
+            alternatives, informative = _item_alternatives(item, grammar, memo)  # type: ignore[arg-type]
+            if informative:
+                required.append(alternatives)
+    return required
 
 
 def first_sets(

@@ -13,10 +13,9 @@ from fitlint.rules.matching import Found, RuleTimeout, surface
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.patterns import (
     compile_lemma_regex,
-    Requirement,
     first_sets,
     parse_pattern,
-    requirements,
+    prefilter_sets,
     surface_parts,
 )
 
@@ -29,11 +28,8 @@ _UNCOMPILED = object()  # a shape not compiled yet (None is a pattern with no sh
 # A shape part: its regex source, compiled on first need, and the stems its first word may have.
 _Part = tuple[str, frozenset[str]]
 
-# A required pattern item: its one-stem alternatives, its multi-stem ones keyed by a stem, its
-# phrase forms (each a list of items that must all be possible), and all the stems it names.
-_Item = tuple[
-    frozenset[str], dict[str, list[frozenset[str]]], tuple[tuple["_Item", ...], ...], frozenset[str]
-]
+# A required pattern item: its one-stem alternatives, and its multi-stem ones keyed by a stem.
+_Item = tuple[frozenset[str], dict[str, list[frozenset[str]]]]
 # A match: its span in the lemma text, and (group name, span) for each named group it filled.
 _Spans = tuple[tuple[int, int], tuple[tuple[str, tuple[int, int]], ...]]
 
@@ -50,14 +46,13 @@ class PhraseMatcher:
         # Per pattern: for each required item, its alternatives (stem sets that must all occur),
         # split into one-stem alternatives (a set test in C) and multi-stem ones ("love handles"
         # needs "lov" and "handl"), indexed by one of their stems so that a sentence's few stems
-        # pick out the few multi-word alternatives worth a subset test; and its phrases' forms.
+        # pick out the few multi-word alternatives worth a subset test.
         grammar = ruleset.grammar
         memo = ruleset.prefilter_memo
         self._required: list[list[_Item]] = []
         for parsed in self._parsed:
-            self._required.append(
-                [_item(requirement) for requirement in requirements(parsed, grammar, memo)]
-            )
+            items = [_split(alternatives) for alternatives in prefilter_sets(parsed, grammar, memo)]
+            self._required.append(items)
         self._any_stem = frozenset().union(
             *(_item_stems(item) for items in self._required for item in items)
         )
@@ -87,7 +82,7 @@ class PhraseMatcher:
         for parsed, items in zip(self._parsed, self._required):
             parts = first_sets(parsed, grammar, memo)
             self._first_stems.append(
-                tuple(frozenset().union(*firsts) for firsts in parts)
+                tuple(_item_stems(_split(firsts)) for firsts in parts)
                 if parts and all(parts) and items
                 else ()
             )
@@ -261,34 +256,26 @@ def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
-@cache  # phrases' forms recur across patterns and rules
-def _item(requirement: Requirement) -> _Item:
+def _split(alternatives: list[frozenset[str]]) -> _Item:
     """One-stem alternatives (a set test in C) apart from multi-stem ones, keyed by a stem."""
-    alternatives = requirement.alternatives
     singles = frozenset(next(iter(alt)) for alt in alternatives if len(alt) == 1)
     multis: dict[str, list[frozenset[str]]] = {}
     for alt in alternatives:
         if len(alt) > 1:
             multis.setdefault(min(alt), []).append(alt)
-    forms = tuple(tuple(_item(need) for need in form) for form in requirement.forms)
-    stems = singles.union(*alternatives, *(item[3] for form in forms for item in form))
-    return singles, multis, forms, stems
+    return singles, multis
 
 
 def _item_stems(item: _Item) -> frozenset[str]:
-    return item[3]
+    singles, multis = item
+    return singles.union(*(alt for alts in multis.values() for alt in alts))
 
 
-def _possible(items: list[_Item] | tuple[_Item, ...], stems: frozenset[str]) -> bool:
+def _possible(items: list[_Item], stems: frozenset[str]) -> bool:
     """Could a pattern with these required items match a sentence holding these word stems?"""
-    for singles, multis, forms, _ in items:
-        if not singles.isdisjoint(stems):
-            continue
-        if multis and _holds_phrase(multis, stems):
-            continue
-        if any(_possible(form, stems) for form in forms):
-            continue
-        return False
+    for singles, multis in items:
+        if singles.isdisjoint(stems) and not (multis and _holds_phrase(multis, stems)):
+            return False
     return True
 
 
