@@ -81,6 +81,12 @@ def test_a_wiki_link_reads_as_the_words_it_shows():
     assert text[start:end] == "lower chest fat"
 
 
+def test_an_alt_text_over_two_lines_keeps_its_words_apart():
+    text = "![Lose belly\nfat fast](y.png)\n"
+    (alt,) = [b for b in parse_document(text, "doc.md").blocks if b.kind == "attribute"]
+    assert alt.text == "Lose belly fat fast"
+
+
 def test_a_fence_that_holds_email_copy_is_read_as_prose():
     email = (
         "Hi {first_name},\n\n"

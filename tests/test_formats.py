@@ -656,3 +656,23 @@ def test_a_components_expression_props_are_code_but_sentences_in_them_are_copy()
     for block in document.blocks:
         start, end = block.smap.span(0, len(block.text))
         assert text[start:end] == block.text
+
+
+def test_an_expression_this_reader_cannot_balance_leaves_the_rest_of_the_page_alone():
+    from fitlint.document import parse_document
+
+    text = (
+        "<List items={[<span>Don't skip leg day</span>]} />\n\n"
+        '<Card features={[1, 2 title="x" />\n\n'
+        '```jsx\n<Card features={["Lose belly fat fast with our plan"]} />\n```\n\n'
+        "<Faq items={[{ a: 'Crunches won\\'t burn belly fat, sorry.' }]} />\n\n"
+        "Lose belly fat fast with this one trick.\n"
+    )
+    document = parse_document(text, "page.mdx")
+    read = [(b.kind, b.text) for b in document.blocks]
+    assert ("paragraph", "Lose belly fat fast with this one trick.") in read
+    assert not any("with our plan" in prose for _, prose in read)  # a fence is code
+    quote = next(b for b in document.blocks if b.key == "prop")
+    assert quote.text == "Crunches won't burn belly fat, sorry."
+    start, end = quote.smap.span(0, len(quote.text))
+    assert text[start:end] == "Crunches won\\'t burn belly fat, sorry."

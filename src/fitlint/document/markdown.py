@@ -50,34 +50,55 @@ class MarkdownResult:
         self.footnote_definitions: dict[str, int] = {}
 
 
+_FENCE = lazy_compile(r"^ {0,3}(```+|~~~+)")
 _COMPONENT_OPEN = lazy_compile(r"<([A-Z][\w.]*)(?=\s|/?>|$)")
 
 
-def _blank_expression_props(lines: list[str], first: int) -> tuple[list[tuple[int, int, int]], int]:
+def _has_expression_props(lines: list[str], first: int) -> bool:
+    """Does the component opening at ``first`` take a JavaScript expression (``={[ … ]}``)?"""
+    for line in lines[first:]:
+        if not line.strip():
+            return False
+        if "={" in line.replace(" ", ""):
+            return True
+    return False
+
+
+def _blank_expression_props(
+    lines: list[str], first: int
+) -> tuple[list[tuple[int, int, int]], int] | None:
     """Blank the JavaScript expressions (``features={[ … ]}``) in the props of the component
-    whose opening tag starts at ``first``, braces included, with spaces of the same length:
-    they are code, and the HTML reader can then read the tag's text props. Returns the string
-    literals inside them as (line, start, end), as a list of comments or quotes is copy, and the
-    tag's last line."""
+    whose opening tag starts at ``first``, with the props' names, with spaces of the same
+    length: they are code, and the HTML reader can then read the tag's text props. Returns the
+    one-line string literals inside them as (line, start, end), as a list of comments or quotes
+    is copy, and the tag's last line; None, with the lines left as they were, when the tag does
+    not close before a blank line (a brace or a quote this reading cannot balance)."""
     depth = 0
     quote = ""
+    opened = (0, 0)
     strings: list[tuple[int, int, int]] = []
-    opened = 0
+    original: dict[int, str] = {}
     for number in range(first, len(lines)):
         line = lines[number]
-        if not line.strip() and depth == 0:
-            return strings, number - 1
+        if not line.strip():
+            break
+        original[number] = line
         chars = list(line)
+        escaped = False
         for index, char in enumerate(chars):
             if quote:
-                if char == quote and (index == 0 or line[index - 1] != "\\"):
-                    if depth:
-                        strings.append((number, opened, index))
+                if escaped:
+                    escaped = False
+                elif char == "\\":
+                    escaped = True
+                elif char == quote:
+                    if depth and opened[0] == number:
+                        strings.append((number, opened[1], index))
                     quote = ""
                 if depth:
                     chars[index] = " "
             elif char in "\"'`":
-                quote, opened = char, index + 1
+                quote, opened = char, (number, index + 1)
                 if depth:
                     chars[index] = " "
             elif depth:
@@ -89,20 +110,58 @@ def _blank_expression_props(lines: list[str], first: int) -> tuple[list[tuple[in
             elif char == "{":
                 depth = 1
                 chars[index] = " "
-                # The prop's name and "=" go too, so the tag's other props still parse.
-                back = index - 1
-                if back >= 0 and chars[back] == "=":
-                    chars[back] = " "
-                    back -= 1
-                    while back >= 0 and (chars[back].isalnum() or chars[back] in "-_:"):
-                        chars[back] = " "
-                        back -= 1
+                _blank_prop_name(chars, index - 1)
             elif char == ">":
                 lines[number] = "".join(chars)
                 return strings, number
         lines[number] = "".join(chars)
-        quote = "" if not depth else quote  # a prop's own string does not run over lines
-    return strings, len(lines) - 1
+        if quote and depth and quote != "`":
+            quote = ""  # a JavaScript string does not run over lines: an apostrophe in JSX text
+    for number, line in original.items():
+        lines[number] = line
+    return None
+
+
+def _blank_prop_name(chars: list[str], back: int) -> None:
+    """Blank ``name =`` before an expression's brace, so the tag's other props still parse."""
+    while back >= 0 and chars[back] in " \t":
+        back -= 1
+    if back < 0 or chars[back] != "=":
+        return
+    end = back
+    back -= 1
+    while back >= 0 and chars[back] in " \t":
+        back -= 1
+    while back >= 0 and (chars[back].isalnum() or chars[back] in "-_:"):
+        back -= 1
+    for index in range(back + 1, end + 1):
+        chars[index] = " "
+
+
+def _string_block(text: str, line: int, start: int, end: int, section: int) -> ProseBlock:
+    """A one-line string literal as an attribute block, its escapes (``\\'``) read as the
+    characters they stand for."""
+    builder = ProseBuilder()
+    position = start
+    while position < end:
+        slash = text.find("\\", position, end)
+        if slash < 0:
+            builder.add_source_run(text[position:end], position)
+            break
+        if slash > position:
+            builder.add_source_run(text[position:slash], position)
+        if slash + 1 < end:
+            builder.add_mapped(text[slash + 1], slash, 2)
+        position = slash + 2
+    return ProseBlock(
+        kind="attribute",
+        text=builder.text(),
+        smap=builder.smap,
+        line=line,
+        end_line=line,
+        section=section,
+        key="prop",
+    )
 
 
 def parse_markdown(
@@ -136,7 +195,14 @@ def parse_markdown(
     html_source = list(text) if mdx else []  # the source with JSX expressions blanked
     blanked = False
     if mdx:
+        fence = ""
         for index, line in enumerate(body_lines):
+            opening = _FENCE.match(line)
+            if opening and (not fence or opening.group(1)[0] == fence):
+                fence = "" if fence else opening.group(1)[0]
+                continue
+            if fence:
+                continue  # code: a component in a fence is an example, not the page
             if line.startswith(("import ", "export ")):
                 body_lines[index] = ""
                 continue
@@ -146,7 +212,12 @@ def parse_markdown(
                 # an HTML block to the Markdown parser; named as a <div> of the same length it
                 # is, with its expression props blanked, the HTML reader reads its text props
                 # from the source.
-                strings, last = _blank_expression_props(body_lines, index)
+                blanked_tag = _blank_expression_props(body_lines, index)
+                if blanked_tag is None:
+                    if _has_expression_props(body_lines, index):
+                        continue  # left to the Markdown parser: a paragraph, its strings text
+                    blanked_tag = ([], index)
+                strings, last = blanked_tag
                 for number, start, end in strings:
                     expression_strings.append(
                         (number, line_starts[number] + start, line_starts[number] + end)
@@ -275,27 +346,25 @@ def parse_markdown(
         definition = _FOOTNOTE_DEFINITION.match(line)
         if definition and number not in result.code_lines:
             result.footnote_definitions.setdefault(definition.group(1), number)
-    for line, start, end in expression_strings:
-        value = text[start:end]
-        if len(value.split()) >= 3 and any(char.isalpha() for char in value):
-            # A sentence held in a component's expression (comments={[{ text: "…" }]}): copy,
-            # placed among the blocks in source order.
-            builder = ProseBuilder()
-            builder.add_source_run(value, start)
-            at = bisect_right([b.line for b in result.blocks], line)
-            headings = [b for b in result.blocks[:at] if b.kind == "heading"]
-            result.blocks.insert(
-                at,
-                ProseBlock(
-                    kind="attribute",
-                    text=builder.text(),
-                    smap=builder.smap,
-                    line=line,
-                    end_line=line,
-                    section=headings[-1].section if headings else -1,
-                    key="prop",
-                ),
-            )
+    if expression_strings:
+        # Sentences held in components' expressions (comments={[{ text: "…" }]}) are copy,
+        # placed among the blocks in source order.
+        merged: list[ProseBlock] = []
+        section_now = -1
+        pending = iter(expression_strings)
+        waiting = next(pending, None)
+        for block in [*result.blocks, None]:
+            while waiting is not None and (block is None or waiting[0] < block.line):
+                line, start, end = waiting
+                value = text[start:end]
+                if len(value.split()) >= 3 and any(char.isalpha() for char in value):
+                    merged.append(_string_block(text, line, start, end, section_now))
+                waiting = next(pending, None)
+            if block is not None:
+                merged.append(block)
+                if block.kind == "heading":
+                    section_now = block.section
+        result.blocks = merged
     # An image's alt text that repeats the title or a heading (a post's cover image) is that
     # copy in a second place, not new copy.
     titles = {
@@ -385,6 +454,11 @@ def _inline_block(token: Token, to_source: ContentMap) -> tuple[ProseBlock, list
                 for part in child.children or []:  # the alt's words, without their emphasis
                     if part.type in ("text", "code_inline"):
                         at = align_text(alt_builder, part.content, content, at, to_source)
+                    elif part.type in ("softbreak", "hardbreak"):
+                        newline = content.find("\n", at)
+                        if newline >= 0:  # a line break in the alt is a space, as in a paragraph
+                            alt_builder.add_mapped(" ", to_source(newline), 0)
+                            at = newline + 1
                 if alt_builder.length:
                     alts.append(alt_builder)
             cursor = _skip_link_destination(

@@ -620,6 +620,13 @@ def quoted(ctx: MatchContext) -> bool:
     return _mentioned_by(lead, ctx.words)
 
 
+# Whose words a seller quotes to sell ("what our customers say"); "my mum" is not one of them.
+_SELLERS_PEOPLE = frozenset(
+    {"customer", "client", "member", "user", "reader", "buyer", "subscriber", "follower"}
+    | {"tester", "reviewer", "patient", "student", "athlete", "trainee"}
+)
+
+
 def _mentioned_by(lead: str, words: ContextWords) -> bool:
     """Do the last words before a quotation report or debunk it? "the label promises, '…'" and
     "what our customers say: '…'" quote the seller's own words to sell, and do not."""
@@ -630,7 +637,12 @@ def _mentioned_by(lead: str, words: ContextWords) -> bool:
             return True
         if word in words.report or word.rstrip("sd") in words.report:
             speaker = [w.rstrip("s") for w in intro[max(0, position - 3) : position]]
-            return not (_definite_maker(speaker, words) or {"our", "my"} & set(speaker))
+            # "what our customers say": the seller's own showcase; "my mum says" is a mention.
+            showcase = any(
+                owner in ("our", "my") and who in _SELLERS_PEOPLE
+                for owner, who in zip(speaker, speaker[1:])
+            )
+            return not (_definite_maker(speaker, words) or showcase)
     return False
 
 
@@ -1337,7 +1349,7 @@ def whole_body(ctx: MatchContext) -> bool:
                 return (
                     False  # "eat these 5 foods", "this drink": a product sold, not a way of eating
                 )
-            if any(b.isdigit() for b in before):
+            if lemma in _LISTED_MEANS and any(b.isdigit() for b in before):
                 return False  # "14 Tiny Habits That Help Flatten Your Stomach": a listicle's means
             if "than" in _lemmas(ctx, max(clause.start, index - 3), index) and "alone" in (
                 _lemmas(ctx, index + 1, min(clause.end, index + 2))
@@ -1371,6 +1383,11 @@ _LOCAL_WORDS = frozenset({"target", "targeted", "spot", "spot-reduce", "specific
 
 
 _SPECIFIC = frozenset({"this", "these", "our"})
+# Whole-body means a listicle counts out ("14 tiny habits", "7 walks"); a count of steps or
+# calories is a dose, not a list.
+_LISTED_MEANS = frozenset(
+    {"habit", "walk", "meal", "snack", "drink", "food", "recipe", "tip", "way"}
+)
 _EDIBLES = frozenset({"food", "meal", "drink", "snack", "smoothie", "juice", "tea", "shake"})
 _MUSCLE_AREAS = frozenset(
     {
@@ -1402,7 +1419,7 @@ def antecedent_fat(ctx: MatchContext) -> bool:
     before = ctx.before.rstrip()[-400:]
     earlier = _PREVIOUS_SENTENCE.search(before)
     previous = earlier.group(1) if earlier else before[-200:]
-    if earlier and len(previous.split()) <= 5:
+    if earlier and len(previous.split()) <= 5 and previous.rstrip().endswith("!"):
         # A short exclamation between ("I thought the pooch was permanent. It's not! It was gone
         # by week three."): the sentence before it still holds the antecedent.
         further = _PREVIOUS_SENTENCE.search(before[: earlier.start(1)].rstrip())
