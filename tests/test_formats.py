@@ -157,7 +157,10 @@ def test_wordpress_template_metadata_variables_are_front_matter(linter):
     assert "Burn belly fat with these 5 moves" not in proses  # og_title: a social card, skipped
     assert "Three coached sessions a week at" in proses
     assert not any("the_title" in p or "have_posts" in p or "Template Name" in p for p in proses)
-    assert _found(linter, "page-template.php") == [("FL101", "Melt your love handles")]
+    assert _found(linter, "page-template.php") == [
+        ("FL101", "Melt your love handles"),
+        ("FL202", "Melt your love handles in six weeks"),  # a body part's fat by a date
+    ]
 
 
 def test_blade_view_extends_metadata_directives_and_echoes(linter):
