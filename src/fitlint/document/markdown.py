@@ -138,9 +138,32 @@ def _blank_prop_name(chars: list[str], back: int) -> None:
         chars[index] = " "
 
 
-def _string_block(text: str, line: int, start: int, end: int, section: int) -> ProseBlock:
-    """A one-line string literal as an attribute block, its escapes (``\\'``) read as the
-    characters they stand for."""
+def _attribute_block(
+    builder: ProseBuilder,
+    line_starts: list[int],
+    key: str,
+    section: int,
+    containers: tuple[str, ...] = (),
+) -> ProseBlock:
+    """Text read from inside markup (an image's alt, a string in a component's expression) as
+    an attribute block, as the HTML reader makes them."""
+    start = builder.smap.start(0)
+    end = max(start, builder.smap.end(builder.length) - 1)
+    return ProseBlock(
+        kind="attribute",
+        text=builder.text(),
+        smap=builder.smap,
+        line=bisect_right(line_starts, start) - 1,
+        end_line=bisect_right(line_starts, end) - 1,
+        section=section,
+        containers=containers,
+        key=key,
+    )
+
+
+def _string_builder(text: str, start: int, end: int) -> ProseBuilder:
+    """A one-line string literal's text, its escapes (``\\'``) read as the characters they
+    stand for."""
     builder = ProseBuilder()
     position = start
     while position < end:
@@ -153,15 +176,7 @@ def _string_block(text: str, line: int, start: int, end: int, section: int) -> P
         if slash + 1 < end:
             builder.add_mapped(text[slash + 1], slash, 2)
         position = slash + 2
-    return ProseBlock(
-        kind="attribute",
-        text=builder.text(),
-        smap=builder.smap,
-        line=line,
-        end_line=line,
-        section=section,
-        key="prop",
-    )
+    return builder
 
 
 def parse_markdown(
@@ -326,20 +341,8 @@ def parse_markdown(
         for alt in alts:
             # An image's alt text is published copy (read aloud, shown when the image is not),
             # as an HTML <img alt> is.
-            start = alt.smap.start(0)
-            line = bisect_right(line_starts, start) - 1
-            end_line = bisect_right(line_starts, max(start, alt.smap.end(alt.length) - 1)) - 1
             result.blocks.append(
-                ProseBlock(
-                    kind="attribute",
-                    text=alt.text(),
-                    smap=alt.smap,
-                    line=line,
-                    end_line=end_line,
-                    section=section,
-                    containers=tuple(containers),
-                    key="alt",
-                )
+                _attribute_block(alt, line_starts, "alt", section, tuple(containers))
             )
     # Definitions nobody references are dropped by the footnote plugin: find them in the source.
     for number, line in enumerate(body_lines):
@@ -358,7 +361,8 @@ def parse_markdown(
                 line, start, end = waiting
                 value = text[start:end]
                 if len(value.split()) >= 3 and any(char.isalpha() for char in value):
-                    merged.append(_string_block(text, line, start, end, section_now))
+                    builder = _string_builder(text, start, end)
+                    merged.append(_attribute_block(builder, line_starts, "prop", section_now))
                 waiting = next(pending, None)
             if block is not None:
                 merged.append(block)
@@ -407,12 +411,7 @@ def _inline_block(token: Token, to_source: ContentMap) -> tuple[ProseBlock, list
             else:
                 cursor = align_text(builder, child.content, content, cursor, to_source)
         elif ctype in ("softbreak", "hardbreak"):
-            newline = content.find("\n", cursor)
-            if newline < 0:
-                newline = len(content)
-            # The break becomes one space, mapped onto the end of the source line.
-            builder.add_mapped(" ", to_source(newline), 0)
-            cursor = newline + 1 if newline < len(content) else newline
+            cursor = _add_break(builder, content, cursor, to_source)
         elif ctype == "code_inline":
             # Find the span by its backtick fences: the parser has already turned line endings
             # inside it into spaces, so its content is not a substring of the source.
@@ -455,10 +454,7 @@ def _inline_block(token: Token, to_source: ContentMap) -> tuple[ProseBlock, list
                     if part.type in ("text", "code_inline"):
                         at = align_text(alt_builder, part.content, content, at, to_source)
                     elif part.type in ("softbreak", "hardbreak"):
-                        newline = content.find("\n", at)
-                        if newline >= 0:  # a line break in the alt is a space, as in a paragraph
-                            alt_builder.add_mapped(" ", to_source(newline), 0)
-                            at = newline + 1
+                        at = _add_break(alt_builder, content, at, to_source)
                 if alt_builder.length:
                     alts.append(alt_builder)
             cursor = _skip_link_destination(
@@ -494,7 +490,7 @@ def _inline_block(token: Token, to_source: ContentMap) -> tuple[ProseBlock, list
                     links.append(Link(start, builder.length, href))
                 cursor = found + len(child.content)
         # em/strong/s open/close: markup only, the aligner skips their characters.
-    block = ProseBlock(
+    paragraph = ProseBlock(
         kind="paragraph",
         text=builder.text(),
         smap=builder.smap,
@@ -504,7 +500,17 @@ def _inline_block(token: Token, to_source: ContentMap) -> tuple[ProseBlock, list
         links=links,
         footnote_refs=footnote_refs,
     )
-    return block, alts
+    return paragraph, alts
+
+
+def _add_break(builder: ProseBuilder, content: str, cursor: int, to_source: ContentMap) -> int:
+    """A line break becomes one space, mapped onto the end of the source line; returns the
+    cursor after it."""
+    newline = content.find("\n", cursor)
+    if newline < 0:
+        newline = len(content)
+    builder.add_mapped(" ", to_source(newline), 0)
+    return newline + 1 if newline < len(content) else newline
 
 
 # A wiki link (Obsidian, Foam, Quartz): [[note_name]] or [[note_name | the words shown]].

@@ -635,7 +635,7 @@ def _mentioned_by(lead: str, words: ContextWords) -> bool:
         word = intro[position]
         if word in words.debunk:
             return True
-        if word in words.report or word.rstrip("sd") in words.report:
+        if _reports(word, words):
             speaker = [w.rstrip("s") for w in intro[max(0, position - 3) : position]]
             # "what our customers say": the seller's own showcase; "my mum says" is a mention.
             showcase = any(
@@ -751,6 +751,11 @@ def _definite_maker(words_before: list[str], words: ContextWords) -> bool:
     )
 
 
+def _reports(word: str, words: ContextWords) -> bool:
+    """Is a raw word ("promises", "claimed", "say") a reporting word?"""
+    return word in words.report or word.rstrip("sd") in words.report
+
+
 def _reporting_frame(before: str, words: ContextWords) -> bool:
     """Does a short sentence just before announce what follows as something heard or claimed
     ("You've heard it a thousand times.", "The pitch goes like this:")?"""
@@ -762,7 +767,7 @@ def _reporting_frame(before: str, words: ContextWords) -> bool:
     if not tokens or (len(tokens) > 10 and not sentence.endswith(":")):
         return False
     return any(
-        (token in words.report or token.rstrip("sd") in words.report)
+        _reports(token, words)
         and not (position + 1 < len(tokens) and tokens[position + 1] in _SAY_IDIOM)
         for position, token in enumerate(tokens)
     )
@@ -1380,8 +1385,6 @@ def whole_body(ctx: MatchContext) -> bool:
 
 
 _LOCAL_WORDS = frozenset({"target", "targeted", "spot", "spot-reduce", "specifically", "pinpoint"})
-
-
 _SPECIFIC = frozenset({"this", "these", "our"})
 # Whole-body means a listicle counts out ("14 tiny habits", "7 walks"); a count of steps or
 # calories is a dose, not a list.

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import regex
 
 
-_UNCOMPILED = object()  # a shape not compiled yet (None is a pattern with no shape to check)
+_UNBUILT = object()  # a shape not built yet (None is a pattern with no shape to check)
 
 # A shape part: its regex source, compiled on first need, and the stems its first word may have.
 _Part = tuple[str, frozenset[str]]
@@ -82,7 +82,7 @@ class PhraseMatcher:
         for parsed, items in zip(self._parsed, self._required):
             parts = first_sets(parsed, grammar, memo)
             self._first_stems.append(
-                tuple(_item_stems(_split(firsts)) for firsts in parts)
+                tuple(frozenset().union(*firsts) for firsts in parts)
                 if parts and all(parts) and items
                 else ()
             )
@@ -129,8 +129,8 @@ class PhraseMatcher:
     def _shape(self, number: int) -> tuple[_Part, ...] | None:
         """Pattern ``number``'s pre-filter shape: its parts, the smaller (quicker to compile and
         more often absent) first."""
-        shape = self._surface.get(number, _UNCOMPILED)
-        if shape is _UNCOMPILED:
+        shape = self._surface.get(number, _UNBUILT)
+        if shape is _UNBUILT:
             sources = surface_parts(self._parsed[number], self.ruleset.grammar)
             if sources is None or len(sources) != len(self._first_stems[number]):
                 shape = None
