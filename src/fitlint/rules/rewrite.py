@@ -402,7 +402,14 @@ def _why_not(
         return "the words the rewrite would keep still hold a promise"
     if unit.terminal.startswith(":"):
         return "it introduces what follows"
+    if _CONSEQUENCE.match(block.text, unit.end):
+        # "This tea melts belly fat, so you can skip the gym": the rewritten claim would leave
+        # its consequence standing on a premise the sentence no longer makes.
+        return "the clause after it follows from the claim"
     return None
+
+
+_CONSEQUENCE = re.compile(r",\s+so\b")
 
 
 def _why_not_source(
