@@ -96,3 +96,34 @@ def test_a_text_normalises_as_the_join_of_its_sentences(text):
     assert " ".join(words for words in pieces if words) == normalise(text)
     by_line = (normalise(line) for line in text.splitlines())
     assert " ".join(words for words in by_line if words) == normalise(text)
+
+
+def test_a_comment_posted_twice_in_an_html_comment_list(tmp_path):
+    comment = "Great recipe! I make it every Sunday and my kids ask for seconds every single time."
+    text = (
+        '<ul class="comments">\n'
+        f"  <li>\n    <p>{comment}</p>\n  </li>\n"
+        f"  <li>\n    <p>{comment}</p>\n  </li>\n"
+        "</ul>\n"
+    )
+    linter = Linter(Config(root=tmp_path))
+    found = [
+        d for d in linter.lint_text(text, str(tmp_path / "page.html")) if d.category == "duplicate"
+    ]
+    assert [(d.code, text.count("\n", 0, d.start) + 1) for d in found] == [("FL302", 6)]
+    assert found[0].text == comment
+    # Deleting the words would leave an empty <p> in its <li>: reported, removed by hand.
+    assert not any(s.edits for s in found[0].suggestions)
+
+
+def test_a_copied_list_item_with_items_nested_under_it_is_reported_without_a_fix(tmp_path):
+    item = "Loved this plan. I walked every morning and felt stronger after a month of steady work."
+    text = f"- {item}\n- Another item.\n- {item}\n  - a nested step\n- Last item.\n"
+    linter = Linter(Config(root=tmp_path))
+    found = [
+        d for d in linter.lint_text(text, str(tmp_path / "list.md")) if d.category == "duplicate"
+    ]
+    assert [(d.code, text.count("\n", 0, d.start) + 1, d.text) for d in found] == [
+        ("FL302", 3, item)
+    ]
+    assert not any(s.edits for s in found[0].suggestions)  # removing it would re-parent the step

@@ -12,7 +12,7 @@ from fitlint.rules.duplicates import Copy, CrossFileIndex, Options, find_copies,
 from fitlint.rules.emit import make_span_diagnostic
 from fitlint.rules.model import Rule, RuleSet
 
-_UNIT_NAMES = {"section": "section", "paragraph": "paragraph"}
+_UNIT_NAMES = {"section": "section", "paragraph": "paragraph", "item": "list item"}
 
 
 def build_options(
@@ -85,6 +85,10 @@ class DuplicateRules:
             values,
             related,
         )
+        if not copy.copy.removable:  # deleting the words alone would leave an empty list marker
+            diagnostic = replace(
+                diagnostic, suggestions=tuple(s for s in diagnostic.suggestions if not s.edits)
+            )
         return diagnostic
 
     def cross_file_diagnostics(self, index: CrossFileIndex) -> dict[str, list[Diagnostic]]:

@@ -78,13 +78,14 @@ def digest(text: str) -> str:
 class Unit(NamedTuple):
     """A section or paragraph: where it is, and what it says (normalised)."""
 
-    kind: str  # section | paragraph
+    kind: str  # section | paragraph | item (a list item written as a paragraph)
     start: int  # source offsets, whole lines where the unit owns its lines
     end: int
     line: int
     key: str  # hash of the normalised content
     text: str  # normalised prose, for near-duplicate comparison and the allow-list
     heading: str = ""  # section heading as written
+    removable: bool = True  # deleting start..end leaves the rest of the page well formed
 
 
 class Options(NamedTuple):
@@ -114,17 +115,29 @@ def _line_span(document: Document, first: int, last: int) -> tuple[int, int]:
     return starts[first], end
 
 
-def _block_span(document: Document, block: ProseBlock) -> tuple[int, int]:
+def _block_span(document: Document, block: ProseBlock) -> tuple[int, int, bool]:
+    """The unit's offsets, and whether removing them leaves the page well formed."""
     start, end = block.smap.span(0, len(block.text))
     first_line = document.lines.line_of(start)
     last_line = document.lines.line_of(max(end - 1, start))
     line_start, line_end = _line_span(document, first_line, last_line)
     before = document.text[line_start:start]
     after = document.text[end:line_end]
+    if after.strip():
+        return start, end, block.kind != "list_item"
     # A paragraph that owns its lines is removed with them; HTML runs share lines, so keep exact.
-    if block.kind != "html" and not before.strip(" \t>") and not after.strip():
-        return line_start, line_end
-    return start, end
+    if block.kind != "html" and not before.strip(" \t>"):
+        return line_start, line_end, True
+    # A list item goes with its marker, unless items nested under it would move up a level.
+    if block.kind == "list_item" and _LIST_MARKER.match(before):
+        following = document.text[line_end : line_end + 200].split("\n", 1)[0]
+        nested = len(following) - len(following.lstrip()) > len(before) - len(before.lstrip())
+        if not (following.strip() and nested):
+            return line_start, line_end, True
+    return start, end, block.kind != "list_item"
+
+
+_LIST_MARKER = lazy_compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+$")
 
 
 def section_units(document: Document, options: Options) -> list[Unit]:
@@ -169,16 +182,33 @@ def paragraph_units(document: Document, options: Options) -> list[Unit]:
     }
     wording = _Wording.of(document)
     for index, block in enumerate(document.blocks):
+        item = block.kind == "list_item"
         if block.section in templated or not (
-            block.kind in PARAGRAPH_KINDS or _call_to_action(block)
+            block.kind in PARAGRAPH_KINDS or _call_to_action(block) or item
         ):
             continue
         prose = wording.block(index)
         if len(prose) < options.min_chars or _FIELD_LINE.match(block.text):
             continue
-        start, end = _block_span(document, block)
-        units.append(Unit("paragraph", start, end, block.line, digest(prose), prose))
+        if item and not _prose_item(wording, index):
+            continue
+        start, end, removable = _block_span(document, block)
+        kind = "item" if item else "paragraph"
+        units.append(Unit(kind, start, end, block.line, digest(prose), prose, "", removable))
     return units
+
+
+PROSE_ITEM_WORDS = 15  # with two sentences: a comment or a tip written out, not a checklist line
+
+
+def _prose_item(wording: _Wording, index: int) -> bool:
+    """A list item that is a paragraph of prose (a posted comment, a tip in several sentences).
+    Checklists, tables of contents and interval sets repeat short items by design; a paragraph
+    repeated word for word is a copy wherever it sits."""
+    sentences = [words for _, words in wording.sentences(index) if words]
+    return (
+        len(sentences) >= 2 and sum(len(words.split()) for words in sentences) >= PROSE_ITEM_WORDS
+    )
 
 
 # A line of short fields with no sentence in them: a forum signature or a byline ("Caz · Couch
@@ -427,8 +457,10 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
             found.append((position, first_para[unit.key], 1.0))
             taken.append((unit.start, unit.end))
         first_para.setdefault(unit.key, position)
-    # 3. Near copies among the rest.
+    # 3. Near copies among the rest (not list items: sibling items share their wording by design).
     for i, j, similarity in near_pairs(paragraphs, options):
+        if paragraphs[i].kind == "item" or paragraphs[j].kind == "item":
+            continue
         later = paragraphs[j]
         if not _inside(later, taken):
             found.append((j, i, similarity))
@@ -488,10 +520,11 @@ def _paragraph_copies(
         else:
             end, o_end = paragraphs[last_copy].end, paragraphs[last_original].end
             heading = document.lines.line_text(copy.line).strip()
+            removable = all(paragraphs[k].removable for k in range(first_copy, last_copy + 1))
             copies.append(
                 Copy(
                     "passage",
-                    Unit("passage", copy.start, end, copy.line, "", "", heading),
+                    Unit("passage", copy.start, end, copy.line, "", "", heading, removable),
                     Unit("passage", original.start, o_end, original.line, "", ""),
                 )
             )
