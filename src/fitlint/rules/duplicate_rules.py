@@ -12,7 +12,7 @@ from fitlint.rules.duplicates import Copy, CrossFileIndex, Options, find_copies,
 from fitlint.rules.emit import make_span_diagnostic
 from fitlint.rules.model import Rule, RuleSet
 
-_UNIT_NAMES = {"section": "section", "paragraph": "paragraph", "item": "list item"}
+_UNIT_NAMES = {"section": "section", "paragraph": "paragraph"}
 
 
 def build_options(

@@ -173,7 +173,10 @@ def section_units(document: Document, options: Options) -> list[Unit]:
     return units
 
 
-def paragraph_units(document: Document, options: Options) -> list[Unit]:
+def paragraph_units(document: Document, options: Options, with_items: bool = True) -> list[Unit]:
+    """Paragraphs, and (``with_items``) list items written as paragraphs. An item is keyed with
+    its list: the same comment twice in one comment list is a copy, while a reference entry or
+    a regulator's clause repeated in each section's own list is structure."""
     units = []
     templated = {
         block.section
@@ -181,10 +184,13 @@ def paragraph_units(document: Document, options: Options) -> list[Unit]:
         if block.kind == "heading" and block.text.strip().lower() in options.ignore_headings
     }
     wording = _Wording.of(document)
+    list_number = 0  # one run of list items, uninterrupted by other blocks, is one list
     for index, block in enumerate(document.blocks):
         item = block.kind == "list_item"
+        if not item:
+            list_number += 1
         if block.section in templated or not (
-            block.kind in PARAGRAPH_KINDS or _call_to_action(block) or item
+            block.kind in PARAGRAPH_KINDS or _call_to_action(block) or (item and with_items)
         ):
             continue
         prose = wording.block(index)
@@ -193,8 +199,9 @@ def paragraph_units(document: Document, options: Options) -> list[Unit]:
         if item and not _prose_item(wording, index):
             continue
         start, end, removable = _block_span(document, block)
+        key = digest(f"{list_number}\n{prose}" if item else prose)
         kind = "item" if item else "paragraph"
-        units.append(Unit(kind, start, end, block.line, digest(prose), prose, "", removable))
+        units.append(Unit(kind, start, end, block.line, key, prose, "", removable))
     return units
 
 
@@ -577,7 +584,9 @@ class CrossFileIndex:
     texts: dict[str, str] = field(default_factory=dict)
 
     def add(self, document: Document) -> None:
-        units = section_units(document, self.options) + paragraph_units(document, self.options)
+        units = section_units(document, self.options) + paragraph_units(
+            document, self.options, with_items=False
+        )
         if units:
             self.texts[document.path] = document.text
         for unit in units:
