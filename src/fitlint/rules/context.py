@@ -769,6 +769,8 @@ def _reporting_frame(before: str, words: ContextWords) -> bool:
     return any(
         _reports(token, words)
         and not (position + 1 < len(tokens) and tokens[position + 1] in _SAY_IDIOM)
+        # "All I can say is that I love this.": the writer's own voice, not a claim passed on
+        and not any(word in words.first_person for word in tokens[max(0, position - 3) : position])
         for position, token in enumerate(tokens)
     )
 

@@ -72,7 +72,7 @@ _UNIT = (
     r"inch(?:es)?|in\.|cm\b|centimet(?:re|er)s?)(?:\.(?=[ \t]+[a-z]))?"
 )
 _COUNT = rf"(?P<count>{_NUM})"
-_UNITS_OF_TIME = r"(?P<period>hours?|days?|nights?|weeks?|wks?|months?|weekends?)\b"
+_UNITS_OF_TIME = r"(?P<period>hours?|days?|nights?|weeks?|wks?|fortnights?|months?|weekends?)\b"
 # "in 3 weeks", "within the first 28 days", "over one weekend", "a week", "per day", "with our
 # 14-day cleanse", "by day five", "by the end of the second week", "overnight".
 _PERIOD = (
@@ -141,6 +141,7 @@ _WEEKS_PER = {
     "night": 1 / 7,
     "week": 1.0,
     "wk": 1.0,
+    "fortnight": 2.0,
     "month": 4.35,
     "weekend": 3 / 7,
 }
