@@ -21,6 +21,7 @@ from fitlint.rules.citations import CitationIndex, citation_index
 from fitlint.rules.context import EMPTY_WORDS, ContextWords, MatchContext, context_words, quoted
 from fitlint.rules.matching import CONTEXT_CHARS, Found
 from fitlint.rules.model import Rule, RuleSet
+from fitlint.rules.numberwords import CARDINALS
 from fitlint.rules.phrase import PhraseMatcher
 
 # The statistic patterns are matched against lower-cased text (see statistic_in), so they are
@@ -372,6 +373,19 @@ _OWN_COUNT = lazy_compile(
 _WHO_HAVE = lazy_compile(r"\b(?:who|that)\s+(?:have|has|’ve|'ve)?\s*\w+ed\b|#\s?1\b")
 
 
+_WORD_NUMBER = "|".join(sorted(CARDINALS, key=len, reverse=True))
+# A number written as a word before a unit of amount: "five pounds", "twenty percent", "one to
+# two pounds". Read as its digits, it is the same figure as "5 pounds".
+_SPELLED_AMOUNT = lazy_compile(
+    rf"\b({_WORD_NUMBER})(?=\s+(?:(?:to|or)\s+(?:{_WORD_NUMBER})\s+)?(?:percent|per\s+cent|"
+    r"pounds?|lbs?|kilos?|kilograms?|kg|calories|stone|inch(?:es)?|centimet(?:re|er)s?|cm)\b)"
+)
+
+
+def _digits(match: re.Match[str]) -> str:
+    return str(CARDINALS[match.group(1)])
+
+
 def statistic_in(text: str) -> bool:
     """Does the sentence state an outcome statistic (not a prescription, date or list number)?
 
@@ -380,6 +394,7 @@ def statistic_in(text: str) -> bool:
     cleaned = text.lower()
     if not _LETTERS.search(cleaned):
         return False  # a figure on its own ("93.9%") says nothing about what it measures
+    cleaned = _SPELLED_AMOUNT.sub(_digits, cleaned)
     if ("“" in cleaned or '"' in cleaned or "‘" in cleaned) and not cleaned.lstrip(
         " *_>"
     ).startswith(("“", '"', "‘")):
@@ -544,8 +559,10 @@ class ClaimMatcher:
         if self.phrase is not None:
             return self.phrase.prefilter(lowered, stems)
         # Statistics need no spaCy to find: only sentences that state one go on.
-        has_figure = _DIGIT.search(lowered) is not None or any(
-            word in lowered for word in _FIGURE_WORDS
+        has_figure = (
+            _DIGIT.search(lowered) is not None
+            or any(word in lowered for word in _FIGURE_WORDS)
+            or _SPELLED_AMOUNT.search(lowered) is not None
         )
         return has_figure and statistic_in(lowered)
 

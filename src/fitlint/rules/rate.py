@@ -18,34 +18,12 @@ from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import LemmaText, doc_text
 from fitlint.rules.matching import Found
 from fitlint.rules.model import Rule, RuleSet
+from fitlint.rules.numberwords import CARDINALS
 
 _NUMBER_WORDS = {
+    **CARDINALS,
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "twenty-one": 21,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
     "a couple of": 2,
     "a few": 3,
     "a single": 1,
