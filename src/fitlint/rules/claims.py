@@ -33,6 +33,12 @@ _PERCENT = Needled(lazy_compile(rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cen
 _INTENSITY = lazy_compile(
     rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?%\s*(?:of\s+(?:your\s+)?)?(?:1\s?rm|one-rep|max\w*|hr\s?max|mhr|vo2|v̇o2|heart rate|effort|intensity|body ?weight|incline|grade|gradient|resistance)",
 )
+# A share of body weight lost is an amount of loss, not a load to lift: "a loss of 5 to 10% of
+# your body weight improves blood pressure".
+_LOSS_SHARE = lazy_compile(
+    rf"\b(?:loss|losses|losing|lose|lost|drop|dropping)\s+(?:of\s+)?(?:just\s+|only\s+|about\s+)?"
+    rf"{_NUM}(?:\s?(?:[-–]|to)\s?{_NUM})?\s?%\s*of\s+(?:your\s+|their\s+|total\s+|initial\s+)*body\s?weight"
+)
 _MULTIPLIER = Needled(
     lazy_compile(
         r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
@@ -402,7 +408,9 @@ def statistic_in(text: str) -> bool:
             " ", cleaned
         )  # a quotation the sentence reports; a quoted paragraph is copy
     if "%" in cleaned:
-        cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _INTENSITY.sub(" ", cleaned)))
+        if not _LOSS_SHARE.search(cleaned):
+            cleaned = _INTENSITY.sub(" ", cleaned)
+        cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", cleaned))
     cleaned = _EQUIPMENT.sub(" ", cleaned)  # "two 5 kg dumbbells": a kit list, not a finding
     if _NUTRIENT_TARGET.match(cleaned):
         return False  # "Fat: 60-80g/day (…)": a plan's daily target, labelled by its nutrient
@@ -457,8 +465,22 @@ def statistic_in(text: str) -> bool:
     return False
 
 
+# Any crowd already won over: "over 20,000 Kiwis are already shaking their way slimmer".
+_CROWD_ALREADY = lazy_compile(
+    r"\b((?:over|more\s+than|nearly|almost)\s+)?(\d[\d,.]*)\s?(k|m|thousand|million|billion)?(\+)?\s+"
+    r"[a-z]+s\s+(?:are|have)\s+already\b"
+)
+
+
 def _crowd(text: str) -> bool:
     """A crowd offered as proof: thousands of members, customers or reviews."""
+    for match in _CROWD_ALREADY.finditer(text):
+        _, number, scale, _ = match.groups()
+        try:
+            if scale or float(number.replace(",", "")) >= 1000:
+                return True
+        except ValueError:
+            continue
     for match in _CROWD.finditer(text):
         cue, number, scale, plus = match.groups()
         try:
