@@ -489,6 +489,8 @@ def denied(ctx: MatchContext) -> bool:
             continue  # ... "doesn't stand a chance": an idiom that promises the fat will lose
         if following[:1] in (["month"], ["year"], ["week"]):
             continue  # "results in days, not months": a contrast that makes the promise
+        if following == ["take", "long"]:
+            continue  # "it didn't take long": speed claimed, not denied
         if (
             lemma == "never"
             and following[:1] in (["look"], ["feel"], ["be"])
