@@ -873,6 +873,8 @@ def hypothetical(ctx: MatchContext) -> bool:
         if lemma in (",", ";", ":", "then", "—", "–"):
             return False  # the match is past the if-clause
         if lemma in words.hypothesis:
+            if index > ctx.sentence.start and _lemma(ctx, doc[index - 1]) == "what":
+                return False  # "What if you could shrink your waist while you sleep?": a hook
             following = _lemmas(ctx, index + 1, min(ctx.first, index + 5))
             return not any(lemma in words.desire for lemma in following)
     return False
