@@ -679,3 +679,28 @@ def test_an_expression_this_reader_cannot_balance_leaves_the_rest_of_the_page_al
     assert quote.text == "Crunches won't burn belly fat, sorry."
     start, end = quote.smap.span(0, len(quote.text))
     assert text[start:end] == "Crunches won\\'t burn belly fat, sorry."
+
+
+def test_php_strings_that_read_as_prose_are_copy_at_exact_offsets(linter):
+    text = (
+        "<?php\n"
+        "$testimonials = [\n"
+        "    ['name' => 'Tyler B.', 'text' => 'Two weeks in and my belly fat has melted away.'],\n"
+        "];\n"
+        "$og_title = 'Burn belly fat with these five moves today';\n"
+        "$classes = 'btn btn-primary btn-lg';\n"
+        "// echo 'Melt your thigh fat in a week, guaranteed.';\n"
+        "?>\n"
+        '<p><?php echo "Melt your love handles with this belt."; ?></p>\n'
+    )
+    strings = [prose for kind, prose, _ in _blocks(text, "page.php") if kind == "attribute:string"]
+    # The testimonial and the echo; not the array keys, the name, the CSS classes, the social
+    # card or the commented-out line.
+    assert strings == [
+        "Two weeks in and my belly fat has melted away.",
+        "Melt your love handles with this belt.",
+    ]
+    found = [(d.code, d.text) for d in linter.lint_text(text, "page.php")]
+    assert ("FL101", "belly fat has melted away") in found
+    assert ("FL101", "Melt your love handles") in found
+    assert all(d.text == text[d.start : d.end] for d in linter.lint_text(text, "page.php"))

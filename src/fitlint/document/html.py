@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.model import Cell, Link, ProseBlock
-from fitlint.document.templates import mask, metadata_strings, template_regions
+from fitlint.document.templates import code_strings, mask, metadata_strings, template_regions
 from fitlint.lazyregex import lazy_compile
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -578,28 +578,17 @@ def parse_html(
     if start and regions:
         regions = [r._replace(start=r.start + start, end=r.end + start) for r in regions]
     blocks: list[ProseBlock] = []
+    strings: list[ProseBlock] = []
     if regions:
         if page:
-            for item in metadata_strings(text, regions, front_matter_keys):
-                smap = item.builder.smap
-                first = bisect.bisect_right(line_starts, smap.start(0)) - 1
-                last = (
-                    bisect.bisect_right(
-                        line_starts, max(smap.start(0), smap.end(item.builder.length) - 1)
-                    )
-                    - 1
-                )
-                blocks.append(
-                    ProseBlock(
-                        kind="front_matter",
-                        text=item.builder.text(),
-                        smap=smap,
-                        line=first,
-                        end_line=last,
-                        section=-1,
-                        key=item.key,
-                    )
-                )
+            metadata = metadata_strings(text, regions, front_matter_keys)
+            for item in metadata:
+                blocks.append(_string_block(item.builder, line_starts, "front_matter", item.key))
+            taken = {item.builder.smap.start(0) for item in metadata}
+            strings = [
+                _string_block(builder, line_starts, "attribute", "string")
+                for builder in code_strings(text, regions, taken)
+            ]
         source = mask(source, ((r.start, r.end) for r in regions))
     reader = _Reader(source, start, line_starts, section, page, titles)
     try:
@@ -607,8 +596,30 @@ def parse_html(
         reader.close()
     except Exception:  # noqa: BLE001 - html.parser is lenient; never let markup stop a lint run
         reader.flush()
-    blocks.extend(reader.blocks)
+    if strings:  # in page order among the markup's blocks
+        blocks.extend(sorted(reader.blocks + strings, key=lambda block: block.smap.start(0)))
+    else:
+        blocks.extend(reader.blocks)
     return HtmlResult(blocks, reader.section, reader.code_lines)
+
+
+def _string_block(
+    builder: ProseBuilder, line_starts: Sequence[int], kind: str, key: str
+) -> ProseBlock:
+    """A string literal read from template code, at the exact offsets of its characters."""
+    smap = builder.smap
+    first = bisect.bisect_right(line_starts, smap.start(0)) - 1
+    last = bisect.bisect_right(line_starts, max(smap.start(0), smap.end(builder.length) - 1)) - 1
+    section = -1 if kind == "front_matter" else 0
+    return ProseBlock(
+        kind=kind,
+        text=builder.text(),
+        smap=smap,
+        line=first,
+        end_line=last,
+        section=section,
+        key=key,
+    )
 
 
 def parse_page(

@@ -345,6 +345,76 @@ def _add_decoded(builder: ProseBuilder, text: str, start: int, end: int) -> None
         builder.add_source_run(text[position:end], position)
 
 
+def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[ProseBuilder]:
+    """Sentences PHP code prints or hands to the page as data: ``echo "…";``, ``<?= '…' ?>``,
+    an array of testimonials or feature bullets. A string counts when it reads as prose (see
+    :func:`_reads_as_prose`); array keys, comments and strings already read as metadata
+    (``taken``: their start offsets) do not."""
+    found: list[ProseBuilder] = []
+    for region in regions:
+        if region.kind != "php":
+            continue
+        index = region.start + 2
+        stop = region.end
+        while index < stop:
+            char = text[index]
+            if char == "/" and text.startswith("//", index) or char == "#":
+                newline = text.find("\n", index, stop)
+                index = stop if newline < 0 else newline + 1
+                continue
+            if char == "/" and text.startswith("/*", index):
+                close = text.find("*/", index + 2, stop)
+                index = stop if close < 0 else close + 2
+                continue
+            if char not in "'\"":
+                index += 1
+                continue
+            literal = string_literal(text, index, stop)
+            end = _string_end(text, index, stop)
+            if literal is not None and index + 1 not in taken:
+                after = text[end : end + 8].lstrip()
+                value = literal.text()
+                if (
+                    not after.startswith("=>")
+                    and not _social_card(text, index)
+                    and _reads_as_prose(value)
+                ):
+                    found.append(literal)
+            index = max(end, index + 1)
+    return found
+
+
+_TARGET = lazy_compile(r"([A-Za-z_][\w.:-]*)['\"]?\s*(?:=>|=|:)\s*$")
+
+
+def _social_card(text: str, quote_at: int) -> bool:
+    """Is the string assigned to a social-card name (``$og_title = '…'``, ``'twitter:description'
+    => '…'``)? Those repeat the page's title and description for other sites."""
+    target = _TARGET.search(text, max(0, quote_at - 60), quote_at)
+    if target is None:
+        return False
+    name = target.group(1).lower()
+    return any(
+        name.startswith((prefix + "_", prefix + ":", prefix + ".", prefix + "-"))
+        for prefix in _SOCIAL
+    )
+
+
+_PROSE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _reads_as_prose(value: str) -> bool:
+    """A sentence a reader would see: three words or more with sentence punctuation, or five
+    words or more; no markup, code or interpolation ("btn btn-primary", "SELECT … WHERE id =",
+    "{$name}", "Y-m-d H:i")."""
+    if any(mark in value for mark in "<>{}$=;_\\|") or not _is_copy(value):
+        return False
+    words = value.split()
+    if len(_PROSE_WORD.findall(value)) < 2:
+        return False
+    return len(words) >= 5 or (len(words) >= 3 and any(p in value for p in ".!?,:"))
+
+
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _URL_LIKE = lazy_compile(
     r"^\s*(?:[a-z][a-z0-9+.-]*:|//|/|#|\.{0,2}/)\S*\s*$|^\S+\.(?:php|html?|png|jpe?g|gif|svg|webp|css|js)\s*$",
