@@ -213,7 +213,7 @@ _PERCENT_CUE = lazy_compile(
     r"rates?|odds|compared|than|versus|vs|percent\w*|increase\w*|decrease\w*|drop\w*|rise|rose|fell|fall\w*|"
     r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"
     # a share of people and what they felt or saw: "94% felt a tighter waistline"
-    r"felt|saw|noticed|agreed|experienced|dropped|recommend\w*|"
+    r"felt|saw|noticed|agreed|experienced|dropped|"
     r"found|show\w*|account\w*|made\s+up|consist\w*|compos\w*|"
     r"of\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:people|users|adults|women|men|males|females|boys|girls|adolescents|teenagers|"
     r"americans|britons|participants|customers|clients|dieters|patients|subjects|respondents|members|children|kids|"
