@@ -583,10 +583,10 @@ def parse_html(
         if page:
             metadata = metadata_strings(text, regions, front_matter_keys)
             for item in metadata:
-                blocks.append(_string_block(item.builder, line_starts, "front_matter", item.key))
+                blocks.append(item.builder.block("front_matter", line_starts, -1, item.key))
             taken = {item.builder.smap.start(0) for item in metadata}
             strings = [
-                _string_block(builder, line_starts, "attribute", "string")
+                builder.block("attribute", line_starts, 0, "string")
                 for builder in code_strings(text, regions, taken)
             ]
         source = mask(source, ((r.start, r.end) for r in regions))
@@ -601,25 +601,6 @@ def parse_html(
     else:
         blocks.extend(reader.blocks)
     return HtmlResult(blocks, reader.section, reader.code_lines)
-
-
-def _string_block(
-    builder: ProseBuilder, line_starts: Sequence[int], kind: str, key: str
-) -> ProseBlock:
-    """A string literal read from template code, at the exact offsets of its characters."""
-    smap = builder.smap
-    first = bisect.bisect_right(line_starts, smap.start(0)) - 1
-    last = bisect.bisect_right(line_starts, max(smap.start(0), smap.end(builder.length) - 1)) - 1
-    section = -1 if kind == "front_matter" else 0
-    return ProseBlock(
-        kind=kind,
-        text=builder.text(),
-        smap=smap,
-        line=first,
-        end_line=last,
-        section=section,
-        key=key,
-    )
 
 
 def parse_page(

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import html
+from collections.abc import Sequence
 
+from fitlint.document.model import ProseBlock
 from fitlint.document.sourcemap import SourceMap
 from fitlint.lazyregex import lazy_compile
 
@@ -98,6 +100,29 @@ class ProseBuilder:
 
     def text(self) -> str:
         return "".join(self.parts)
+
+    def block(
+        self,
+        kind: str,
+        line_starts: Sequence[int],
+        section: int,
+        key: str = "",
+        containers: tuple[str, ...] = (),
+    ) -> ProseBlock:
+        """The built text as a block of its own (an image's alt, a string read from template
+        code), its lines derived from where its characters sit in the source."""
+        start = self.smap.start(0)
+        end = max(start, self.smap.end(self.length) - 1)
+        return ProseBlock(
+            kind=kind,
+            text=self.text(),
+            smap=self.smap,
+            line=bisect.bisect_right(line_starts, start) - 1,
+            end_line=bisect.bisect_right(line_starts, end) - 1,
+            section=section,
+            containers=containers,
+            key=key,
+        )
 
 
 def align_text(

@@ -7,7 +7,6 @@ visible text; front matter contributes only its published keys (title, descripti
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -136,29 +135,6 @@ def _blank_prop_name(chars: list[str], back: int) -> None:
         back -= 1
     for index in range(back + 1, end + 1):
         chars[index] = " "
-
-
-def _attribute_block(
-    builder: ProseBuilder,
-    line_starts: list[int],
-    key: str,
-    section: int,
-    containers: tuple[str, ...] = (),
-) -> ProseBlock:
-    """Text read from inside markup (an image's alt, a string in a component's expression) as
-    an attribute block, as the HTML reader makes them."""
-    start = builder.smap.start(0)
-    end = max(start, builder.smap.end(builder.length) - 1)
-    return ProseBlock(
-        kind="attribute",
-        text=builder.text(),
-        smap=builder.smap,
-        line=bisect_right(line_starts, start) - 1,
-        end_line=bisect_right(line_starts, end) - 1,
-        section=section,
-        containers=containers,
-        key=key,
-    )
 
 
 def _string_builder(text: str, start: int, end: int) -> ProseBuilder:
@@ -342,7 +318,7 @@ def parse_markdown(
             # An image's alt text is published copy (read aloud, shown when the image is not),
             # as an HTML <img alt> is.
             result.blocks.append(
-                _attribute_block(alt, line_starts, "alt", section, tuple(containers))
+                alt.block("attribute", line_starts, section, "alt", tuple(containers))
             )
     # Definitions nobody references are dropped by the footnote plugin: find them in the source.
     for number, line in enumerate(body_lines):
@@ -362,7 +338,7 @@ def parse_markdown(
                 value = text[start:end]
                 if len(value.split()) >= 3 and any(char.isalpha() for char in value):
                     builder = _string_builder(text, start, end)
-                    merged.append(_attribute_block(builder, line_starts, "prop", section_now))
+                    merged.append(builder.block("attribute", line_starts, section_now, "prop"))
                 waiting = next(pending, None)
             if block is not None:
                 merged.append(block)
