@@ -213,7 +213,7 @@ _PERCENT_CUE = lazy_compile(
     r"rates?|odds|compared|than|versus|vs|percent\w*|increase\w*|decrease\w*|drop\w*|rise|rose|fell|fall\w*|"
     r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"
     # a share of people and what they felt or saw: "94% felt a tighter waistline"
-    r"felt|saw|noticed|agreed|experienced|dropped|"
+    r"felt|saw|noticed|agreed|experienced|"
     r"found|show\w*|account\w*|made\s+up|consist\w*|compos\w*|"
     r"of\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:people|users|adults|women|men|males|females|boys|girls|adolescents|teenagers|"
     r"americans|britons|participants|customers|clients|dieters|patients|subjects|respondents|members|children|kids|"
@@ -478,21 +478,13 @@ def _crowd(text: str) -> bool:
     """A crowd offered as proof: thousands of members, customers or reviews."""
     for match in _CROWD_ALREADY.finditer(text):
         _, number, scale, _ = match.groups()
-        try:
-            if scale or float(number.replace(",", "")) >= 1000:
-                return True
-        except ValueError:
-            continue
+        if _thousands(number, scale):
+            return True
     for match in _CROWD.finditer(text):
         cue, number, scale, plus = match.groups()
-        try:
-            value = float(number.replace(",", ""))
-        except ValueError:
-            continue
         # "Join 14,000+ parents", "over 50k girlies": a crowd offered as proof, not a head count
         # in a plan ("organisations of 50 to 50,000 people").
-        big = bool(scale) or value >= 1000
-        if big and (
+        if _thousands(number, scale) and (
             cue
             or plus
             or match.group(0)
@@ -501,6 +493,15 @@ def _crowd(text: str) -> bool:
         ):
             return True
     return False
+
+
+def _thousands(number: str, scale: str | None) -> bool:
+    """A head count of a thousand or more ("14,000", "50k", "2 million"); False if unreadable."""
+    try:
+        value = float(number.replace(",", ""))
+    except ValueError:
+        return False
+    return bool(scale) or value >= 1000
 
 
 @dataclass
