@@ -704,3 +704,18 @@ def test_php_strings_that_read_as_prose_are_copy_at_exact_offsets(linter):
     assert ("FL101", "belly fat has melted away") in found
     assert ("FL101", "Melt your love handles") in found
     assert all(d.text == text[d.start : d.end] for d in linter.lint_text(text, "page.php"))
+
+
+def test_a_php_string_stands_under_the_heading_before_it():
+    text = (
+        "<?php $intro = 'Our coaches wrote this plan for busy parents.'; ?>\n"
+        "<h2>What members say</h2>\n"
+        "<p><?php echo 'I lost two dress sizes and kept every weekend free.'; ?></p>\n"
+    )
+    document = parse_document(text, "page.php", formats=MAPPED)
+    heading = next(b for b in document.blocks if b.kind == "heading")
+    strings = {b.text: b.section for b in document.blocks if b.key == "string"}
+    assert strings == {
+        "Our coaches wrote this plan for busy parents.": -1,  # before any heading
+        "I lost two dress sizes and kept every weekend free.": heading.section,
+    }

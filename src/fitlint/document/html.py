@@ -586,7 +586,7 @@ def parse_html(
                 blocks.append(item.builder.block("front_matter", line_starts, -1, item.key))
             taken = {item.builder.smap.start(0) for item in metadata}
             strings = [
-                builder.block("attribute", line_starts, 0, "string")
+                builder.block("attribute", line_starts, section, "string")
                 for builder in code_strings(text, regions, taken)
             ]
         source = mask(source, ((r.start, r.end) for r in regions))
@@ -596,11 +596,27 @@ def parse_html(
         reader.close()
     except Exception:  # noqa: BLE001 - html.parser is lenient; never let markup stop a lint run
         reader.flush()
-    if strings:  # in page order among the markup's blocks
-        blocks.extend(sorted(reader.blocks + strings, key=lambda block: block.smap.start(0)))
+    if strings:
+        blocks.extend(_in_page_order(reader.blocks, strings, section))
     else:
         blocks.extend(reader.blocks)
     return HtmlResult(blocks, reader.section, reader.code_lines)
+
+
+def _in_page_order(
+    read: list[ProseBlock], strings: list[ProseBlock], section: int
+) -> list[ProseBlock]:
+    """Strings from template code among the markup's blocks, each under the heading the markup
+    before it stands under (the reader knew the headings; the strings were found before it ran)."""
+    found = {id(block) for block in strings}
+    merged = sorted(read + strings, key=lambda block: block.smap.start(0))
+    current = section
+    for block in merged:
+        if id(block) in found:
+            block.section = current
+        else:
+            current = block.section
+    return merged
 
 
 def parse_page(
