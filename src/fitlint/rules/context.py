@@ -49,6 +49,7 @@ _LEXICONS = {
     "exercise": "exercise-means",
     "product": "product-means",
     "agent": "reduce-noun",
+    "fat_verb": "fat-verb",
     "area": "fat-area",
     "label": "slimming-label",
 }
@@ -125,6 +126,7 @@ class ContextWords:
     exercise: WordSet
     product: WordSet
     agent: WordSet
+    fat_verb: WordSet
     area: WordSet
     label: WordSet
     # Surface forms of targeted means, for text that is not tokenised (titles, earlier sentences).
@@ -228,6 +230,7 @@ class MatchContext(NamedTuple):
     in_blockquote: bool = False  # the block is quoted (a Markdown ">" or an HTML <blockquote>)
     sources: bool = False  # the sentence carries a footnote reference or a link
     intro: str = ""  # what introduces the block: a list's lead-in; a table cell's row and header
+    answer: str = ""  # lower-cased text after the sentence: the next one, or the next block's start
 
 
 def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
@@ -518,6 +521,8 @@ def question(ctx: MatchContext) -> bool:
     text = ctx.sentence.text.rstrip(" \"'”’)*_")
     if not text.endswith("?"):
         return False
+    if _AFFIRMED.match(ctx.answer):
+        return False  # "Will it burn belly fat without diet? Yes!": the page answers its question
     # The question is the clause that holds the match: "Sit-ups build the core, but how many
     # does it take to lose belly fat?" asks in its second clause.
     clause = clause_of(ctx)
@@ -536,6 +541,14 @@ def question(ctx: MatchContext) -> bool:
     return opening[0] in _QUESTION_OPENERS
 
 
+# An answer that says yes outright ("Yes!", "Absolutely.", "It sure can.", "If you follow the plan,
+# yes."), not a hedge ("Yes and no", "Yes, but only …", "Not really").
+_AFFIRMED = lazy_compile(
+    r"^[\W_]*(?:(?:q|a|answer)\s*[:.)-]\s*)?"
+    r"(?:(?:yes|yep|yup|yeah|absolutely|definitely|of course|you bet|100\s*%)(?![\s,;:–—-]*(?:and no|but|though|however|sort of|kind of|in a way))"
+    r"|(?:it|they|he|she|you)\s+(?:sure|really|absolutely|definitely|totally)\s+(?:can|does|do|will|did|is|are)\b"
+    r"|[^.?!]{3,80},\s*yes\b(?![\s,;:–—-]*but))"
+)
 _PRESUPPOSING = frozenset({"do", "does", "can", "will", "to", "be", "exactly", "this", "it"})
 _QUESTION_OPENERS = frozenset(
     {
@@ -1325,10 +1338,13 @@ def whole_body(ctx: MatchContext) -> bool:
     lemmas = _lemmas(ctx, clause.start, clause.end)
     matched_lemmas = [_lemma(ctx, ctx.sentence.doc[i]) for i in range(ctx.first, ctx.last + 1)]
     if any(
-        (lemma in words.agent or lemma in words.label) and lemma.endswith(("er", "or"))
+        (lemma in words.agent or lemma in words.label)
+        and (lemma.endswith(("er", "or")) or (lemma in words.agent and lemma not in words.fat_verb))
         for lemma in matched_lemmas
     ):
-        return False  # "a belly-buster diet": an agent name sells the area, whatever the means
+        # "a belly-buster diet", "Muffin Top Meltdown HIIT": a name sells the area, whatever the
+        # means ("burn" and "slim" as verbs may still credit walking).
+        return False
     if any(lemma in _LOCAL_WORDS for lemma in matched_lemmas):
         return False  # "target belly fat with these foods": aiming at an area is the promise
     for before, after in zip(matched_lemmas, matched_lemmas[1:]):

@@ -86,6 +86,7 @@ class Frame(NamedTuple):
     document_debunks: bool
     title: str
     sources: bool
+    answer: str  # what follows: the next sentence, or at a block's end the next block's start
 
 
 class Candidate(NamedTuple):
@@ -98,6 +99,7 @@ class Candidate(NamedTuple):
     following: str  # the next sentence of the block, lower-cased
     matchers: tuple[int, ...]  # positions in SentenceRules.matchers of the rules that may match
     stems: dict[str, list[int]]  # rule word stems the scanner found in it, with their offsets
+    answer: str = ""  # at a block's end: the start of the next block (an FAQ's answer)
 
 
 class SentenceRules:
@@ -172,7 +174,8 @@ class SentenceRules:
                         if position + 1 < len(spans)
                         else ""
                     )
-                    units.append(Candidate(index, start, end, following, chosen, found))
+                    answer = "" if following else _next_block_start(blocks, index)
+                    units.append(Candidate(index, start, end, following, chosen, found, answer))
         return units
 
     def _applicable(self, kind: str) -> frozenset[int]:
@@ -302,6 +305,7 @@ class SentenceRules:
             unit.start,
             unit.end,
             unit.following,
+            unit.answer,
             unit.matchers,
             disabled,
             *block_part,
@@ -338,6 +342,7 @@ class SentenceRules:
                 around.debunking,
                 around.title.lower(),
                 _sources(block, unit.start + sentence.start_char, unit.start + sentence.end_char),
+                following or unit.answer,
             )
             for matcher in (self.matchers[i] for i in unit.matchers):
                 if matcher.rule.code not in self.disabled:
@@ -421,6 +426,7 @@ class SentenceRules:
                 "blockquote" in block.containers,
                 frame.sources,
                 lead,
+                frame.answer,
             )
             reason = (
                 excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
@@ -479,6 +485,17 @@ class _Surroundings(NamedTuple):
     previous: dict[int, str]  # block -> the block before it in its section, lower-cased
     title: str
     debunking: bool  # the document's title frames it as a myth-buster
+
+
+def _next_block_start(blocks: Sequence[ProseBlock], index: int) -> str:
+    """The first words of the block after ``index`` when it goes on in the same section and is
+    not a heading: where an FAQ's question (a <summary>, a bold line) gets its answer."""
+    if index + 1 >= len(blocks):
+        return ""
+    block, after = blocks[index], blocks[index + 1]
+    if after.section != block.section or after.kind == "heading":
+        return ""
+    return after.text[:160].lower()
 
 
 def _prose(document: Document, unit: Candidate) -> str:
