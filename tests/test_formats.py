@@ -572,6 +572,39 @@ def test_component_text_props_are_copy_but_not_ids_or_prices():
         assert text[start:end] == block.text
 
 
+def test_shortcode_and_include_text_params_are_copy_with_exact_ranges(linter):
+    text = (
+        "# Best belts\n\n"
+        '{{< product name="Heat Pro" price="$27.99" tagline="Melt your love handles in a week" '
+        'link="/go/heat" >}}\n\n'
+        '{% include card.html caption="Zap that muffin top for good" url="/x" %}\n\n'
+        "{{< note >}}\nA paragraph inside a shortcode is read as it always was.\n{{< /note >}}\n\n"
+        '```\n{{< product tagline="Burn belly fat fast" >}}\n```\n'
+    )
+    document = parse_document(text, "post.md")
+    read = [(b.kind, b.text) for b in document.blocks]
+    assert read == [
+        ("heading", "Best belts"),
+        ("attribute", "Melt your love handles in a week"),
+        ("attribute", "Zap that muffin top for good"),
+        ("paragraph", "A paragraph inside a shortcode is read as it always was."),
+    ]
+    for block in document.blocks[1:3]:
+        start, end = block.smap.span(0, len(block.text))
+        assert text[start:end] == block.text
+    found = linter.lint_text(text, "post.md")
+    assert {(d.code, d.text) for d in found} >= {
+        ("FL101", "Melt your love handles"),
+        ("FL101", "Zap that muffin top"),
+    }
+    assert not [d for d in found if d.code == "FL302"]  # a shortcode line is not a paragraph
+
+
+def test_a_components_button_prop_is_copy():
+    document = parse_document('<Pricing button="Shrink My Belly Now" href="/buy" />\n', "p.mdx")
+    assert [(b.kind, b.text) for b in document.blocks] == [("attribute", "Shrink My Belly Now")]
+
+
 def test_component_props_over_several_lines_are_read_with_exact_ranges(cli, tmp_path):
     # A component whose props run over several lines is not an HTML block to the Markdown
     # parser; its text props (title, subtitle, quote, …) are copy the page shows all the same.

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.model import Cell, Link, ProseBlock
+from fitlint.document.props import is_text_prop
 from fitlint.document.templates import code_strings, mask, metadata_strings, template_regions
 from fitlint.lazyregex import lazy_compile
 
@@ -58,26 +59,6 @@ _INLINE = _names(
 )
 # Text attributes that are published copy (search results, screen readers, Pinterest pins).
 _TEXT_ATTRIBUTES = ("alt", "aria-label", "placeholder", "data-pin-description")
-# Props of a component (a capitalised tag, as JSX writes them) that render as text.
-_COMPONENT_TEXT_PROPS = (
-    "title",
-    "label",
-    "text",
-    "caption",
-    "heading",
-    "subtitle",
-    "cta",
-    "quote",
-    "tagline",
-    "description",
-    "blurb",
-    "excerpt",
-    "summary",
-    "buttontext",
-    "headline",
-    "body",
-    "alt",
-)  # also compounds ending in one (heroTitle, imageAlt, ctaText): HTML lower-cases prop names
 # Containers whose kind a block of text inside them takes, innermost first.
 _KIND_OF = {"li": "list_item", "td": "table_cell", "th": "table_cell"}
 _KIND_STOPS = frozenset({"blockquote", "table", "ul", "ol", "dl", "figure"})
@@ -461,13 +442,7 @@ class _Reader(HTMLParser):
         raw = self.get_starttag_text() or ""
         if raw[1:2].isupper():
             # A JSX component (<BuyButton label="…" />): its text props are what the page shows.
-            wanted += [
-                name
-                for name in sorted(names)
-                if name not in wanted
-                and name.endswith(_COMPONENT_TEXT_PROPS)
-                and not name.endswith(("context", "salt"))
-            ]
+            wanted += [name for name in sorted(names) if name not in wanted and is_text_prop(name)]
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""
             if kind.lower() in ("submit", "button"):

@@ -16,6 +16,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from fitlint.document.frontmatter import find_front_matter, published_values
 from fitlint.document.inline import ContentMap, ProseBuilder, align_text
 from fitlint.document.model import Cell, Link, ProseBlock
+from fitlint.document.props import shortcode_line
 from fitlint.lazyregex import lazy_compile
 
 _CONTAINERS = {
@@ -228,6 +229,7 @@ def parse_markdown(
                 line = body_lines[index]
                 name = component.group(1)
                 body_lines[index] = "<div" + " " * (len(name) - 3) + line[1 + len(name) :]
+    _read_shortcodes(body_lines, line_starts, expression_strings)
     html_text = "".join(html_source) if blanked else text
     tokens = _parser().parse("\n".join(body_lines))
     copy_fences = [
@@ -360,6 +362,29 @@ def parse_markdown(
         )
     ]
     return result
+
+
+def _read_shortcodes(
+    body_lines: list[str], line_starts: list[int], strings: list[tuple[int, int, int]]
+) -> None:
+    """A line that is one Hugo shortcode or Liquid include ("{{< product tagline="…" >}}") is
+    markup, not a paragraph: blank it, and keep its text-valued parameters, which the page shows,
+    as strings to read."""
+    fence = ""
+    for number, line in enumerate(body_lines):
+        opening = _FENCE.match(line)
+        if opening and (not fence or opening.group(1)[0] == fence):
+            fence = "" if fence else opening.group(1)[0]
+            continue
+        if fence or "{" not in line:
+            continue
+        spans = shortcode_line(line)
+        if spans is None:
+            continue
+        body_lines[number] = ""
+        start = line_starts[number]
+        strings.extend((number, start + first, start + last) for first, last in spans)
+    strings.sort()
 
 
 def _normalised(text: str) -> str:

@@ -1,0 +1,65 @@
+"""Which named values of a component or a site generator's shortcode render as text.
+
+A JSX component (``<Hero title="…" />``), a Hugo shortcode (``{{< product tagline="…" >}}``) and a
+Liquid include (``{% include card.html caption="…" %}``) pass copy to the page through named
+values; their other values are links, sizes, prices and class names.
+"""
+
+from __future__ import annotations
+
+from fitlint.lazyregex import lazy_compile
+
+_TEXT_PROPS = (
+    "title",
+    "label",
+    "text",
+    "caption",
+    "heading",
+    "subtitle",
+    "cta",
+    "button",
+    "quote",
+    "tagline",
+    "description",
+    "blurb",
+    "excerpt",
+    "summary",
+    "buttontext",
+    "headline",
+    "body",
+    "alt",
+)
+# Names that end like a text prop but hold none: "context", "salt" end in "text" and "alt".
+_NOT_TEXT = ("context", "salt")
+
+
+def is_text_prop(name: str) -> bool:
+    """Also compounds ending in one (heroTitle, imageAlt, ctaText); HTML lower-cases prop names."""
+    lowered = name.lower()
+    return lowered.endswith(_TEXT_PROPS) and not lowered.endswith(_NOT_TEXT)
+
+
+# A line that is one shortcode or include and nothing else: "{{< name key="v" >}}",
+# "{{% name %}}", "{% include file.html key='v' %}".
+_SHORTCODE_LINE = lazy_compile(
+    r"^[ \t]*(?:\{\{<[ \t]*[\w./-]+(?P<hugo>[^\n]*?)/?>\}\}|\{\{%[ \t]*[\w./-]+"
+    r"(?P<hugo2>[^\n]*?)/?%\}\}|\{%-?[ \t]*include(?:_relative)?[ \t]+\S+(?P<liquid>[^\n]*?)-?%\})"
+    r"[ \t]*$"
+)
+_NAMED_VALUE = lazy_compile(r"""([\w-]+)[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)')""")
+
+
+def shortcode_line(line: str) -> list[tuple[int, int]] | None:
+    """None when ``line`` is not a lone shortcode or include; else the spans (columns) of its
+    text-valued parameters."""
+    found = _SHORTCODE_LINE.match(line)
+    if found is None:
+        return None
+    group = next(name for name in ("hugo", "hugo2", "liquid") if found.group(name) is not None)
+    base = found.start(group)
+    spans = []
+    for value in _NAMED_VALUE.finditer(found.group(group)):
+        if is_text_prop(value.group(1)):
+            which = 2 if value.group(2) is not None else 3
+            spans.append((base + value.start(which), base + value.end(which)))
+    return spans
