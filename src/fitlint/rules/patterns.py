@@ -11,7 +11,9 @@ A pattern is a sequence of items separated by spaces::
 - ``<phrase>``   any of a named sub-pattern's forms (``phrases:`` in a pack): shared building
                  blocks such as ``<local-fat>`` or ``<duration>``
 - ``*``          any one token
-- ``#num``       a number, in digits ("28", "1,200", "2.5") or words ("three", "a dozen")
+- ``#num``       a number, in digits ("28", "1,200", "2.5") or words ("three", "a dozen"), or a
+                 range of two ("7 to 10", "5-7"); a range of two numbers of a lexicon such as
+                 ``@few`` is one of its entries too
 - ``[m-n]``      between m and n tokens of anything but a clause break (``[n]`` = exactly n)
 - ``item+``      a coordinated list of the item ("hips, thighs and upper arms")
 - ``item?``      an optional item (``item+?``: an optional list)
@@ -116,7 +118,11 @@ NUMBER_WORDS = (
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand dozen couple few"
 ).split()
-_NUMBER_REGEX = r"(?:[0-9][0-9,.]*(?:[-–][0-9][0-9,.]*)?|" + "|".join(NUMBER_WORDS) + ")"
+_ONE_NUMBER = r"(?:[0-9][0-9,.]*(?:[-–][0-9][0-9,.]*)?|" + "|".join(NUMBER_WORDS) + ")"
+# A number or a range of two ("7 to 10", "5 - 7", "2 or 3"): a promise made with a range is
+# made with its numbers.
+_RANGE_JOINT = " (?:-|–|to|or) "
+_NUMBER_REGEX = f"(?:{_ONE_NUMBER}(?:{_RANGE_JOINT}{_ONE_NUMBER})?)"
 _MAX_GAP = 12
 _EITHER_DEFAULT = Either(0, 6)
 _MAX_LIST = 5  # more entries after the first in a coordinated list
@@ -297,6 +303,12 @@ class _LemmaCompiler:
                 alt = _alternation(
                     [self.regex.escape(e, literal_spaces=True) for e in entries if e]
                 )
+                digits = [e for e in entries if e.isdigit()]
+                if digits:
+                    # A range of two of a lexicon's numbers is one of them too, as "#num" reads
+                    # ranges: "in 7-10 days", "within 1 to 2 weeks" are short periods.
+                    number = f"(?:{_alternation(digits)})"
+                    alt = f"{number}(?:[-–]|{_RANGE_JOINT}){number}|{alt}"
                 alternatives.append(f"(?P<{_group_name(name)}>{alt})")
             elif option.startswith("<"):
                 if depth > 4:
@@ -556,9 +568,10 @@ def _width(item: Item, grammar: Grammar, depth: int = 0) -> int:
             forms = [parse_pattern(source) for source in grammar.phrases[option[1:-1]]]
             widest = max([widest, *(_pattern_width(form, grammar, depth + 1) for form in forms)])
         else:
-            widest = max(
-                [widest, *(len(_words(phrase)) for phrase in _phrases(option, grammar.lexicons))]
-            )
+            phrases = _phrases(option, grammar.lexicons)
+            widest = max([widest, *(len(_words(phrase)) for phrase in phrases)])
+            if option == "#num" or (option.startswith("@") and any(p.isdigit() for p in phrases)):
+                widest = max(widest, 3)  # a range: "7 to 10"
     return widest * (1 + _MAX_LIST) + _MAX_LIST * 2 if item.repeat else widest
 
 
