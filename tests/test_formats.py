@@ -739,6 +739,44 @@ def test_php_strings_that_read_as_prose_are_copy_at_exact_offsets(linter):
     assert all(d.text == text[d.start : d.end] for d in linter.lint_text(text, "page.php"))
 
 
+def test_a_blade_php_block_s_strings_are_copy(linter):
+    text = (
+        "<h1>Arms</h1>\n"
+        "@php\n"
+        "    $weeks = [\n"
+        "        ['n' => 2, 'focus' => 'Supersets that torch the fat on the backs of your arms.'],\n"
+        "        ['n' => 3, 'focus' => 'Heavier sets of eight to build muscle.'],\n"
+        "    ];\n"
+        "@endphp\n"
+        "@foreach ($weeks as $week)<p>{{ $week['focus'] }}</p>@endforeach\n"
+    )
+    strings = [
+        prose for kind, prose, _ in _blocks(text, "arms.blade.php") if kind == "attribute:string"
+    ]
+    assert strings == [
+        "Supersets that torch the fat on the backs of your arms.",
+        "Heavier sets of eight to build muscle.",
+    ]
+    found = linter.lint_text(text, "arms.blade.php")
+    assert [(d.code, d.text) for d in found] == [("FL101", "torch the fat on the backs")]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
+def test_front_matter_image_alt_keys_are_copy():
+    text = (
+        "---\ntitle: Core day\nhero_alt: Woman doing climbers to burn belly fat\n"
+        "coverAlt: A mat\nsalt: burn belly fat\nimage: /img/a.jpg\n---\nBody.\n"
+    )
+    read = [
+        (b.key, b.text) for b in parse_document(text, "post.md").blocks if b.kind == "front_matter"
+    ]
+    assert read == [
+        ("title", "Core day"),
+        ("hero_alt", "Woman doing climbers to burn belly fat"),
+        ("coveralt", "A mat"),
+    ]
+
+
 def test_a_php_string_stands_under_the_heading_before_it():
     text = (
         "<?php $intro = 'Our coaches wrote this plan for busy parents.'; ?>\n"

@@ -1,6 +1,6 @@
 """YAML (``---``) and TOML (``+++``) front matter: find it, and pull out the published values.
 
-Only keys that end up on the page or in meta tags (title, description, …) are linted; other
+Only keys that end up on the page or in meta tags (title, description, an image's alt text, …) are linted; other
 values (dates, slugs, image paths) are data, not copy.
 """
 
@@ -51,7 +51,7 @@ def published_values(
     index = front.first_line + 1
     while index < front.last_line:
         match = _KEY_LINE.match(lines[index])
-        if not match or match.group("indent") or match.group("key").lower() not in keys:
+        if not match or match.group("indent") or not _published(match.group("key"), keys):
             index += 1
             continue
         key = match.group("key").lower()
@@ -81,6 +81,18 @@ def published_values(
         if text:
             values.append(FrontMatterValue(key, builder.text(), builder.smap, first, index - 1))
     return values
+
+
+def _published(key: str, keys: frozenset[str]) -> bool:
+    """One of the published keys, or an image's alt text (``hero_alt``, ``image-alt``,
+    ``coverAlt``): read aloud and shown in place of the image, like ``<img alt>``."""
+    lowered = key.lower()
+    return (
+        lowered in keys
+        or lowered == "alt"
+        or lowered.endswith(("_alt", "-alt"))
+        or (key.endswith("Alt") and key[:1].islower())
+    )
 
 
 def _append_continuation(builder: ProseBuilder, line: str, line_start: int) -> None:

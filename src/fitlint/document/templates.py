@@ -71,7 +71,11 @@ def template_regions(text: str) -> list[Region]:
             if end is None:
                 position = start + 1
                 continue
-            regions.append(Region(start, end, "blade"))
+            # A Blade @php … @endphp block is PHP: its strings may be the page's copy.
+            php_block = text.startswith(("@php", "@PHP"), start) and text.endswith(
+                "@endphp", 0, end
+            )
+            regions.append(Region(start, end, "php" if php_block else "blade"))
             position = end
             continue
         comment = text.startswith(("{{--", "{{!", "<%#"), start)  # Blade, Handlebars, ERB comments
