@@ -536,7 +536,15 @@ def question(ctx: MatchContext) -> bool:
     if opening[0] in ("q", "faq", "question", "quiz") and len(opening) > 1:
         opening = opening[1:]  # "Q: Can crunches …?", "FAQ - What is …?"
     if opening[0] == "how":
-        # "How does the device achieve spot reduction?" presupposes; "how many/much/long" asks.
+        # "How does the device achieve spot reduction?" presupposes; "how many/much/long" asks,
+        # and so does someone asking for themselves in running text ("how do I lose my belly?").
+        if (
+            opening[1:2] in (["do"], ["can"], ["should"])
+            and opening[2:3] in (["i"], ["we"])
+            and ctx.block_kind != "heading"
+            and not ctx.key
+        ):
+            return True
         return len(opening) > 1 and opening[1] not in _PRESUPPOSING
     return opening[0] in _QUESTION_OPENERS
 
@@ -874,11 +882,14 @@ _NEGATING = lazy_compile(
 
 
 def hypothetical(ctx: MatchContext) -> bool:
-    """The claim stands inside an if-clause ("if crunches burned belly fat, …"). An if-clause of
+    """The claim stands inside an if-clause ("if crunches burned belly fat, …") or a wish of the
+    writer's own ("I want to lose my belly"). An if-clause of
     wishes ("if you want to lose belly fat, …") is an invitation, and a claim in the main
     clause of a conditional ("if you do these daily, you'll burn belly fat") is a promise."""
     doc = ctx.sentence.doc
     words = ctx.words
+    if _first_person_wish(ctx):
+        return True
     if any(doc[i].text == "," for i in range(ctx.first, ctx.last)):
         return False  # the match runs on into the main clause: the conditional is the promise
     for index in range(ctx.first - 1, ctx.sentence.start - 1, -1):
@@ -891,6 +902,19 @@ def hypothetical(ctx: MatchContext) -> bool:
             following = _lemmas(ctx, index + 1, min(ctx.first, index + 5))
             return not any(lemma in words.desire for lemma in following)
     return False
+
+
+def _first_person_wish(ctx: MatchContext) -> bool:
+    """A wish the writer states for themselves, the match right after it: "I want to lose my
+    belly", "we'd love to finally shrink our waists". "Mums who want to lose the baby belly"
+    (sold to them) and "I want to help you lose belly fat" (a promise) are not."""
+    before = _lemmas(ctx, max(ctx.sentence.start, ctx.first - 6), ctx.first)
+    while before and before[-1] in ("finally", "really", "just", "so", "badly", "desperately"):
+        before.pop()
+    if len(before) < 3 or before[-1] != "to" or before[-2] not in ctx.words.desire:
+        return False
+    subject = [w for w in before[:-2] if w not in ("would", "'d", "’d", "do", "really", "so")]
+    return bool(subject) and subject[-1] in ctx.words.first_person
 
 
 def targeting(ctx: MatchContext) -> bool:
