@@ -762,6 +762,24 @@ def test_a_blade_php_block_s_strings_are_copy(linter):
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_blade_partial_s_parameters_are_copy(linter):
+    text = (
+        "@section('title', 'Body wraps')\n"
+        "@include('partials.banner', [\n"
+        "    'heading' => 'Drop a Dress Size in an Hour',\n"
+        "    'image' => asset('img/banner.jpg'),\n"
+        "])\n"
+        "@if ($member == 'gold member only')<p>Welcome back.</p>@endif\n"
+    )
+    strings = [
+        prose for kind, prose, _ in _blocks(text, "wrap.blade.php") if kind == "attribute:string"
+    ]
+    assert strings == ["Drop a Dress Size in an Hour"]
+    found = linter.lint_text(text, "wrap.blade.php")
+    assert ("FL202", "Drop a Dress Size in an Hour") in [(d.code, d.text) for d in found]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
 def test_front_matter_image_alt_keys_are_copy():
     text = (
         "---\ntitle: Core day\nhero_alt: Woman doing climbers to burn belly fat\n"

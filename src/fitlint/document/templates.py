@@ -351,12 +351,14 @@ def _add_decoded(builder: ProseBuilder, text: str, start: int, end: int) -> None
 
 def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[ProseBuilder]:
     """Sentences PHP code prints or hands to the page as data: ``echo "…";``, ``<?= '…' ?>``,
-    an array of testimonials or feature bullets. A string counts when it reads as prose (see
+    an array of testimonials or feature bullets, a Blade partial's parameters. A string counts when it reads as prose (see
     :func:`_reads_as_prose`); array keys, comments and strings already read as metadata
     (``taken``: their start offsets) do not."""
     found: list[ProseBuilder] = []
     for region in regions:
-        if region.kind != "php":
+        if region.kind != "php" and not (
+            region.kind == "blade" and _BLADE_DATA.match(text, region.start)
+        ):
             continue
         index = region.start + 2
         stop = region.end
@@ -386,6 +388,11 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
                     found.append(literal)
             index = max(end, index + 1)
     return found
+
+
+# Blade directives that hand strings to the page: a partial's parameters (@include('banner',
+# ['heading' => '…'])), a component's, a section's inline content (@section('hero', '…')).
+_BLADE_DATA = lazy_compile(r"@(?:include\w*|component|each|livewire|section|slot|props)\s*\(")
 
 
 _TARGET = lazy_compile(r"([A-Za-z_][\w.:-]*)['\"]?\s*(?:=>|=|:)\s*$")
