@@ -553,8 +553,11 @@ def question(ctx: MatchContext) -> bool:
 # yes."), not a hedge ("Yes and no", "Yes, but only …", "Not really").
 _AFFIRMED = lazy_compile(
     r"^[\W_]*(?:(?:q|a|answer)\s*[:.)-]\s*)?"
-    r"(?:(?:yes|yep|yup|yeah|absolutely|definitely|of course|you bet|100\s*%)(?![\s,;:–—-]*(?:and no|but|though|however|sort of|kind of|in a way))"
+    r"(?:(?:yes|yep|yup|yeah|absolutely|definitely|certainly|of course|you bet|100\s*%)(?![\s,;:–—-]*(?:and no|not|but|though|however|sort of|kind of|in a way))"
     r"|(?:it|they|he|she|you)\s+(?:sure|really|absolutely|definitely|totally)\s+(?:can|does|do|will|did|is|are)\b"
+    r"|(?:it|they|you|we)\s+(?:can|does|do|will)\s*[.!]"
+    r"|(?:you|they|we|it)\s+(?:can|will|could)\s+(?:definitely|absolutely|certainly|easily|really)\b(?!\s+not)"
+    r"|(?:some|many|most|lots of|plenty of|loads of|thousands of|hundreds of)\b[^.?!]{0,30}?\b(?:do|can|did|have)\s*(?:[.!,]|$)"
     r"|[^.?!]{3,80},\s*yes\b(?![\s,;:–—-]*but))"
 )
 _PRESUPPOSING = frozenset({"do", "does", "can", "will", "to", "be", "exactly", "this", "it"})
