@@ -137,8 +137,18 @@ def test_a_log_of_ones_own_waist_a_size_chart_and_a_workout_are_not_statistics(l
         "# Fat-burning strength plan\n\n"
         "| Style | Sets | Reps | Rest |\n|---|---|---|---|\n| Strength | 3-5 | 4-6 | 2-3 min |\n"
     )
-    for text in (diary, sizes, workout):
+    nutrition = (
+        "# Lauki soup\n\nLow in calories and filling.\n\n"
+        "| Calories | Protein | Carbs | Fat |\n|---|---|---|---|\n| 92 kcal | 2.5 g | 13 g | 3.5 g |\n"
+    )
+    tester_log = (
+        "<h2>Four weeks of weight loss claims, tested</h2>\n<table>\n"
+        "<tr><th>Week</th><th>Weight</th><th>Waist</th></tr>\n"
+        "<tr><td>1</td><td>187.9 lb</td><td>36.5 in</td></tr>\n</table>\n"
+    )
+    for text in (diary, sizes, workout, nutrition):
         assert not [f for f in _found(linter, text) if f[0] == "FL401"], text
+    assert not [f for f in _found(linter, tester_log, "log.html") if f[0] == "FL401"]
 
 
 def test_a_component_s_compound_text_props_are_copy(linter):

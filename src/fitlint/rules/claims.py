@@ -882,6 +882,13 @@ _NUMERIC_CELL = lazy_compile(
 )
 
 
+_NUTRIENT = lazy_compile(
+    r"\b(?:calories|calorie|kcal|energy|protein|carbs|carbohydrates?|fats?|fib(?:er|re)|sugars?|"
+    r"sodium|salt|saturates)\b"
+)
+_TIME_COLUMN = lazy_compile(r"^\W*(?:week|day|date|month|session|check-?in)s?\b", re.IGNORECASE)
+
+
 def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[int, int]]:
     """Source spans of data rows in tables of outcome figures (calories burned, % change, inches
     off the waist) that have no citation in the table, its heading or the paragraph around it.
@@ -934,6 +941,14 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
         outcome_columns = {
             blocks[i].cell.column for i in header_cells if _OUTCOME_HEADER.search(blocks[i].text)
         }
+        if not outcome_columns and len(set(_NUTRIENT.findall(header.lower()))) >= 2:
+            continue  # "Calories | Protein | Carbs": a food's nutrition label, not a finding
+        if (
+            header_cells
+            and _TIME_COLUMN.match(blocks[header_cells[0]].text)
+            and not _AGGREGATE.search(header + " " + around)
+        ):
+            continue  # "Week | Weight | Waist": one person's log over time, not a finding
         for row in ordered:
             if row in heads:
                 continue
