@@ -410,6 +410,15 @@ def negated(ctx: MatchContext) -> bool:
     clause = clause_of(ctx, tight=True)
     start = max(clause.start, ctx.first - 8)
     lemmas = _lemmas(ctx, start, ctx.first)
+    if (
+        _lemma(ctx, doc[ctx.first]) in _LISTED_DENIALS
+        and "," in lemmas
+        and lemmas[0] in _LISTED_DENIALS
+    ):
+        # "No diet charts, no starving, no gym": the claim is a list of denials, and the items
+        # before it are more of the same, not a negation of it.
+        start += len(lemmas) - lemmas[::-1].index(",")
+        lemmas = _lemmas(ctx, start, ctx.first)
     for position, lemma in enumerate(lemmas):
         if _compound_modifier(doc, start + position):
             continue  # "the no-cardio plan that torches belly fat": "no" describes the plan
@@ -443,6 +452,9 @@ def negated(ctx: MatchContext) -> bool:
                 following = after[position + 1 : position + 2]
                 return not (following and following[0] in _LITOTES)
     return False
+
+
+_LISTED_DENIALS = frozenset({"no", "zero", "without", "never", "nothing"})
 
 
 def _compound_modifier(doc: Any, index: int) -> bool:
