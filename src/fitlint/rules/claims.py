@@ -647,6 +647,7 @@ class ClaimMatcher:
         offset: int = 0,
         stems: Collection[str] | None = None,
         context: str = "",
+        following: str = "",
     ) -> Iterator[Found]:
         index = self.group.index
         assert index is not None

@@ -74,6 +74,7 @@ class Matcher(Protocol):
         offset: int,
         stems: Collection[str] | None,
         context: str = "",  # text before the sentence a claim may continue: its paragraph, a lead-in
+        following: str = "",  # the next sentence of the block, lower-cased ("In 30 days!")
     ) -> Iterable[Found]: ...
 
 
@@ -402,7 +403,14 @@ class SentenceRules:
         try:
             found = list(
                 matcher.find(
-                    sentence, lemmas, self.timeout, unit.block, unit.start, unit.stems, context
+                    sentence,
+                    lemmas,
+                    self.timeout,
+                    unit.block,
+                    unit.start,
+                    unit.stems,
+                    context,
+                    frame.next_sentence,
                 )
             )
         except RuleTimeout as exc:

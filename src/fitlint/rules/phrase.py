@@ -189,6 +189,7 @@ class PhraseMatcher:
         offset: int = 0,
         stems: Collection[str] | None = None,
         context: str = "",
+        following: str = "",
     ) -> Iterator[Found]:
         """Matches of the rule's patterns; with ``stems`` (of the text holding the sentence), only
         the patterns the pre-filter lets through run."""

@@ -263,9 +263,12 @@ class RateMatcher:
             return f"{kg:.0f} kg ({kg / 0.4536:.0f} lb)"
         return None
 
-    def assess(self, text: str, context: str = "") -> list[tuple[int, int, str]]:
+    def assess(
+        self, text: str, context: str = "", following: str = ""
+    ) -> list[tuple[int, int, str]]:
         """(start, end, rate description) for each implausible rate in ``text``; ``context`` is
-        the text before it that the same claim may draw its period from."""
+        the text before it that the same claim may draw its period from, ``following`` the next
+        sentence, which gives it its period when it is only that ("I lost 12 lbs. In 30 days!")."""
         found = []
         for amount in _amounts(text):
             span_start, span_end, weeks = amount.start, amount.end, None
@@ -280,6 +283,10 @@ class RateMatcher:
                     earlier = _period_in_context(context)
                     if earlier is not None:
                         weeks = _weeks(earlier)
+                    else:
+                        afterwards = _period_fragment(following)
+                        if afterwards is not None:
+                            weeks = _weeks(afterwards)
             if weeks is None:
                 total = self._total(amount)
                 if total is not None:
@@ -301,6 +308,7 @@ class RateMatcher:
         offset: int = 0,
         stems: Collection[str] | None = None,
         context: str = "",
+        following: str = "",
     ) -> Iterator[Found]:
         base = sentence.start_char
         whole = doc_text(sentence.doc)
@@ -309,7 +317,7 @@ class RateMatcher:
         rest = whole[sentence.end_char : sentence.end_char + 200]
         if rest[:1].isspace() and rest.lstrip()[:1].islower():
             text += rest  # "10 lbs. in 4 weeks": split after an abbreviation, not a sentence
-        for start, end, rate in self.assess(text, earlier):
+        for start, end, rate in self.assess(text, earlier, following):
             span = sentence.doc.char_span(base + start, base + end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -336,6 +344,23 @@ def _period_before(text: str, position: int) -> re.Match[str] | None:
     if _SENTENCE_END.search(between) or len(between) > 80:
         return None
     return last
+
+
+_FRAGMENT_LEAD = lazy_compile(r"^[\W_]*(?:(?:all|and|just|only)\s+)*", re.IGNORECASE)
+
+
+def _period_fragment(following: str) -> re.Match[str] | None:
+    """The period of a next sentence that is nothing but a period: "In 30 days!", "All in
+    three weeks.", "Just 10 days!"."""
+    text = following.strip()
+    if not text or len(text.split()) > 6:
+        return None
+    lead = _FRAGMENT_LEAD.match(text)
+    start = lead.end() if lead else 0
+    period = _PERIOD_RE.match(text, start)
+    if period is None or text[period.end() :].strip(" .!…)\"'”’"):
+        return None
+    return period
 
 
 def _period_in_context(context: str) -> re.Match[str] | None:
