@@ -414,6 +414,7 @@ def negated(ctx: MatchContext) -> bool:
         _lemma(ctx, doc[ctx.first]) in _LISTED_DENIALS
         and "," in lemmas
         and lemmas[0] in _LISTED_DENIALS
+        and _LOSS_TALK.search(ctx.sentence.text + " " + ctx.next_sentence)
     ):
         # "No diet charts, no starving, no gym": the claim is a list of denials, and the items
         # before it are more of the same, not a negation of it.
@@ -455,6 +456,13 @@ def negated(ctx: MatchContext) -> bool:
 
 
 _LISTED_DENIALS = frozenset({"no", "zero", "without", "never", "nothing"})
+# A list of denials is an effortless-loss promise when loss is the subject ("No gym, no diet.
+# Just watch the kilos drop"), not when it sells a workout ("No weights, no gym, no problem").
+_LOSS_TALK = lazy_compile(
+    r"\b(?:los[et]|losing|loss|fat|weight|kilos?|kg|lbs?|pounds?|slim\w*|drop\w*|melt\w*|"
+    r"shed\w*|inch(?:es)?|belly|tummy|waist)\b",
+    re.IGNORECASE,
+)
 
 
 def _compound_modifier(doc: Any, index: int) -> bool:
