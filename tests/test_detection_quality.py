@@ -81,8 +81,8 @@ DEV3_FLOORS = {
 # fixtures/dev4: a fourth set written blind (first run: spot .54/.84, quick-fix .35/.82, statistics
 # .72/.74, duplicates 1.0/.78); 18 of its 30 files were then used for development, 12 kept unseen.
 DEV4_FLOORS = {
-    "SPOT_PROMISE": (0.74, 0.88),
-    "QUICKFIX_PROMISE": (0.63, 0.88),
+    "SPOT_PROMISE": (0.75, 0.89),
+    "QUICKFIX_PROMISE": (0.64, 0.9),
     "STAT_UNCITED": (0.8, 0.78),
     "DUP_SECTION": (0.9, 0.9),
 }
@@ -91,18 +91,38 @@ DEV4_FLOORS = {
 # fixtures/dev5: a fifth set written blind (first run: spot .45/.84, quick-fix .35/.76, statistics
 # .60/.74, duplicates .83/1.0); 17 of its 24 files are used for development, 7 kept unseen.
 DEV5_FLOORS = {
-    "SPOT_PROMISE": (0.63, 0.86),
-    "QUICKFIX_PROMISE": (0.57, 0.82),
-    "STAT_UNCITED": (0.78, 0.77),
+    "SPOT_PROMISE": (0.64, 0.86),
+    "QUICKFIX_PROMISE": (0.58, 0.82),
+    "STAT_UNCITED": (0.8, 0.82),
     "DUP_SECTION": (0.9, 0.9),
 }
 
+
+# fixtures/dev6: a sixth set written blind, in idiomatic and regional wording (first run: spot
+# .32/.81, quick-fix .33/.72, statistics .62/.80); 16 of its 24 files are used for development.
+DEV6_FLOORS = {
+    "SPOT_PROMISE": (0.42, 0.83),
+    "QUICKFIX_PROMISE": (0.43, 0.77),
+    "STAT_UNCITED": (0.7, 0.8),
+    "DUP_SECTION": (0.85, 0.85),
+}
+# fixtures/dev7: a seventh set written blind, in mainstream marketing wording (first run: spot
+# .59/.90, quick-fix .63/.79, statistics .82/.73, duplicates .83/.83); 16 of its 24 files are
+# used for development, 8 kept unseen.
+DEV7_FLOORS = {
+    "SPOT_PROMISE": (0.66, 0.88),
+    "QUICKFIX_PROMISE": (0.68, 0.81),
+    "STAT_UNCITED": (0.8, 0.71),
+    "DUP_SECTION": (0.8, 0.8),
+}
 
 FIXTURE_FLOORS = {
     "dev2": DEV2_FLOORS,
     "dev3": DEV3_FLOORS,
     "dev4": DEV4_FLOORS,
     "dev5": DEV5_FLOORS,
+    "dev6": DEV6_FLOORS,
+    "dev7": DEV7_FLOORS,
 }
 
 
