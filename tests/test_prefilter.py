@@ -110,6 +110,21 @@ def test_second_stage_turns_away_scattered_rule_words(linter):
     assert spot.allowed(stems)  # the words alone would let it through; their shape does not
 
 
+def test_words_out_of_order_are_turned_away_before_any_shape_is_built(linter):
+    """FL101's "@fat-area @vanish": "come back" holds both words, the wrong way round. The order
+    of the scanner's offsets rules it out; the pattern's shape is never built or compiled."""
+    spot = dict(_phrases(linter))["FL101"]
+    number = spot.rule.patterns.index("@fat-area @vanish")
+    lowered = "drink some water and come back to the mat."
+    stems = linter.sentence_rules.scanner.scan(lowered)
+    spot._surface.pop(number, None)
+    assert not spot._in_order(number, stems)
+    assert not spot._shape_fits(number, lowered, stems)
+    assert number not in spot._surface  # no shape was built for it
+    right_way = "my belly disappeared."
+    assert spot._in_order(number, linter.sentence_rules.scanner.scan(right_way))
+
+
 def test_second_stage_needs_both_sides_of_an_either_order_pattern(linter):
     """FL202's "<local-outcome> & <within-a-month>": "days" and "back" are words of its sides,
     but no side's shape holds here; with the sides in either order it passes."""

@@ -509,6 +509,28 @@ def prefilter_sets(
     return required
 
 
+def ordered_stems(
+    pattern: ParsedPattern,
+    grammar: Grammar,
+    memo: dict[str, tuple[list[frozenset[str]], bool]] | None = None,
+) -> list[list[frozenset[str]]]:
+    """Per sequence of the pattern (itself, or each side of '&'), the word stems of each required,
+    informative item, in the order the items must stand in the text: the pre-filter's cheapest
+    test of order, run before any shape is built."""
+    memo = {} if memo is None else memo
+    sequences: list[list[frozenset[str]]] = []
+    for sequence in _sequences(pattern):
+        items = []
+        for item in sequence:
+            if not _narrows(item):
+                continue
+            alternatives, informative = _item_alternatives(item, grammar, memo)  # type: ignore[arg-type]
+            if informative:
+                items.append(frozenset().union(*alternatives))
+        sequences.append(items)
+    return sequences
+
+
 def first_sets(
     pattern: ParsedPattern,
     grammar: Grammar,

@@ -14,6 +14,7 @@ from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.patterns import (
     compile_lemma_regex,
     first_sets,
+    ordered_stems,
     parse_pattern,
     prefilter_sets,
     surface_parts,
@@ -73,6 +74,8 @@ class PhraseMatcher:
         self._lemmatize: Callable[[str], str] | None = None
         self._allowed: dict[frozenset[str], tuple[int, ...]] = {}
         self._surface: dict[int, tuple[_Part, ...] | None] = {}  # built on first need
+        # Per pattern, its required items' stems in order (see ``_in_order``); built on need.
+        self._ordered: list[list[list[frozenset[str]]] | None] = [None] * len(self._parsed)
         # Match spans per (pattern, lemma text): identical sentences (a paragraph pasted many
         # times) run each pattern once.
         self._spans: dict[tuple[int, str], list[_Spans]] = {}
@@ -143,11 +146,41 @@ class PhraseMatcher:
     def _shape_fits(
         self, number: int, lowered: str, positions: Mapping[str, list[int]] | None
     ) -> bool:
-        """Are the pattern's words in order and near enough in the raw sentence (second stage)?"""
+        """Are the pattern's words in order and near enough in the raw sentence (second stage)?
+        With the scanner's offsets, their order is checked first: most sentences that hold a
+        pattern's words hold them in another order ("come back" for "back … come off"), and
+        that check needs no shape built or compiled."""
+        if positions is not None and not self._in_order(number, positions):
+            return False
         shape = self._shape(number)
         if shape is None:
             return True
         return all(_part_fits(source, firsts, lowered, positions) for source, firsts in shape)
+
+    def _in_order(self, number: int, positions: Mapping[str, list[int]]) -> bool:
+        """Can each required word of pattern ``number`` stand after the one before it? Each item
+        takes the first offset of any of its stems past the previous item's: never later than
+        where a real match has it, so a sentence a pattern matches always passes."""
+        sequences = self._ordered[number]
+        if sequences is None:
+            sequences = self._ordered[number] = ordered_stems(
+                self._parsed[number], self.ruleset.grammar, self.ruleset.prefilter_memo
+            )
+        for items in sequences:
+            cursor = -1
+            for stems in items:
+                best = -1
+                for stem, offsets in positions.items():
+                    if stem in stems:
+                        for offset in offsets:  # in text order
+                            if offset > cursor:
+                                if best < 0 or offset < best:
+                                    best = offset
+                                break
+                if best < 0:
+                    return False
+                cursor = best
+        return True
 
     def begin(self, document: object) -> None:
         """Nothing to set up per document."""
