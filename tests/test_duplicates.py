@@ -127,3 +127,30 @@ def test_a_copied_list_item_with_items_nested_under_it_is_reported_without_a_fix
         ("FL302", 3, item)
     ]
     assert not any(s.edits for s in found[0].suggestions)  # removing it would re-parent the step
+
+
+def test_template_fields_and_notices_are_not_copies_but_a_repeated_php_testimonial_is(tmp_path):
+    linter = Linter(Config(root=tmp_path, formats={"php": "html"}))
+    fields = (
+        "# Squats\n\nOptimal sets and reps: 3 sets of 15-20 reps.\n\n"
+        "# Lunges\n\nOptimal sets and reps: 3 sets of 15-20 reps.\n"
+    )
+    assert not [d for d in linter.lint_text(fields, "plan.md") if d.category == "duplicate"]
+    notices = (
+        "> **Disclosure:** We are reader-supported and may earn a commission when you buy.\n\n"
+        "Our picks for the best running shoes this year, tested over 300 miles each.\n\n"
+        "> **Disclosure:** We are reader-supported and may earn a commission when you buy, "
+        "and we may receive free product for testing.\n"
+    )
+    assert not [d for d in linter.lint_text(notices, "review.md") if d.code == "FL303"]
+    review = "I had the wrap the day before the wedding and felt great. My dress zipped up easily!"
+    php = (
+        "<?php\n$reviews = [\n"
+        f"    ['name' => 'Amy', 'text' => '{review}'],\n"
+        "    ['name' => 'Bo', 'text' => 'Lovely staff and a calm room, I will be back next month.'],\n"
+        f"    ['name' => 'Cat', 'text' => '{review}'],\n"
+        "];\n?>\n"
+    )
+    found = [d for d in linter.lint_text(php, "reviews.php") if d.code == "FL302"]
+    assert [(d.text, php.count("\n", 0, d.start) + 1) for d in found] == [(review, 5)]
+    assert not chosen_edits(found, unsafe=True)  # emptying a string in code is no fix

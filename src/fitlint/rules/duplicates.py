@@ -118,6 +118,8 @@ def _line_span(document: Document, first: int, last: int) -> tuple[int, int]:
 def _block_span(document: Document, block: ProseBlock) -> tuple[int, int, bool]:
     """The unit's offsets, and whether removing them leaves the page well formed."""
     start, end = block.smap.span(0, len(block.text))
+    if block.kind == "attribute":
+        return start, end, False  # a string in code: emptying it leaves a blank card, not less copy
     first_line = document.lines.line_of(start)
     last_line = document.lines.line_of(max(end - 1, start))
     line_start, line_end = _line_span(document, first_line, last_line)
@@ -189,13 +191,20 @@ def paragraph_units(document: Document, options: Options, with_items: bool = Tru
         item = block.kind == "list_item"
         if not item:
             list_number += 1
+        # A template's prose string (a testimonial in a PHP array) is a paragraph of the page.
+        string = block.kind == "attribute" and block.key == "string"
         if block.section in templated or not (
-            block.kind in PARAGRAPH_KINDS or _call_to_action(block) or (item and with_items)
+            block.kind in PARAGRAPH_KINDS
+            or _call_to_action(block)
+            or (item and with_items)
+            or (string and _prose_item(_Wording.of(document), index))
         ):
             continue
         prose = wording.block(index)
         if len(prose) < options.min_chars or _FIELD_LINE.match(block.text):
             continue
+        if _LABELLED_FIELD.match(block.text) and len(block.text.split()) <= LABELLED_FIELD_WORDS:
+            continue  # "Optimal sets and reps: 3 sets of 15-20.": a template's field, filled in
         if item and not _prose_item(wording, index):
             continue
         start, end, removable = _block_span(document, block)
@@ -221,6 +230,19 @@ def _prose_item(wording: _Wording, index: int) -> bool:
 # A line of short fields with no sentence in them: a forum signature or a byline ("Caz · Couch
 # to 5k starter · Bristol, UK"), repeated under each post by design.
 _FIELD_LINE = lazy_compile(r"^\s*[^.!?·|•\n]{1,60}(?:\s[·|•]\s[^.!?·|•\n]{1,60}){1,5}\s*$")
+
+
+# A notice a page states where the law or its policy wants it (an affiliate disclosure at the top
+# and, fuller, at the foot; a medical disclaimer): two versions are two notices, not two drafts.
+_NOTICE = lazy_compile(
+    r"^\W*(?:affiliate\s+)?(?:disclosure|disclaimer|medical\s+disclaimer|notice|legal|"
+    r"important|results\s+(?:may\s+)?vary|as\s+an\s+amazon\s+associate)\b",
+    re.IGNORECASE,
+)
+# A short labelled field ("Rest: 60 seconds between sets.", "Optimal Sets and Reps: 3 sets of
+# 15-20 reps."): each exercise of a routine repeats it with the same values by design.
+_LABELLED_FIELD = lazy_compile(r"^\s*[A-Z][^.!?:\n]{1,40}:\s+\S[^!?:\n]*$")
+LABELLED_FIELD_WORDS = 12
 
 
 _CTA = lazy_compile(
@@ -468,6 +490,8 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
     for i, j, similarity in near_pairs(paragraphs, options):
         if paragraphs[i].kind == "item" or paragraphs[j].kind == "item":
             continue
+        if _NOTICE.match(paragraphs[i].text) and _NOTICE.match(paragraphs[j].text):
+            continue  # a disclosure at the top and a fuller one at the foot: notices, not drafts
         later = paragraphs[j]
         if not _inside(later, taken):
             found.append((j, i, similarity))
