@@ -170,6 +170,18 @@ class CitationIndex:
             ]
         return self._mentions
 
+    def section_below_cites(self, heading_index: int, reach: int = 12) -> bool:
+        """Does the section a heading opens cite a source in its first ``reach`` blocks? A
+        heading names what its section reports ("Trials that found no local effect")."""
+        blocks = self.document.blocks
+        section = blocks[heading_index].section
+        for i in range(heading_index + 1, min(len(blocks), heading_index + 1 + reach)):
+            if blocks[i].section != section or blocks[i].kind == "heading":
+                return False
+            if i not in self.reference_blocks and self.block_has_citation(i):
+                return True
+        return False
+
     def cited_earlier_in_section(self, block_index: int, reach: int | None = None) -> bool:
         """Was a source cited earlier in this block's section (under a real heading), at most
         ``reach`` blocks before it if given?

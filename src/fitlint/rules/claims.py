@@ -707,6 +707,9 @@ class ClaimMatcher:
         if not new_source and not by_sentence and index.block_has_citation(block_index):
             yield from self._cited("paragraph", sentence, block_index, start, end)
             return
+        if block.kind == "heading" and index.section_below_cites(block_index):
+            yield from self._cited("section", sentence, block_index, start, end)
+            return  # "Trials that found no local effect": the section under it cites them
         if text.endswith(":") and _introduces_cited_list(index, block_index):
             yield from self._cited("list", sentence, block_index, start, end)
             return  # "Here's what the research supports:" followed by cited points
