@@ -600,6 +600,27 @@ def test_shortcode_and_include_text_params_are_copy_with_exact_ranges(linter):
     assert not [d for d in found if d.code == "FL302"]  # a shortcode line is not a paragraph
 
 
+def test_a_study_card_cites_its_finding_and_the_heading_above_it(linter):
+    text = (
+        "## Trials that found no local effect\n\n"
+        '<StudyCard\n  authors="Vispute, Smith, LeCheminant & Hurley"\n  year={2011}\n'
+        '  finding="After six weeks of ab exercises, 24 adults lost no more belly fat than controls."\n'
+        '  doi="10.1519/JSC.0b013e3181fb4a46"\n/>\n\n'
+        "## Studies show it works\n\n"
+        '<Quote text="Studies show 90% of users lose belly fat in a month." />\n'
+    )
+    finding = next(b for b in parse_document(text, "p.mdx").blocks if b.key == "finding")
+    assert [link.href for link in finding.links] == ["https://doi.org/10.1519/JSC.0b013e3181fb4a46"]
+    found = {(d.code, d.text) for d in linter.lint_text(text, "p.mdx")}
+    assert not {
+        code for code, quoted in found if "found no local" in quoted or "24 adults" in quoted
+    }
+    assert any(
+        code in ("FL401", "FL402") and "90%" in quoted or "Studies show" in quoted
+        for code, quoted in found
+    )
+
+
 def test_a_components_button_prop_is_copy():
     document = parse_document('<Pricing button="Shrink My Belly Now" href="/buy" />\n', "p.mdx")
     assert [(b.kind, b.text) for b in document.blocks] == [("attribute", "Shrink My Belly Now")]

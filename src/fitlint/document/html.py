@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.model import Cell, Link, ProseBlock
-from fitlint.document.props import is_text_prop
+from fitlint.document.props import component_source, is_text_prop
 from fitlint.document.templates import code_strings, mask, metadata_strings, template_regions
 from fitlint.lazyregex import lazy_compile
 
@@ -458,17 +458,23 @@ class _Reader(HTMLParser):
         if "title" in names and (tag == "img" or self.titles):
             wanted.append("title")
         raw = self.get_starttag_text() or ""
+        source = ""
         if raw[1:2].isupper():
             # A JSX component (<BuyButton label="…" />): its text props are what the page shows.
             wanted += [name for name in sorted(names) if name not in wanted and is_text_prop(name)]
+            source = component_source(attrs)
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""
             if kind.lower() in ("submit", "button"):
                 wanted.append("value")
         if wanted:
-            self._attribute_blocks(offset, tuple(wanted), "attribute", "")
+            self._attribute_blocks(offset, tuple(wanted), "attribute", "", source)
 
-    def _attribute_blocks(self, offset: int, wanted: tuple[str, ...], kind: str, key: str) -> None:
+    def _attribute_blocks(
+        self, offset: int, wanted: tuple[str, ...], kind: str, key: str, source: str = ""
+    ) -> None:
+        """Blocks of the wanted attributes' values; ``source``: a study the element cites (a
+        card's DOI), linked from each of its blocks as a link in the text would be."""
         raw = self.get_starttag_text() or ""
         name_end = _TAG_NAME.match(raw)
         position = name_end.end() if name_end else 1
@@ -493,7 +499,8 @@ class _Reader(HTMLParser):
                 if normalised in seen:
                     continue  # an image's alt text repeated as its title: one place in the copy
                 seen.add(normalised)
-            self._emit(kind, prose.builder, key=key or name)
+            links = [Link(0, len(text), source)] if source else ()
+            self._emit(kind, prose.builder, key=key or name, links=links)
 
     def close(self) -> None:
         super().close()

@@ -28,6 +28,11 @@ _TEXT_PROPS = (
     "headline",
     "body",
     "alt",
+    "finding",
+    "findings",
+    "result",
+    "conclusion",
+    "takeaway",
 )
 # Names that end like a text prop but hold none: "context", "salt" end in "text" and "alt".
 _NOT_TEXT = ("context", "salt")
@@ -63,3 +68,26 @@ def shortcode_line(line: str) -> list[tuple[int, int]] | None:
             which = 2 if value.group(2) is not None else 3
             spans.append((base + value.start(which), base + value.end(which)))
     return spans
+
+
+_DOI = lazy_compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)$", 2)
+_SOURCE_PROPS = ("doi", "url", "href", "link", "source", "sourceurl", "pubmed", "pmid")
+
+
+def component_source(attrs: list[tuple[str, str | None]]) -> str:
+    """The study a component cites through its props (a study card's ``doi="10.…"``, a
+    ``source="https://…"``), as a URL; "" when it cites none."""
+    values = {name.lower(): (value or "").strip() for name, value in attrs}
+    doi = _DOI.match(values.get("doi", ""))
+    if doi:
+        return "https://doi.org/" + doi.group(1)
+    pmid = values.get("pmid") or values.get("pubmed")
+    if pmid and pmid.isdigit():
+        return "https://pubmed.ncbi.nlm.nih.gov/" + pmid + "/"
+    for name in ("source", "sourceurl", "url", "href", "link"):
+        value = values.get(name, "")
+        if value.startswith(("http://", "https://")) and (
+            "authors" in values or "year" in values or "journal" in values or "doi" in values
+        ):
+            return value
+    return ""

@@ -1362,7 +1362,12 @@ def study_finding(ctx: MatchContext) -> bool:
     """A result narrated from a trial the sentence cites: "In a six-week randomised trial, adults
     who did ab exercises lost no belly fat.[^1]" reports a finding; it promises nothing. An appeal
     ("found by researchers to be the best exercise …") is not a narrated trial."""
+    if ctx.key in _FINDING_KEYS and ctx.sources:
+        return True  # a study card's finding, linked to the study it reports
     return _STUDY_WORDS.search(ctx.sentence.text) is not None and (ctx.sources or cited(ctx))
+
+
+_FINDING_KEYS = frozenset({"finding", "findings", "result", "conclusion", "takeaway"})
 
 
 def caution(ctx: MatchContext) -> bool:
