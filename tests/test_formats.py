@@ -616,7 +616,7 @@ def test_a_study_card_cites_its_finding_and_the_heading_above_it(linter):
         code for code, quoted in found if "found no local" in quoted or "24 adults" in quoted
     }
     assert any(
-        code in ("FL401", "FL402") and "90%" in quoted or "Studies show" in quoted
+        code in ("FL401", "FL402") and ("90%" in quoted or "Studies show" in quoted)
         for code, quoted in found
     )
 

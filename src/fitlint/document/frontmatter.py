@@ -1,7 +1,7 @@
 """YAML (``---``) and TOML (``+++``) front matter: find it, and pull out the published values.
 
-Only keys that end up on the page or in meta tags (title, description, an image's alt text, …) are linted; other
-values (dates, slugs, image paths) are data, not copy.
+Only keys that end up on the page or in meta tags (title, description, an image's alt text, …)
+are linted; other values (dates, slugs, image paths) are data, not copy.
 """
 
 from __future__ import annotations

@@ -71,7 +71,6 @@ def shortcode_line(line: str) -> list[tuple[int, int]] | None:
 
 
 _DOI = lazy_compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)$", 2)
-_SOURCE_PROPS = ("doi", "url", "href", "link", "source", "sourceurl", "pubmed", "pmid")
 
 
 def component_source(attrs: list[tuple[str, str | None]]) -> str:

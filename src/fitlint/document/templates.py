@@ -351,9 +351,9 @@ def _add_decoded(builder: ProseBuilder, text: str, start: int, end: int) -> None
 
 def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[ProseBuilder]:
     """Sentences PHP code prints or hands to the page as data: ``echo "…";``, ``<?= '…' ?>``,
-    an array of testimonials or feature bullets, a Blade partial's parameters. A string counts when it reads as prose (see
-    :func:`_reads_as_prose`); array keys, comments and strings already read as metadata
-    (``taken``: their start offsets) do not."""
+    an array of testimonials or feature bullets, a Blade partial's parameters. A string counts
+    when it reads as prose (see :func:`_reads_as_prose`); array keys, comments and strings
+    already read as metadata (``taken``: their start offsets) do not."""
     found: list[ProseBuilder] = []
     for region in regions:
         if region.kind != "php" and not (

@@ -906,9 +906,9 @@ _NEGATING = lazy_compile(
 
 def hypothetical(ctx: MatchContext) -> bool:
     """The claim stands inside an if-clause ("if crunches burned belly fat, …") or a wish of the
-    writer's own ("I want to lose my belly"). An if-clause of
-    wishes ("if you want to lose belly fat, …") is an invitation, and a claim in the main
-    clause of a conditional ("if you do these daily, you'll burn belly fat") is a promise."""
+    writer's own ("I want to lose my belly"). An if-clause of wishes ("if you want to lose belly
+    fat, …") is an invitation, and a claim in the main clause of a conditional ("if you do these
+    daily, you'll burn belly fat") is a promise."""
     doc = ctx.sentence.doc
     words = ctx.words
     if _first_person_wish(ctx):

@@ -197,7 +197,7 @@ def paragraph_units(document: Document, options: Options, with_items: bool = Tru
             block.kind in PARAGRAPH_KINDS
             or _call_to_action(block)
             or (item and with_items)
-            or (string and _prose_item(_Wording.of(document), index))
+            or (string and _prose_item(wording, index))
         ):
             continue
         prose = wording.block(index)

@@ -351,7 +351,7 @@ _FRAGMENT_LEAD = lazy_compile(r"^[\W_]*(?:(?:all|and|just|only)\s+)*", re.IGNORE
 
 def _period_fragment(following: str) -> re.Match[str] | None:
     """The period of a next sentence that is nothing but a period: "In 30 days!", "All in
-    three weeks.", "Just 10 days!"."""
+    three weeks.", "Just in 10 days."."""
     text = following.strip()
     if not text or len(text.split()) > 6:
         return None
