@@ -341,15 +341,44 @@ def test_show_excused_lists_excused_matches_as_hints(cli, tmp_path):
     assert shown.code == plain.code == 1  # hints never change the exit code
 
 
-def test_a_name_a_timetable_repeats_is_reported_once_with_its_repeats_related(cli, tmp_path):
-    write(
-        tmp_path / "classes.md",
-        "## Thigh Trimmer\n\nPulses at the barre.\n\n"
-        "| Day | 7 am | 6 pm |\n|---|---|---|\n| Mon | Thigh Trimmer | Stretch |\n| Tue | Stretch | Thigh Trimmer |\n\n"
-        "| Class | Price |\n|---|---|\n| Thigh Trimmer | £12 |\n",
-    )
+_TIMETABLE = (
+    "## Thigh Trimmer\n\nPulses at the barre.\n\n"
+    "| Day | 7 am | 6 pm |\n|---|---|---|\n| Mon | Thigh Trimmer | Stretch |\n| Tue | Stretch | Thigh Trimmer |\n\n"
+    "| Class | Price |\n|---|---|\n| Thigh Trimmer | £12 |\n"
+)
+
+
+def test_a_name_is_reported_wherever_the_page_shows_it(cli, tmp_path):
+    write(tmp_path / "classes.md", _TIMETABLE)
     out = cli("check", "classes.md", "--no-cache", "--format", "json", cwd=tmp_path).out
     found = [d for d in json.loads(out)[0]["diagnostics"] if d["code"] == "FL102"]
+    # Each rendering is one a reader sees and an editor renames: the heading, both timetable
+    # cells and the price list.
+    assert [d["range"]["start"]["line"] for d in found] == [0, 6, 7, 11]
+    assert all(not d.get("relatedInformation") for d in found)
+
+
+HOUSE_NAME_RULE = """schema: 1
+rules:
+  - code: FL951
+    name: trimmer-name
+    category: spot-reduction
+    severity: warning
+    kind: phrase
+    once: true
+    message: "'{text}' is a class name"
+    rationale: A house rule that finds names.
+    patterns: ["thigh trimmer"]
+    suggest: [{text: "Rename the class."}]
+"""
+
+
+def test_a_rule_with_once_reports_a_timetables_repeats_as_related(cli, tmp_path):
+    write(tmp_path / "rules" / "names.yaml", HOUSE_NAME_RULE)
+    write(tmp_path / ".fitlint.yaml", "rule-dirs: [rules]\n")
+    write(tmp_path / "classes.md", _TIMETABLE)
+    out = cli("check", "classes.md", "--no-cache", "--format", "json", cwd=tmp_path).out
+    found = [d for d in json.loads(out)[0]["diagnostics"] if d["code"] == "FL951"]
     # The heading and the price list (each name once) are reported; the timetable's repeats are
     # related locations of the first finding.
     assert [d["range"]["start"]["line"] for d in found] == [0, 11]

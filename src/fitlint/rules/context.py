@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import doc_text
+from fitlint.rules.periods import PERIOD_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -1107,7 +1108,114 @@ def promoted(ctx: MatchContext) -> bool:
         return True  # a name in a plan's table ("Flat Tummy Finish") or a list of headlines
     if guaranteed(ctx):
         return True  # a result with a refund on it is sold: "lose 3 inches or your money back"
+    if _achieved(ctx) or _timed(ctx):
+        return True
     return targeting(ctx)
+
+
+# Finite forms that state a body part's change as fact: "my belly is flatter", "her waist went
+# down 3 inches", "my jeans feel loose on the tummy".
+_STATED = frozenset(
+    {
+        "is",
+        "'s",
+        "’s",
+        "are",
+        "'re",
+        "’re",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "looks",
+        "looked",
+        "feels",
+        "felt",
+        "got",
+        "gets",
+        "went",
+        "goes",
+        "became",
+        "becomes",
+        "seems",
+        "seemed",
+        "sits",
+        "sat",
+        "stays",
+        "stayed",
+        "started",
+        "starts",
+        "began",
+        "shrank",
+        "shrunk",
+        "dropped",
+        "drops",
+        "fit",
+        "fits",
+        "look",
+        "feel",
+        "seem",
+        "sit",
+        "stay",
+    }
+)
+_UNREAL = frozenset(
+    {
+        "will",
+        "would",
+        "could",
+        "can",
+        "might",
+        "may",
+        "should",
+        "must",
+        "if",
+        "when",
+        "until",
+        "unless",
+        "whether",
+        "to",
+        "hope",
+        "wish",
+        "want",
+        "dream",
+        "imagine",
+        "picture",
+        "need",
+    }
+)
+
+
+def _achieved(ctx: MatchContext) -> bool:
+    """The change is stated as having happened: the match holds a finite verb of being or change
+    with the body part as its subject ("my belly is so much flatter", "my jeans already feel
+    loose on the tummy"), with no wish, modal or condition before it in its clause ("I want a
+    flatter stomach", "if your waist is smaller")."""
+    doc = ctx.sentence.doc
+    stated = any(doc[i].lower_ in _STATED for i in range(ctx.first + 1, ctx.last + 1))
+    if not stated:
+        return False
+    clause = clause_of(ctx)
+    before = _lemmas(ctx, clause.start, ctx.first + 1) + [
+        doc[i].lower_ for i in range(clause.start, ctx.last + 1)
+    ]
+    return not any(word in _UNREAL or word in ctx.words.desire for word in before)
+
+
+def _timed(ctx: MatchContext) -> bool:
+    """A period set on the outcome in its clause: "flatter stomach within 2 weeks", "a slimmer
+    waist in 21 days". A result given a deadline is sold, whoever it is told to."""
+    doc = ctx.sentence.doc
+    clause = clause_of(ctx)
+    end = min(clause.end, ctx.last + 8)
+    if end <= ctx.last + 1:
+        return False
+    following = doc_text(doc)[
+        doc[ctx.last].idx + len(doc[ctx.last]) : doc[end - 1].idx + len(doc[end - 1])
+    ]
+    found = PERIOD_RE.search(following)
+    return found is not None and found.start() <= 25
 
 
 _SEEING = frozenset({"see", "notice", "get", "have", "reveal", "enjoy", "achieve", "spot"})

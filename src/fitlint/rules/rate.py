@@ -18,57 +18,12 @@ from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import LemmaText, doc_text
 from fitlint.rules.matching import Found
 from fitlint.rules.model import Rule, RuleSet
-from fitlint.rules.numberwords import CARDINALS
+from fitlint.rules.periods import NUM, NUMBER_WORDS, PERIOD, PERIOD_RE
 
-_NUMBER_WORDS = {
-    **CARDINALS,
-    "a": 1,
-    "an": 1,
-    "a couple of": 2,
-    "a few": 3,
-    "a single": 1,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "tenth": 10,
-    "fourteenth": 14,
-    "twenty-first": 21,
-    "thirtieth": 30,
-}
-_NUM = (
-    r"(?:\d+(?:[.,]\d+)?|"
-    + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
-    + r")"
-)
-_RANGE = rf"(?P<amount>{_NUM})(?:\s*(?:-|–|to)\s*(?P<amount_high>{_NUM}))?"
+_RANGE = rf"(?P<amount>{NUM})(?:\s*(?:-|–|to)\s*(?P<amount_high>{NUM}))?"
 _UNIT = (
     r"(?P<unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|st\b|(?:dress|clothes|jean|pant)\s+sizes?|sizes?|"
     r"inch(?:es)?|in\.|cm\b|centimet(?:re|er)s?)(?:\.(?=[ \t]+[a-z]))?"
-)
-_COUNT = rf"(?P<count>{_NUM})"
-_UNITS_OF_TIME = r"(?P<period>hours?|days?|nights?|weeks?|wks?|fortnights?|months?|weekends?)\b"
-# "in 3 weeks", "within the first 28 days", "over one weekend", "a week", "per day", "with our
-# 14-day cleanse", "by day five", "by the end of the second week", "overnight".
-_PERIOD = (
-    r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as)\s+){0,3}"
-    rf"{_COUNT}?\s*[- ]?\s*{_UNITS_OF_TIME}"
-    r"|(?:a|per|each|every|/)\s*(?P<per>day|week|month)\b"
-    r"|(?:with|on|using|via|through|from|during)\s+(?:(?:a|an|the|our|this|that|my|your|their|his|her)\s+)?"
-    rf"{_COUNT}\s*-\s*(?P<period>day|week|month)\b"
-    rf"|(?:by|on|after)\s+(?:day|night)\s+(?P<day>{_NUM})\b"
-    # "by week 3", "in month two": that many weeks or months in
-    rf"|(?:by|in|during|after)\s+(?:the\s+)?(?P<period>week|month)\s+(?P<ordinal>{_NUM})\b"
-    rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{_NUM})\s+(?P<period>day|week|month)\b"
-    r"|(?P<overnight>overnight)\b"
-    # "three days later", "eight weeks later"
-    rf"|{_COUNT}\s+(?P<period>days?|weeks?|months?)\s+(?:later|after)\b"
-    # "just finished day 3", "completed day five"
-    rf"|(?:finished|finishing|completed|completing)\s+(?:day|night)\s+(?P<day>{_NUM})\b"
-    r")"
 )
 _LOSS = (
     r"(?:los(?:e|es|t|ing)|loss(?:es)?|drop(?:ped|ping|s)?|shed(?:ding|s)?|melt(?:ed|s|ing)?|burn(?:ed|t|s|ing)?|"
@@ -91,10 +46,9 @@ _AMOUNT = lazy_compile(
     rf"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?P<end_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch(?:es)?|in\.?|[\"”]))?\s*(?:inch\s+)?waist(?:line)?\b",
     re.IGNORECASE,
 )
-_PERIOD_RE = lazy_compile(_PERIOD, re.IGNORECASE)
 # A period right after the amount, within a few words joined by spaces (no comma or full stop).
 _PERIOD_AFTER = lazy_compile(
-    rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{_PERIOD}", re.IGNORECASE
+    rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{PERIOD}", re.IGNORECASE
 )
 _PREFILTER = lazy_compile(
     r"(?:\b|(?<=\d))(?:lb|pound|kg|kilo|stone|size|inch|cm|centimet|st\b|in\.|from\s+(?:an?\s+)?\d)",
@@ -137,8 +91,8 @@ class Limits(NamedTuple):
 
 def _number(text: str) -> float:
     text = text.lower().strip()
-    if text in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[text])
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
     if text.count(",") and len(text.split(",")[-1]) == 3:
         return float(text.replace(",", ""))
     return float(text.replace(",", "."))
@@ -332,7 +286,7 @@ def _period_before(text: str, position: int) -> re.Match[str] | None:
     10 lbs". Only one that opens the sentence or its clause counts, so that "lost 2 kg in a week
     and 5 kg …" does not give the second amount the first one's period."""
     last = None
-    for match in _PERIOD_RE.finditer(text, 0, position):
+    for match in PERIOD_RE.finditer(text, 0, position):
         last = match
     if last is None:
         return None
@@ -357,7 +311,7 @@ def _period_fragment(following: str) -> re.Match[str] | None:
         return None
     lead = _FRAGMENT_LEAD.match(text)
     start = lead.end() if lead else 0
-    period = _PERIOD_RE.match(text, start)
+    period = PERIOD_RE.match(text, start)
     if period is None or text[period.end() :].strip(" .!…)\"'”’"):
         return None
     return period
@@ -371,6 +325,6 @@ def _period_in_context(context: str) -> re.Match[str] | None:
     # The sentence just before: from the end of the one before it.
     start = ends[-2].end() if len(ends) >= 2 else 0
     last = None
-    for match in _PERIOD_RE.finditer(tail, start):
+    for match in PERIOD_RE.finditer(tail, start):
         last = match
     return last

@@ -1,0 +1,56 @@
+"""Periods of time as copy writes them ("in 3 weeks", "within the first 28 days", "by day
+five", "overnight"): a building block the rate rules and the context tests share."""
+
+from __future__ import annotations
+
+import re
+
+from fitlint.lazyregex import lazy_compile
+from fitlint.rules.numberwords import CARDINALS
+
+NUMBER_WORDS: dict[str, int] = {
+    **CARDINALS,
+    "a": 1,
+    "an": 1,
+    "a couple of": 2,
+    "a few": 3,
+    "a single": 1,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "tenth": 10,
+    "fourteenth": 14,
+    "twenty-first": 21,
+    "thirtieth": 30,
+}
+NUM = (
+    r"(?:\d+(?:[.,]\d+)?|"
+    + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+    + r")"
+)
+COUNT = rf"(?P<count>{NUM})"
+UNITS_OF_TIME = r"(?P<period>hours?|days?|nights?|weeks?|wks?|fortnights?|months?|weekends?)\b"
+# "in 3 weeks", "within the first 28 days", "over one weekend", "a week", "per day", "with our
+# 14-day cleanse", "by day five", "by the end of the second week", "overnight".
+PERIOD = (
+    r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as)\s+){0,3}"
+    rf"{COUNT}?\s*[- ]?\s*{UNITS_OF_TIME}"
+    r"|(?:a|per|each|every|/)\s*(?P<per>day|week|month)\b"
+    r"|(?:with|on|using|via|through|from|during)\s+(?:(?:a|an|the|our|this|that|my|your|their|his|her)\s+)?"
+    rf"{COUNT}\s*-\s*(?P<period>day|week|month)\b"
+    rf"|(?:by|on|after)\s+(?:day|night)\s+(?P<day>{NUM})\b"
+    # "by week 3", "in month two": that many weeks or months in
+    rf"|(?:by|in|during|after)\s+(?:the\s+)?(?P<period>week|month)\s+(?P<ordinal>{NUM})\b"
+    rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{NUM})\s+(?P<period>day|week|month)\b"
+    r"|(?P<overnight>overnight)\b"
+    # "three days later", "eight weeks later"
+    rf"|{COUNT}\s+(?P<period>days?|weeks?|months?)\s+(?:later|after)\b"
+    # "just finished day 3", "completed day five"
+    rf"|(?:finished|finishing|completed|completing)\s+(?:day|night)\s+(?P<day>{NUM})\b"
+    r")"
+)
+PERIOD_RE = lazy_compile(PERIOD, re.IGNORECASE)
