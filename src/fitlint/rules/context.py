@@ -53,6 +53,7 @@ _LEXICONS = {
     "fat_verb": "fat-verb",
     "area": "fat-area",
     "label": "slimming-label",
+    "programme": "programme",
 }
 
 
@@ -130,6 +131,7 @@ class ContextWords:
     fat_verb: WordSet
     area: WordSet
     label: WordSet
+    programme: WordSet
     # Surface forms of targeted means, for text that is not tokenised (titles, earlier sentences).
     targeting_surface: re.Pattern[str] | None
     whole_body_surface: re.Pattern[str] | None
@@ -556,6 +558,11 @@ def question(ctx: MatchContext) -> bool:
         return False
     if opening[0] in ("q", "faq", "question", "quiz") and len(opening) > 1:
         opening = opening[1:]  # "Q: Can crunches …?", "FAQ - What is …?"
+    asker = (
+        _lemma(ctx, ctx.sentence.doc[clause.start - 1]) if clause.start > ctx.sentence.start else ""
+    )
+    if (opening[0] in _ASKS_ABOUT or asker in _ASKS_ABOUT) and _capitalised_name(ctx):
+        return False  # "What is the Mummy Tummy Melt?" asks about a name the page sells
     if opening[0] == "how":
         # "How does the device achieve spot reduction?" presupposes; "how many/much/long" asks,
         # and so does someone asking for themselves in running text ("how do I lose my belly?").
@@ -568,6 +575,20 @@ def question(ctx: MatchContext) -> bool:
             return True
         return len(opening) > 1 and opening[1] not in _PRESUPPOSING
     return opening[0] in _QUESTION_OPENERS
+
+
+_ASKS_ABOUT = frozenset({"what", "which", "who", "where", "when", "how"})
+
+
+def _capitalised_name(ctx: MatchContext) -> bool:
+    """Is the match a name written in capitals ("Mummy Tummy Melt") in a sentence that is not
+    itself title-cased, so the capitals mark the name and not the line's style?"""
+    matched = [t for t in ctx.sentence.doc[ctx.first : ctx.last + 1] if t.is_alpha]
+    if len(matched) < 2 or not all(t.is_title for t in matched):
+        return False
+    words = [t for t in ctx.sentence if t.is_alpha]
+    rest = [t for t in words[1:] if len(t.text) > 3 and not ctx.first <= t.i <= ctx.last]
+    return not rest or sum(t.is_title for t in rest) / len(rest) < 0.5
 
 
 # An answer that says yes outright ("Yes!", "Absolutely.", "It sure can.", "If you follow the plan,
@@ -1108,9 +1129,31 @@ def promoted(ctx: MatchContext) -> bool:
         return True  # a name in a plan's table ("Flat Tummy Finish") or a list of headlines
     if guaranteed(ctx):
         return True  # a result with a refund on it is sold: "lose 3 inches or your money back"
-    if _achieved(ctx) or _timed(ctx):
+    if _achieved(ctx) or _timed(ctx) or _product_name(ctx):
         return True
     return targeting(ctx)
+
+
+_NAME_TAILS = frozenset({"guarantee", "promise", "pack", "bundle", "method", "blueprint", "recipe"})
+
+
+def _product_name(ctx: MatchContext) -> bool:
+    """The outcome names what is sold: a product, plan or offer follows it ("Flat Tummy Tea",
+    "Flat Tummy Recipe Pack", "the Flat Belly Challenge", "Flat Tummy Guarantee") or a
+    number does in a title-cased name ("Flat Belly 30")."""
+    doc = ctx.sentence.doc
+    words = ctx.words
+    following = [doc[i] for i in range(ctx.last + 1, min(ctx.sentence.end, ctx.last + 3))]
+    for token in following:
+        lemma = _lemma(ctx, token)
+        if lemma in words.product or lemma in words.programme or lemma in _NAME_TAILS:
+            return True
+        if not (token.is_title or token.is_upper):
+            break  # a name runs on only in capitals: "Flat Tummy Morning Tea"
+    if following and following[0].like_num and not following[0].is_punct:
+        matched = [t for t in doc[ctx.first : ctx.last + 1] if t.is_alpha]
+        return bool(matched) and all(t.is_title or t.is_upper for t in matched)
+    return False
 
 
 # Finite forms that state a body part's change as fact: "my belly is flatter", "her waist went
