@@ -1494,6 +1494,36 @@ def _labelled_title(ctx: MatchContext) -> bool:
     )
 
 
+# A field that says what a product is for: a table column's header or a card's label.
+_USE_FIELD = lazy_compile(
+    r"^\W*(?:best|ideal|good|great|made|designed|perfect)\s+for|^\W*(?:target(?:s|ed)?|focus|problem|"
+    r"treatment|trouble)(?:\s+(?:areas?|zones?|spots?))?|^\W*(?:works|use|used|apply)\s+on|^\W*for",
+    re.IGNORECASE,
+)
+
+
+def listed_for(ctx: MatchContext) -> bool:
+    """The match fills a field that says what a product is for: a table cell under "Best for" or
+    "Target area", or a card's "**Best for:** belly fat". The field's whole value is the body
+    part, so "Best for: beginners who want a flatter tummy" is left to the other rules."""
+    doc = ctx.sentence.doc
+    tail = [t for t in doc[ctx.last + 1 : ctx.sentence.end] if not t.is_punct]
+    if len(tail) > 2:
+        return False
+    if ctx.block_kind == "table_cell":
+        header = ctx.intro.rsplit(";", 1)[-1].strip()
+        lead = doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
+        return len(lead.strip(" *_").split()) <= 2 and bool(_USE_FIELD.match(header))
+    opening = ctx.before + doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
+    colon = opening.rfind(":")
+    return (
+        0 < colon < 30
+        and len(opening[colon + 1 :].strip(" *_").split()) <= 2  # "Best for: stubborn belly fat"
+        and bool(_USE_FIELD.match(opening[:colon].strip(" *_-•|")))
+        and len(opening[:colon].split()) <= 3
+    )
+
+
 def cited(ctx: MatchContext) -> bool:
     """The sentence carries its own citation (a numbered marker, an author-year, a DOI)."""
     from fitlint.rules.citations import DOI, NUMBERED_MARKER, author_years
@@ -1530,11 +1560,15 @@ def caution(ctx: MatchContext) -> bool:
 _FOCUSED = frozenset({"focus", "focused", "target", "targeted", "specific", "centred", "centered"})
 
 
+_RANKS = frozenset({"best", "top", "pick", "winner", "choice"})
+
+
 def whole_body(ctx: MatchContext) -> bool:
     """The clause credits whole-body means (walking, a calorie deficit, sleep, more protein) and
     no targeted one: "walking can slim your waist" is not a spot-reduction promise. "Without
     dieting" and "while you sleep" deny a whole-body means instead of naming it."""
     words = ctx.words
+    doc = ctx.sentence.doc
     clause = clause_of(ctx)
     matched = set(range(ctx.first, ctx.last + 1))
     named = False
@@ -1564,6 +1598,8 @@ def whole_body(ctx: MatchContext) -> bool:
             return False
         if lemma in words.whole_body:
             before = _lemmas(ctx, max(clause.start, index - 2), index)
+            if lemma == "overall" and index > clause.start and doc[index - 1].lower_ in _RANKS:
+                continue  # "Best Overall for Belly Fat": a ranking, not whole-body fat loss
             if before and (before[-1] in words.area or before[-1] in _MUSCLE_AREAS):
                 return False  # "core intervals", "belly cardio": whole-body means aimed at an area
             aimed = _lemmas(ctx, max(clause.start, index - 4), index)
@@ -1701,6 +1737,7 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "negated": negated,
     "denied": denied,
     "question": question,
+    "listed-for": listed_for,
     "quoted": quoted,
     "reported": reported,
     "debunk": debunk,

@@ -439,7 +439,7 @@ class SentenceRules:
             reason = (
                 excused(ctx, rule.unless, rule.requires) if (rule.unless or rule.requires) else None
             )
-            if reason is not None and not self.show_excused:
+            if reason is not None and (not self.show_excused or reason in _UNSHOWN):
                 continue
             verdicts.append((hit, reason))
         if key is not None:
@@ -551,6 +551,11 @@ EXCUSE_WORDS = {
     "not testimonial": "not someone else's reported result",
     "not slogan": "a sentence that reports, not a slogan",
 }
+
+
+# Failed requirements not worth a hint: a rule that reads a field matches every mention of its
+# words, and "not a field" said of each would bury the hints that help.
+_UNSHOWN = frozenset({"not listed-for"})
 
 
 def excused_hint(diagnostic: Diagnostic, reason: str) -> Diagnostic:
