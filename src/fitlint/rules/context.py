@@ -1240,10 +1240,11 @@ def _achieved(ctx: MatchContext) -> bool:
     if not stated:
         return False
     clause = clause_of(ctx)
-    before = _lemmas(ctx, clause.start, ctx.first + 1) + [
-        doc[i].lower_ for i in range(clause.start, ctx.last + 1)
-    ]
-    return not any(word in _UNREAL or word in ctx.words.desire for word in before)
+    before = _lemmas(ctx, clause.start, ctx.first)
+    if any(word in _UNREAL or word in ctx.words.desire for word in before):
+        return False
+    # A modal inside the match hedges it too: "your face may look slimmer".
+    return not any(doc[i].lower_ in _UNREAL for i in range(clause.start, ctx.last + 1))
 
 
 def _timed(ctx: MatchContext) -> bool:
@@ -1496,8 +1497,8 @@ def _labelled_title(ctx: MatchContext) -> bool:
 
 # A field that says what a product is for: a table column's header or a card's label.
 _USE_FIELD = lazy_compile(
-    r"^\W*(?:best|ideal|good|great|made|designed|perfect)\s+for|^\W*(?:target(?:s|ed)?|focus|problem|"
-    r"treatment|trouble)(?:\s+(?:areas?|zones?|spots?))?|^\W*(?:works|use|used|apply)\s+on|^\W*for",
+    r"^\W*(?:best|ideal|good|great|made|designed|perfect)\s+for|^\W*targets?\W*$|^\W*(?:target(?:s|ed)?|"
+    r"focus|problem|treatment|trouble)\s+(?:areas?|zones?|spots?)|^\W*(?:works|use|used|apply)\s+on|^\W*for\W*$",
     re.IGNORECASE,
 )
 
