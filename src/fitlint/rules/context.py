@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import doc_text
+from fitlint.rules.amounts import sustainable
 from fitlint.rules.periods import PERIOD_RE
 
 if TYPE_CHECKING:
@@ -1525,6 +1526,15 @@ def listed_for(ctx: MatchContext) -> bool:
     )
 
 
+def realistic_pace(ctx: MatchContext) -> bool:
+    """The claim states its amount and period, and the pace is one the guidance supports: "down
+    1.2 kg in three weeks", "in 3 weeks you can maybe lose a kilo". Time words alone ("in 3
+    weeks") do not make a quick fix when the figure beside them is a sustainable pace."""
+    doc = ctx.sentence.doc
+    last = doc[ctx.last]
+    return sustainable(doc_text(doc)[doc[ctx.first].idx : last.idx + len(last)])
+
+
 def cited(ctx: MatchContext) -> bool:
     """The sentence carries its own citation (a numbered marker, an author-year, a DOI)."""
     from fitlint.rules.citations import DOI, NUMBERED_MARKER, author_years
@@ -1739,6 +1749,7 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
     "denied": denied,
     "question": question,
     "listed-for": listed_for,
+    "realistic-pace": realistic_pace,
     "quoted": quoted,
     "reported": reported,
     "debunk": debunk,

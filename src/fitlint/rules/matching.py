@@ -550,6 +550,7 @@ EXCUSE_WORDS = {
     "not headline": "not a title or heading",
     "not testimonial": "not someone else's reported result",
     "not slogan": "a sentence that reports, not a slogan",
+    "realistic-pace": "a sustainable pace",
 }
 
 

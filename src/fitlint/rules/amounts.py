@@ -1,0 +1,262 @@
+"""Amounts lost and the periods they are lost in, as copy writes them: "10 lbs in a week", "a
+dress size in 7 days", "from 90 kg to 81 kg in a month", "In just 4 weeks, you can lose 10 lbs",
+and a paragraph's testimonial whose period stands in the sentence before ("By day five I had more
+energy. I was down 3 pounds."). A building block the rate rules and the context tests share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from fitlint.lazyregex import lazy_compile
+from fitlint.rules.periods import NUM, NUMBER_WORDS, PERIOD, PERIOD_RE
+
+_RANGE = rf"(?P<amount>{NUM})(?:\s*(?:-|–|to)\s*(?P<amount_high>{NUM}))?"
+_UNIT = (
+    r"(?P<unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|st\b|(?:dress|clothes|jean|pant)\s+sizes?|sizes?|"
+    r"inch(?:es)?|in\.|cm\b|centimet(?:re|er)s?)(?:\.(?=[ \t]+[a-z]))?"
+)
+_LOSS = (
+    r"(?:los(?:e|es|t|ing)|loss(?:es)?|drop(?:ped|ping|s)?|shed(?:ding|s)?|melt(?:ed|s|ing)?|burn(?:ed|t|s|ing)?|"
+    r"took\s+off|take\s+off|taking\s+off|slim(?:s|med|ming)?\s+down|trim(?:s|med|ming)?|gone|down|"
+    r"obliterat(?:e|ed|es|ing)|ditch(?:ed|es|ing)?|torch(?:ed|es|ing)?|knock(?:ed|s|ing)?\s+off)"
+)
+_AFTER_AMOUNT = r"(?:gone|down|lighter|off|less|reduction|loss|lost|drop)"
+# Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
+_WORDS = r"(?:[ \t]+[\w'’~-]+)"
+_PREFIX = r"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
+# The amount a person lost: a loss word, then (within a few words) the amount; or the amount,
+# then a word of loss; or a from–to weight.
+_AMOUNT = lazy_compile(
+    rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+{_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)"
+    rf"|\b{_RANGE}\s*{_UNIT}[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
+    rf"|\bfrom\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?)?"
+    rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|inch(?:es)?\b|cm\b))?"
+    # A waist measurement: "from a 34 to a 29 waist", "from a 34-inch to a 29-inch waist".
+    rf"|\bfrom\s+(?:an?\s+)?(?P<start_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch|in\.?|[\"”]))?"
+    rf"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?P<end_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch(?:es)?|in\.?|[\"”]))?\s*(?:inch\s+)?waist(?:line)?\b",
+    re.IGNORECASE,
+)
+# A period right after the amount, within a few words joined by spaces (no comma or full stop).
+_PERIOD_AFTER = lazy_compile(
+    rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{PERIOD}", re.IGNORECASE
+)
+
+_SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
+
+KG_PER_UNIT = {
+    "lb": 0.4536,
+    "pound": 0.4536,
+    "kg": 1.0,
+    "kilo": 1.0,
+    "kilogram": 1.0,
+    "stone": 6.35,
+    "st": 6.35,
+}
+_WEEKS_PER = {
+    "hour": 1 / 168,
+    "day": 1 / 7,
+    "night": 1 / 7,
+    "week": 1.0,
+    "wk": 1.0,
+    "fortnight": 2.0,
+    "month": 4.35,
+    "weekend": 3 / 7,
+}
+_CONTEXT_CHARS = 240  # how far back a paragraph's period may stand from the amount
+
+
+class Limits(NamedTuple):
+    max_kg_per_week: float = 1.0
+    kg_per_size: float = 4.5  # a dress size is roughly 4-5 kg of body weight
+    max_cm_per_week: float = 1.0  # waist girth; a heuristic, girth claims also need a period
+    # A total with no period ("Greg has dropped 27.5 lbs"); 0 leaves totals alone. A rule that
+    # sets only this checks totals only, so that it and a rate rule do not report one claim twice.
+    max_kg_total: float = 0.0
+
+
+def _number(text: str) -> float:
+    text = text.lower().strip()
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    if text.count(",") and len(text.split(",")[-1]) == 3:
+        return float(text.replace(",", ""))
+    return float(text.replace(",", "."))
+
+
+def _unit_key(unit: str) -> str:
+    unit = unit.lower().rstrip(".")
+    for key in ("lb", "pound", "kilogram", "kilo", "kg", "stone"):
+        if unit.startswith(key):
+            return key
+    if unit == "st":
+        return "st"
+    if "size" in unit:
+        return "size"
+    if unit.startswith(("inch", "in")):
+        return "inch"
+    return "cm"
+
+
+def weeks(period: re.Match[str]) -> float | None:
+    """The period's length in weeks (None for a plural with no count: "over months")."""
+    groups = period.groupdict()
+    if groups.get("overnight"):
+        return 1 / 7
+    if groups.get("day"):
+        return _number(groups["day"]) / 7  # "by day five": five days in
+    if groups.get("per"):
+        return _WEEKS_PER[groups["per"].lower()]
+    if groups.get("ordinal"):
+        unit = groups["period"].lower().rstrip("s")
+        return _number(groups["ordinal"]) * _WEEKS_PER[unit]
+    if not groups.get("count") and groups["period"].lower().endswith("s"):
+        return None  # "over months", "in weeks": no length to divide by
+    unit = groups["period"].lower().rstrip("s")
+    count = _number(groups["count"]) if groups.get("count") else 1.0
+    return count * _WEEKS_PER["wk" if unit == "wk" else unit]
+
+
+class Amount(NamedTuple):
+    start: int
+    end: int
+    value: float
+    unit: str
+
+
+def amounts(text: str) -> Iterator[Amount]:
+    for match in _AMOUNT.finditer(text):
+        groups = match.groupdict()
+        if groups.get("start_waist"):
+            start, end = _number(groups["start_waist"]), _number(groups["end_waist"])
+            if start - end > 0:
+                yield Amount(match.start(), match.end(), start - end, "inch")
+            continue
+        if groups.get("start_weight"):
+            start, end = _number(groups["start_weight"]), _number(groups["end_weight"])
+            unit = groups.get("start_unit") or groups.get("end_unit") or ""
+            if not unit and start >= 100:
+                unit = "lb"  # "from 241 to 209": a body weight with no unit reads as pounds
+            if start - end > 0 and unit:
+                yield Amount(match.start(), match.end(), start - end, _unit_key(unit))
+            continue
+        # The low end of a range, to be fair to the writer.
+        yield Amount(
+            match.start(), match.end(), _number(groups["amount"]), _unit_key(groups["unit"])
+        )
+
+
+_CLAUSE_CONJUNCTION = lazy_compile(r",\s*(?:and|then|so|but|and\s+then)$")
+
+
+def period_before(text: str, position: int) -> re.Match[str] | None:
+    """A period earlier in the sentence that governs the amount: "In just 4 weeks, you can lose
+    10 lbs". Only one that opens the sentence or its clause counts, so that "lost 2 kg in a week
+    and 5 kg …" does not give the second amount the first one's period."""
+    last = None
+    for match in PERIOD_RE.finditer(text, 0, position):
+        last = match
+    if last is None:
+        return None
+    lead = text[: last.start()].strip(" \t*_\"'“‘(").lower()
+    lead = _CLAUSE_CONJUNCTION.sub(",", lead)  # "…, and three days later she was …"
+    if lead and not lead.endswith((",", ":", ";", "—", "–")) and len(lead.split()) > 2:
+        return None  # opening the sentence: "In 28 days, …", "Just finished day 3 and …"
+    between = text[last.end() : position]
+    if _SENTENCE_END.search(between) or len(between) > 80:
+        return None
+    return last
+
+
+_FRAGMENT_LEAD = lazy_compile(r"^[\W_]*(?:(?:all|and|just|only)\s+)*", re.IGNORECASE)
+
+
+def period_fragment(following: str) -> re.Match[str] | None:
+    """The period of a next sentence that is nothing but a period: "In 30 days!", "All in
+    three weeks.", "Just in 10 days."."""
+    text = following.strip()
+    if not text or len(text.split()) > 6:
+        return None
+    lead = _FRAGMENT_LEAD.match(text)
+    start = lead.end() if lead else 0
+    period = PERIOD_RE.match(text, start)
+    if period is None or text[period.end() :].strip(" .!…)\"'”’"):
+        return None
+    return period
+
+
+def period_in_context(context: str) -> re.Match[str] | None:
+    """The last period in the sentence just before (a paragraph's earlier sentence, or a list
+    item's lead-in): "By day five I had more energy. I was down 3 pounds."."""
+    tail = context[-_CONTEXT_CHARS:]
+    ends = list(_SENTENCE_END.finditer(tail.rstrip()))
+    # The sentence just before: from the end of the one before it.
+    start = ends[-2].end() if len(ends) >= 2 else 0
+    last = None
+    for match in PERIOD_RE.finditer(tail, start):
+        last = match
+    return last
+
+
+class Located(NamedTuple):
+    amount: Amount
+    start: int  # where the claim starts: the amount, or a period that opens its clause
+    end: int  # where it ends: the amount, or a period right after it
+    weeks: float | None  # the period's length; None when no period goes with the amount
+
+
+def mentions_amount(text: str) -> bool:
+    """Is there an amount lost anywhere in ``text``? (A cheap test before parsing sentences.)"""
+    return _AMOUNT.search(text) is not None
+
+
+def located(text: str, context: str = "", following: str = "") -> Iterator[Located]:
+    """Each amount lost in ``text`` with the period that goes with it: right after it, opening
+    its clause, in the sentence just before (``context``), or a next sentence that is only a
+    period (``following``: "I lost 12 lbs. In 30 days!")."""
+    for amount in amounts(text):
+        start, end, length = amount.start, amount.end, None
+        after = _PERIOD_AFTER.match(text, amount.end)
+        if after is not None:
+            end, length = after.end(), weeks(after)
+        else:
+            before = period_before(text, amount.start)
+            if before is not None:
+                start, length = before.start(), weeks(before)
+            else:
+                earlier = period_in_context(context)
+                if earlier is not None:
+                    length = weeks(earlier)
+                else:
+                    afterwards = period_fragment(following)
+                    if afterwards is not None:
+                        length = weeks(afterwards)
+        yield Located(amount, start, end, length)
+
+
+def kilograms(amount: Amount, limits: Limits) -> float:
+    """A weight or size amount in kilograms (a dress size as ``limits.kg_per_size``)."""
+    return amount.value * (
+        limits.kg_per_size if amount.unit == "size" else KG_PER_UNIT[amount.unit]
+    )
+
+
+def centimetres(amount: Amount) -> float:
+    return amount.value * (2.54 if amount.unit == "inch" else 1.0)
+
+
+def sustainable(text: str, limits: Limits = Limits()) -> bool:
+    """Does ``text`` give a weight lost with its period, and is every such pace within
+    ``limits`` ("down 1.2 kg in three weeks", "lose a kilo in 3 weeks")? False when no pace is
+    given, or when any amount is inches or centimetres off a body part: girth has no pace the
+    guidance sets, and inches in weeks are sold as fast."""
+    paces = [(found.amount, found.weeks) for found in located(text) if found.weeks]
+    if not paces:
+        return False
+    return all(
+        amount.unit not in ("inch", "cm")
+        and amount.value > 0
+        and kilograms(amount, limits) / length <= limits.max_kg_per_week
+        for amount, length in paces
+    )
