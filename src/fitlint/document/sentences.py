@@ -7,6 +7,8 @@ common abbreviations and initials; an opening quote stays with the sentence it o
 
 from __future__ import annotations
 
+import re
+
 from fitlint.lazyregex import lazy_compile
 
 _BOUNDARY = lazy_compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
@@ -34,7 +36,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     if start < len(text):
         spans.append(_trim(text, start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
+    return _join_denials([(s, e) for s, e in spans if e > s], text)
+
+
+# A verbless denial of a few words: "No gym.", "Zero calorie counting!", "NO SWEAT."
+_DENIAL = lazy_compile(r"(?:no|zero|without)\s+\S+(?:\s+\S+){0,2}?[.!]+", re.IGNORECASE)
+
+
+def is_denial(text: str) -> bool:
+    """Is ``text`` a verbless denial of a few words ("No gym.", "NO SWEAT.")?"""
+    return _DENIAL.fullmatch(text.strip()) is not None
+
+
+def _join_denials(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A run of verbless denials reads as one list ("No gym. No calorie counting."), so a rule
+    sees the run whole, as it would with commas ("no gym, no calorie counting")."""
+    joined: list[tuple[int, int]] = []
+    after_denial = False
+    for start, end in spans:
+        denial = is_denial(text[start:end])
+        if joined and denial and after_denial:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+        after_denial = denial
+    return joined
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
