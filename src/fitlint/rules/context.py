@@ -699,6 +699,8 @@ _SELLERS_PEOPLE = frozenset(
 def _mentioned_by(lead: str, words: ContextWords) -> bool:
     """Do the last words before a quotation report or debunk it? "the label promises, '…'" and
     "what our customers say: '…'" quote the seller's own words to sell, and do not."""
+    if _COPIED.search(lead[-80:]):
+        return True  # "Some of the lines I saved, word for word:" sets out examples, not claims
     intro = _FRAME_WORDS.findall(lead[-80:].lower().translate(_APOSTROPHES))[-8:]
     for position in range(len(intro) - 1, -1, -1):
         word = intro[position]
@@ -713,6 +715,13 @@ def _mentioned_by(lead: str, words: ContextWords) -> bool:
             )
             return not (_definite_maker(speaker, words) or showcase)
     return False
+
+
+# Words that say the quotations below were collected as they stand.
+_COPIED = lazy_compile(
+    r"\b(?:word\s+for\s+word|verbatim|as\s+written|screenshotted|screenshots?\s+of|i\s+(?:saved|collected|copied))\b",
+    re.IGNORECASE,
+)
 
 
 # After the closing quote, another quotation in a list: "…", "…" or "…" or "…".
@@ -883,6 +892,8 @@ def debunk(ctx: MatchContext) -> bool:
             return True
     if _refutes(ctx.next_sentence, words):
         return True
+    if _MYTH_LABEL.match(ctx.lead):
+        return True  # a card or field labelled "Myth" (an MDX title="Myth", a "**Myth:**" line)
     # An answer to a question that doubts the claim ("Q: If spot reduction isn't possible, why …?"),
     # in the block before or earlier in this one.
     previous = _PREVIOUS_SENTENCE.search(ctx.before.rstrip()[-300:])
@@ -890,6 +901,11 @@ def debunk(ctx: MatchContext) -> bool:
         if question.rstrip().endswith("?") and _doubts(question, words):
             return True
     return False
+
+
+_MYTH_LABEL = lazy_compile(
+    r"^\W*(?:the\s+|common\s+)?(?:myth|misconception|fiction|claim\s+we\s+hear)(?:\s*(?:#|no\.?)?\s*\d+)?\W*$"
+)
 
 
 def _doubts(question: str, words: ContextWords) -> bool:
