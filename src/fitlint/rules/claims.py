@@ -28,7 +28,17 @@ from fitlint.rules.phrase import PhraseMatcher
 # written in lower case and compiled without IGNORECASE, which costs re a case fold per character.
 # Most are Needled: the words each cannot match without are looked for first.
 _NUM = r"\d+(?:[.,]\d+)?"
-_PERCENT = Needled(lazy_compile(rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)"), "%", "cent")
+# A percentage in figures or in words: "39%", "ninety percent", "twenty-five per cent".
+_PERCENT = Needled(
+    lazy_compile(
+        rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)"
+        r"|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+        r"|ten|fifteen|a\s+hundred|one\s+hundred)\s+per\s?cent\b",
+        re.IGNORECASE,
+    ),
+    "%",
+    "cent",
+)
 # "at 70% of max heart rate", "80% of 1RM": intensity prescriptions, not findings.
 _INTENSITY = lazy_compile(
     rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?%\s*(?:of\s+(?:your\s+)?)?(?:1\s?rm|one-rep|max\w*|hr\s?max|mhr|vo2|v̇o2|heart rate|effort|intensity|body ?weight|incline|grade|gradient|resistance)",
@@ -106,7 +116,13 @@ _OUTCOME = lazy_compile(
 )
 _CALORIES_BURNED = Needled(
     lazy_compile(
-        rf"\b(?:burn|torch|us)\w*\s+(?:about\s+|around\s+|up\s+to\s+)?{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal)\b",
+        rf"\b(?:burn|torch|us)\w*\s+(?:about\s+|around\s+|up\s+to\s+)?{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal)\b"
+        # "burns a thousand calories", "torches five hundred calories"
+        r"|\b(?:burn|torch)\w*\s+(?:about\s+|around\s+|up\s+to\s+|over\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine)\s+"
+        r"(?:hundred|thousand)\s+(?:calories|kcal)\b"
+        # "600 calories in 20 minutes", "around 300 calories in 10 minutes on level 99"
+        rf"|\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal|cals)\s+(?:in|per|during|every)\s+(?:just\s+|only\s+|a\s+single\s+|one\s+)?"
+        rf"(?:{_NUM}[\s-]?)?(?:minutes?|mins?|hours?|hrs?|sessions?|workouts?|class(?:es)?|rounds?)\b",
     ),
     "calories",
     "kcal",
@@ -333,9 +349,16 @@ def _quoted_to_criticise(text: str, claim: str) -> bool:
 # "What 40 years of studies say", "here's what the research actually says": an article announcing
 # its evidence, which the sentences after it cite.
 _ANNOUNCEMENT = lazy_compile(
-    r"\bwhat\s+(?:\w+\s+){0,4}?(?:research|studies|study|science|trials?|evidence|data|experts?|papers?)\s+(?:\w+\s+)?"
+    r"\bwhat\s+(?:[\w'’-]+\s+){0,4}?(?:research|studies|study|science|trials?|evidence|data|experts?|papers?)\s+(?:\w+\s+)?"
     r"(?:says?|show|shows|found|finds|suggests?|tells?|supports?)\b",
     re.IGNORECASE,
+)
+
+
+# A video's or podcast's chapter marker: "09:40 What the sit-up studies found", "[1:02:15] …".
+# A transcript's line ("[01:42] RICK: …") names its speaker and is speech, not a chapter.
+_CHAPTER = lazy_compile(
+    r"^\s*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}[\])]?\s*[-–—:|]?\s+(?![\w .'’-]{1,24}:\s)\S"
 )
 
 
@@ -452,7 +475,7 @@ def statistic_in(text: str) -> bool:
         return True
     if _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned) or _crowd(cleaned):
         return True
-    if _EQUIVALENCE.search(cleaned):
+    if _EQUIVALENCE.search(cleaned) or _CALORIES_BURNED.search(cleaned):
         return True
     if _PER_EVERY.search(cleaned) and (_OUTCOME.search(cleaned) or "return" in cleaned):
         return True
@@ -682,6 +705,8 @@ class ClaimMatcher:
             return  # 'Another claimed its blend was "clinically proven to melt 3x more fat"'
         if self.claim != "statistic" and _ANNOUNCEMENT.search(text):
             return  # "Here's what the trials show": the article announces what it cites
+        if self.claim != "statistic" and _CHAPTER.match(text) and len(text.split()) <= 12:
+            return  # "21:02 The one study that says …": a chapter title names what is discussed
         if index.span_cites(block_index, start, end):
             yield from self._cited("sentence", sentence, block_index, start, end)
             return
