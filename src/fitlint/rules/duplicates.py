@@ -205,6 +205,10 @@ def paragraph_units(document: Document, options: Options, with_items: bool = Tru
             continue
         if _LABELLED_FIELD.match(block.text) and len(block.text.split()) <= LABELLED_FIELD_WORDS:
             continue  # "Optimal sets and reps: 3 sets of 15-20.": a template's field, filled in
+        if "blockquote" in block.containers and _ATTRIBUTED.match(block.text):
+            continue  # "kuyaJM wrote: …" quoted in a reply: a quotation, not a copy
+        if _CTA_OPENING.match(prose) and len(prose.split()) <= CTA_WORDS:
+            continue  # "Join 6,200 readers. It's free.": a sign-up box a template repeats
         if item and not _prose_item(wording, index):
             continue
         start, end, removable = _block_span(document, block)
@@ -239,6 +243,19 @@ _NOTICE = lazy_compile(
     r"important|results\s+(?:may\s+)?vary|as\s+an\s+amazon\s+associate)\b",
     re.IGNORECASE,
 )
+# A quotation that names whose words it is, as forums and comment threads quote a post in a
+# reply: "kuyaJM_lifts wrote:", "Quote from Bea:", "Originally posted by Raf".
+_ATTRIBUTED = lazy_compile(
+    r"^\W*(?:(?:quote|quoting|originally\s+posted\s+by|in\s+reply\s+to)\b[^.!?\n]{0,40}?|"
+    r"[\w.@'’ -]{1,40}?\s+(?:wrote|said|posted|commented))\s*:",
+    re.IGNORECASE,
+)
+# A short paragraph that opens by asking the reader to act: a sign-up or buy box, which a
+# template places after each post or section.
+_CTA_OPENING = lazy_compile(
+    r"^(?:join|subscribe|sign\s+up|get|grab|book|order|buy|shop|download|click|tap|claim|start)\b"
+)
+CTA_WORDS = 15
 # A short labelled field ("Rest: 60 seconds between sets.", "Optimal Sets and Reps: 3 sets of
 # 15-20 reps."): each exercise of a routine repeats it with the same values by design.
 _LABELLED_FIELD = lazy_compile(r"^\s*[A-Z][^.!?:\n]{1,40}:\s+\S[^!?:\n]*$")
