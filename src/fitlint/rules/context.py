@@ -790,6 +790,7 @@ def reported(ctx: MatchContext) -> bool:
             or _definite_maker(subject, words)
             or any(lemma in words.customer for lemma in subject)
             or _SHARE_SAYS.search(doc[max(ctx.sentence.start, index - 12) : index + 1].text)
+            or _named_speaker(ctx, index)
         ):
             # "the cream promises …", "the makers say …": the seller's claim, passed on;
             # "readers tell me they lost …", "regulars swear …", "89% said …": testimonials,
@@ -806,6 +807,35 @@ def reported(ctx: MatchContext) -> bool:
             continue  # "Expect your belt to move a notch …": the writer's forecast, told to you
         return True
     return _reporting_frame(ctx.before, words)
+
+
+def _named_speaker(ctx: MatchContext, index: int) -> bool:
+    """Is the reporting word's subject a person named by the page, telling of their own body
+    ("Derek swore his beer belly …", "Mark from Winnipeg said the belly he'd had …"): a
+    customer's or tester's result told to sell?"""
+    doc = ctx.sentence.doc
+    start = max(ctx.sentence.start, index - 4)
+    if _title_cased(ctx.sentence):
+        return False
+    told = {doc[i].lower_ for i in range(index + 1, ctx.last + 1)}
+    if not told & _OWN_BODY:
+        return False  # "Sarah says crunches burn belly fat": a belief passed on, not her result
+    for i in range(start, index):
+        token = doc[i]
+        if not _is_name(token) or token.lower_ in _NOT_SPEAKERS:
+            continue
+        if i == ctx.sentence.start and (token.lower_.endswith("s") or token.lemma_ != token.lower_):
+            continue  # "Ads promise …", "Experts say …": capitalised only by the sentence
+        return True
+    return False
+
+
+_OWN_BODY = frozenset({"his", "her", "their", "my", "he", "she", "he'd", "she'd", "he’d", "she’d"})
+# Capitalised words that report claims without being a person who tried the product.
+_NOT_SPEAKERS = frozenset(
+    {"science", "everyone", "everybody", "someone", "somebody", "nobody", "marketing"}
+    | {"advertising", "instagram", "tiktok", "youtube", "google", "facebook", "media", "society"}
+)
 
 
 # Reporting verbs that, opening a sentence, tell the reader what will happen to them.
