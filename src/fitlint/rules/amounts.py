@@ -22,7 +22,13 @@ _LOSS = (
     r"took\s+off|take\s+off|taking\s+off|slim(?:s|med|ming)?\s+down|trim(?:s|med|ming)?|gone|down|"
     r"obliterat(?:e|ed|es|ing)|ditch(?:ed|es|ing)?|torch(?:ed|es|ing)?|knock(?:ed|s|ing)?\s+off)"
 )
-_AFTER_AMOUNT = r"(?:gone|down|lighter|off|less|reduction|loss|lost|drop)"
+# After the amount: "5 kg gone", "3 kg lighter", and the amount doing the going: "watch up to
+# 3 kg fall off", "10 lbs melted away".
+_AFTER_AMOUNT = (
+    r"(?:gone|down|lighter|off|less|reduction|loss|lost|drop|"
+    r"(?:fall|falls|fell|falling|melt|melts|melted|melting|drop|drops|dropped|dropping|come|comes|came|"
+    r"coming|slide|slides|slid|sliding)[ \t]+(?:off|away))"
+)
 # Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
 _WORDS = r"(?:[ \t]+[\w'’~-]+)"
 _PREFIX = r"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
