@@ -25,7 +25,7 @@ _LOSS = (
 # After the amount: "5 kg gone", "3 kg lighter", and the amount doing the going: "watch up to
 # 3 kg fall off", "10 lbs melted away".
 _AFTER_AMOUNT = (
-    r"(?:gone|down|lighter|off|less|reduction|loss|lost|drop|"
+    r"(?:gone|down|lighter|smaller|slimmer|thinner|off|less|reduction|loss|lost|drop|"
     r"(?:fall|falls|fell|falling|melt|melts|melted|melting|drop|drops|dropped|dropping|come|comes|came|"
     r"coming|slide|slides|slid|sliding)[ \t]+(?:off|away))"
 )
@@ -36,7 +36,10 @@ _PREFIX = r"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+tot
 # then a word of loss; or a from–to weight.
 _AMOUNT = lazy_compile(
     rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+{_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)"
-    rf"|\b{_RANGE}\s*{_UNIT}[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
+    rf"|\b{_RANGE}\s*(?:whole\s+|full\s+|entire\s+)?{_UNIT}[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
+    # A clothing size down: "from a size 14 to a size 12", "from a UK 16 to a 12".
+    r"|\bfrom\s+(?:an?\s+)?(?:(?:uk|us|au|dress|jeans?|pants?)\s+)?size\s+(?P<start_size>\d{1,2})"
+    r"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?:size\s+)?(?P<end_size>\d{1,2})\b"
     rf"|\bfrom\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?)?"
     rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|inch(?:es)?\b|cm\b))?"
     # A waist measurement: "from a 34 to a 29 waist", "from a 34-inch to a 29-inch waist".
@@ -138,6 +141,12 @@ def amounts(text: str) -> Iterator[Amount]:
             start, end = _number(groups["start_waist"]), _number(groups["end_waist"])
             if start - end > 0:
                 yield Amount(match.start(), match.end(), start - end, "inch")
+            continue
+        if groups.get("start_size"):
+            # Dress and jeans sizes go up in twos: 14 to 12 is one size down.
+            sizes = (_number(groups["start_size"]) - _number(groups["end_size"])) / 2
+            if sizes > 0:
+                yield Amount(match.start(), match.end(), sizes, "size")
             continue
         if groups.get("start_weight"):
             start, end = _number(groups["start_weight"]), _number(groups["end_weight"])
