@@ -636,8 +636,11 @@ def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
                 if _BARE_NUMBER.fullmatch(label) and head is not None:
                     # "4" under "Week": the label is "Week 4"
                     label = f"{cells.get((cell.table, head, 0), '')} {label}".strip()
-                if _TIME_POINT.fullmatch(label):
-                    label = "By " + label  # a timeline's row: what holds by week 4
+                point = _TIME_POINT.fullmatch(label)
+                if point is not None:
+                    # A timeline's row: what holds by week 4; a span of days holds by its end
+                    # ("Day 4–10" is "By day 10").
+                    label = f"By {point.group('unit')} {point.group('end')}"
             parts = [part for part in (label, header) if part.strip()]
             if parts:
                 leads[index] = "; ".join(parts) + ":"
@@ -645,7 +648,9 @@ def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
 
 
 _BARE_NUMBER = lazy_compile(r"\s*\d+(?:\s*[-–]\s*\d+)?\s*")
-_TIME_POINT = lazy_compile(r"\s*(?:day|night|week|month)\s+\d+\s*", re.IGNORECASE)
+_TIME_POINT = lazy_compile(
+    r"\s*(?P<unit>day|night|week|month)s?\s+(?:\d+\s*[-–]\s*)?(?P<end>\d+)\s*", re.IGNORECASE
+)
 
 
 def previous_blocks(blocks: Sequence[ProseBlock]) -> dict[int, str]:
