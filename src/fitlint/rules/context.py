@@ -1620,6 +1620,18 @@ _FOCUSED = frozenset({"focus", "focused", "target", "targeted", "specific", "cen
 _RANKS = frozenset({"best", "top", "pick", "winner", "choice"})
 
 
+def _area_name(ctx: MatchContext, matched_lemmas: list[str]) -> bool:
+    """Is the match a capitalised name that opens with the area and goes on with a word of
+    burning or blasting ("Belly Blast", "Thigh Burn")? "Burn Belly Fat" opens with a verb."""
+    tokens = [t for t in ctx.sentence.doc[ctx.first : ctx.last + 1] if t.is_alpha]
+    if len(tokens) < 2 or not all(t.is_title or t.is_upper for t in tokens):
+        return False
+    words = ctx.words
+    return matched_lemmas[0] in words.area and any(
+        lemma in words.agent or lemma in words.fat_verb for lemma in matched_lemmas[1:]
+    )
+
+
 def whole_body(ctx: MatchContext) -> bool:
     """The clause credits whole-body means (walking, a calorie deficit, sleep, more protein) and
     no targeted one: "walking can slim your waist" is not a spot-reduction promise. "Without
@@ -1641,6 +1653,10 @@ def whole_body(ctx: MatchContext) -> bool:
         return False
     if any(lemma in _LOCAL_WORDS for lemma in matched_lemmas):
         return False  # "target belly fat with these foods": aiming at an area is the promise
+    if _area_name(ctx, matched_lemmas):
+        return False  # "Belly Blast Walks": a name that sells the area, whatever it trains
+    if ctx.last + 1 < clause.end and doc[ctx.last + 1].lower_ == "first":
+        return False  # "a morning walk burns belly fat first": the area said to go before the rest
     for before, after in zip(matched_lemmas, matched_lemmas[1:]):
         if before in words.area and any(after in means for means in words.targeted):
             return False  # "weight-loss chest workouts": a workout named for the area
