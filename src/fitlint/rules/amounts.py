@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from fitlint.lazyregex import lazy_compile
-from fitlint.rules.periods import NUM, NUMBER_WORDS, PERIOD, PERIOD_RE
+from fitlint.rules.periods import COUNT, NUM, NUMBER_WORDS, PERIOD, PERIOD_RE, UNITS_OF_TIME
 
 _RANGE = rf"(?P<amount>{NUM})(?:\s*(?:-|–|to)\s*(?P<amount_high>{NUM}))?"
 _UNIT = (
@@ -184,6 +184,14 @@ def period_before(text: str, position: int) -> re.Match[str] | None:
     return last
 
 
+_BARE_PERIOD = lazy_compile(rf"{COUNT}\s*[- ]?\s*{UNITS_OF_TIME}", re.IGNORECASE)
+# A next sentence that gives the time the loss took: "That was over the 3 weeks of the first
+# pack", "It took just 10 days", "All of it in a month".
+_TOOK = lazy_compile(
+    r"^[\W_]*(?:that|this|it|all\s+of\s+(?:it|that))\s+(?:was|took|happened|all\s+happened|came\s+off)\s+"
+    r"(?:me\s+|us\s+|her\s+|him\s+)?(?:just\s+|only\s+)?",
+    re.IGNORECASE,
+)
 _FRAGMENT_LEAD = lazy_compile(r"^[\W_]*(?:(?:all|and|just|only)\s+)*", re.IGNORECASE)
 
 
@@ -191,6 +199,10 @@ def period_fragment(following: str) -> re.Match[str] | None:
     """The period of a next sentence that is nothing but a period: "In 30 days!", "All in
     three weeks.", "Just in 10 days."."""
     text = following.strip()
+    told = _TOOK.match(text)
+    if told is not None:
+        # "That was over the 3 weeks of the first pack.", "It took me 2 weeks."
+        return PERIOD_RE.match(text, told.end()) or _BARE_PERIOD.match(text, told.end())
     if not text or len(text.split()) > 6:
         return None
     lead = _FRAGMENT_LEAD.match(text)
