@@ -32,8 +32,12 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _PERCENT = Needled(
     lazy_compile(
         rf"{_NUM}\s?(?:[-–]\s?{_NUM}\s?)?(?:%|per ?cent\b)"
+        # In words, only as a share of people: "ninety percent of trainers" (not "ninety percent
+        # of the time", "a hundred percent recovered").
         r"|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-        r"|ten|fifteen|a\s+hundred|one\s+hundred)\s+per\s?cent\b",
+        r"|ten|fifteen)\s+per\s?cent\s+of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?"
+        r"(?:people|adults|women|men|trainers|coaches|doctors|users|customers|clients|members|dieters|participants|"
+        r"patients|americans|britons|australians|canadians|gym-goers|runners|athletes|mums|moms|those|us)\b",
         re.IGNORECASE,
     ),
     "%",

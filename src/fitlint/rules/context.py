@@ -411,6 +411,8 @@ def negated(ctx: MatchContext) -> bool:
     if ctx.block_kind == "list_item" and _negative_heading(ctx.heading):
         return True
     words = ctx.words
+    if _unsold_denials(ctx):
+        return True
     clause = clause_of(ctx, tight=True)
     start = max(clause.start, ctx.first - 8)
     lemmas = _lemmas(ctx, start, ctx.first)
@@ -459,6 +461,27 @@ def negated(ctx: MatchContext) -> bool:
     return False
 
 
+def _unsold_denials(ctx: MatchContext) -> bool:
+    """A run of denials written as fragments ("No gym. No sweat.") promises effortless loss only
+    when loss is what the lines are about; "No gym. No sweat. Just a gentle chair yoga class."
+    and "No diet. No gym. No weight loss." promise none."""
+    doc = ctx.sentence.doc
+    if _lemma(ctx, doc[ctx.first]) not in ("no", "zero") or not any(
+        doc[i].text == "." for i in range(ctx.first, ctx.last)
+    ):
+        return False
+    text = ctx.sentence.text + " " + ctx.next_sentence
+    if _DENIED_RESULT.search(ctx.sentence.text) or not _LOSS_TALK.search(text):
+        return True
+    # "No crunches. No sit-ups. They don't flatten your belly.": the loss is denied too
+    return _NEGATION_WORD.search(ctx.next_sentence) is not None
+
+
+_NEGATION_WORD = lazy_compile(r"\b(?:don[’']?t|doesn[’']?t|won[’']?t|can[’']?t|cannot|not|never)\b")
+# A denial of the result itself: "No weight loss.", "No results."
+_DENIED_RESULT = lazy_compile(
+    r"\b(?:no|zero)\s+(?:weight\s+loss|results?|change|difference|progress)\b", re.IGNORECASE
+)
 _LISTED_DENIALS = frozenset({"no", "zero", "without", "never", "nothing"})
 # A list of denials is an effortless-loss promise when loss is the subject ("No gym, no diet.
 # Just watch the kilos drop"), not when it sells a workout ("No weights, no gym, no problem").
@@ -820,11 +843,20 @@ def _named_speaker(ctx: MatchContext, index: int) -> bool:
     told = {doc[i].lower_ for i in range(index + 1, ctx.last + 1)}
     if not told & _OWN_BODY:
         return False  # "Sarah says crunches burn belly fat": a belief passed on, not her result
+    rest = doc_text(doc)[doc[index].idx : ctx.sentence.end_char]
+    words = ctx.words
+    sold = PERIOD_RE.search(rest) is not None or any(
+        (_lemma(ctx, doc[i]) in words.product or _lemma(ctx, doc[i]) in words.programme)
+        and doc[i - 1].lower_ in _DETERMINERS
+        for i in range(index + 2, ctx.sentence.end)
+    )  # "… in 10 days", "… with our cream"; not "since he stopped drinking"
+    if not sold:
+        return False  # "Tom says his gut is smaller since he stopped drinking": no product, no time
     for i in range(start, index):
         token = doc[i]
         if not _is_name(token) or token.lower_ in _NOT_SPEAKERS:
             continue
-        if i == ctx.sentence.start and (token.lower_.endswith("s") or token.lemma_ != token.lower_):
+        if i == ctx.sentence.start and token.lemma_.lower() != token.lower_:
             continue  # "Ads promise …", "Experts say …": capitalised only by the sentence
         return True
     return False
@@ -965,9 +997,14 @@ def _refutes(following: str, words: ContextWords) -> bool:
         return True
     if tokens[0] in ("but", "yet"):
         return bool(_REFUTING.search(" ".join(tokens[1:12])))
-    return False
+    # A flat "It doesn't." or "They won't." after the claim.
+    return len(tokens) <= 4 and _FLAT_DENIAL.match(" ".join(tokens)) is not None
 
 
+_FLAT_DENIAL = lazy_compile(
+    r"^(?:it|they|that|this|nope|no)\b(?:\s+(?:doesn|does|don|do|won|will|can|isn|is|aren|are)\s*(?:'t|t|not))?"
+    r"(?:\s+(?:at\s+all|really))?\s*$|^(?:it|they)\s+(?:doesn't|don't|won't|can't|isn't|aren't)\b"
+)
 _NEGATING = lazy_compile(
     r"\b(?:not|n[’']t|no|never|myth|impossible|wrong|false|doesn|won|can|isn|aren|nothing|little)\b"
 )
@@ -1181,7 +1218,7 @@ def promoted(ctx: MatchContext) -> bool:
     return targeting(ctx)
 
 
-_NAME_TAILS = frozenset({"guarantee", "promise", "pack", "bundle", "method", "blueprint", "recipe"})
+_NAME_TAILS = frozenset({"guarantee", "pack", "bundle", "method", "blueprint", "recipe"})
 
 
 def _product_name(ctx: MatchContext) -> bool:
@@ -1278,10 +1315,14 @@ _UNREAL = frozenset(
 
 
 def _achieved(ctx: MatchContext) -> bool:
-    """The change is stated as having happened: the match holds a finite verb of being or change
-    with the body part as its subject ("my belly is so much flatter", "my jeans already feel
-    loose on the tummy"), with no wish, modal or condition before it in its clause ("I want a
-    flatter stomach", "if your waist is smaller")."""
+    """A testimonial states the change as having happened: the match holds a finite verb of
+    being or change with the body part as its subject ("my belly is so much flatter, thank
+    you!!", a quoted "my mom pooch is flatter"), with no wish, modal or condition before it in
+    its clause ("I want a flatter stomach", "if your waist is smaller"). Only a quoted or
+    exclaimed result counts: a writer's own account ("my tummy is flatter than it was at six
+    weeks, …") reports a change and usually says why."""
+    if not (ctx.in_blockquote or _inside_quotes(ctx) or _exclaimed(ctx)) or _other_cause(ctx):
+        return False
     doc = ctx.sentence.doc
     stated = any(doc[i].lower_ in _STATED for i in range(ctx.first + 1, ctx.last + 1))
     if not stated:
@@ -1294,9 +1335,32 @@ def _achieved(ctx: MatchContext) -> bool:
     return not any(doc[i].lower_ in _UNREAL for i in range(clause.start, ctx.last + 1))
 
 
+def _exclaimed(ctx: MatchContext) -> bool:
+    """Does the sentence, or the short one after it, end in "!" (a customer's delight)?"""
+    own = ctx.sentence.text.rstrip(" \"'”’)*_")
+    after = ctx.next_sentence.strip().rstrip(" \"'”’)*_")
+    return own.endswith("!") or (after.endswith("!") and len(after.split()) <= 8)
+
+
+# What makes a body part smaller that is not fat: "the swelling in my ankle is smaller", "the
+# wound on my belly", "the gap between my ab muscles after physio for diastasis".
+_NOT_FAT = frozenset(
+    {"swelling", "swollen", "swell", "bloating", "bloat", "bloated", "wound", "scar", "bruise"}
+    | {"fluid", "oedema", "edema", "hernia", "fibroid", "diastasis", "sprain", "cast", "cyst"}
+    | {"inflammation", "tumour", "tumor", "gap", "pregnancy", "pregnant", "postpartum"}
+)
+
+
+def _other_cause(ctx: MatchContext) -> bool:
+    """Does the sentence put the change down to something other than fat?"""
+    return any(t.lower_ in _NOT_FAT for t in ctx.sentence)
+
+
 def _timed(ctx: MatchContext) -> bool:
     """A period set on the outcome in its clause: "flatter stomach within 2 weeks", "a slimmer
     waist in 21 days". A result given a deadline is sold, whoever it is told to."""
+    if _other_cause(ctx):
+        return False
     doc = ctx.sentence.doc
     clause = clause_of(ctx)
     end = min(clause.end, ctx.last + 8)
@@ -1562,6 +1626,8 @@ def listed_for(ctx: MatchContext) -> bool:
         header = ctx.intro.rsplit(";", 1)[-1].strip()
         lead = doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
         return len(lead.strip(" *_").split()) <= 2 and bool(_USE_FIELD.match(header))
+    if len(ctx.next_sentence.split()) > 3:
+        return False  # "Target area: love handles. It won't remove fat there.": prose, not a field
     opening = ctx.before + doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
     colon = opening.rfind(":")
     return (

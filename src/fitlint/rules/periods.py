@@ -45,7 +45,7 @@ PERIOD = (
     rf"|(?:by|on|after)\s+(?:day|night)\s+(?P<day>{NUM})\b"
     # "by week 3", "in month two": that many weeks or months in
     rf"|(?:by|in|during|after)\s+(?:the\s+)?(?P<period>week|month)\s+(?P<ordinal>{NUM})\b"
-    rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{NUM})\s+(?P<period>day|week|month)\b"
+    rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{NUM})\s+(?P<period>day|week|month)s?\b"
     r"|(?P<overnight>overnight)\b"
     # "three days later", "eight weeks later"
     rf"|{COUNT}\s+(?P<period>days?|weeks?|months?)\s+(?:later|after)\b"
