@@ -38,7 +38,6 @@ _PERCENT = Needled(
         r"|ten|fifteen)\s+per\s?cent\s+of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?"
         r"(?:people|adults|women|men|trainers|coaches|doctors|users|customers|clients|members|dieters|participants|"
         r"patients|americans|britons|australians|canadians|gym-goers|runners|athletes|mums|moms|those|us)\b",
-        re.IGNORECASE,
     ),
     "%",
     "cent",
@@ -128,8 +127,7 @@ _CALORIES_BURNED = Needled(
         rf"|\b{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:calories|kcal|cals)\s+(?:in|per|during|every)\s+(?:just\s+|only\s+|a\s+single\s+|one\s+)?"
         rf"(?:{_NUM}[\s-]?)?(?:minutes?|mins?|hours?|hrs?|sessions?|workouts?|class(?:es)?|rounds?)\b",
     ),
-    "calories",
-    "kcal",
+    "cal",  # calories, cals, kcal
 )
 # "Most adults need about 1.6 g of protein per kg": a recommendation stated as fact.
 _GUIDELINE = Needled(
