@@ -414,7 +414,9 @@ def negated(ctx: MatchContext) -> bool:
     if _unsold_denials(ctx):
         return True
     clause = clause_of(ctx, tight=True)
-    start = max(clause.start, ctx.first - 8)
+    # Eight words back, not counting the hyphens a word like "sit-ups" splits into.
+    hyphens = sum(doc[i].text in "-‐–" for i in range(max(clause.start, ctx.first - 8), ctx.first))
+    start = max(clause.start, ctx.first - 8 - hyphens)
     lemmas = _lemmas(ctx, start, ctx.first)
     if (
         _lemma(ctx, doc[ctx.first]) in _LISTED_DENIALS
@@ -1644,7 +1646,18 @@ def realistic_pace(ctx: MatchContext) -> bool:
     weeks") do not make a quick fix when the figure beside them is a sustainable pace."""
     doc = ctx.sentence.doc
     last = doc[ctx.last]
+    if _GUIDELINE_PACE.search(ctx.sentence.text):
+        return True  # "aim for about 0.5–1 kg a week (NHS weight loss plan)": the guidance itself
     return sustainable(doc_text(doc)[doc[ctx.first].idx : last.idx + len(last)])
+
+
+# The guideline pace, stated: "0.5–1 kg a week", "1-2 lb per week", "up to about 1 kg a week".
+_GUIDELINE_PACE = lazy_compile(
+    r"\b(?:0?[.,]5|half\s+a)\s*(?:[-–]|to)\s*1\s*(?:kg|kilos?|kilograms?)\s+(?:a|per|each)\s+week"
+    r"|\b1\s*(?:[-–]|to)\s*2\s*(?:lbs?|pounds?)\s+(?:a|per|each)\s+week"
+    r"|\bup\s+to\s+(?:about\s+|around\s+)?(?:1\s*(?:kg|kilo)|2\s*(?:lbs?|pounds?))\s+(?:a|per|each)\s+week",
+    re.IGNORECASE,
+)
 
 
 def cited(ctx: MatchContext) -> bool:
