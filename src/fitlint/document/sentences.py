@@ -36,7 +36,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     if start < len(text):
         spans.append(_trim(text, start, len(text)))
-    return _join_denials([(s, e) for s, e in spans if e > s], text)
+    spans = [(s, e) for s, e in spans if e > s]
+    runs = denial_runs([text[s:e] for s, e in spans])
+    return [(spans[first][0], spans[last][1]) for first, last in runs]
 
 
 # A verbless denial of a few words: "No gym.", "Zero calorie counting!", "NO SWEAT."
@@ -48,19 +50,20 @@ def is_denial(text: str) -> bool:
     return _DENIAL.fullmatch(text.strip()) is not None
 
 
-def _join_denials(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """A run of verbless denials reads as one list ("No gym. No calorie counting."), so a rule
-    sees the run whole, as it would with commas ("no gym, no calorie counting")."""
-    joined: list[tuple[int, int]] = []
+def denial_runs(pieces: list[str]) -> list[tuple[int, int]]:
+    """Index ranges (first, last) of the pieces to read as one sentence: a run of verbless
+    denials reads as one list ("No gym. No calorie counting."), so a rule sees the run whole, as
+    it would with commas ("no gym, no calorie counting"). Every other piece stands alone."""
+    runs: list[tuple[int, int]] = []
     after_denial = False
-    for start, end in spans:
-        denial = is_denial(text[start:end])
-        if joined and denial and after_denial:
-            joined[-1] = (joined[-1][0], end)
+    for index, piece in enumerate(pieces):
+        denial = is_denial(piece)
+        if runs and denial and after_denial:
+            runs[-1] = (runs[-1][0], index)
         else:
-            joined.append((start, end))
+            runs.append((index, index))
         after_denial = denial
-    return joined
+    return runs
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

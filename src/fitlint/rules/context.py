@@ -839,7 +839,8 @@ def _named_speaker(ctx: MatchContext, index: int) -> bool:
     ("Derek swore his beer belly …", "Mark from Winnipeg said the belly he'd had …"): a
     customer's or tester's result told to sell?"""
     doc = ctx.sentence.doc
-    start = max(ctx.sentence.start, index - 4)
+    if not any(_speaker_name(ctx, i) for i in range(max(ctx.sentence.start, index - 4), index)):
+        return False
     if _title_cased(ctx.sentence):
         return False
     told = {doc[i].lower_ for i in range(index + 1, ctx.last + 1)}
@@ -847,21 +848,21 @@ def _named_speaker(ctx: MatchContext, index: int) -> bool:
         return False  # "Sarah says crunches burn belly fat": a belief passed on, not her result
     rest = doc_text(doc)[doc[index].idx : ctx.sentence.end_char]
     words = ctx.words
-    sold = PERIOD_RE.search(rest) is not None or any(
+    # "… in 10 days", "… with our cream"; not "Tom says his gut is smaller since he stopped
+    # drinking" (no time, and no product named as one).
+    return PERIOD_RE.search(rest) is not None or any(
         (_lemma(ctx, doc[i]) in words.product or _lemma(ctx, doc[i]) in words.programme)
         and doc[i - 1].lower_ in _DETERMINERS
         for i in range(index + 2, ctx.sentence.end)
-    )  # "… in 10 days", "… with our cream"; not "since he stopped drinking"
-    if not sold:
-        return False  # "Tom says his gut is smaller since he stopped drinking": no product, no time
-    for i in range(start, index):
-        token = doc[i]
-        if not _is_name(token) or token.lower_ in _NOT_SPEAKERS:
-            continue
-        if i == ctx.sentence.start and token.lemma_.lower() != token.lower_:
-            continue  # "Ads promise …", "Experts say …": capitalised only by the sentence
-        return True
-    return False
+    )
+
+
+def _speaker_name(ctx: MatchContext, i: int) -> bool:
+    token = ctx.sentence.doc[i]
+    if not _is_name(token) or token.lower_ in _NOT_SPEAKERS:
+        return False
+    # "Ads promise …", "Experts say …": capitalised only because they open the sentence.
+    return not (i == ctx.sentence.start and token.lemma_.lower() != token.lower_)
 
 
 _OWN_BODY = frozenset({"his", "her", "their", "my", "he", "she", "he'd", "she'd", "he’d", "she’d"})
@@ -1215,7 +1216,9 @@ def promoted(ctx: MatchContext) -> bool:
         return True  # a name in a plan's table ("Flat Tummy Finish") or a list of headlines
     if guaranteed(ctx):
         return True  # a result with a refund on it is sold: "lose 3 inches or your money back"
-    if _achieved(ctx) or _timed(ctx) or _product_name(ctx):
+    if not _other_cause(ctx) and (_achieved(ctx) or _timed(ctx)):
+        return True  # a result stated as reached or given a deadline, not put down to swelling …
+    if _product_name(ctx):
         return True
     return targeting(ctx)
 
@@ -1323,7 +1326,7 @@ def _achieved(ctx: MatchContext) -> bool:
     its clause ("I want a flatter stomach", "if your waist is smaller"). Only a quoted or
     exclaimed result counts: a writer's own account ("my tummy is flatter than it was at six
     weeks, …") reports a change and usually says why."""
-    if not (ctx.in_blockquote or _inside_quotes(ctx) or _exclaimed(ctx)) or _other_cause(ctx):
+    if not (ctx.in_blockquote or _inside_quotes(ctx) or _exclaimed(ctx)):
         return False
     doc = ctx.sentence.doc
     stated = any(doc[i].lower_ in _STATED for i in range(ctx.first + 1, ctx.last + 1))
@@ -1361,8 +1364,6 @@ def _other_cause(ctx: MatchContext) -> bool:
 def _timed(ctx: MatchContext) -> bool:
     """A period set on the outcome in its clause: "flatter stomach within 2 weeks", "a slimmer
     waist in 21 days". A result given a deadline is sold, whoever it is told to."""
-    if _other_cause(ctx):
-        return False
     doc = ctx.sentence.doc
     clause = clause_of(ctx)
     end = min(clause.end, ctx.last + 8)
@@ -1595,11 +1596,14 @@ _TITLE_FIELD = lazy_compile(
 )
 
 
+def _block_before_match(ctx: MatchContext) -> str:
+    """The match's block up to the match: a field's label and what follows it ("**Best for:**")."""
+    doc = ctx.sentence.doc
+    return ctx.before + doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
+
+
 def _labelled_title(ctx: MatchContext) -> bool:
-    opening = (
-        ctx.before
-        + doc_text(ctx.sentence.doc)[ctx.sentence.start_char : ctx.sentence.doc[ctx.first].idx]
-    )
+    opening = _block_before_match(ctx)
     colon = opening.find(":")
     return (
         0 < colon < 40
@@ -1630,7 +1634,7 @@ def listed_for(ctx: MatchContext) -> bool:
         return len(lead.strip(" *_").split()) <= 2 and bool(_USE_FIELD.match(header))
     if len(ctx.next_sentence.split()) > 3:
         return False  # "Target area: love handles. It won't remove fat there.": prose, not a field
-    opening = ctx.before + doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
+    opening = _block_before_match(ctx)
     colon = opening.rfind(":")
     return (
         0 < colon < 30

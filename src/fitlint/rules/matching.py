@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, Protocol
 
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock, header_rows
-from fitlint.document.sentences import is_denial, split_sentences
+from fitlint.document.sentences import denial_runs, split_sentences
 from fitlint.lazyregex import lazy_compile
 from fitlint.memo import MEMO_TEXT, remember
 from fitlint.nlp import LemmaText, doc_text
@@ -591,16 +591,11 @@ def _placed(prose: str, source: str) -> bool:
 def _denials_joined(doc: Any) -> list[Any]:
     """spaCy's sentences, with a run of verbless denials ("No gym. No calorie counting.") kept as
     one, as the pre-filter's splitter keeps it."""
-    sentences: list[Any] = []
-    after_denial = False
-    for sentence in doc.sents:
-        denial = is_denial(sentence.text)
-        if sentences and denial and after_denial:
-            sentences[-1] = doc[sentences[-1].start : sentence.end]
-        else:
-            sentences.append(sentence)
-        after_denial = denial
-    return sentences
+    sentences = list(doc.sents)
+    return [
+        sentences[first] if first == last else doc[sentences[first].start : sentences[last].end]
+        for first, last in denial_runs([sentence.text for sentence in sentences])
+    ]
 
 
 def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
