@@ -9,7 +9,9 @@ English ``lemma_lookup``. The lemmatizer (``fitlint.nlp``) looks a token up by i
 form and lower-cases the lemma it finds, so only entries whose key is already lower case can
 ever be used, and an entry whose lower-cased lemma is its key changes nothing. The script keeps
 the others, with the lemma lower-cased, as ``form<TAB>lemma`` lines sorted by form, gzip'd with
-a fixed timestamp so the output is byte-for-byte reproducible. It also writes the licence
+a fixed timestamp so the output is byte-for-byte reproducible. From that table it derives
+``en_irregular_forms.tsv``: each lemma's forms that do not contain its stem ("leave": "left"),
+which the rules' pre-filter must look for too. It also writes the licence
 notices that must travel with the data: spacy-lookups-data's MIT licence and the WordNet 3.0
 licence of its English tables.
 """
@@ -24,6 +26,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "fitlint" / "data"
 TABLE = "en_lemma_lookup.tsv.gz"
+IRREGULAR = "en_irregular_forms.tsv"
 LICENSE = "LICENSE-spacy-lookups-data"
 
 
@@ -42,6 +45,7 @@ def build() -> dict[str, bytes]:
             raise SystemExit(f"unexpected control character in entry {form!r}: {lemma!r}")
         rows.append(f"{form}\t{lemma}\n")
     data = gzip.compress("".join(rows).encode("utf-8"), compresslevel=9, mtime=0)
+    irregular = irregular_table(dict(row.rstrip("\n").split("\t") for row in rows))
 
     version = importlib.metadata.version("spacy-lookups-data")
     dist = importlib.metadata.distribution("spacy-lookups-data")
@@ -62,7 +66,16 @@ def build() -> dict[str, bytes]:
         f"{wordnet.strip()}\n"
     )
     notice = "\n".join(line.rstrip() for line in notice.splitlines()) + "\n"
-    return {TABLE: data, LICENSE: notice.encode("utf-8")}
+    return {TABLE: data, IRREGULAR: irregular, LICENSE: notice.encode("utf-8")}
+
+
+def irregular_table(table: dict[str, str]) -> bytes:
+    """The forms the rules' pre-filter cannot find from a lemma's stem ("leave": "left"), as
+    ``lemma<TAB>form form …`` lines."""
+    from fitlint.rules.patterns import irregular_forms_of
+
+    lines = (f"{lemma}\t{' '.join(forms)}\n" for lemma, forms in irregular_forms_of(table).items())
+    return "".join(lines).encode("utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,3 +45,16 @@ def test_shipped_table_is_what_the_build_script_makes():
         [sys.executable, str(script), "--check"], check=False, capture_output=True, text=True
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_irregular_forms_are_derived_from_the_shipped_table():
+    """The pre-filter's irregular forms ("leave": "left") come from the lemma table itself, so
+    they can be checked without spacy-lookups-data."""
+    from fitlint.data import IRREGULAR_FORMS, irregular_forms
+    from fitlint.rules.patterns import irregular_forms_of
+
+    derived = irregular_forms_of(lemma_lookup())
+    assert irregular_forms() == derived
+    shipped = IRREGULAR_FORMS.read_text("utf-8")
+    assert shipped == "".join(f"{k}\t{' '.join(v)}\n" for k, v in derived.items())
+    assert derived["leave"] == ("left",) and "came" in derived["come"]

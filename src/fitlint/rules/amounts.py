@@ -10,7 +10,15 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from fitlint.lazyregex import lazy_compile
-from fitlint.rules.periods import COUNT, NUM, NUMBER_WORDS, PERIOD, PERIOD_RE, UNITS_OF_TIME
+from fitlint.rules.periods import (
+    COUNT,
+    NUM,
+    NUMBER_WORDS,
+    OPENING_PERIOD_RE,
+    PERIOD,
+    PERIOD_RE,
+    UNITS_OF_TIME,
+)
 
 _RANGE = rf"(?P<amount>{NUM})(?:\s*(?:-|–|to)\s*(?P<amount_high>{NUM}))?"
 _UNIT = (
@@ -162,23 +170,32 @@ def amounts(text: str) -> Iterator[Amount]:
         )
 
 
+_CLAUSE_TURN = lazy_compile(r"\s*(?:,|and\b|,\s*and\b)")
 _CLAUSE_CONJUNCTION = lazy_compile(r",\s*(?:and|then|so|but|and\s+then)$")
 
 
 def period_before(text: str, position: int) -> re.Match[str] | None:
     """A period earlier in the sentence that governs the amount: "In just 4 weeks, you can lose
-    10 lbs". Only one that opens the sentence or its clause counts, so that "lost 2 kg in a week
-    and 5 kg …" does not give the second amount the first one's period."""
+    10 lbs", "For 5 days I ate soup, lost 3 kg". Only one that opens the sentence or its clause
+    counts, so that "lost 2 kg in a week and 5 kg …" does not give the second amount the first
+    one's period."""
     last = None
-    for match in PERIOD_RE.finditer(text, 0, position):
+    for match in OPENING_PERIOD_RE.finditer(text, 0, position):
         last = match
     if last is None:
         return None
     lead = text[: last.start()].strip(" \t*_\"'“‘(").lower()
     lead = _CLAUSE_CONJUNCTION.sub(",", lead)  # "…, and three days later she was …"
-    if lead and not lead.endswith((",", ":", ";", "—", "–")) and len(lead.split()) > 2:
-        return None  # opening the sentence: "In 28 days, …", "Just finished day 3 and …"
     between = text[last.end() : position]
+    if (
+        lead
+        and not lead.endswith((",", ":", ";", "—", "–"))
+        and len(lead.split()) > 2
+        # A period of use that closes the clause before the loss: "Made this soup for 5 days,
+        # lost 3 kg", "… for ten days and dropped 9 pounds".
+        and not (last.group().lower().startswith("for") and _CLAUSE_TURN.match(between))
+    ):
+        return None  # opening the sentence: "In 28 days, …", "Just finished day 3 and …"
     if _SENTENCE_END.search(between) or len(between) > 80:
         return None
     return last

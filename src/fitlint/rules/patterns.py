@@ -40,6 +40,7 @@ from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from fitlint.data import irregular_forms
 from fitlint.lazyregex import lazy_compile
 
 
@@ -386,15 +387,33 @@ def _narrows(item: Piece) -> bool:
     return isinstance(item, Item) and not item.optional and "#num" not in item.options
 
 
-@cache
-def _stems(word: str, forms: tuple[str, ...]) -> frozenset[str]:
-    """The stems under which ``word`` (lower-cased) or one of its irregular ``forms`` appears."""
+def prefilter_stem(word: str) -> str:
+    """The part of ``word`` (lower-cased) that its regular forms all contain, which the
+    pre-filter looks for in the raw text."""
     stem = word
     if len(stem) >= 3 and stem.endswith("s") and not stem.endswith("ss"):
         stem = stem[:-1]  # plural entries: "thighs" must also find "thigh"
     if len(stem) > 3 and stem.endswith(("e", "y")):
         stem = stem[:-1]  # "lose" → "los" finds losing; "belly" → "bell" finds bellies
-    return frozenset((stem, *forms))
+    return stem
+
+
+def irregular_forms_of(table: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """From a lemma table (form -> lemma), each lemma's forms that do not contain its
+    :func:`prefilter_stem` ("leave": "left"; "come": "came"; "try": "tried"): the pre-filter
+    looks for these too, so "has left the building" still reaches "leave the building"."""
+    found: dict[str, list[str]] = {}
+    for form, lemma in table.items():
+        if form.isalpha() and prefilter_stem(lemma) not in form:
+            found.setdefault(lemma, []).append(form)
+    return {lemma: tuple(sorted(forms)) for lemma, forms in sorted(found.items())}
+
+
+@cache
+def _stems(word: str, forms: tuple[str, ...]) -> frozenset[str]:
+    """The stems under which ``word`` (lower-cased) or one of its irregular ``forms`` appears:
+    the forms a pack lists and those the lemma table gives."""
+    return frozenset((prefilter_stem(word), *forms, *irregular_forms().get(word, ())))
 
 
 def _phrase_alternatives(

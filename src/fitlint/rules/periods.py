@@ -54,3 +54,15 @@ PERIOD = (
     r")"
 )
 PERIOD_RE = lazy_compile(PERIOD, re.IGNORECASE)
+
+# A period that can only open a clause, counted from the start of what was done: "for 5 days,
+# lost 3 kg", "Two weeks in, I was down 8 lbs", "One month of walking melts 5 kg", "Three weeks
+# on the tea and 12 pounds gone". After an amount these read as something else ("kept it off
+# for 2 weeks"), so only the opening test reads them.
+OPENING_PERIOD = (
+    r"(?:for\s+(?:(?:just|only|the|about|around|a\s+mere)\s+){0,2}"
+    rf"{COUNT}\s*[- ]?\s*{UNITS_OF_TIME}"
+    rf"|{COUNT}\s+(?P<period>days?|nights?|weeks?|months?|fortnights?)\s+(?:in\b|into\s+it\b|of\b|on\b|with\b|using\b)"
+    r")"
+)
+OPENING_PERIOD_RE = lazy_compile(rf"{PERIOD}|{OPENING_PERIOD}", re.IGNORECASE)
