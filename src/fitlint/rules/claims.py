@@ -230,6 +230,8 @@ _PERCENT_CUE = lazy_compile(
     r"\b(?:over|nearly|almost|up\s+to)\s+\d[\d.,]*\s?%|\b(?:more|less|fewer|higher|lower|greater|better|worse|faster|slower|likely|likelihood|chances?|risks?|"
     r"rates?|odds|compared|than|versus|vs|percent\w*|increase\w*|decrease\w*|drop\w*|rise|rose|fell|fall\w*|"
     r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"
+    # what share of diets or dieters fail or regain: "95% of diets fail"
+    r"fail\w*|succeed\w*|regain\w*|"
     # a share of people and what they felt or saw: "94% felt a tighter waistline"
     r"felt|saw|noticed|agreed|experienced|"
     r"found|show\w*|account\w*|made\s+up|consist\w*|compos\w*|"
@@ -307,7 +309,8 @@ _PEOPLE = (
 _TYPICAL_RESULT = lazy_compile(
     r"(?<!\bmy\s)(?<!\bhis\s)(?<!\bher\s)\baverage\s+(?:[\w-]+\s+){0,2}?(?:loss|lost|result|results|change|reduction|drop)\b"
     rf"|\b(?:my|our|the|your)\s+(?:average|typical)\s+{_PEOPLE}\b"
-    rf"|\bmost\s+(?:of\s+(?:my|our|the)\s+)?{_PEOPLE}\s+(?:\w+\s+){{0,2}}?"
+    # "most of our clients lose", "most walkers drop", "most new mums see": a plural noun
+    rf"|\bmost\s+(?:of\s+(?:my|our|the|your)\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE}|[a-z-]{{3,}}s)\s+(?:\w+\s+){{0,2}}?"
     r"(?:are|were|lose|lost|drop|dropped|shed|see|saw|report|reported|end\s+up)\b"
     r"|\btypically\s+(?:lose|lost|drop|shed|see)\b"
 )
@@ -320,6 +323,8 @@ _HEALTHY_PACE = lazy_compile(
 _BODY_AMOUNT = lazy_compile(
     rf"\b{_NUM}(?:\s?(?:[-–]|to)\s?{_NUM})?\s?(?:kg\b|kilos?\b|lbs?\b|pounds?\b|stone\b|inch(?:es)?\b|cm\b|"
     r"(?:dress\s+|jeans?\s+|clothes\s+)?sizes?\b)|\b\d+(?:\.\d+)?\s?[\"″”](?!\w)"
+    # "a dress size", "two jeans sizes"
+    r"|\b(?:a|one|two|three|a\s+whole|a\s+full)\s+(?:dress|jeans?|clothes|clothing|pant)\s+sizes?\b"
 )
 _QUOTED = lazy_compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{3,}’")
 _POINTER = lazy_compile(r"^\W*(?:see|read|check out|learn more|find out)\b", re.IGNORECASE)
