@@ -760,6 +760,30 @@ def test_php_strings_that_read_as_prose_are_copy_at_exact_offsets(linter):
     assert all(d.text == text[d.start : d.end] for d in linter.lint_text(text, "page.php"))
 
 
+def test_a_stat_card_s_figure_and_text_are_read_as_one_sentence(linter):
+    """A template's stat cards keep the figure and its text in separate strings, as a key and
+    its value or as two fields; the page shows them side by side, as one claim."""
+    text = (
+        "<?php\n"
+        "$stats = [\n"
+        "    '94%' => 'would recommend the tea to a friend',\n"
+        "    ['figure' => '3x', 'text' => 'faster fat loss than diet and exercise alone'],\n"
+        "    ['name' => 'Jess', 'text' => 'I love the taste of this tea so much.'],\n"
+        "];\n"
+        "?>\n"
+    )
+    strings = [prose for kind, prose, _ in _blocks(text, "stats.php") if kind == "attribute:string"]
+    assert strings == [
+        "94% would recommend the tea to a friend",
+        "3x faster fat loss than diet and exercise alone",
+        "I love the taste of this tea so much.",
+    ]
+    found = linter.lint_text(text, "stats.php")
+    cards = [d for d in found if d.code == "FL401"]
+    assert [text[d.start : d.start + 3] for d in cards] == ["94%", "3x'"]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
 def test_a_blade_php_block_s_strings_are_copy(linter):
     text = (
         "<h1>Arms</h1>\n"

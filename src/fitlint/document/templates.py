@@ -301,11 +301,14 @@ _ESCAPES = {
 _ENTITY = lazy_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def string_literal(text: str, quote_at: int, stop: int) -> ProseBuilder | None:
+def string_literal(
+    text: str, quote_at: int, stop: int, into: ProseBuilder | None = None
+) -> ProseBuilder | None:
     """The value of the quoted string at ``quote_at``, mapped character by character (escapes
-    ``\\'`` and entities ``&rsquo;`` decoded), or None when it is not closed before ``stop``."""
+    ``\\'`` and entities ``&rsquo;`` decoded), or None when it is not closed before ``stop``;
+    appended to ``into`` when given."""
     quote = text[quote_at]
-    builder = ProseBuilder()
+    builder = ProseBuilder() if into is None else into
     index = quote_at + 1
     run_start = index
     while index < stop:
@@ -362,6 +365,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
             continue
         index = region.start + 2
         stop = region.end
+        figure: int | None = None  # the last string, when it is a figure on its own
         while index < stop:
             char = text[index]
             if char == "/" and text.startswith("//", index) or char == "#":
@@ -385,9 +389,41 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
                     and not _social_card(text, index)
                     and _reads_as_prose(value)
                 ):
-                    found.append(literal)
+                    found.append(_with_figure(text, figure, index, stop) or literal)
+                if _FIGURE.match(value):
+                    figure = index
+                elif not after.startswith("=>"):
+                    figure = None  # a key ('text' =>) may stand between a figure and its text
             index = max(end, index + 1)
     return found
+
+
+# A figure on its own, as a stat card gives it: "94%", "4.5 cm", "3x", "2,000+", "10 kg".
+_FIGURE = lazy_compile(
+    r"\s*(?:up\s+to\s+|over\s+|~\s*)?\d[\d.,]*\s*(?:%|x|×|k\+?|\+|cm|mm|kg|kgs|lbs?|pounds|inch(?:es)?|[\"″”]|"
+    r"kcal|calories|sizes?|dress\s+sizes?|days?|weeks?|minutes?)?\s*$",
+    re.IGNORECASE,
+)
+# What stands between a stat card's figure and its text: "'94%' => 'of customers …'" or
+# "'figure' => '94%', 'text' => 'of customers …'".
+_CARD_GAP = lazy_compile(r"\s*(?:=>|,)\s*(?:(['\"])[\w-]{1,20}\1\s*=>\s*)?$")
+
+
+def _with_figure(text: str, figure: int | None, quote_at: int, stop: int) -> ProseBuilder | None:
+    """A stat card's figure and its text as one sentence ("94% of customers saw a flatter
+    stomach"), when the string just before this one on its line is the figure alone; the code
+    between them reads as a space."""
+    if figure is None:
+        return None
+    figure_end = _string_end(text, figure, stop)
+    gap = text[figure_end:quote_at]
+    if "\n" in gap or not _CARD_GAP.match(gap):
+        return None
+    joined = string_literal(text, figure, stop)
+    if joined is None:
+        return None
+    joined.add_mapped(" ", figure_end, quote_at + 1 - figure_end)
+    return string_literal(text, quote_at, stop, joined)
 
 
 # Blade directives that hand strings to the page: a partial's parameters (@include('banner',

@@ -232,6 +232,8 @@ _PERCENT_CUE = lazy_compile(
     r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"
     # what share of diets or dieters fail or regain: "95% of diets fail"
     r"fail\w*|succeed\w*|regain\w*|"
+    # a share of buyers pleased: "94% would recommend it", "97% were satisfied"
+    r"recommend\w*|satisf\w*|"
     # a share of people and what they felt or saw: "94% felt a tighter waistline"
     r"felt|saw|noticed|agreed|experienced|"
     r"found|show\w*|account\w*|made\s+up|consist\w*|compos\w*|"
