@@ -38,8 +38,21 @@ LABEL_TO_CATEGORY = {
     "DUP_SECTION": "duplicate",
 }
 NEGATIVE_LABELS = {"SPOT_DEBUNK", "STAT_CITED", "NONE"}
-# How the shared corpora keep server-side templates: HTML with template code in it.
-CORPUS_FORMATS = {"php": "html", "blade.php": "html"}
+# A labelled corpus is all content: its templates and page components are read as a team that
+# keeps them would configure ``formats`` (server-side templates as HTML with template code in it,
+# page components through the script reader).
+CORPUS_FORMATS = {
+    "php": "html",
+    "blade.php": "html",
+    "liquid": "html",
+    "astro": "html",
+    "erb": "html",
+    "njk": "html",
+    "twig": "html",
+    "hbs": "html",
+    "jsx": "jsx",
+    "tsx": "jsx",
+}
 
 
 @dataclass

@@ -83,7 +83,8 @@ _PER_EVERY = Needled(
     "each",
 )
 _RATIO = lazy_compile(
-    rf"\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b(?!\s+(?:stars?|points?|rating))"
+    # not the tail of a rating ("4.8 out of 5")
+    rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b(?!\s+(?:stars?|points?|rating))"
     r"|\b(?:thousands|millions|hundreds|tens\s+of\s+thousands)\s+of\s+(?:\w+\s+)?(?:people|women|men|users|customers|members|dieters|moms|mums|parents|clients|readers|fans)\b"
     r"|\b(?:a|one|two|three)[\s-](?:thirds?|quarters?|fifths?|tenths?)\s+of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?"
     r"(?:people|adults|women|men|americans|dieters|users|customers|gym-goers|participants|patients|children|members|"
@@ -113,7 +114,9 @@ _DOSE = Needled(
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
-    r"extend|prolong|shorten|add|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*"
+    r"extend|prolong|shorten|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*"
+    # "adds 300 calories", not figures that "add up"
+    r"|\badd(?:s|ed|ing|itional)?\b(?!\s+up\b)"
     # "eat up to 88 fewer calories a meal": a comparison of intake is an outcome too.
     r"|\b(?:fewer|less|more|extra)\s+(?:calories|kcal)\b",
 )
@@ -233,7 +236,8 @@ _PERCENT_CUE = lazy_compile(
     # what share of diets or dieters fail or regain: "95% of diets fail"
     r"fail\w*|succeed\w*|regain\w*|"
     # a share of buyers pleased: "94% would recommend it", "97% were satisfied"
-    r"recommend\w*|satisf\w*|"
+    # ("100% recommend" is a reviewer's emphasis, not a share)
+    r"(?<!100%\s)(?<!100%\swould\s)recommend\w*|satisf\w*|"
     # a share of people and what they felt or saw: "94% felt a tighter waistline"
     r"felt|saw|noticed|agreed|experienced|"
     r"found|show\w*|account\w*|made\s+up|consist\w*|compos\w*|"
@@ -319,7 +323,8 @@ _TYPICAL_RESULT = lazy_compile(
 # The typical result regulators ask sellers to disclose: "the average member loses 1-2 lbs per
 # week". It reports a safe pace, not a finding to source.
 _HEALTHY_PACE = lazy_compile(
-    r"\b(?:0?\.5|1|2)(?:\s?(?:[-–]|to)\s?(?:1|2))?\s?(?:lbs?|pounds?|kg|kilos?)\s+(?:a|per|each|every)\s+week\b"
+    r"\b(?:(?:0?\.5|1|2)(?:\s?(?:[-–]|to)\s?(?:1|2))?\s?(?:lbs?|pounds?)|(?:0?\.5|1)(?:\s?(?:[-–]|to)\s?1)?\s?(?:kg|kilos?))"
+    r"\s+(?:a|per|each|every)\s+week\b"
 )
 # An amount of body weight or girth: "14.6 lbs", "3.1\"", "2 dress sizes".
 _BODY_AMOUNT = lazy_compile(
@@ -495,7 +500,8 @@ def statistic_in(text: str) -> bool:
     if (_AMOUNT.search(cleaned) or _DOSE.search(cleaned)) and (
         _OUTCOME.search(cleaned) or _GUIDELINE.search(cleaned)
     ):
-        return True
+        # "Around 0.5 to 1 kg a week is realistic": the guideline pace, restated as advice.
+        return not _HEALTHY_PACE.search(cleaned)
     return False
 
 
@@ -927,6 +933,14 @@ _NUTRIENT = lazy_compile(
 _TIME_COLUMN = lazy_compile(r"^\W*(?:week|day|date|month|session|check-?in)s?\b", re.IGNORECASE)
 
 
+# A table of what a product contains: "Ingredient | Amount", "Per serving", "% DV".
+_COMPOSITION_HEADER = lazy_compile(
+    r"\b(?:ingredients?|per\s+serving|serving\s+size|dose|dosage|%\s?dv|daily\s+value|supplement\s+facts|"
+    r"active\s+compounds?|composition)\b",
+    re.IGNORECASE,
+)
+
+
 def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[int, int]]:
     """Source spans of data rows in tables of outcome figures (calories burned, % change, inches
     off the waist) that have no citation in the table, its heading or the paragraph around it.
@@ -981,6 +995,8 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
         }
         if not outcome_columns and len(set(_NUTRIENT.findall(header.lower()))) >= 2:
             continue  # "Calories | Protein | Carbs": a food's nutrition label, not a finding
+        if not outcome_columns and _COMPOSITION_HEADER.search(header):
+            continue  # "Ingredient | Amount": what a product contains, a label, not a finding
         if (
             header_cells
             and _TIME_COLUMN.match(blocks[header_cells[0]].text)

@@ -1046,7 +1046,28 @@ def _first_person_wish(ctx: MatchContext) -> bool:
     if len(before) < 3 or before[-1] != "to" or before[-2] not in ctx.words.desire:
         return False
     subject = [w for w in before[:-2] if w not in ("would", "'d", "’d", "do", "really", "so")]
-    return bool(subject) and subject[-1] in ctx.words.first_person
+    if bool(subject) and subject[-1] in ctx.words.first_person:
+        return True
+    # The wish as a participle of the writer's own clause: "I came in wanting to lose my tummy".
+    doc = ctx.sentence.doc
+    raw = [doc[i].lower_ for i in range(max(ctx.sentence.start, ctx.first - 6), ctx.first)]
+    wish = len(before) - 2  # the desire word: adverbs were dropped from the end of ``before`` only
+    return (
+        0 <= wish < len(raw)
+        and raw[wish].endswith("ing")
+        and any(w in ctx.words.first_person for w in subject[:-1])
+    )
+
+
+def _either_way(between: list[str]) -> bool:
+    """Do these lemmas (between a claim and a means after it) say the result came either way:
+    "whether or not they added ab exercises", "with or without the belt", "regardless of"?"""
+    text = " ".join(between)
+    return (
+        " whether or not " in f" {text} "
+        or " with or without " in f" {text} "
+        or (" regardless of " in f" {text} ")
+    )
 
 
 def targeting(ctx: MatchContext) -> bool:
@@ -1070,6 +1091,8 @@ def targeting(ctx: MatchContext) -> bool:
         if any(lemma in means for means in words.targeted) and not _whole_body_kind(
             lemmas, offset, words
         ):
+            if _either_way(lemmas[ctx.last + 1 - clause.start : offset]):
+                continue  # "lost belly fat whether or not they added ab work": not credited
             if index not in matched or lemma in ("target", "targeted"):
                 return True
         if lemma in words.whole_body and offset and index not in matched:

@@ -279,11 +279,22 @@ def _call_to_action(block: ProseBlock) -> bool:
 HEADING_WORDS = 5  # a repeated heading this long is a copy; shorter ones are template titles
 
 
+# A short line that gives an address to reach or follow: an email, a web address, a handle
+# ("📩 Business inquiries: collabs@example.com", "🛒 My gear: shop.example/me"). A signature
+# repeats it under every post by design.
+_CONTACT_LINE = lazy_compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[\w.]{3,}|https?://|www\.|\b[\w-]+\.(?:com|net|org|ph|co|io|me|app|shop|store|uk|au|in|za|ca|nz|ie|sg|ng)(?:/\S*)?(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def heading_units(document: Document, options: Options) -> list[Unit]:
     units = []
     for block in document.blocks:
         if block.kind != "heading" or block.text.strip().lower() in options.ignore_headings:
             continue
+        if _CONTACT_LINE.search(block.text):
+            continue  # a contact or link line, not a section's title
         prose = normalise(block.text)
         if len(prose.split()) < HEADING_WORDS:
             continue
