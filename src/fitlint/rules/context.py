@@ -826,12 +826,23 @@ def reported(ctx: MatchContext) -> bool:
         window = range(max(ctx.sentence.start, index - 4), index)
         if any(_lemma(ctx, doc[i]) in words.first_person for i in window):
             continue  # "I am of the belief that …", "I hope …": the writer's own claim
-        if doc[index].lower_ in _FORECAST_IMPERATIVES and all(
-            not token.is_alpha for token in doc[ctx.sentence.start : index]
+        if doc[index].lower_ in _FORECAST_IMPERATIVES and (
+            all(not token.is_alpha for token in doc[ctx.sentence.start : index])
+            or _forecast_to_reader(ctx, index)
         ):
             continue  # "Expect your belt to move a notch …": the writer's forecast, told to you
         return True
     return _reporting_frame(ctx.before, words)
+
+
+def _forecast_to_reader(ctx: MatchContext, index: int) -> bool:
+    """Is the forecast word at ``index`` told to the reader: "you can expect to drop 8 pounds",
+    "Follow it exactly and expect to lose an inch"?"""
+    doc = ctx.sentence.doc
+    before = [doc[i].lower_ for i in range(max(ctx.sentence.start, index - 3), index)]
+    if before and before[-1] in ("can", "will", "'ll", "’ll", "should"):
+        return len(before) >= 2 and before[-2] == "you"  # not "you might expect …": a hedge
+    return bool(before) and before[-1] in ("and", "then", "so")
 
 
 def _named_speaker(ctx: MatchContext, index: int) -> bool:
@@ -1759,6 +1770,8 @@ def whole_body(ctx: MatchContext) -> bool:
         return False
     if any(lemma in _LOCAL_WORDS for lemma in matched_lemmas):
         return False  # "target belly fat with these foods": aiming at an area is the promise
+    if _taken_off_area(matched_lemmas, words):
+        return False  # "a cardio burst that shreds fat off the upper arms": the area is named
     if _area_name(ctx, matched_lemmas):
         return False  # "Belly Blast Walks": a name that sells the area, whatever it trains
     if ctx.last + 1 < clause.end and doc[ctx.last + 1].lower_ == "first":
@@ -1824,7 +1837,27 @@ def whole_body(ctx: MatchContext) -> bool:
     return named or words.whole_body.find_phrase(lemmas)
 
 
-_LOCAL_WORDS = frozenset({"target", "targeted", "spot", "spot-reduce", "specifically", "pinpoint"})
+_LOCAL_WORDS = frozenset(
+    {"target", "targeted", "spot", "spot-reduce", "specifically", "pinpoint"}
+    # acting on the fat where it sits: "methi water dissolves belly fat"
+    | {"dissolve", "flush", "liquefy", "emulsify", "drain"}
+)
+
+
+def _taken_off_area(lemmas: list[str], words: ContextWords) -> bool:
+    """Does the match take fat off or from a named area: "fat off the upper arms", "the fat
+    layer off your arms", "inches from your waist"?"""
+    for position, lemma in enumerate(lemmas):
+        if (
+            lemma in ("off", "from")
+            and any(w in _FAT_TAKEN for w in lemmas[:position])
+            and any(w in words.area for w in lemmas[position + 1 :])
+        ):
+            return True  # not "shed weight from the face", which overall fat loss does
+    return False
+
+
+_FAT_TAKEN = frozenset({"fat", "flab", "layer", "inch", "cm", "centimetre", "centimeter"})
 _SPECIFIC = frozenset({"this", "these", "our"})
 # Whole-body means a listicle counts out ("14 tiny habits", "7 walks"); a count of steps or
 # calories is a dose, not a list.
