@@ -376,6 +376,17 @@ _CHAPTER = lazy_compile(
 )
 
 
+# The writer's own doctor or coach as the only authority in the sentence: an anecdote of advice
+# ("My doctor said …", "my doctor was shocked"), not an appeal to research.
+_OWN_ADVISER = lazy_compile(
+    r"\bmy\s+(?:own\s+)?(?:gp|doctor|doc|physician|dietitian|nutritionist|trainer|coach|physio\w*|consultant)\b",
+    re.IGNORECASE,
+)
+_RESEARCH_WORD = lazy_compile(
+    r"\b(?:stud(?:y|ies)|research\w*|trials?|evidence|scien\w*|experts?)\b", re.IGNORECASE
+)
+
+
 _LIST_LINE = lazy_compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s")
 
 
@@ -720,6 +731,8 @@ class ClaimMatcher:
             return  # 'Another claimed its blend was "clinically proven to melt 3x more fat"'
         if self.claim != "statistic" and _ANNOUNCEMENT.search(text):
             return  # "Here's what the trials show": the article announces what it cites
+        if self.claim == "appeal" and _OWN_ADVISER.search(text) and not _RESEARCH_WORD.search(text):
+            return  # "My doctor said even 5% would help": one person's adviser, not research
         if self.claim != "statistic" and _CHAPTER.match(text) and len(text.split()) <= 12:
             return  # "21:02 The one study that says …": a chapter title names what is discussed
         if index.span_cites(block_index, start, end):
@@ -888,7 +901,7 @@ _OUTCOME_HEADER = lazy_compile(
 # A table of what to do ("Sets | Reps | Rest"): its figures are instructions, not findings.
 _PRESCRIBED_HEADER = lazy_compile(
     r"\b(?:sets|reps|repetitions|rest|tempo|rounds|intervals|frequency|servings?|portions?|doses?|"
-    r"dosage|sessions?\s+per)\b",
+    r"dosage|sessions?\s+per|maintenance|targets?|goals?|intake|budget|allowance|limits?)\b",
     re.IGNORECASE,
 )
 # A column of changes to a body measurement: "Avg. waist change", "Inches lost (hips)". A plain
@@ -930,7 +943,9 @@ _NUTRIENT = lazy_compile(
     r"\b(?:calories|calorie|kcal|energy|protein|carbs|carbohydrates?|fats?|fib(?:er|re)|sugars?|"
     r"sodium|salt|saturates)\b"
 )
-_TIME_COLUMN = lazy_compile(r"^\W*(?:week|day|date|month|session|check-?in)s?\b", re.IGNORECASE)
+_TIME_COLUMN = lazy_compile(
+    r"^\W*(?:week|day|date|month|session|check-?in|weigh-?in)s?\b", re.IGNORECASE
+)
 
 
 # A table of what a product contains: "Ingredient | Amount", "Per serving", "% DV".
@@ -995,7 +1010,7 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
         }
         if not outcome_columns and len(set(_NUTRIENT.findall(header.lower()))) >= 2:
             continue  # "Calories | Protein | Carbs": a food's nutrition label, not a finding
-        if not outcome_columns and _COMPOSITION_HEADER.search(header):
+        if not outcome_columns and _COMPOSITION_HEADER.search(header + " " + around):
             continue  # "Ingredient | Amount": what a product contains, a label, not a finding
         if (
             header_cells

@@ -1850,7 +1850,7 @@ def _taken_off_area(lemmas: list[str], words: ContextWords) -> bool:
     for position, lemma in enumerate(lemmas):
         if (
             lemma in ("off", "from")
-            and any(w in _FAT_TAKEN for w in lemmas[:position])
+            and any(w in _FAT_TAKEN for w in lemmas)
             and any(w in words.area for w in lemmas[position + 1 :])
         ):
             return True  # not "shed weight from the face", which overall fat loss does
