@@ -1057,8 +1057,8 @@ def _first_person_wish(ctx: MatchContext) -> bool:
     if len(before) < 3 or before[-1] != "to" or before[-2] not in ctx.words.desire:
         return False
     subject = [w for w in before[:-2] if w not in ("would", "'d", "’d", "do", "really", "so")]
-    if bool(subject) and subject[-1] in ctx.words.first_person:
-        return True
+    if bool(subject) and (subject[-1] in ctx.words.first_person or subject[-1] in ("she", "he")):
+        return True  # and a wish told of one person: "she wants to lose her muffin top"
     # The wish as a participle of the writer's own clause: "I came in wanting to lose my tummy".
     doc = ctx.sentence.doc
     raw = [doc[i].lower_ for i in range(max(ctx.sentence.start, ctx.first - 6), ctx.first)]
