@@ -63,6 +63,10 @@ OPENING_PERIOD = (
     r"(?:for\s+(?:(?:just|only|the|about|around|a\s+mere)\s+){0,2}"
     rf"{COUNT}\s*[- ]?\s*{UNITS_OF_TIME}"
     rf"|{COUNT}\s+(?P<period>days?|nights?|weeks?|months?|fortnights?)\s+(?:in\b|into\s+it\b|of\b|on\b|with\b|using\b)"
+    # A diary's or timeline's day or week: "Day 7 results: my face is 2 cm slimmer", "Week 1:
+    # 5-10 lbs gone"
+    rf"|(?:day|night)\s+(?P<day>{NUM})\b"
+    rf"|(?P<period>week|month)\s+(?P<ordinal>{NUM})\b"
     r")"
 )
 OPENING_PERIOD_RE = lazy_compile(rf"{PERIOD}|{OPENING_PERIOD}", re.IGNORECASE)
