@@ -1273,10 +1273,18 @@ def _product_name(ctx: MatchContext) -> bool:
             return True
         if not (token.is_title or token.is_upper):
             break  # a name runs on only in capitals: "Flat Tummy Morning Tea"
+    matched = [t for t in doc[ctx.first : ctx.last + 1] if t.is_alpha]
+    capitalised = bool(matched) and all(t.is_title or t.is_upper for t in matched)
     if following and following[0].like_num and not following[0].is_punct:
-        matched = [t for t in doc[ctx.first : ctx.last + 1] if t.is_alpha]
-        return bool(matched) and all(t.is_title or t.is_upper for t in matched)
-    return False
+        return capitalised
+    # A time-boxed name: "the 21-Day Flat Tummy Glow-Up", "28-Day Tummy Trim Walk".
+    before = doc_text(doc)[
+        max(ctx.sentence.start_char, doc[ctx.first].idx - 14) : doc[ctx.first].idx
+    ]
+    return capitalised and _TIME_BOX.search(before) is not None
+
+
+_TIME_BOX = lazy_compile(r"\b\d{1,2}[- ](?:day|week|night)s?\s*$", re.IGNORECASE)
 
 
 # Finite forms that state a body part's change as fact: "my belly is flatter", "her waist went
@@ -1745,8 +1753,13 @@ def _area_name(ctx: MatchContext, matched_lemmas: list[str]) -> bool:
         return False
     words = ctx.words
     return matched_lemmas[0] in words.area and any(
-        lemma in words.agent or lemma in words.fat_verb for lemma in matched_lemmas[1:]
+        lemma in words.agent or lemma in words.fat_verb or lemma in _SLIMMING_VERBS
+        for lemma in matched_lemmas[1:]
     )
+
+
+# Verbs that slim an area when a name puts them after it: "Tummy Trim Walk", "Waist Whittle".
+_SLIMMING_VERBS = frozenset({"trim", "slim", "shrink", "whittle", "shred", "melt", "cinch", "tuck"})
 
 
 def whole_body(ctx: MatchContext) -> bool:
