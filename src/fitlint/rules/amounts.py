@@ -37,13 +37,18 @@ _AFTER_AMOUNT = (
     r"(?:fall|falls|fell|falling|melt|melts|melted|melting|drop|drops|dropped|dropping|come|comes|came|"
     r"coming|slide|slides|slid|sliding)[ \t]+(?:off|away))"
 )
+# An amount of something other than the body: "we lost 3 kg of frozen peas".
+_OF_SOMETHING_ELSE = (
+    r"\s+of\s+(?!(?:pure\s+|body\s+|belly\s+|stubborn\s+|visceral\s+|excess\s+|their\s+|my\s+|your\s+|her\s+|his\s+)?"
+    r"(?:fat|weight|flab|water|bodyweight|body|belly|muscle|bloat)\b)[a-z]"
+)
 # Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
 _WORDS = r"(?:[ \t]+[\w'’~-]+)"
 _PREFIX = r"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
 # The amount a person lost: a loss word, then (within a few words) the amount; or the amount,
 # then a word of loss; or a from–to weight.
 _AMOUNT = lazy_compile(
-    rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+{_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)"
+    rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+{_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)(?!{_OF_SOMETHING_ELSE})"
     rf"|\b{_RANGE}\s*(?:whole\s+|full\s+|entire\s+)?{_UNIT}[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
     # A clothing size down: "from a size 14 to a size 12", "from a UK 16 to a 12".
     r"|\bfrom\s+(?:an?\s+)?(?:(?:uk|us|au|dress|jeans?|pants?)\s+)?size\s+(?P<start_size>\d{1,2})"
@@ -170,6 +175,19 @@ def amounts(text: str) -> Iterator[Amount]:
         )
 
 
+# Between a period and the loss after it: a denial, or an illness or operation that explains the
+# loss ("Two weeks in hospital and I was down 4 kg").
+_NOT_A_DIET = lazy_compile(
+    r"\b(?:not|never|no|won['’]t|can['’]t|cannot|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|nobody|nothing)\b"
+    r"|\b(?:bug|virus|norovirus|flu|covid|ill|illness|sick|hospital|surgery|op|operation|fever|poisoning|chemo\w*|"
+    r"infection|antibiotics|power\s+cut|power\s+was\s+out)\b",
+    re.IGNORECASE,
+)
+# A count before "a week": how often, not how long ("three mornings a week").
+_FREQUENCY = lazy_compile(
+    r"\b(?:times|mornings|evenings|nights|days|sessions|classes|workouts|runs|twice|once)\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE_TURN = lazy_compile(r"\s*(?:,|and\b|,\s*and\b)")
 _CLAUSE_CONJUNCTION = lazy_compile(r",\s*(?:and|then|so|but|and\s+then)$")
 
@@ -187,6 +205,8 @@ def period_before(text: str, position: int) -> re.Match[str] | None:
     lead = text[: last.start()].strip(" \t*_\"'“‘(").lower()
     lead = _CLAUSE_CONJUNCTION.sub(",", lead)  # "…, and three days later she was …"
     between = text[last.end() : position]
+    if _NOT_A_DIET.search(text[last.start() : position]) or _FREQUENCY.search(text[: last.start()]):
+        return None  # "One month of walking won't melt 5 kg", "For 5 days I had norovirus, …"
     if (
         lead
         and not lead.endswith((",", ":", ";", "—", "–"))
@@ -239,7 +259,8 @@ def period_in_context(context: str) -> re.Match[str] | None:
     start = ends[-2].end() if len(ends) >= 2 else 0
     last = None
     for match in PERIOD_RE.finditer(tail, start):
-        last = match
+        if not _FREQUENCY.search(tail[: match.start()]):
+            last = match  # not "three mornings a week": how often, not how long
     return last
 
 

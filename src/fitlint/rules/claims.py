@@ -379,8 +379,22 @@ _CHAPTER = lazy_compile(
 # The writer's own doctor or coach as the only authority in the sentence: an anecdote of advice
 # ("My doctor said …", "my doctor was shocked"), not an appeal to research.
 _OWN_ADVISER = lazy_compile(
-    r"\bmy\s+(?:own\s+)?(?:gp|doctor|doc|physician|dietitian|nutritionist|trainer|coach|physio\w*|consultant)\b",
+    r"\b(?:my|our|the|her|his)\s+(?:own\s+|old\s+|new\s+|family\s+)?(?:gp|doctor|doc|physician|dietitian|nutritionist|"
+    r"trainer|coach|physio\w*|consultant|surgeon|pharmacist|professor|nurse|midwife|\w*ologist)\b(?!s)",
     re.IGNORECASE,
+)
+# An appeal asked about, not made: "Do dermatologists agree that …?", "Does science show …?",
+# "asked whether science says …", "Science says very little about detox teas".
+_APPEAL_ASKED = lazy_compile(
+    r"^\W*(?:do|does|did|is|are|can|could|has|have|will|would)\b[^?]*\?\s*$"
+    r"|\b(?:whether|if)\s+(?:the\s+)?(?:science|research|studies|experts?|doctors?|\w*ologists?)\b"
+    r"|\b(?:science|research|studies|the\s+evidence)\s+(?:says?|tells?\s+us|shows?)\s+(?:very\s+)?(?:little|nothing|less|no\b)",
+    re.IGNORECASE,
+)
+# A score out of five or ten: "We gave it 7 out of 10", "Comfort: 9 in 10", "Our score: 4 out of 5".
+_SCORE = lazy_compile(
+    r"(?:\bgave\s+(?:it|them|this)|\bscored?|\brat(?:ed|ing)|\bverdict|^\W*[a-z][a-z ]{0,20}:\**)\W*"
+    r"\d+(?:\.\d+)?\s+(?:out\s+of|in)\s+(?:5|10|100)\b(?!\s+(?:of|people|women|men|users|customers)\b)"
 )
 _RESEARCH_WORD = lazy_compile(
     r"\b(?:stud(?:y|ies)|research\w*|trials?|evidence|scien\w*|experts?)\b", re.IGNORECASE
@@ -422,6 +436,9 @@ _NUTRIENT_TARGET = lazy_compile(
 _OWN_COUNT = lazy_compile(
     r"^\W*join\s+(?:over\s+|more\s+than\s+)?[\d,.]+\s?(?:k|thousand|million)?\+?\s"
     r"|\brated\s+[\d.]+\s*(?:/|out\s+of)\s*(?:5|five|10|ten)\b"
+    # a headcount opening a stat card: "2,000+ members since we opened in 2015"
+    r"|^\W*[\d,.]+\s?(?:k|thousand|million)?\+?\s+(?:happy\s+|active\s+|satisfied\s+|loyal\s+)?"
+    r"(?:members|clients|customers|students|followers|subscribers|readers|users)\b"
     r"|\b[\d.]+\s*(?:/\s*5\s+)?stars?\s+(?:from|on|across|by)\s+[\d,.]+\+?\s+(?:reviews?|ratings?|customers)\b"
 )
 
@@ -462,6 +479,7 @@ def statistic_in(text: str) -> bool:
             cleaned = _INTENSITY.sub(" ", cleaned)
         cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", cleaned))
     cleaned = _EQUIPMENT.sub(" ", cleaned)  # "two 5 kg dumbbells": a kit list, not a finding
+    cleaned = _SCORE.sub(" ", cleaned)  # "We gave it 7 out of 10": a reviewer's score
     if _NUTRIENT_TARGET.match(cleaned):
         return False  # "Fat: 60-80g/day (…)": a plan's daily target, labelled by its nutrient
     if (
@@ -733,6 +751,8 @@ class ClaimMatcher:
             return  # "Here's what the trials show": the article announces what it cites
         if self.claim == "appeal" and _OWN_ADVISER.search(text) and not _RESEARCH_WORD.search(text):
             return  # "My doctor said even 5% would help": one person's adviser, not research
+        if self.claim == "appeal" and _APPEAL_ASKED.search(text):
+            return  # "Does science show that cold showers boost your metabolism?"
         if self.claim != "statistic" and _CHAPTER.match(text) and len(text.split()) <= 12:
             return  # "21:02 The one study that says …": a chapter title names what is discussed
         if index.span_cites(block_index, start, end):

@@ -1066,7 +1066,7 @@ def _first_person_wish(ctx: MatchContext) -> bool:
     return (
         0 <= wish < len(raw)
         and raw[wish].endswith("ing")
-        and any(w in ctx.words.first_person for w in subject[:-1])
+        and any(w in ctx.words.first_person or w in ("she", "he") for w in subject[:-1])
     )
 
 
