@@ -47,6 +47,8 @@ PERIOD = (
     rf"|(?:by|in|during|after)\s+(?:the\s+)?(?P<period>week|month)\s+(?P<ordinal>{NUM})\b"
     rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{NUM})\s+(?P<period>day|week|month)s?\b"
     r"|(?P<overnight>overnight)\b"
+    # "this week", "next weekend"
+    r"|(?:this|next|last)\s+(?P<period>week|weekend|fortnight)\b"
     # "three days later", "eight weeks later"
     rf"|{COUNT}\s+(?P<period>days?|weeks?|months?)\s+(?:later|after)\b"
     # "just finished day 3", "completed day five"
