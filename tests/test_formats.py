@@ -18,7 +18,14 @@ from fitlint.document.formats import reader_for
 from fitlint.engine import Linter
 
 FORMATS = FIXTURES / "formats"
-MAPPED = {"php": "html", "blade.php": "html", "tsx": "jsx", "jsx": "jsx", "js": "jsx"}
+MAPPED = {
+    "php": "html",
+    "blade.php": "html",
+    "liquid": "html",
+    "tsx": "jsx",
+    "jsx": "jsx",
+    "js": "jsx",
+}
 
 
 @pytest.fixture(scope="module")
@@ -781,6 +788,30 @@ def test_a_stat_card_s_figure_and_text_are_read_as_one_sentence(linter):
     found = linter.lint_text(text, "stats.php")
     cards = [d for d in found if d.code == "FL401"]
     assert [text[d.start : d.start + 3] for d in cards] == ["94%", "3x'"]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
+def test_liquid_variables_and_snippet_parameters_are_copy(linter):
+    """A Shopify section keeps its headline in a variable or hands it to a snippet; the page
+    prints it. Other Liquid tags (if, for) and their strings are logic."""
+    text = (
+        "{%- liquid\n"
+        '  assign gel_name = "ContourHeat Firming Gel"\n'
+        '  assign subhead = "Burn belly fat around the clock, even while you sleep."\n'
+        "-%}\n"
+        "{% render 'hero', heading: \"Melt your muffin top in 7 days\", image: 'hero.jpg' %}\n"
+        '{% if product.type == "a long product type name here" %}<p>In stock.</p>{% endif %}\n'
+        '<p class="lead">{{ subhead }}</p>\n'
+    )
+    strings = [
+        prose for kind, prose, _ in _blocks(text, "section.liquid") if kind == "attribute:string"
+    ]
+    assert strings == [
+        "Burn belly fat around the clock, even while you sleep.",
+        "Melt your muffin top in 7 days",
+    ]
+    found = linter.lint_text(text, "section.liquid")
+    assert ("FL101", "Burn belly fat") in [(d.code, d.text) for d in found]
     assert all(d.text == text[d.start : d.end] for d in found)
 
 

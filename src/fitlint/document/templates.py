@@ -360,7 +360,8 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
     found: list[ProseBuilder] = []
     for region in regions:
         if region.kind != "php" and not (
-            region.kind == "blade" and _BLADE_DATA.match(text, region.start)
+            (region.kind == "blade" and _BLADE_DATA.match(text, region.start))
+            or (region.kind == "tag" and _LIQUID_DATA.match(text, region.start))
         ):
             continue
         index = region.start + 2
@@ -429,6 +430,12 @@ def _with_figure(text: str, figure: int | None, quote_at: int, stop: int) -> Pro
 # Blade directives that hand strings to the page: a partial's parameters (@include('banner',
 # ['heading' => '…'])), a component's, a section's inline content (@section('hero', '…')).
 _BLADE_DATA = lazy_compile(r"@(?:include\w*|component|each|livewire|section|slot|props)\s*\(")
+
+
+# Liquid tags that hand strings to the page: a variable the page prints ({% assign headline =
+# "…" %}, a {% liquid %} block of them), a snippet's or section's parameters ({% render 'hero',
+# heading: "…" %}).
+_LIQUID_DATA = lazy_compile(r"\{%-?\s*(?:assign|liquid|render|include|section)\b")
 
 
 _TARGET = lazy_compile(r"([A-Za-z_][\w.:-]*)['\"]?\s*(?:=>|=|:)\s*$")
