@@ -815,6 +815,22 @@ def test_liquid_variables_and_snippet_parameters_are_copy(linter):
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_liquid_section_s_schema_defaults_are_copy_and_its_comments_are_not(linter):
+    text = (
+        '{%- comment -%} Do not reuse "Lose 10cm in 10 days" from the 2022 launch. {%- endcomment -%}\n'
+        '<p class="lead">{{ section.settings.lead }}</p>\n'
+        "{% schema %}\n"
+        '{ "name": "Contour Duo", "settings": [ { "type": "text", "id": "lead", "label": "Lead line",\n'
+        '  "default": "Melt your muffin top with our hot gel and sauna wrap." } ] }\n'
+        "{% endschema %}\n"
+    )
+    read = [(kind, prose) for kind, prose, _ in _blocks(text, "duo.liquid")]
+    assert read == [("attribute:string", "Melt your muffin top with our hot gel and sauna wrap.")]
+    found = linter.lint_text(text, "duo.liquid")
+    assert found and all(d.start > text.index('"default"') for d in found)
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
 def test_a_blade_php_block_s_strings_are_copy(linter):
     text = (
         "<h1>Arms</h1>\n"

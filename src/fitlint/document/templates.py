@@ -50,7 +50,7 @@ _BLADE_NEEDS_ARGS = frozenset(
 class Region(NamedTuple):
     start: int
     end: int
-    kind: str  # php | echo | tag | comment | erb | blade
+    kind: str  # php | echo | tag | comment | erb | blade | schema (a Liquid section's settings)
 
 
 def template_regions(text: str) -> list[Region]:
@@ -105,7 +105,39 @@ def template_regions(text: str) -> list[Region]:
         }[token]
         regions.append(Region(start, end, "comment" if comment else kind))
         position = end
-    return regions
+    return _liquid_blocks(text, regions) if "{%" in text else regions
+
+
+# Liquid blocks whose body is not page text: a comment, a section's settings schema (JSON), its
+# script and style, raw template source.
+_LIQUID_BLOCK = lazy_compile(r"\{%-?\s*(comment|schema|javascript|stylesheet|style|raw)\s*-?%\}")
+
+
+def _liquid_blocks(text: str, regions: list[Region]) -> list[Region]:
+    """The regions with each Liquid comment, schema, script or style block made one region, from
+    its opening tag to its closing one: "schema" for a section's settings, whose text defaults
+    the page shows, and "comment" for the rest."""
+    merged: list[Region] = []
+    index = 0
+    while index < len(regions):
+        region = regions[index]
+        opening = _LIQUID_BLOCK.match(text, region.start) if region.kind == "tag" else None
+        if opening is None:
+            merged.append(region)
+            index += 1
+            continue
+        closing = re.compile(r"\{%-?\s*end" + opening.group(1) + r"\s*-?%\}")
+        end = index + 1
+        while end < len(regions) and not closing.match(text, regions[end].start):
+            end += 1
+        if end == len(regions):
+            merged.append(region)  # never closed: only the tag is code
+            index += 1
+            continue
+        kind = "schema" if opening.group(1) == "schema" else "comment"
+        merged.append(Region(region.start, regions[end].end, kind))
+        index = end + 1
+    return merged
 
 
 def _might_hold_templates(text: str) -> bool:
@@ -359,6 +391,9 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
     already read as metadata (``taken``: their start offsets) do not."""
     found: list[ProseBuilder] = []
     for region in regions:
+        if region.kind == "schema":
+            found.extend(_schema_defaults(text, region, taken))
+            continue
         if region.kind != "php" and not (
             (region.kind == "blade" and _BLADE_DATA.match(text, region.start))
             or (region.kind == "tag" and _LIQUID_DATA.match(text, region.start))
@@ -430,6 +465,21 @@ def _with_figure(text: str, figure: int | None, quote_at: int, stop: int) -> Pro
 # Blade directives that hand strings to the page: a partial's parameters (@include('banner',
 # ['heading' => '…'])), a component's, a section's inline content (@section('hero', '…')).
 _BLADE_DATA = lazy_compile(r"@(?:include\w*|component|each|livewire|section|slot|props)\s*\(")
+
+
+# A text setting's default in a Liquid section schema: the copy the section shows until an editor
+# changes it ("default": "Blitz belly bulge …").
+_SCHEMA_DEFAULT = lazy_compile(r'"default"\s*:\s*(?=")')
+
+
+def _schema_defaults(text: str, region: Region, taken: set[int]) -> list[ProseBuilder]:
+    found = []
+    for default in _SCHEMA_DEFAULT.finditer(text, region.start, region.end):
+        quote_at = default.end()
+        literal = string_literal(text, quote_at, region.end)
+        if literal is not None and quote_at + 1 not in taken and _reads_as_prose(literal.text()):
+            found.append(literal)
+    return found
 
 
 # Liquid tags that hand strings to the page: a variable the page prints ({% assign headline =
