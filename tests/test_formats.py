@@ -22,6 +22,7 @@ MAPPED = {
     "php": "html",
     "blade.php": "html",
     "liquid": "html",
+    "astro": "html",
     "tsx": "jsx",
     "jsx": "jsx",
     "js": "jsx",
@@ -828,6 +829,32 @@ def test_a_liquid_section_s_schema_defaults_are_copy_and_its_comments_are_not(li
     assert read == [("attribute:string", "Melt your muffin top with our hot gel and sauna wrap.")]
     found = linter.lint_text(text, "duo.liquid")
     assert found and all(d.start > text.index('"default"') for d in found)
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
+def test_an_astro_page_s_script_strings_are_copy(linter):
+    """An Astro page's front matter is a script: its SEO fields are the page's title and
+    description, and the strings its markup prints (taglines, testimonials) are copy."""
+    text = (
+        "---\n"
+        'import Layout from "../layouts/Layout.astro";\n'
+        "const seo = {\n"
+        '  title: "Coach Raj | Online Coaching",\n'
+        '  description: "Lose the tummy tyre without giving up roti, with coaching on WhatsApp.",\n'
+        "};\n"
+        'const quotes = [{ name: "Sneha P.", quote: "7 kg down in 3 weeks before my sister\'s wedding!" }];\n'
+        "---\n"
+        "<Layout title={seo.title}><h1>Coach Raj</h1></Layout>\n"
+    )
+    read = [(kind, prose) for kind, prose, _ in _blocks(text, "index.astro")]
+    assert (
+        "front_matter:description",
+        "Lose the tummy tyre without giving up roti, with coaching on WhatsApp.",
+    ) in read
+    assert ("attribute:string", "7 kg down in 3 weeks before my sister's wedding!") in read
+    assert not any("../layouts" in prose for _, prose in read)
+    found = linter.lint_text(text, "index.astro")
+    assert ("FL204", "7 kg down in 3 weeks") in [(d.code, d.text) for d in found]
     assert all(d.text == text[d.start : d.end] for d in found)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -26,7 +27,13 @@ from typing import NamedTuple
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.model import Cell, Link, ProseBlock
 from fitlint.document.props import component_source, is_text_prop
-from fitlint.document.templates import code_strings, mask, metadata_strings, template_regions
+from fitlint.document.templates import (
+    Region,
+    code_strings,
+    mask,
+    metadata_strings,
+    template_regions,
+)
 from fitlint.lazyregex import lazy_compile
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -559,6 +566,7 @@ def parse_html(
     masked: str | None = None,
     templates: bool = True,
     titles: bool = False,
+    script: tuple[int, int] | None = None,
 ) -> HtmlResult:
     """Prose blocks of ``text[start:end]`` (``start`` at a line start).
 
@@ -566,6 +574,8 @@ def parse_html(
     metadata strings are its front matter; false for an HTML block inside Markdown.
     ``masked``: ``text`` with other non-prose already blanked (front matter, script code).
     ``templates``: mask template code; ``titles``: every ``title`` attribute is copy.
+    ``script``: the span of a page's component script (Astro front matter), whose strings are
+    read like a template's.
     """
     end = len(text) if end is None else end
     source = text if masked is None else masked
@@ -577,6 +587,8 @@ def parse_html(
         regions = template_regions(source)
     if start and regions:
         regions = [r._replace(start=r.start + start, end=r.end + start) for r in regions]
+    if script is not None:
+        regions = [Region(script[0], script[1], "script"), *regions]
     blocks: list[ProseBlock] = []
     strings: list[ProseBlock] = []
     if regions:
@@ -647,9 +659,18 @@ def parse_page(
             else len(text)
         )
         masked = mask(text, [(0, end)])
-    result = parse_html(text, line_starts, front_matter_keys, masked=masked)
+    script = None
+    if front is not None and not blocks and _SCRIPT_FENCE.search(text, 0, end):
+        script = (0, end)  # an Astro page's front matter is its script: its strings may be copy
+    result = parse_html(text, line_starts, front_matter_keys, masked=masked, script=script)
     blocks.extend(result.blocks)
     return blocks, result.code_lines | markup_lines(blocks, lines)
+
+
+# Front matter that is code, not YAML: an Astro component script.
+_SCRIPT_FENCE = lazy_compile(
+    r"^\s*(?:import\s|export\s|const\s|let\s|var\s|function\s)", re.MULTILINE
+)
 
 
 def markup_lines(blocks: Sequence[ProseBlock], lines: Sequence[str]) -> set[int]:

@@ -50,7 +50,7 @@ _BLADE_NEEDS_ARGS = frozenset(
 class Region(NamedTuple):
     start: int
     end: int
-    kind: str  # php | echo | tag | comment | erb | blade | schema (a Liquid section's settings)
+    kind: str  # php | echo | tag | comment | erb | blade | schema (Liquid) | script (Astro)
 
 
 def template_regions(text: str) -> list[Region]:
@@ -394,7 +394,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
         if region.kind == "schema":
             found.extend(_schema_defaults(text, region, taken))
             continue
-        if region.kind != "php" and not (
+        if region.kind not in ("php", "script") and not (
             (region.kind == "blade" and _BLADE_DATA.match(text, region.start))
             or (region.kind == "tag" and _LIQUID_DATA.match(text, region.start))
         ):
@@ -404,7 +404,11 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
         figure: int | None = None  # the last string, when it is a figure on its own
         while index < stop:
             char = text[index]
-            if char == "/" and text.startswith("//", index) or char == "#":
+            if (
+                char == "/"
+                and text.startswith("//", index)
+                or (char == "#" and region.kind == "php")
+            ):
                 newline = text.find("\n", index, stop)
                 index = stop if newline < 0 else newline + 1
                 continue
