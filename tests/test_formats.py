@@ -43,6 +43,11 @@ def _found(linter: Linter, name: str, text: str | None = None) -> list[tuple[str
     return [(d.code, text[d.start : d.end]) for d in diagnostics]
 
 
+def _code_strings(text: str, path: str) -> list[str]:
+    """The prose of every string read from template code."""
+    return [prose for kind, prose, _ in _blocks(text, path) if kind == "attribute:string"]
+
+
 def _blocks(text: str, path: str, **kwargs) -> list[tuple[str, str, str]]:
     """(kind, prose, source slice) of every block."""
     document = parse_document(text, path, formats=MAPPED, **kwargs)
@@ -755,7 +760,7 @@ def test_php_strings_that_read_as_prose_are_copy_at_exact_offsets(linter):
         "?>\n"
         '<p><?php echo "Melt your love handles with this belt."; ?></p>\n'
     )
-    strings = [prose for kind, prose, _ in _blocks(text, "page.php") if kind == "attribute:string"]
+    strings = _code_strings(text, "page.php")
     # The testimonial and the echo; not the array keys, the name, the CSS classes, the social
     # card or the commented-out line.
     assert strings == [
@@ -780,7 +785,7 @@ def test_a_stat_card_s_figure_and_text_are_read_as_one_sentence(linter):
         "];\n"
         "?>\n"
     )
-    strings = [prose for kind, prose, _ in _blocks(text, "stats.php") if kind == "attribute:string"]
+    strings = _code_strings(text, "stats.php")
     assert strings == [
         "94% would recommend the tea to a friend",
         "3x faster fat loss than diet and exercise alone",
@@ -804,9 +809,7 @@ def test_liquid_variables_and_snippet_parameters_are_copy(linter):
         '{% if product.type == "a long product type name here" %}<p>In stock.</p>{% endif %}\n'
         '<p class="lead">{{ subhead }}</p>\n'
     )
-    strings = [
-        prose for kind, prose, _ in _blocks(text, "section.liquid") if kind == "attribute:string"
-    ]
+    strings = _code_strings(text, "section.liquid")
     assert strings == [
         "Burn belly fat around the clock, even while you sleep.",
         "Melt your muffin top in 7 days",
@@ -869,9 +872,7 @@ def test_a_blade_php_block_s_strings_are_copy(linter):
         "@endphp\n"
         "@foreach ($weeks as $week)<p>{{ $week['focus'] }}</p>@endforeach\n"
     )
-    strings = [
-        prose for kind, prose, _ in _blocks(text, "arms.blade.php") if kind == "attribute:string"
-    ]
+    strings = _code_strings(text, "arms.blade.php")
     assert strings == [
         "Supersets that torch the fat on the backs of your arms.",
         "Heavier sets of eight to build muscle.",
@@ -890,9 +891,7 @@ def test_a_blade_partial_s_parameters_are_copy(linter):
         "])\n"
         "@if ($member == 'gold member only')<p>Welcome back.</p>@endif\n"
     )
-    strings = [
-        prose for kind, prose, _ in _blocks(text, "wrap.blade.php") if kind == "attribute:string"
-    ]
+    strings = _code_strings(text, "wrap.blade.php")
     assert strings == ["Drop a Dress Size in an Hour"]
     found = linter.lint_text(text, "wrap.blade.php")
     assert ("FL202", "Drop a Dress Size in an Hour") in [(d.code, d.text) for d in found]

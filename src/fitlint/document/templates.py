@@ -113,6 +113,15 @@ def template_regions(text: str) -> list[Region]:
 _LIQUID_BLOCK = lazy_compile(r"\{%-?\s*(comment|schema|javascript|stylesheet|style|raw)\s*-?%\}")
 
 
+_LIQUID_END = lazy_compile(r"\{%-?\s*end(\w+)\s*-?%\}")
+
+
+def _closes(text: str, region: Region, name: str) -> bool:
+    """Is ``region`` the tag that ends a Liquid ``name`` block ({% endschema %})?"""
+    end = _LIQUID_END.match(text, region.start) if region.kind == "tag" else None
+    return end is not None and end.group(1) == name
+
+
 def _liquid_blocks(text: str, regions: list[Region]) -> list[Region]:
     """The regions with each Liquid comment, schema, script or style block made one region, from
     its opening tag to its closing one: "schema" for a section's settings, whose text defaults
@@ -126,9 +135,8 @@ def _liquid_blocks(text: str, regions: list[Region]) -> list[Region]:
             merged.append(region)
             index += 1
             continue
-        closing = re.compile(r"\{%-?\s*end" + opening.group(1) + r"\s*-?%\}")
         end = index + 1
-        while end < len(regions) and not closing.match(text, regions[end].start):
+        while end < len(regions) and not _closes(text, regions[end], opening.group(1)):
             end += 1
         if end == len(regions):
             merged.append(region)  # never closed: only the tag is code

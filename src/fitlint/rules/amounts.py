@@ -188,7 +188,7 @@ _FREQUENCY = lazy_compile(
     r"\b(?:times|mornings|evenings|nights|days|sessions|classes|workouts|runs|twice|once)\s*$",
     re.IGNORECASE,
 )
-_CLAUSE_TURN = lazy_compile(r"\s*(?:,|and\b|,\s*and\b)")
+_CLAUSE_TURN = lazy_compile(r"\s*(?:,|and\b)")  # read with match: ", and" starts with ","
 _CLAUSE_CONJUNCTION = lazy_compile(r",\s*(?:and|then|so|but|and\s+then)$")
 
 

@@ -1057,28 +1057,32 @@ def _first_person_wish(ctx: MatchContext) -> bool:
     if len(before) < 3 or before[-1] != "to" or before[-2] not in ctx.words.desire:
         return False
     subject = [w for w in before[:-2] if w not in ("would", "'d", "’d", "do", "really", "so")]
-    if bool(subject) and (subject[-1] in ctx.words.first_person or subject[-1] in ("she", "he")):
+
+    def wisher(word: str) -> bool:
+        return word in ctx.words.first_person or word in _ONE_PERSON
+
+    if subject and wisher(subject[-1]):
         return True  # and a wish told of one person: "she wants to lose her muffin top"
     # The wish as a participle of the writer's own clause: "I came in wanting to lose my tummy".
     doc = ctx.sentence.doc
     raw = [doc[i].lower_ for i in range(max(ctx.sentence.start, ctx.first - 6), ctx.first)]
     wish = len(before) - 2  # the desire word: adverbs were dropped from the end of ``before`` only
     return (
-        0 <= wish < len(raw)
-        and raw[wish].endswith("ing")
-        and any(w in ctx.words.first_person or w in ("she", "he") for w in subject[:-1])
+        0 <= wish < len(raw) and raw[wish].endswith("ing") and any(wisher(w) for w in subject[:-1])
     )
+
+
+_ONE_PERSON = frozenset({"she", "he"})
 
 
 def _either_way(between: list[str]) -> bool:
     """Do these lemmas (between a claim and a means after it) say the result came either way:
     "whether or not they added ab exercises", "with or without the belt", "regardless of"?"""
-    text = " ".join(between)
-    return (
-        " whether or not " in f" {text} "
-        or " with or without " in f" {text} "
-        or (" regardless of " in f" {text} ")
-    )
+    text = f" {' '.join(between)} "
+    return any(f" {phrase} " in text for phrase in _EITHER_WAY)
+
+
+_EITHER_WAY = ("whether or not", "with or without", "regardless of")
 
 
 def targeting(ctx: MatchContext) -> bool:
@@ -1860,14 +1864,12 @@ _LOCAL_WORDS = frozenset(
 def _taken_off_area(lemmas: list[str], words: ContextWords) -> bool:
     """Does the match take fat off or from a named area: "fat off the upper arms", "the fat
     layer off your arms", "inches from your waist"?"""
-    for position, lemma in enumerate(lemmas):
-        if (
-            lemma in ("off", "from")
-            and any(w in _FAT_TAKEN for w in lemmas)
-            and any(w in words.area for w in lemmas[position + 1 :])
-        ):
-            return True  # not "shed weight from the face", which overall fat loss does
-    return False
+    if not any(w in _FAT_TAKEN for w in lemmas):
+        return False  # not "shed weight from the face", which overall fat loss does
+    return any(
+        lemma in ("off", "from") and any(w in words.area for w in lemmas[position + 1 :])
+        for position, lemma in enumerate(lemmas)
+    )
 
 
 _FAT_TAKEN = frozenset({"fat", "flab", "layer", "inch", "cm", "centimetre", "centimeter"})
