@@ -391,6 +391,23 @@ _APPEAL_ASKED = lazy_compile(
     r"|\b(?:science|research|studies|the\s+evidence)\s+(?:says?|tells?\s+us|shows?)\s+(?:very\s+)?(?:little|nothing|less|no\b)",
     re.IGNORECASE,
 )
+# Evidence said to be missing, so none is appealed to: "We have not found a trial showing …",
+# "There is no study showing …", "No tea has any published trial", "Our own data doesn't show
+# that". "Not only do studies show …" and "no doubt research shows …" still appeal.
+_RESEARCH_NOUN = r"(?:stud(?:y|ies)|trials?|research|evidence|data|proof)"
+_NO_EVIDENCE = lazy_compile(
+    r"\b(?:no|not|never|nor|without|n[o']t|none|couldn't|can't|cannot)\b(?<!not only)(?<!not just)"
+    r"(?!\s+(?:only|just|doubt|question|secret|wonder|surprise)\b)"
+    r"(?:[^\w.;:!?,]+(?!but\b|and\b)\w+){0,3}?[^\w.;:!?,]+" + _RESEARCH_NOUN + r"\b"
+    r"|(?:\b(?:no|not|never)\b|n't\b)[^.;:!?]*\bany\s+(?:\w+\s+){0,2}?" + _RESEARCH_NOUN + r"\b"
+    r"|\b"
+    + _RESEARCH_NOUN
+    + r"\s+(?:\w+\s+)?(?:does|do|did|has|have|had)\s*(?:n[o']t|never)\b(?!\s+lie)"
+    r"|\b"
+    + _RESEARCH_NOUN
+    + r"\s+(?:\w+\s+)?(?:doesn't|don't|didn't|hasn't|haven't|hadn't|never|fails?\s+to)\b(?!\s+lie)",
+    re.IGNORECASE,
+)
 # A score out of five or ten: "We gave it 7 out of 10", "Comfort: 9 in 10", "Our score: 4 out of 5".
 _SCORE = lazy_compile(
     r"(?:\bgave\s+(?:it|them|this)|\bscored?|\brat(?:ed|ing)|\bverdict|^\W*[a-z][a-z ]{0,20}:\**)\W*"
@@ -753,6 +770,8 @@ class ClaimMatcher:
             return  # "My doctor said even 5% would help": one person's adviser, not research
         if self.claim == "appeal" and _APPEAL_ASKED.search(text):
             return  # "Does science show that cold showers boost your metabolism?"
+        if self.claim == "appeal" and _NO_EVIDENCE.search(text):
+            return  # "There is no study showing that lemon water burns fat"
         if self.claim != "statistic" and _CHAPTER.match(text) and len(text.split()) <= 12:
             return  # "21:02 The one study that says …": a chapter title names what is discussed
         if index.span_cites(block_index, start, end):
