@@ -245,7 +245,7 @@ _PERCENT_CUE = lazy_compile(
     r"americans|britons|participants|customers|clients|dieters|patients|subjects|respondents|members|children|kids|"
     r"guys|gals|ladies|folks|moms|mums|dads|lifters|beginners|gymgoers|"
     r"teens|those|them|us|population|gym-goers|runners|athletes|doctors|trainers|readers|buyers|cases|body|brain|"
-    r"metabolism|muscle|weight))\b"
+    r"metabolism|muscle|weight|results?))\b"
 )
 # Advice to the reader prescribes ("you should aim for less than 20 g of carbs a day").
 _ADVICE = lazy_compile(
@@ -256,6 +256,9 @@ _ADVICE = lazy_compile(
 # A comparison inside an instruction is still a finding: "Add GLP-1s (you eat ~50% fewer calories)".
 _COMPARATIVE_PERCENT = lazy_compile(
     rf"{_NUM}\s?%\s+(?:more|less|fewer|higher|lower|greater|faster|slower)\b"
+    # a change by a share: "it boosts metabolism by 25%", "cuts cravings by up to 40%"
+    r"|\b(?:boost|increas|rais|cut|reduc|lower|speed|burn|improv|doubl)\w*\s+(?:[\w-]+\s+){0,3}?by\s+"
+    rf"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+)?{_NUM}\s?%"
 )
 # "Join our 2M+ members", "over 30,000 customers": a crowd offered as proof.
 _CROWD = lazy_compile(
@@ -472,6 +475,20 @@ _SPELLED_AMOUNT = lazy_compile(
 )
 
 
+# A share of a counted group, as a finding: "one client in ten", "Of the 38 clients who …, 31
+# had lost weight", "Out of the last 50 first appointments, 21 people mentioned …", and a group's
+# measured average: "Our members walk an average of 7,400 steps a day".
+_GROUP_SHARE = lazy_compile(
+    rf"(?<![\d.,])\b{_COUNT_WORD}\s+{_PEOPLE}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b"
+    r"|\b(?:of|out\s+of)\s+(?:the\s+|my\s+|our\s+|those\s+|these\s+)?(?:last\s+|first\s+|past\s+)?"
+    r"\d[\d,]*\s+[^.;:!?]{0,120}?,\s*(?:about\s+|roughly\s+|nearly\s+|only\s+|just\s+|almost\s+|over\s+)?"
+    rf"(?:\d[\d,]*|{_WORD_NUMBER})\s+(?:(?:of\s+them|of\s+those|{_PEOPLE})\s+)?"
+    r"(?:\w+ed|had|were|was|said|told|lost|saw|got|went|did|kept|gave|made|found|took|came|left|felt|"
+    r"thought|still|could|would)\b"
+    rf"|\ban\s+average\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?{_NUM}"
+)
+
+
 def _digits(match: re.Match[str]) -> str:
     return str(CARDINALS[match.group(1)])
 
@@ -508,6 +525,8 @@ def statistic_in(text: str) -> bool:
     ):
         return False  # "Join 5,000+ members", "Rated 4.8 out of 5 by 2,300 customers": a count or
         # a rating of the seller's own, which a reader can see for themselves
+    if _GROUP_SHARE.search(cleaned) and not (_IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned)):
+        return True  # a share of a counted group, or its average: a finding about the group
     typical = _TYPICAL_RESULT.search(cleaned)
     if (
         typical is not None
