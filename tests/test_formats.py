@@ -23,6 +23,8 @@ MAPPED = {
     "blade.php": "html",
     "liquid": "html",
     "astro": "html",
+    "erb": "html",
+    "twig": "html",
     "tsx": "jsx",
     "jsx": "jsx",
     "js": "jsx",
@@ -817,6 +819,52 @@ def test_liquid_variables_and_snippet_parameters_are_copy(linter):
     found = linter.lint_text(text, "section.liquid")
     assert ("FL101", "Burn belly fat") in [(d.code, d.text) for d in found]
     assert all(d.text == text[d.start : d.end] for d in found)
+
+
+def test_an_erb_block_s_ruby_strings_are_copy_and_its_comments_are_not(linter):
+    """A Rails view keeps its plans in a Ruby hash inside <% %> and prints them; the strings a
+    reader sees are copy, the hash keys, slugs and Ruby comments are not."""
+    text = (
+        "<%# Plan copy lives here until the CMS is ready. %>\n"
+        "<%\n"
+        "  # marketing asked for a faster promise; not added\n"
+        "  plans = {\n"
+        '    "belly-plan" => {\n'
+        '      title: "Seven-Day Tummy Melt Plan for busy people",\n'
+        '      tagline: "Melt tummy fat fast with cumin water and light dinners.",\n'
+        "      kcal: 1200\n"
+        "    }\n"
+        "  }\n"
+        "%>\n"
+        "<h1><%= plans['belly-plan'][:title] %></h1>\n"
+    )
+    # The title string is the page's title (metadata); the tagline is a data string.
+    assert ("Seven-Day Tummy Melt Plan for busy people") in [
+        prose for _, prose, _ in _blocks(text, "show.html.erb")
+    ]
+    strings = _code_strings(text, "show.html.erb")
+    assert strings == ["Melt tummy fat fast with cumin water and light dinners."]
+    found = linter.lint_text(text, "show.html.erb")
+    assert ("FL101", "Melt tummy fat") in [(d.code, d.text) for d in found]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
+def test_a_twig_set_list_s_strings_are_copy(linter):
+    """A Symfony page sets its programme cards in {% set %} and loops over them; their text is
+    copy. Other tags' strings (if, block names) stay logic."""
+    text = (
+        "{% extends 'base.html.twig' %}\n"
+        "{% set programmes = [\n"
+        "  { slug: 'abs-belly-off', name: 'Abs & Belly Off',\n"
+        "    text: 'Intensive core circuits. Belly fat goes away and abs appear after 4 weeks!' }\n"
+        "] %}\n"
+        "{% if app.request.locale == 'a long locale name that reads like words' %}{% endif %}\n"
+        "{% for p in programmes %}<p>{{ p.text }}</p>{% endfor %}\n"
+    )
+    strings = _code_strings(text, "offer.html.twig")
+    assert strings == ["Intensive core circuits. Belly fat goes away and abs appear after 4 weeks!"]
+    found = linter.lint_text(text, "offer.html.twig")
+    assert ("FL101", "Belly fat goes away") in [(d.code, d.text) for d in found]
 
 
 def test_a_liquid_section_s_schema_defaults_are_copy_and_its_comments_are_not(linter):

@@ -393,8 +393,9 @@ def _add_decoded(builder: ProseBuilder, text: str, start: int, end: int) -> None
 
 
 def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[ProseBuilder]:
-    """Sentences PHP code prints or hands to the page as data: ``echo "…";``, ``<?= '…' ?>``,
-    an array of testimonials or feature bullets, a Blade partial's parameters. A string counts
+    """Sentences template code prints or hands to the page as data: ``echo "…";``, ``<?= '…' ?>``,
+    an array of testimonials or feature bullets, a Blade partial's parameters, an ERB block's
+    Ruby hash of plans, a Twig ``{% set %}`` list of cards. A string counts
     when it reads as prose (see :func:`_reads_as_prose`); array keys, comments and strings
     already read as metadata (``taken``: their start offsets) do not."""
     found: list[ProseBuilder] = []
@@ -402,7 +403,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
         if region.kind == "schema":
             found.extend(_schema_defaults(text, region, taken))
             continue
-        if region.kind not in ("php", "script") and not (
+        if region.kind not in ("php", "script", "erb") and not (
             (region.kind == "blade" and _BLADE_DATA.match(text, region.start))
             or (region.kind == "tag" and _LIQUID_DATA.match(text, region.start))
         ):
@@ -415,7 +416,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
             if (
                 char == "/"
                 and text.startswith("//", index)
-                or (char == "#" and region.kind == "php")
+                or (char == "#" and region.kind in ("php", "erb"))
             ):
                 newline = text.find("\n", index, stop)
                 index = stop if newline < 0 else newline + 1
@@ -494,10 +495,11 @@ def _schema_defaults(text: str, region: Region, taken: set[int]) -> list[ProseBu
     return found
 
 
-# Liquid tags that hand strings to the page: a variable the page prints ({% assign headline =
-# "…" %}, a {% liquid %} block of them), a snippet's or section's parameters ({% render 'hero',
-# heading: "…" %}).
-_LIQUID_DATA = lazy_compile(r"\{%-?\s*(?:assign|liquid|render|include|section)\b")
+# Liquid, Twig, Jinja and Nunjucks tags that hand strings to the page: a variable the page
+# prints ({% assign headline = "…" %}, a {% liquid %} block of them, {% set plans = [{name: "…"}]
+# %}), a snippet's or section's parameters ({% render 'hero', heading: "…" %}, {% include
+# 'card.twig' with {text: "…"} %}).
+_LIQUID_DATA = lazy_compile(r"\{%-?\s*(?:assign|liquid|render|include|section|set|embed)\b")
 
 
 _TARGET = lazy_compile(r"([A-Za-z_][\w.:-]*)['\"]?\s*(?:=>|=|:)\s*$")

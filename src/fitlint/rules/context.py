@@ -401,6 +401,29 @@ def document_debunks(title: str) -> bool:
     return bool(debunked_topic(title))
 
 
+def _negated_list_subject(ctx: MatchContext) -> bool:
+    """Does a negation open a list that is the claim's subject ("no food, drink or exercise burns
+    fat from one part", "No cream, wrap or pill can melt …")? The list's commas end the tight
+    clause before the negation is reached."""
+    start = max(ctx.sentence.start, ctx.first - 12)
+    lemmas = _lemmas(ctx, start, ctx.first)
+    for position, lemma in enumerate(lemmas):
+        if lemma not in ("no", "neither"):
+            continue
+        between = lemmas[position + 1 :]
+        if (
+            2 <= len(between) <= 10
+            and "," in between
+            and any(word in ("or", "nor") for word in between)
+            and all(
+                word in (",", "or", "nor", "-") or (word.isalpha() and word not in ctx.words.breaks)
+                for word in between
+            )
+        ):
+            return True
+    return False
+
+
 def negated(ctx: MatchContext) -> bool:
     """A negation in the match's own phrase, before it ("won't burn belly fat", "no pill can
     melt …"); advice against it right before it ("avoid promising to …"); a list of what
@@ -412,6 +435,8 @@ def negated(ctx: MatchContext) -> bool:
         return True
     words = ctx.words
     if _unsold_denials(ctx):
+        return True
+    if _negated_list_subject(ctx):
         return True
     clause = clause_of(ctx, tight=True)
     # Eight words back, not counting the hyphens a word like "sit-ups" splits into.
@@ -1131,6 +1156,8 @@ def targeting(ctx: MatchContext) -> bool:
         return True
     if _quoted_story(ctx):
         return True  # a customer's words quoted on a page credit what the page sells
+    if _benefit_line(ctx):
+        return True  # "Reduces back fat and arm fat": the page's product is the subject
     # A labelled feature names the means: "SLIMMING BELT: helps reduce waist size".
     opening = doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
     colon = opening.find(":")
@@ -1168,6 +1195,30 @@ def targeting(ctx: MatchContext) -> bool:
 
 
 _FAT_WORD = lazy_compile(r"\b(?:fat|flab|weight|slim\w*|lose|loss|burn\w*)\b")
+
+
+def _benefit_line(ctx: MatchContext) -> bool:
+    """Does the claim open its sentence with a verb whose subject is left out ("Reduces back fat
+    and arm fat for that fine shape", "Burns stubborn belly fat from the inside")? A product
+    page's benefit lines are written so: the thing sold is the subject. An imperative ("Reduce
+    belly fat with …") or a noun ("Reduction of …") is not such a line."""
+    if ctx.first != ctx.sentence.start:
+        return False
+    token = ctx.sentence.doc[ctx.first]
+    lower = token.lower_
+    lemma = lemma_of(token, ctx.words.overrides)
+    return (
+        lower.endswith("s")
+        and lemma != lower
+        and lower.startswith(lemma[:-1] if lemma.endswith("e") else lemma)
+        and (lemma in ctx.words.fat_verb or lemma in _REDUCING_VERBS)
+    )
+
+
+# Verbs a benefit line sells a loss with, beside the fat verbs ("Reduces …", "Eliminates …").
+_REDUCING_VERBS = frozenset(
+    {"reduce", "eliminate", "remove", "shed", "fight", "combat", "tackle", "target", "attack"}
+)
 
 
 def _whole_body_clause(ctx: MatchContext) -> bool:
