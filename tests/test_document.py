@@ -141,6 +141,13 @@ def test_front_matter_only_published_keys():
     assert blocks[0][2] == "Burn Belly Fat"
 
 
+def test_front_matter_keys_a_theme_prints_are_published():
+    """A theme prints a hero's tagline and a Pinterest title; "pin-title" reads as "pin_title"."""
+    text = '---\ntagline: "Melt belly fat"\npin-title: Flat Belly Smoothie\nlayout: recipe\n---\nBody.\n'
+    _, blocks = _blocks(text)
+    assert [p for _, p, _ in blocks] == ["Melt belly fat", "Flat Belly Smoothie", "Body."]
+
+
 def test_toml_front_matter():
     _, blocks = _blocks('+++\ntitle = "Waist Whittler"\ndraft = true\n+++\n\nText.\n')
     assert blocks[0][:2] == ("front_matter", "Waist Whittler")

@@ -11,7 +11,16 @@ from fitlint.document.plaintext import parse_plaintext
 from fitlint.document.suppressions import find_suppressions
 from fitlint.positions import LineIndex
 
-DEFAULT_FRONT_MATTER_KEYS = frozenset({"title", "description", "excerpt", "summary", "subtitle"})
+# Front matter keys a site publishes: the page's title and description, and the lines themes
+# print as a hero's tagline, a card's teaser or a Pinterest and search snippet.
+DEFAULT_FRONT_MATTER_KEYS = frozenset(
+    {
+        "title", "description", "excerpt", "summary", "subtitle",
+        "tagline", "headline", "subheadline", "lead", "lede", "teaser", "blurb", "caption",
+        "pin_title", "pin_description", "seo_title", "seo_description", "meta_title",
+        "meta_description",
+    }
+)  # fmt: skip
 
 __all__ = ["Document", "Link", "ProseBlock", "Suppression", "parse_document"]
 

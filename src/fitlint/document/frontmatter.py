@@ -89,6 +89,7 @@ def _published(key: str, keys: frozenset[str]) -> bool:
     lowered = key.lower()
     return (
         lowered in keys
+        or lowered.replace("-", "_") in keys  # "pin-title" as "pin_title"
         or lowered == "alt"
         or lowered.endswith(("_alt", "-alt"))
         or (key.endswith("Alt") and key[:1].islower())
