@@ -200,3 +200,20 @@ def test_deeply_nested_containers_do_not_recurse_forever():
     assert any("deep text" in block.text for block in document.blocks)
     # Past the parser's nesting limit text is dropped, but nothing crashes.
     parse_document(">" * 5000 + " very deep\n" + "- " * 3000 + "x\n", "deeper.md")
+
+
+def test_a_snippet_s_copy_of_a_published_key_and_a_nested_alt_are_read():
+    """``seo_title`` and ``pin-description`` copy the title and description into a search result
+    or a pin; ``og_title`` is a social card and stays unread. An image's alt text is read where
+    the front matter nests it, and the keys beside it are not read into it."""
+    text = (
+        "---\nseo_title: Burn belly fat\npin-description: Melt thigh fat\nog_title: Flat tummy\n"
+        'image:\n  src: hero.jpg\n  alt: "Tea for belly fat loss"\n  caption_id: 7\n---\nBody.\n'
+    )
+    _, blocks = _blocks(text)
+    assert [p for _, p, _ in blocks] == [
+        "Burn belly fat",
+        "Melt thigh fat",
+        "Tea for belly fat loss",
+        "Body.",
+    ]

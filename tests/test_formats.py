@@ -775,6 +775,22 @@ def test_php_strings_that_read_as_prose_are_copy_at_exact_offsets(linter):
     assert all(d.text == text[d.start : d.end] for d in linter.lint_text(text, "page.php"))
 
 
+def test_a_name_key_holds_copy_when_it_names_what_is_sold_not_a_person():
+    text = (
+        "<?php\n"
+        "$product = 'TrimCore Belly Burn';\n"
+        "$plans = [\n"
+        "    ['name' => 'Flat Belly Pack', 'days' => '28-day supply'],\n"
+        "    ['name' => 'Tyler B.', 'rating' => '5'],\n"
+        "    ['name' => 'Mrs Adaeze', 'rating' => '5'],\n"
+        "    ['name' => 'Starter', 'class' => 'card card-lg'],\n"
+        "];\n"
+        "?>\n"
+    )
+    # Not a person's name, a one-word name or a CSS class list.
+    assert _code_strings(text, "plans.php") == ["TrimCore Belly Burn", "Flat Belly Pack"]
+
+
 def test_a_stat_card_s_figure_and_text_are_read_as_one_sentence(linter):
     """A template's stat cards keep the figure and its text in separate strings, as a key and
     its value or as two fields; the page shows them side by side, as one claim."""
@@ -838,12 +854,12 @@ def test_an_erb_block_s_ruby_strings_are_copy_and_its_comments_are_not(linter):
         "%>\n"
         "<h1><%= plans['belly-plan'][:title] %></h1>\n"
     )
-    # The title string is the page's title (metadata); the tagline is a data string.
-    assert ("Seven-Day Tummy Melt Plan for busy people") in [
-        prose for _, prose, _ in _blocks(text, "show.html.erb")
+    # The title and the tagline are the page's metadata; the slug and the comments are not read.
+    read = [(kind, prose) for kind, prose, _ in _blocks(text, "show.html.erb")]
+    assert read == [
+        ("front_matter:title", "Seven-Day Tummy Melt Plan for busy people"),
+        ("front_matter:tagline", "Melt tummy fat fast with cumin water and light dinners."),
     ]
-    strings = _code_strings(text, "show.html.erb")
-    assert strings == ["Melt tummy fat fast with cumin water and light dinners."]
     found = linter.lint_text(text, "show.html.erb")
     assert ("FL101", "Melt tummy fat") in [(d.code, d.text) for d in found]
     assert all(d.text == text[d.start : d.end] for d in found)
@@ -862,7 +878,11 @@ def test_a_twig_set_list_s_strings_are_copy(linter):
         "{% for p in programmes %}<p>{{ p.text }}</p>{% endfor %}\n"
     )
     strings = _code_strings(text, "offer.html.twig")
-    assert strings == ["Intensive core circuits. Belly fat goes away and abs appear after 4 weeks!"]
+    # The programme's name too: short, but under a key that names what is sold.
+    assert strings == [
+        "Abs & Belly Off",
+        "Intensive core circuits. Belly fat goes away and abs appear after 4 weeks!",
+    ]
     found = linter.lint_text(text, "offer.html.twig")
     assert ("FL101", "Belly fat goes away") in [(d.code, d.text) for d in found]
 

@@ -12,13 +12,12 @@ from fitlint.document.suppressions import find_suppressions
 from fitlint.positions import LineIndex
 
 # Front matter keys a site publishes: the page's title and description, and the lines themes
-# print as a hero's tagline, a card's teaser or a Pinterest and search snippet.
+# print as a hero's tagline or a card's teaser (a search or Pinterest snippet's keys, such as
+# seo_title and pin_description, are read as the key they end in: see frontmatter).
 DEFAULT_FRONT_MATTER_KEYS = frozenset(
     {
         "title", "description", "excerpt", "summary", "subtitle",
         "tagline", "headline", "subheadline", "lead", "lede", "teaser", "blurb", "caption",
-        "pin_title", "pin_description", "seo_title", "seo_description", "meta_title",
-        "meta_description",
     }
 )  # fmt: skip
 

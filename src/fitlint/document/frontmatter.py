@@ -51,7 +51,13 @@ def published_values(
     index = front.first_line + 1
     while index < front.last_line:
         match = _KEY_LINE.match(lines[index])
-        if not match or match.group("indent") or not _published(match.group("key"), keys):
+        indent = len(match.group("indent")) if match else 0
+        # A nested key is read only when it is an image's alt text ("image:\n  alt: …").
+        if (
+            not match
+            or not _published(match.group("key"), keys)
+            or (indent and not _alt_key(match.group("key")))
+        ):
             index += 1
             continue
         key = match.group("key").lower()
@@ -65,14 +71,14 @@ def published_values(
             index += 1
             # Plain multi-line scalars continue on more-indented lines.
             while (
-                index < front.last_line and lines[index][:1] in (" ", "\t") and lines[index].strip()
+                index < front.last_line and _indent(lines[index]) > indent and lines[index].strip()
             ):
                 _append_continuation(builder, lines[index], line_starts[index])
                 index += 1
         else:
             index += 1
             while index < front.last_line and (
-                lines[index][:1] in (" ", "\t") or not lines[index].strip()
+                _indent(lines[index]) > indent or not lines[index].strip()
             ):
                 if lines[index].strip():
                     _append_continuation(builder, lines[index], line_starts[index])
@@ -83,17 +89,35 @@ def published_values(
     return values
 
 
-def _published(key: str, keys: frozenset[str]) -> bool:
-    """One of the published keys, or an image's alt text (``hero_alt``, ``image-alt``,
-    ``coverAlt``): read aloud and shown in place of the image, like ``<img alt>``."""
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _alt_key(key: str) -> bool:
     lowered = key.lower()
     return (
-        lowered in keys
-        or lowered.replace("-", "_") in keys  # "pin-title" as "pin_title"
-        or lowered == "alt"
+        lowered == "alt"
         or lowered.endswith(("_alt", "-alt"))
         or (key.endswith("Alt") and key[:1].islower())
     )
+
+
+def _published(key: str, keys: frozenset[str]) -> bool:
+    """One of the published keys, or an image's alt text (``hero_alt``, ``image-alt``,
+    ``coverAlt``): read aloud and shown in place of the image, like ``<img alt>``."""
+    lowered = key.lower().replace("-", "_")
+    prefix, _, last = lowered.rpartition("_")
+    return (
+        lowered in keys
+        # A snippet's copy of a published key: "seo_title", "meta_description", "pin_title".
+        or (prefix in _SNIPPET_PREFIXES and last in keys)
+        or _alt_key(key)
+    )
+
+
+# Front matter prefixes for the same text in a search result, a pin or a card; not "og" or
+# "twitter", whose social cards repeat the page's title and description for other sites.
+_SNIPPET_PREFIXES = frozenset({"seo", "meta", "pin", "pinterest", "page", "hero", "card", "post"})
 
 
 def _append_continuation(builder: ProseBuilder, line: str, line_start: int) -> None:

@@ -26,7 +26,12 @@ from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.model import Cell, Link, ProseBlock
-from fitlint.document.props import component_source, is_text_prop
+from fitlint.document.props import (
+    component_source,
+    is_name_prop,
+    is_text_prop,
+    names_something_sold,
+)
 from fitlint.document.templates import (
     Region,
     code_strings,
@@ -469,6 +474,11 @@ class _Reader(HTMLParser):
         if raw[1:2].isupper():
             # A JSX component (<BuyButton label="…" />): its text props are what the page shows.
             wanted += [name for name in sorted(names) if name not in wanted and is_text_prop(name)]
+            wanted += [
+                name
+                for name, value in attrs
+                if name not in wanted and is_name_prop(name) and names_something_sold(value or "")
+            ]
             source = component_source(attrs)
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""

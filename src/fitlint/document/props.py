@@ -38,10 +38,38 @@ _TEXT_PROPS = (
 _NOT_TEXT = ("context", "salt")
 
 
+# Names a component or a data array gives a product, plan or programme ("Flat Belly 30", "Slim
+# Legs"): the page prints them as headings, cards and buttons. Matched whole ("className" and
+# "username" are not names of anything sold).
+_NAME_PROPS = frozenset(
+    {
+        "name", "productname", "planname", "programname", "programmename", "packagename",
+        "product", "plan", "programme", "program", "package", "badge", "badgetext",
+    }
+)  # fmt: skip
+
+
 def is_text_prop(name: str) -> bool:
     """Also compounds ending in one (heroTitle, imageAlt, ctaText); HTML lower-cases prop names."""
     lowered = name.lower()
     return lowered.endswith(_TEXT_PROPS) and not lowered.endswith(_NOT_TEXT)
+
+
+def is_name_prop(name: str) -> bool:
+    """A key or prop that names what is sold: ``name``, ``productName``, ``plan``, ``badge``."""
+    return name.lower().replace("_", "").replace("-", "") in _NAME_PROPS
+
+
+# A person, as a testimonial's "name" gives one: an initial ("Tyler B."), a place or an age after
+# a comma ("Jessie R., Tampa FL", "Aditya, 31"), a title ("Mrs. Adaeze O.").
+_PERSON = lazy_compile(r",|\b[A-Z]\.(?:\s|$)|^(?:mr|mrs|ms|miss|dr|coach)\b\.?", 2)
+
+
+def names_something_sold(value: str) -> bool:
+    """Is a name-valued string the name of a product, plan or programme ("Flat Belly Pack",
+    "Slim Legs") rather than a person's? Two words or more: a one-word name carries no claim."""
+    words = value.split()
+    return 2 <= len(words) <= 12 and _PERSON.search(value.strip()) is None
 
 
 # A line that is one shortcode or include and nothing else: "{{< name key="v" >}}",

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
+from fitlint.document.props import is_name_prop, is_text_prop, names_something_sold
 from fitlint.lazyregex import lazy_compile
 
 # Openers of template code; each is closed by scanning, never by one big regular expression, so
@@ -436,7 +437,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
                 if (
                     not after.startswith("=>")
                     and not _social_card(text, index)
-                    and _reads_as_prose(value)
+                    and (_reads_as_prose(value) or _named_copy(text, index, value))
                 ):
                     found.append(_with_figure(text, figure, index, stop) or literal)
                 if _FIGURE.match(value):
@@ -516,6 +517,23 @@ def _social_card(text: str, quote_at: int) -> bool:
         name.startswith((prefix + "_", prefix + ":", prefix + ".", prefix + "-"))
         for prefix in _SOCIAL
     )
+
+
+def _named_copy(text: str, quote_at: int, value: str) -> bool:
+    """A short string under a key that holds copy (``'name' => 'Flat Belly Pack'``, ``$product =
+    "BellyBurn Pro";``, ``headline: 'Abs & Belly Off'``): a name or a label the page prints,
+    too short to read as a sentence."""
+    target = _TARGET.search(text, max(0, quote_at - 60), quote_at)
+    if target is None:
+        return False
+    key = target.group(1).rsplit(".", 1)[-1]
+    if any(mark in value for mark in "<>{}$=;_\\|") or not _is_copy(value):
+        return False
+    if not _PROSE_WORD.search(value):
+        return False
+    if is_name_prop(key):
+        return names_something_sold(value)
+    return is_text_prop(key) and 2 <= len(value.split()) <= 12
 
 
 _PROSE_WORD = re.compile(r"[^\W\d_]{3,}")
