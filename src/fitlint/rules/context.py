@@ -967,6 +967,16 @@ def _introduces(ctx: MatchContext, index: int, clause_start: int) -> bool:
     )
 
 
+def _praise_removed(lemmas: list[str]) -> list[str]:
+    """The lemmas without a debunk word used as praise: a "no-nonsense guide" calls nothing
+    nonsense."""
+    out = list(lemmas)
+    for index, lemma in enumerate(out):
+        if lemma == "nonsense" and "no" in out[max(0, index - 2) : index]:
+            out[index] = ""
+    return out
+
+
 def debunk(ctx: MatchContext) -> bool:
     """Myth framing of this claim: a debunk cue in its sentence ("It is a myth that …", "… or so
     the story goes"), its section heading ("Myth #3: …"), a next sentence that refutes it
@@ -974,7 +984,7 @@ def debunk(ctx: MatchContext) -> bool:
     when the claim is that title's own topic."""
     words = ctx.words
     lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
-    if words.debunk.find(lemmas) >= 0:
+    if words.debunk.find(_praise_removed(lemmas)) >= 0:
         return True
     heading = ctx.heading
     if any(
@@ -1309,7 +1319,36 @@ def promoted(ctx: MatchContext) -> bool:
         return True  # a result stated as reached or given a deadline, not put down to swelling …
     if _product_name(ctx):
         return True
+    if _aimed_at(ctx):
+        return True  # "your 30-day plan to a flat stomach", "Yoga for flat stomach"
     return targeting(ctx)
+
+
+# What is offered for an outcome: "a plan to a flat stomach", "yoga for a flatter tummy".
+_OFFERED = frozenset(
+    """plan guide course class workshop routine workout session challenge method system secret
+    tip trick hack recipe diet meal food drink exercise move stretch yoga pilates programme
+    program app""".split()
+)
+
+
+def _aimed_at(ctx: MatchContext) -> bool:
+    """Is the outcome what something offered is for ("your 30-day plan to a flat stomach", "Yoga
+    for flat stomach", "tips for a slimmer waist")? A wish ("I want a flat stomach") is not."""
+    doc = ctx.sentence.doc
+    index = ctx.first - 1
+    while index >= ctx.sentence.start and _lemma(ctx, doc[index]) in ("a", "an", "the", "your"):
+        index -= 1
+    if index <= ctx.sentence.start or _lemma(ctx, doc[index]) not in ("for", "to", "towards"):
+        return False
+    offered = _lemma(ctx, doc[index - 1])
+    words = ctx.words
+    return (
+        offered in _OFFERED
+        or offered in words.programme
+        or offered in words.product
+        or offered in words.exercise
+    )
 
 
 _NAME_TAILS = frozenset({"guarantee", "pack", "bundle", "method", "blueprint", "recipe"})
