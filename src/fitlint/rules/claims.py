@@ -84,7 +84,9 @@ _PER_EVERY = Needled(
 )
 _RATIO = lazy_compile(
     # not the tail of a rating ("4.8 out of 5")
-    rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b(?!\s+(?:stars?|points?|rating))"
+    rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b"
+    # not a rating, an effort scale ("7 out of 10 effort") or a plan's days ("one in three days")
+    r"(?!\s+(?:stars?|points?|rating|effort|rpe|intensity|difficulty|days?|weeks?|sessions?|workouts?|sets?|reps?|meals?))"
     r"|\b(?:thousands|millions|hundreds|tens\s+of\s+thousands)\s+of\s+(?:\w+\s+)?(?:people|women|men|users|customers|members|dieters|moms|mums|parents|clients|readers|fans)\b"
     r"|\b(?:a|one|two|three)[\s-](?:thirds?|quarters?|fifths?|tenths?)\s+of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?"
     r"(?:people|adults|women|men|americans|dieters|users|customers|gym-goers|participants|patients|children|members|"
@@ -399,9 +401,9 @@ _APPEAL_ASKED = lazy_compile(
 # that". "Not only do studies show …" and "no doubt research shows …" still appeal.
 _RESEARCH_NOUN = r"(?:stud(?:y|ies)|trials?|research|evidence|data|proof)"
 _NO_EVIDENCE = lazy_compile(
-    r"\b(?:no|not|never|nor|without|n[o']t|none|couldn't|can't|cannot)\b(?<!not only)(?<!not just)"
+    r"(?:\b(?:no|not|never|nor|without|none|cannot)\b|n't\b)(?<!not only)(?<!not just)"
     r"(?!\s+(?:only|just|doubt|question|secret|wonder|surprise)\b)"
-    r"(?:[^\w.;:!?,]+(?!but\b|and\b)\w+){0,3}?[^\w.;:!?,]+" + _RESEARCH_NOUN + r"\b"
+    r"(?:[^\w.;:!?,]+(?!but\b|and\b)\w+){0,4}?[^\w.;:!?,]+" + _RESEARCH_NOUN + r"\b"
     r"|(?:\b(?:no|not|never)\b|n't\b)[^.;:!?]*\bany\s+(?:\w+\s+){0,2}?" + _RESEARCH_NOUN + r"\b"
     r"|\b"
     + _RESEARCH_NOUN

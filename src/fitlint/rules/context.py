@@ -405,18 +405,23 @@ def _negated_list_subject(ctx: MatchContext) -> bool:
     """Does a negation open a list that is the claim's subject ("no food, drink or exercise burns
     fat from one part", "No cream, wrap or pill can melt …")? The list's commas end the tight
     clause before the negation is reached."""
-    start = max(ctx.sentence.start, ctx.first - 12)
+    start = max(ctx.sentence.start, ctx.first - 14)
     lemmas = _lemmas(ctx, start, ctx.first)
     for position, lemma in enumerate(lemmas):
-        if lemma not in ("no", "neither"):
+        # "no …", "neither …", "not a single …", "not one …"
+        opens = lemma in ("no", "neither") or (
+            lemma == "not" and lemmas[position + 1 : position + 2] in (["a"], ["one"])
+        )
+        if not opens:
             continue
         between = lemmas[position + 1 :]
         if (
-            2 <= len(between) <= 10
-            and "," in between
+            2 <= len(between) <= 13
+            and ("," in between or len(between) <= 5)
             and any(word in ("or", "nor") for word in between)
             and all(
-                word in (",", "or", "nor", "-") or (word.isalpha() and word not in ctx.words.breaks)
+                word in (",", "or", "nor", "-")
+                or (word.replace("-", "").isalpha() and word not in ctx.words.breaks)
                 for word in between
             )
         ):
