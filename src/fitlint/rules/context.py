@@ -1326,7 +1326,29 @@ def promoted(ctx: MatchContext) -> bool:
         return True
     if _aimed_at(ctx):
         return True  # "your 30-day plan to a flat stomach", "Yoga for flat stomach"
+    if _invited_then_offered(ctx):
+        return True  # "Want slimmer thighs? Try these inner-thigh toners."
     return targeting(ctx)
+
+
+_OFFER = lazy_compile(
+    r"^\W*(?:try|grab|get|start|join|shop|buy|book|order|meet|discover|check\s+out|click|sign\s+up|"
+    r"download|these|this|our|here(?:'s|’s|\s+is|\s+are))\b"
+)
+
+
+def _invited_then_offered(ctx: MatchContext) -> bool:
+    """A sales invitation asked as a question ("Want slimmer thighs?", "Ready for a flatter
+    tummy?") and answered with an offer ("Try these toners.", "Our plan …"): the outcome is sold.
+    Answered with advice ("Forget crunches: eat a little less"), it is not."""
+    text = ctx.sentence.text.rstrip(" \"'”’)*_")
+    if not text.endswith("?"):
+        return False
+    opening = [_lemma(ctx, t) for t in ctx.sentence if not (t.is_punct or t.is_space)][:4]
+    invited = bool(opening) and (
+        ctx.words.invitation.starts(opening) or opening[0] in ("want", "ready", "craving")
+    )
+    return invited and bool(_OFFER.match(ctx.answer))
 
 
 # What is offered for an outcome: "a plan to a flat stomach", "yoga for a flatter tummy".
