@@ -1173,6 +1173,14 @@ def targeting(ctx: MatchContext) -> bool:
         return True  # a customer's words quoted on a page credit what the page sells
     if _benefit_line(ctx):
         return True  # "Reduces back fat and arm fat": the page's product is the subject
+    opening = _lemmas(ctx, ctx.sentence.start, min(ctx.sentence.end, ctx.sentence.start + 2))
+    if opening[:1] in (["do"], ["try"], ["perform"], ["repeat"]) and opening[1:2] in (
+        ["these"],
+        ["this"],
+        ["them"],
+        ["both"],
+    ):
+        return True  # "Do these to reduce fat on your back": the moves the page lists
     # A labelled feature names the means: "SLIMMING BELT: helps reduce waist size".
     opening = doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
     colon = opening.find(":")
