@@ -213,7 +213,7 @@ _IMPERATIVE = lazy_compile(
     r"avoid|choose|perform|hold|rest|stay|schedule|set|plan|go|focus|nourish|fuel|repeat|complete|finish|"
     r"begin|increase|reduce|swap|replace|skip|cut|pair|combine|follow|track|log|write|prepare|cook|store|"
     r"aim|allow|give|let|remember|note|check|warm|cool|stretch|breathe|drop|lift|run|jog|swim|cycle|target|"
-    r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order)\b",
+    r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order|slow|speed)\b",
 )
 _PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time")
 # The weight of a piece of kit: "two 5 kg dumbbells", "a 16kg kettlebell", "10-lb plates".
@@ -235,6 +235,7 @@ _PERCENT_CUE = lazy_compile(
     r"\b(?:over|nearly|almost|up\s+to)\s+\d[\d.,]*\s?%|\b(?:more|less|fewer|higher|lower|greater|better|worse|faster|slower|likely|likelihood|chances?|risks?|"
     r"rates?|odds|compared|than|versus|vs|percent\w*|increase\w*|decrease\w*|drop\w*|rise|rose|fell|fall\w*|"
     r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"
+    r"slow\w*|declin\w*|"
     # what share of diets or dieters fail or regain: "95% of diets fail"
     r"fail\w*|succeed\w*|regain\w*|"
     # a share of buyers pleased: "94% would recommend it", "97% were satisfied"
