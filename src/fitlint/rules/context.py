@@ -487,8 +487,10 @@ def negated(ctx: MatchContext) -> bool:
             if lemma == "no" and after[position - 1 : position] == ["with"]:
                 continue
             if lemma in words.negation and lemma != "without":
-                # "… are not unusual" asserts the claim (a litotes), it does not deny it.
                 following = after[position + 1 : position + 2]
+                if following and following[0] in ("just", "only", "merely", "simply"):
+                    continue  # "Lose inches from your waist, not just pounds": a contrast
+                # "… are not unusual" asserts the claim (a litotes), it does not deny it.
                 return not (following and following[0] in _LITOTES)
     return False
 
