@@ -7,7 +7,9 @@
 Each figure is the median wall time (seconds) of --runs runs (--single-runs for the single-file
 rows), with the peak resident memory of the measured process. Commands compared with each other
 take turns run by run, so drift on a shared machine affects them alike. Rows:
-- fitlint cold: the whole corpus, no cache (--no-cache), default jobs (all CPUs)
+- fitlint cold: the whole corpus, no cache (--no-cache), default jobs (all CPUs); rule regexes
+  come compiled from the user's cache, as in every run after a machine's first
+- fitlint cold, regexes compiled: the same with FITLINT_REGEX_CACHE=off, as a machine's first run
 - fitlint cold, HTML pages: the same text rendered as HTML pages (bench/corpus-html), no cache;
   compared with the Markdown run as HTML / Markdown (--html-only measures just these two)
 - fitlint warm: the whole corpus again with the cache filled and nothing changed
@@ -35,6 +37,7 @@ CORPUS = REPO / "bench" / "corpus"
 CORPUS_HTML = REPO / "bench" / "corpus-html"
 COLD = "fitlint cold (corpus, -j all CPUs)"
 COLD_HTML = "fitlint cold, HTML pages (same text)"
+FIRST = "fitlint cold, regexes compiled (1st run)"
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
@@ -159,6 +162,8 @@ def main() -> int:
     )
 
     cold = {COLD: [*fitlint, "--no-cache", "corpus"], COLD_HTML: [*fitlint, "--no-cache", "pages"]}
+    # A machine's first run also compiles every rule regex (later runs load them compiled).
+    cold[FIRST] = ["env", "FITLINT_REGEX_CACHE=off", *fitlint, "--no-cache", "corpus"]
     cold["spaCy floor (tokenise corpus)"] = [sys.executable, "-c", SPACY_FLOOR, str(corpus)]
     single = {
         "fitlint single clean file": [*fitlint, "--no-cache", "clean.md"],
@@ -176,6 +181,7 @@ def main() -> int:
     measured.update(interleaved(args.single_runs, single, work))
     order = [
         COLD,
+        FIRST,
         COLD_HTML,
         "fitlint warm (corpus, cache filled)",
         "fitlint single clean file",

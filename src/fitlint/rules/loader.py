@@ -369,8 +369,9 @@ def _build_rule(
 # A pack that validated once is stored as JSON under the user's cache directory, keyed by its
 # exact text and the fitlint version, so later runs skip YAML composition and schema checks.
 def _pack_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "fitlint" / "packs"
+    from fitlint.rules.compiled import user_cache_dir
+
+    return user_cache_dir() / "packs"
 
 
 def _pack_key(text: str) -> str:

@@ -236,8 +236,10 @@ class _LemmaCompiler:
         self.regex = regex
         self.grammar = grammar
         self.lemmatize = lemmatize
+        # Longest first, then alphabetical: the same packs always give the same regex source
+        # (compiled patterns are cached by it, see fitlint.rules.compiled).
         breaks = sorted(
-            {lemmatize(b) for b in grammar.clause_breaks if b.strip()}, key=len, reverse=True
+            {lemmatize(b) for b in grammar.clause_breaks if b.strip()}, key=lambda b: (-len(b), b)
         )
         words = "|".join(regex.escape(b, literal_spaces=True) for b in breaks)
         # One token that is not a clause break: a gap's step.
@@ -300,7 +302,7 @@ class _LemmaCompiler:
             elif option.startswith("@"):
                 name = option[1:]
                 lemmas = {self.lemmatize(entry) for entry in self.grammar.lexicons[name]}
-                entries = sorted(lemmas, key=len, reverse=True)
+                entries = sorted(lemmas, key=lambda e: (-len(e), e))
                 alt = _alternation(
                     [self.regex.escape(e, literal_spaces=True) for e in entries if e]
                 )

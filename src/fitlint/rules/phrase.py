@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -201,16 +200,16 @@ class PhraseMatcher:
     def _pattern(self, number: int) -> regex.Pattern[str]:
         pattern = self._regexes[number]
         if pattern is None:
-            import regex  # rule patterns use regex for its match timeout
-
             from fitlint import budget
+            from fitlint.rules.compiled import compile_rule_regex
 
             assert self._lemmatize is not None, "prepare() first"
             with budget.excluded():  # the run's set-up, not the file's cost
                 source = compile_lemma_regex(
                     self._parsed[number], self.ruleset.grammar, self._lemmatize
                 )
-                pattern = self._regexes[number] = regex.compile(source)
+                # regex, for its match timeout; compiled once per machine
+                pattern = self._regexes[number] = compile_rule_regex(source)
         return pattern
 
     def find(
@@ -284,10 +283,13 @@ def _part_fits(
 
 
 @cache
-def _compiled(source: str) -> re.Pattern[str]:
-    """Shape parts compile once per process: the sides of '&' patterns (a large phrase such as
-    the outcomes a body part can have) recur across patterns and rules."""
-    return re.compile(source)
+def _compiled(source: str) -> regex.Pattern[str]:
+    """Shape parts compile once per process (the sides of '&' patterns, such as the outcomes a
+    body part can have, recur across patterns and rules) and once per machine: they use
+    ``regex``, whose compiled patterns the user's cache keeps (``re``'s recompile on load)."""
+    from fitlint.rules.compiled import compile_rule_regex
+
+    return compile_rule_regex(source)
 
 
 def _split(alternatives: list[frozenset[str]]) -> _Item:

@@ -1,0 +1,147 @@
+"""Rule-pack regexes are compiled once per machine and kept under the user's cache directory.
+
+What a user relies on: the cached pattern matches exactly as a fresh one does, the same packs
+always name the same entries (or the cache would never hit), a damaged or planted entry is never
+trusted, and a missing or read-only cache directory only costs time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from fitlint.rules.compiled import compile_rule_regex
+
+SOURCE = r"(?<![^ ])(?:burn|melt) (?P<area>belly|thigh) fat(?![^ ])"
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.delenv("FITLINT_REGEX_CACHE", raising=False)
+    return tmp_path / "home-cache"
+
+
+def _entries(cache_home: Path) -> list[Path]:
+    return sorted((cache_home / "fitlint" / "regex").glob("*/*.pickle"))
+
+
+def test_a_compiled_pattern_is_stored_and_matches_the_same_when_loaded(cache_home):
+    fresh = compile_rule_regex(SOURCE)
+    [entry] = _entries(cache_home)
+    loaded = compile_rule_regex(SOURCE)
+    assert loaded.pattern == fresh.pattern == SOURCE
+    text = "to burn belly fat and melt thigh fat"
+    assert [m.span("area") for m in loaded.finditer(text, timeout=1.0)] == [
+        m.span("area") for m in fresh.finditer(text)
+    ]
+    assert entry.parent.name.startswith(regex.__version__)  # a new regex release: new entries
+
+
+def test_a_damaged_entry_is_compiled_afresh_and_replaced(cache_home):
+    compile_rule_regex(SOURCE)
+    [entry] = _entries(cache_home)
+    entry.write_bytes(b"\x80\x05not a pickle")
+    assert compile_rule_regex(SOURCE).search("burn thigh fat").group("area") == "thigh"
+    assert pickle.loads(entry.read_bytes()).pattern == SOURCE
+
+
+def test_an_entry_that_would_run_code_is_refused(cache_home, tmp_path):
+    compile_rule_regex(SOURCE)
+    [entry] = _entries(cache_home)
+    marker = tmp_path / "ran"
+
+    class Planted:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    entry.write_bytes(pickle.dumps(Planted()))
+    assert compile_rule_regex(SOURCE).search("melt belly fat")
+    assert not marker.exists()
+
+
+def test_an_entry_holding_another_pattern_is_not_used(cache_home):
+    compile_rule_regex(SOURCE)
+    [entry] = _entries(cache_home)
+    entry.write_bytes(pickle.dumps(regex.compile("fat")))
+    assert compile_rule_regex(SOURCE).pattern == SOURCE
+
+
+def test_no_cache_directory_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert compile_rule_regex(SOURCE).search("burn belly fat")
+
+
+def test_the_cache_can_be_turned_off(cache_home, monkeypatch):
+    monkeypatch.setenv("FITLINT_REGEX_CACHE", "off")
+    assert compile_rule_regex(SOURCE).search("burn belly fat")
+    assert _entries(cache_home) == []
+
+
+_SOURCES = """
+import hashlib
+from fitlint.config import Config
+from fitlint.engine import Linter
+from fitlint.nlp import pipeline
+from fitlint.rules.phrase import PhraseMatcher
+from fitlint.rules.patterns import compile_lemma_regex, surface_parts
+
+checks = Linter(Config()).checks
+pipeline()
+checks.sentence_rules.prepare()
+digest = hashlib.sha256()
+for matcher in checks.sentence_rules.matchers:
+    if isinstance(matcher, PhraseMatcher):
+        for parsed in matcher._parsed:
+            grammar = matcher.ruleset.grammar
+            digest.update(compile_lemma_regex(parsed, grammar, matcher._lemmatize).encode())
+            digest.update(repr(surface_parts(parsed, grammar)).encode())
+print(digest.hexdigest())
+"""
+
+
+def test_the_same_packs_give_the_same_regexes_in_every_process():
+    # Entries are named by their source: a source that changed with Python's hash seed (a set's
+    # order) would miss the cache on every run.
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", _SOURCES], env=env, capture_output=True, text=True, check=True
+        )
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
+
+
+def test_a_run_from_the_cache_reports_what_a_fresh_run_reports(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(
+        "# Summer\n\nMelt your love handles with these moves and lose 10 lbs in a week.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "home-cache")}
+    env.pop("FITLINT_REGEX_CACHE", None)
+    command = [sys.executable, "-m", "fitlint", "check", "--isolated", "--no-cache"]
+    runs = []
+    for _ in range(2):
+        out = subprocess.run(
+            [*command, "--format", "json", "post.md"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert out.returncode == 1, out.stderr
+        runs.append(json.loads(out.stdout))
+    codes = {d["code"] for file in runs[0] for d in file["diagnostics"]}
+    assert runs[0] == runs[1] and codes >= {"FL101"}
+    assert _entries(tmp_path / "home-cache")
