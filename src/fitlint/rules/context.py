@@ -486,6 +486,14 @@ def negated(ctx: MatchContext) -> bool:
             # qualifies the means.
             if lemma == "no" and after[position - 1 : position] == ["with"]:
                 continue
+            # "Instantly slimmer thighs, no workout needed": after a comma, "no … needed" denies
+            # the effort, which adds to the claim; it does not negate a verb.
+            if (
+                lemma in ("no", "zero")
+                and after[position - 1 : position] == [","]
+                and _EFFORT_DENIED.intersection(after[position + 1 : position + 4])
+            ):
+                break
             if lemma in words.negation and lemma != "without":
                 following = after[position + 1 : position + 2]
                 if following and following[0] in ("just", "only", "merely", "simply"):
@@ -537,6 +545,7 @@ def _compound_modifier(doc: Any, index: int) -> bool:
     )
 
 
+_EFFORT_DENIED = frozenset({"need", "needed", "require", "required", "necessary"})
 _LITOTES = frozenset(
     {"unusual", "uncommon", "unheard", "rare", "unlikely", "impossible", "unrealistic"}
 )

@@ -1,0 +1,45 @@
+"""FL204 works out a claim's pace from what was lost: the figures in its message are the claim's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fitlint.config import Config
+from fitlint.engine import Linter
+
+
+@pytest.fixture(scope="module")
+def linter(tmp_path_factory) -> Linter:
+    return Linter(Config(root=Path(tmp_path_factory.mktemp("rates"))))
+
+
+def _rates(linter: Linter, text: str) -> list[tuple[str, str]]:
+    return [(d.text, d.message) for d in linter.lint_text(text, "post.md") if d.code == "FL204"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "pace"),
+    [
+        # From one weight to another: the difference was lost, not the weight reached.
+        (
+            "Dropped from 92 kg to 84 kg in under a month.",
+            "Dropped from 92 kg to 84 kg in under a month",
+            "about 1.8 kg (4.1 lb) a week",
+        ),
+        (
+            "She went from 80 kg down to 72 kg in three weeks.",
+            "from 80 kg down to 72 kg in three weeks",
+            "about 2.7 kg (5.9 lb) a week",
+        ),
+        ("I lost up to 5 kg in a week.", "lost up to 5 kg in a week", "about 5.0 kg (11.0 lb)"),
+    ],
+)
+def test_the_pace_is_worked_out_from_the_amount_lost(linter, text, claim, pace):
+    [(found, message)] = _rates(linter, text)
+    assert found == claim and pace in message
+
+
+def test_a_weight_reached_is_not_an_amount_lost(linter):
+    assert _rates(linter, "By March my weight fell to 84 kg in two weeks of rest.") == []
