@@ -86,7 +86,9 @@ _RATIO = lazy_compile(
     # not the tail of a rating ("4.8 out of 5")
     rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b"
     # not a rating, an effort scale ("7 out of 10 effort") or a plan's days ("one in three days")
-    r"(?!\s+(?:stars?|points?|rating|effort|rpe|intensity|difficulty|days?|weeks?|sessions?|workouts?|sets?|reps?|meals?))"
+    # or a pick from a list ("2 out of 3 exercises")
+    r"(?!\s+(?:stars?|points?|rating|effort|rpe|intensity|difficulty|days?|weeks?|sessions?|workouts?|sets?|reps?|meals?|"
+    r"exercises?|moves?|recipes?|questions?|options?|items?|tips?))"
     r"|\b(?:thousands|millions|hundreds|tens\s+of\s+thousands)\s+of\s+(?:\w+\s+)?(?:people|women|men|users|customers|members|dieters|moms|mums|parents|clients|readers|fans)\b"
     r"|\b(?:a|one|two|three)[\s-](?:thirds?|quarters?|fifths?|tenths?)\s+of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?"
     r"(?:people|adults|women|men|americans|dieters|users|customers|gym-goers|participants|patients|children|members|"
@@ -319,7 +321,9 @@ _PEOPLE = (
     r"testers?|students?|buyers?)"
 )
 _TYPICAL_RESULT = lazy_compile(
-    r"(?<!\bmy\s)(?<!\bhis\s)(?<!\bher\s)\baverage\s+(?:[\w-]+\s+){0,2}?(?:loss|lost|result|results|change|reduction|drop)\b"
+    r"(?<!\bmy\s)(?<!\bhis\s)(?<!\bher\s)\baverage,?\s+(?:[\w-]+\s+){0,2}?(?:loss|lost|result|results|change|reduction|drop)\b"
+    # "challengers lost on average 2.9 kg"
+    r"|\b(?:lose|loses|lost|drop|drops|dropped|shed|sheds)\s+on\s+average\b"
     rf"|\b(?:my|our|the|your)\s+(?:average|typical)\s+{_PEOPLE}\b"
     # "most of our clients lose", "most walkers drop", "most new mums see": a plural noun
     rf"|\bmost\s+(?:of\s+(?:my|our|the|your)\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE}|[a-z-]{{3,}}s)\s+(?:\w+\s+){{0,2}}?"
@@ -492,6 +496,21 @@ _GROUP_SHARE = lazy_compile(
 )
 
 
+# A ratio of people: "3 out of 4 users", "nine in ten of our clients".
+_PEOPLE_RATIO = lazy_compile(
+    rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\s+"
+    rf"(?:of\s+(?:our|my|the|your|these|those)\s+)?(?:[\w-]+\s+)?{_PEOPLE}\b"
+)
+
+
+# How long a workout's afterburn lasts: "your body keeps burning fat for up to 48 hours after".
+_AFTERBURN = lazy_compile(
+    r"\b(?:burn|burns|burning)\s+(?:extra\s+|more\s+)?(?:fat|calories)\s+(?:for\s+)?(?:up\s+to\s+|over\s+|nearly\s+|about\s+)?"
+    r"\d+\s*(?:-|to)?\s*\d*\s+(?:hours?|hrs?)\s+(?:after|afterwards|post)"
+    r"|\bafter-?burn(?:\s+effect)?\s+(?:\w+\s+){0,2}?(?:lasts?|of)\s+(?:up\s+to\s+)?\d+\s*(?:hours?|hrs?)\b"
+)
+
+
 def _digits(match: re.Match[str]) -> str:
     return str(CARDINALS[match.group(1)])
 
@@ -528,6 +547,8 @@ def statistic_in(text: str) -> bool:
     ):
         return False  # "Join 5,000+ members", "Rated 4.8 out of 5 by 2,300 customers": a count or
         # a rating of the seller's own, which a reader can see for themselves
+    if _PEOPLE_RATIO.search(cleaned):
+        return True  # "3 out of 4 users stay under their goal": the group, not "you", does it
     if _GROUP_SHARE.search(cleaned) and not (_IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned)):
         return True  # a share of a counted group, or its average: a finding about the group
     typical = _TYPICAL_RESULT.search(cleaned)
@@ -548,6 +569,7 @@ def statistic_in(text: str) -> bool:
         # prescribe. Only a claimed outcome ("…, burning 100 calories") or comparison counts.
         return bool(
             _CALORIES_BURNED.search(cleaned)
+            or _AFTERBURN.search(cleaned)
             or _EQUIVALENCE.search(cleaned)
             or _SOCIAL_PROOF.search(cleaned)
             or _crowd(cleaned)
@@ -557,7 +579,11 @@ def statistic_in(text: str) -> bool:
         return True
     if _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned) or _crowd(cleaned):
         return True
-    if _EQUIVALENCE.search(cleaned) or _CALORIES_BURNED.search(cleaned):
+    if (
+        _EQUIVALENCE.search(cleaned)
+        or _CALORIES_BURNED.search(cleaned)
+        or _AFTERBURN.search(cleaned)
+    ):
         return True
     if _PER_EVERY.search(cleaned) and (_OUTCOME.search(cleaned) or "return" in cleaned):
         return True
