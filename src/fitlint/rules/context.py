@@ -852,7 +852,7 @@ def reported(ctx: MatchContext) -> bool:
                 ctx, ctx.sentence.start, min(index, ctx.sentence.start + 2)
             )  # "Readers who … tell me"
         if (
-            any(lemma in means for lemma in subject for means in words.targeted)
+            _particular_means(ctx, max(ctx.sentence.start, index - 3), index, words)
             or _definite_maker(subject, words)
             or any(lemma in words.customer for lemma in subject)
             or _SHARE_SAYS.search(doc[max(ctx.sentence.start, index - 12) : index + 1].text)
@@ -933,6 +933,22 @@ _FRAME_WORDS = lazy_compile(r"[\w’']+")
 
 
 _DEFINITE = frozenset({"the", "its", "our", "this", "that", "their"})
+
+
+def _particular_means(ctx: MatchContext, start: int, end: int, words: ContextWords) -> bool:
+    """Is a reporting word's subject a product or workout the page offers ("the cream promises",
+    "this belt claims", "a wrap that says"), not such things in general ("gadgets that promise
+    …", "these creams claim …"), whose claims a writer reports to weigh them?"""
+    doc = ctx.sentence.doc
+    for index in range(start, end):
+        lemma = _lemma(ctx, doc[index])
+        if not any(lemma in means for means in words.targeted):
+            continue
+        plural = doc[index].lower_ != lemma and doc[index].lower_.endswith("s")
+        before = _lemma(ctx, doc[index - 1]) if index > ctx.sentence.start else ""
+        if not plural or before in _DEFINITE:
+            return True
+    return False
 
 
 def _definite_maker(words_before: list[str], words: ContextWords) -> bool:
