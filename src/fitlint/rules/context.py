@@ -711,6 +711,8 @@ def quoted(ctx: MatchContext) -> bool:
     '…'") or it is one of a list of examples. Quotation marks alone do not excuse: copy puts
     product names and slogans in quotes ("our 'belly burner' circuit") to sell them."""
     doc = ctx.sentence.doc
+    if ctx.block_kind == "table_cell" and _CLAIMS_COLUMN.match(ctx.intro.rsplit(";", 1)[-1]):
+        return True  # a cell under "Claim" or "Myth" (beside "Evidence") names a claim to test it
     start_char = doc[ctx.first].idx
     end_char = doc[ctx.last].idx + len(doc[ctx.last])
     text = doc_text(doc)
@@ -748,12 +750,29 @@ def quoted(ctx: MatchContext) -> bool:
     if any(_lemma(ctx, token) in ctx.words.endorsement for token in ctx.sentence):
         return False
     # The words that introduce it, in its own sentence: a report or a myth marks a mention. A
-    # list item or cell that is all quotation takes its lead-in's words ("The box makes big
-    # promises. We copied them word for word:").
-    if not lead.strip() and ctx.intro and text[closing + 1 :].strip(" .!\t\n") == "":
+    # list item or cell that opens with a quotation takes its lead-in's words ("The box makes big
+    # promises. We copied them word for word:"; "The phrases I saw most in diet adverts:" then
+    # '"Flat tummy in 7 days." Any tummy that …'), whether or not the writer's comment follows.
+    if not lead.strip() and ctx.intro and _QUOTATION_THEN_COMMENT.match(text[closing + 1 :]):
+        if _NAMES_QUOTATIONS.search(ctx.intro):
+            return True  # "The five phrases I saw most in diet adverts:" names what is quoted
         lead = ctx.intro
     return _mentioned_by(lead, ctx.words)
 
+
+# A table column of claims set out to be checked: "Claim", "The myth", "What the ad says".
+_CLAIMS_COLUMN = lazy_compile(
+    r"\s*(?:the\s+|common\s+|popular\s+)?(?:claims?|myths?|promises?|what\s+(?:the\s+)?(?:ads?|adverts?|labels?|box|brands?)\s+(?:says?|claims?|promises?))\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A lead-in that names the quotations below as other people's claims.
+_NAMES_QUOTATIONS = lazy_compile(
+    r"\b(?:phrases?|slogans?|claims?|headlines?|taglines?|captions?|ads|adverts?|advertisements?|"
+    r"myths?|buzzwords?|red\s+flags?|sales\s+pitch(?:es)?|marketing\s+lines?)\b",
+    re.IGNORECASE,
+)
+# After a quotation that opens an item: nothing, or the writer's own sentence after it.
+_QUOTATION_THEN_COMMENT = lazy_compile(r"[\s.!?*_]*(?:$|[A-Z(])")
 
 # Whose words a seller quotes to sell ("what our customers say"); "my mum" is not one of them.
 _SELLERS_PEOPLE = frozenset(
@@ -865,7 +884,9 @@ def reported(ctx: MatchContext) -> bool:
         if index < clause.start and not _introduces(ctx, index, clause.start):
             continue  # a report in an earlier, separate clause
         window = range(max(ctx.sentence.start, index - 4), index)
-        if any(_lemma(ctx, doc[i]) in words.first_person for i in window):
+        if not _participle_of_noun(ctx, index) and any(
+            _lemma(ctx, doc[i]) in words.first_person for i in window
+        ):
             continue  # "I am of the belief that …", "I hope …": the writer's own claim
         if doc[index].lower_ in _FORECAST_IMPERATIVES and (
             all(not token.is_alpha for token in doc[ctx.sentence.start : index])
@@ -874,6 +895,22 @@ def reported(ctx: MatchContext) -> bool:
             continue  # "Expect your belt to move a notch …": the writer's forecast, told to you
         return True
     return _reporting_frame(ctx.before, words)
+
+
+def _participle_of_noun(ctx: MatchContext, index: int) -> bool:
+    """Is the reporting word a participle after a noun ("I saw a video saying …", "a post
+    claiming …")? The noun reports; the writer only came across it."""
+    doc = ctx.sentence.doc
+    if index <= ctx.sentence.start or not doc[index].lower_.endswith("ing"):
+        return False
+    before = doc[index - 1]
+    lemma = _lemma(ctx, before)
+    return before.is_alpha and lemma not in ctx.words.first_person and lemma not in _NOT_NOUNS
+
+
+_NOT_NOUNS = frozenset(
+    {"be", "am", "is", "are", "was", "were", "keep", "kept", "start", "stop", "you"}
+)
 
 
 def _forecast_to_reader(ctx: MatchContext, index: int) -> bool:
@@ -1100,6 +1137,14 @@ def hypothetical(ctx: MatchContext) -> bool:
     words = ctx.words
     if _first_person_wish(ctx):
         return True
+    if (
+        ctx.first - ctx.sentence.start <= 2
+        and _lemma(ctx, doc[ctx.sentence.start]) in ("any", "every")
+        and any(_lemma(ctx, doc[i]) in ("that", "which", "who") for i in range(ctx.first, ctx.last))
+    ):
+        return (
+            True  # "Any tummy that is flatter after a week has lost water": any case, not a promise
+        )
     if any(doc[i].text == "," for i in range(ctx.first, ctx.last)):
         return False  # the match runs on into the main clause: the conditional is the promise
     for index in range(ctx.first - 1, ctx.sentence.start - 1, -1):
