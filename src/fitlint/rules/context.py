@@ -867,8 +867,6 @@ def reported(ctx: MatchContext) -> bool:
             continue
         if _claims_a_thing(ctx, index):
             continue  # "readers can claim a free bottle": claim as in take, not as in say
-        if _own_pledge(ctx, index):
-            continue  # "Our promise: …", "the 60-day 'Inches or It's Free' promise: …"
         subject = _lemmas(ctx, max(ctx.sentence.start, index - 3), index)
         if index - ctx.sentence.start <= 8:
             subject += _lemmas(
@@ -899,44 +897,6 @@ def reported(ctx: MatchContext) -> bool:
             continue  # "Expect your belt to move a notch …": the writer's forecast, told to you
         return True
     return _reporting_frame(ctx.before, words)
-
-
-def _own_pledge(ctx: MatchContext, index: int) -> bool:
-    """Is the reporting word a noun that labels what follows ("Our promise: …", "The 30-day
-    guarantee: …"), the page's own pledge, unless its words give it to others ("The classic ad
-    promise: …")?"""
-    doc = ctx.sentence.doc
-    if index + 1 >= len(doc) or doc[index + 1].text != ":":
-        return False
-    before = _lemmas(ctx, max(ctx.sentence.start, index - 6), index)
-    return not _OTHERS_VOICE.intersection(before)
-
-
-_OTHERS_VOICE = frozenset(
-    {
-        "ad",
-        "ads",
-        "advert",
-        "adverts",
-        "advertiser",
-        "influencer",
-        "brand",
-        "brands",
-        "label",
-        "they",
-    }
-    | {
-        "marketer",
-        "classic",
-        "typical",
-        "common",
-        "usual",
-        "tabloid",
-        "headline",
-        "their",
-        "seller",
-    }
-)
 
 
 def _claims_a_thing(ctx: MatchContext, index: int) -> bool:
