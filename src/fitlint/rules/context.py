@@ -1629,8 +1629,16 @@ def _timed(ctx: MatchContext) -> bool:
     following = doc_text(doc)[
         doc[ctx.last].idx + len(doc[ctx.last]) : doc[end - 1].idx + len(doc[end - 1])
     ]
-    found = PERIOD_RE.search(following)
+    found = PERIOD_RE.search(following) or _PRODUCT_UNITS.search(following)
     return found is not None and found.start() <= 25
+
+
+# A product's first units as the time it took: "smaller after one bottle", "by the second jar".
+_PRODUCT_UNITS = lazy_compile(
+    r"\b(?:after|from|by|in)\s+(?:one|a|a\s+single|the\s+first|your\s+first|my\s+first|the\s+second|two|three)\s+"
+    r"(?:bottles?|jars?|tubs?|packs?|box(?:es)?|bags?|sachets?)\b",
+    re.IGNORECASE,
+)
 
 
 _SEEING = frozenset({"see", "notice", "get", "have", "reveal", "enjoy", "achieve", "spot"})
