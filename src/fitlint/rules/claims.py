@@ -159,9 +159,11 @@ _SOCIAL_PROOF = Needled(
 _EQUIVALENCE = Needled(
     lazy_compile(
         rf"(?:\bequivalent\s+to|\bthe\s+same\s+(?:[a-z-]+\s+){{0,2}}as|\bas\s+effective\s+as"
-        rf"|\blike\s+doing|=|\bequals?)\s+(?:a\s+|an\s+)?(?:{_NUM}|{_COUNT_WORD})\s*[-\s]?\s*"
+        rf"|\blike\s+doing|=|\bequals?)\s+(?:a\s+|an\s+)?(?:(?:running|doing|walking|cycling|swimming)\s+)?"
+        rf"(?:{_NUM}|{_COUNT_WORD})\s*[-\s]?\s*"
         r"(?:[a-z-]+\s+){0,2}(?:squats?|crunch(?:es)?|sit-?ups?|push-?ups?|lunges?|burpees?|planks?"
-        r"|workouts?|hours?|hrs?|minutes?|mins?|miles?|km|reps?|jogs?|runs?|sessions?|classes)\b",
+        r"|workouts?|hours?|hrs?|minutes?|mins?|miles?|km|reps?|jogs?|runs?|sessions?|classes"
+        r"|marathons?|half-marathons?|5ks?|10ks?|laps?|doughnuts?|donuts?|pizzas?|slices?)\b",
     ),
     "equivalent",
     "as",
@@ -511,6 +513,19 @@ _AFTERBURN = lazy_compile(
 )
 
 
+# What the seller's own customers are: "over 40% of our customers are women".
+_OWN_MAKEUP = lazy_compile(
+    rf"%\s+of\s+(?:our|my)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:are|were)\s+(?:(?:busy|working|new|first-time)\s+)?"
+    r"(?:women|men|mums|moms|mothers|dads|fathers|parents|students|nurses|teachers|over|under|aged|from|based)\b"
+)
+# A share of a group that did something: "98% of our clients hit their target weight". What
+# a group is made of ("40% of our customers are women") describes the seller's customers.
+_SHARE_DID = lazy_compile(
+    rf"\d[\d.,]*\s?%\s+of\s+(?:(?:our|my|the|all|these|those|their)\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+"
+    r"(?!(?:are|is|were|was|come|came|live|lived|identify|aged?|between|over|under|from)\b)(?:\w+\s+)?[a-z]{2,}"
+)
+
+
 def _digits(match: re.Match[str]) -> str:
     return str(CARDINALS[match.group(1)])
 
@@ -575,7 +590,9 @@ def statistic_in(text: str) -> bool:
             or _crowd(cleaned)
             or ("%" in cleaned and _COMPARATIVE_PERCENT.search(cleaned))
         )
-    if _PERCENT.search(cleaned) and _PERCENT_CUE.search(cleaned):
+    if _OWN_MAKEUP.search(cleaned):
+        return False  # "40% of our customers are women": who buys, which the seller knows
+    if _PERCENT.search(cleaned) and (_PERCENT_CUE.search(cleaned) or _SHARE_DID.search(cleaned)):
         return True
     if _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned) or _crowd(cleaned):
         return True
