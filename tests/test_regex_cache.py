@@ -145,3 +145,17 @@ def test_a_run_from_the_cache_reports_what_a_fresh_run_reports(tmp_path):
     codes = {d["code"] for file in runs[0] for d in file["diagnostics"]}
     assert runs[0] == runs[1] and codes >= {"FL101"}
     assert _entries(tmp_path / "home-cache")
+
+
+def test_shapes_fill_the_cache_within_a_budget_per_run(cache_home, monkeypatch):
+    # A pre-filter shape is kept compiled once a run has time for it; past the budget the
+    # caller compiles it with re, and a later run keeps it.
+    from fitlint.rules import compiled
+
+    monkeypatch.setattr(compiled, "_spent", [compiled.SHAPE_BUDGET])
+    assert compiled.cached_shape(SOURCE) is None and _entries(cache_home) == []
+    monkeypatch.setattr(compiled, "_spent", [0.0])
+    shape = compiled.cached_shape(SOURCE)
+    assert shape is not None and shape.search("melt thigh fat") and len(_entries(cache_home)) == 1
+    monkeypatch.setattr(compiled, "_spent", [compiled.SHAPE_BUDGET])
+    assert compiled.cached_shape(SOURCE).pattern == SOURCE  # a hit costs no budget

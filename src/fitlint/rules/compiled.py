@@ -17,6 +17,12 @@ kept under the user's cache directory, ``$XDG_CACHE_HOME/fitlint/regex/<regex ve
   processes never read half an entry; a read-only or missing home directory only costs time.
 
 ``FITLINT_REGEX_CACHE=off`` compiles every pattern in each run instead.
+
+Pre-filter shapes (see :mod:`fitlint.rules.phrase`) compile faster with ``re``, whose
+patterns cannot be kept, so the cache fills with them a little at a time: a shape the cache lacks
+is compiled with ``regex`` and kept while the run has spent less than ``SHAPE_BUDGET`` seconds
+doing so, and with ``re`` after that. A machine's first run then costs what it did without the
+cache, and each later run finds more shapes compiled.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +61,28 @@ def compile_rule_regex(source: str, flags: int = 0) -> regex.Pattern[str]:
     if pattern is None:
         pattern = regex.compile(source, flags)
         _store(path, pattern)
+    return pattern
+
+
+SHAPE_BUDGET = 1.0  # seconds per process spent compiling shapes for the cache
+_spent = [0.0]
+
+
+def cached_shape(source: str) -> Any:
+    """A pre-filter shape from the cache, or compiled for it while this process's budget lasts;
+    None when it is neither (the caller compiles it with ``re``)."""
+    import regex
+
+    if os.environ.get(_SWITCH, "").lower() in ("off", "0", "false", "no"):
+        return None
+    path = _entry(source, 0, regex.__version__)
+    pattern = _load(path, source, 0)
+    if pattern is not None or _spent[0] >= SHAPE_BUDGET:
+        return pattern
+    start = time.perf_counter()
+    pattern = regex.compile(source)
+    _store(path, pattern)
+    _spent[0] += time.perf_counter() - start
     return pattern
 
 
