@@ -415,7 +415,21 @@ def irregular_forms_of(table: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
 def _stems(word: str, forms: tuple[str, ...]) -> frozenset[str]:
     """The stems under which ``word`` (lower-cased) or one of its irregular ``forms`` appears:
     the forms a pack lists and those the lemma table gives."""
-    return frozenset((prefilter_stem(word), *forms, *irregular_forms().get(word, ())))
+    base = _regular_base(word)
+    bases = (prefilter_stem(base),) if base else ()
+    return frozenset((prefilter_stem(word), *bases, *forms, *irregular_forms().get(word, ())))
+
+
+def _regular_base(word: str) -> str | None:
+    """The base of a regular -ed or -ing form ("toned" → "ton", "slimming" → "slim"): the
+    patterns match lemmas, so an option written "toned" also matches "tone" and "tones"."""
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiousl":
+                base = base[:-1]  # "slimming" → "slim"
+            return base
+    return None
 
 
 def _phrase_alternatives(
