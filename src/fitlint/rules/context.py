@@ -742,6 +742,8 @@ def quoted(ctx: MatchContext) -> bool:
         return False  # 'backed by a 90-day "lighter or it's free" promise': the seller's own offer
     if _REPORT_AFTER.match(after) or _MENTION_AFTER.match(after):
         return True  # '"flat tummy Pilates" ads', '"Target your thighs for lean legs" joins …'
+    if _PRODUCTS_AFTER.match(after) and _THOSE_BEFORE.search(lead[-20:]):
+        return True  # 'Those "lose weight while you sleep" patches are just stickers'
     if lead and _MENTION_WORDS.search(lead[-60:]):
         return True  # 'Regulators treat "lose fat from one body part" as …'
     if not lead and _MENTION_AFTER.match(after):
@@ -772,7 +774,7 @@ _NAMES_QUOTATIONS = lazy_compile(
     re.IGNORECASE,
 )
 # After a quotation that opens an item: nothing, or the writer's own sentence after it.
-_QUOTATION_THEN_COMMENT = lazy_compile(r"[\s.!?*_]*(?:$|[A-Z(])")
+_QUOTATION_THEN_COMMENT = lazy_compile(r"[\s.!?*_]*(?:$|[A-Z(]|[:;—–-])")
 
 # Whose words a seller quotes to sell ("what our customers say"); "my mum" is not one of them.
 _SELLERS_PEOPLE = frozenset(
@@ -819,6 +821,14 @@ _REPORT_AFTER = lazy_compile(
     r"marketing|hype|pitch(?:es)?|taglines?|influencers?|posts?|programmes|programs|challenges|classes)\b",
     re.IGNORECASE,
 )
+# A quotation naming a kind of product, after a word that points at other people's ("those",
+# "these", "such", "all the"): 'Those "lose weight while you sleep" patches are stickers'.
+_PRODUCTS_AFTER = lazy_compile(
+    r"^\s*(?:patch(?:es)?|pills?|teas?|wraps?|belts?|creams?|gels?|gadgets?|devices?|products?|gummies|"
+    r"capsules?|drinks?|shakes?|supplements?|apps?|plans?|diets?|programmes?|programs?|machines?)\b",
+    re.IGNORECASE,
+)
+_THOSE_BEFORE = lazy_compile(r"\b(?:those|these|such|all\s+the|any|so-called)\s*$", re.IGNORECASE)
 # A quotation that names the seller's own offer: 'our "drop a size" guarantee'.
 _OWN_OFFER_BEFORE = lazy_compile(r"\b(?:a|an|our|its|this|my)(?:\s+[\w-]+)?$", re.IGNORECASE)
 _OFFER_AFTER = lazy_compile(r"^\s*(?:promise|guarantee|pledge|offer|challenge)\b", re.IGNORECASE)
@@ -862,6 +872,8 @@ def reported(ctx: MatchContext) -> bool:
     doc = ctx.sentence.doc
     words = ctx.words
     clause = clause_of(ctx)
+    if any(_lemma(ctx, doc[i]) in words.endorsement for i in range(ctx.last + 1, ctx.sentence.end)):
+        return False  # "I saw a video saying … melts belly fat, and it's true": passed on, endorsed
     for index in range(ctx.sentence.start, ctx.first):
         if _lemma(ctx, doc[index]) not in words.report:
             continue
