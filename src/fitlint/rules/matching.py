@@ -453,9 +453,14 @@ class SentenceRules:
         rule = matcher.rule
         results: list[Diagnostic] = []
         taken: list[tuple[int, int]] = []
+        hinted: set[tuple[int, int]] = set()
         for hit, reason in verdicts:
             if any(hit.first <= b and hit.last >= a for a, b in taken):
                 continue  # several patterns of one rule on the same words: report once
+            if reason is not None and (hit.first, hit.last) in hinted:
+                continue  # and show an excused match on the same words once
+            if reason is not None:
+                hinted.add((hit.first, hit.last))
             prose_start = unit.start + doc[hit.first].idx
             prose_end = unit.start + doc[hit.last].idx + len(doc[hit.last])
             start, end = block.source_span(prose_start, prose_end)
