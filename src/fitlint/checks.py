@@ -64,11 +64,20 @@ class Checks:
             "claim": lambda rule, ruleset: ClaimMatcher(rule, ruleset, claims),
         }
         selected = list(rules.values())
+        # A rule that needs a claim beside its match gets the rules that find such claims even
+        # when they are not selected: they run silently, for it alone.
+        needed = {r.beside for r in selected if r.beside}
+        helpers = [
+            r
+            for r in ruleset.rules.values()
+            if r.category in needed and r.code not in rules and r.enabled and r.kind in kinds
+        ]
         self.sentence_rules = SentenceRules(
-            [kinds[r.kind](r, ruleset) for r in selected if r.kind in kinds],
+            [kinds[r.kind](r, ruleset) for r in selected + helpers if r.kind in kinds],
             ruleset,
             config.regex_timeout,
             show_excused=config.show_excused,
+            silent=frozenset(r.code for r in helpers),
         )
         # Options are shared by every duplicate rule of the packs, whichever are selected.
         all_duplicate_rules = [r for r in ruleset.rules.values() if r.kind == "duplicate"]

@@ -93,6 +93,14 @@ class WordSet:
                 return text.count(" ", 0, match.start())
         return -1
 
+    def positions(self, lemmas: list[str]) -> list[int]:
+        """Indexes of every token that starts an entry in ``lemmas``, in order."""
+        found = [index for index, lemma in enumerate(lemmas) if lemma in self.single]
+        if self._phrases is not None:
+            text = " ".join(lemmas)
+            found += [text.count(" ", 0, m.start()) for m in self._phrases.finditer(text)]
+        return sorted(set(found))
+
     def find_phrase(self, lemmas: list[str]) -> bool:
         """Does a multi-word entry occur in ``lemmas``?"""
         return self._phrases is not None and self._phrases.search(" ".join(lemmas)) is not None
@@ -452,7 +460,7 @@ def negated(ctx: MatchContext) -> bool:
         _lemma(ctx, doc[ctx.first]) in _LISTED_DENIALS
         and "," in lemmas
         and lemmas[0] in _LISTED_DENIALS
-        and _LOSS_TALK.search(ctx.sentence.text + " " + ctx.next_sentence)
+        and _about_loss(ctx)
     ):
         # "No diet charts, no starving, no gym": the claim is a list of denials, and the items
         # before it are more of the same, not a negation of it.
@@ -494,6 +502,16 @@ def negated(ctx: MatchContext) -> bool:
                 and _EFFORT_DENIED.intersection(after[position + 1 : position + 4])
             ):
                 break
+            # "No diet, no exercise, no side effects": the claim is itself a list of denials,
+            # and a denial after a comma is one more item of it.
+            if (
+                lemma in ("no", "zero")
+                and after[position - 1 : position] == [","]
+                and _lemma(ctx, doc[ctx.first]) in ("no", "zero")
+                and not _DENIED_RESULT.search(ctx.sentence.text)
+                and _about_loss(ctx)
+            ):
+                break
             if lemma in words.negation and lemma != "without":
                 following = after[position + 1 : position + 2]
                 if following and following[0] in ("just", "only", "merely", "simply"):
@@ -512,8 +530,7 @@ def _unsold_denials(ctx: MatchContext) -> bool:
         doc[i].text == "." for i in range(ctx.first, ctx.last)
     ):
         return False
-    text = ctx.sentence.text + " " + ctx.next_sentence
-    if _DENIED_RESULT.search(ctx.sentence.text) or not _LOSS_TALK.search(text):
+    if _DENIED_RESULT.search(ctx.sentence.text) or not _about_loss(ctx):
         return True
     # "No crunches. No sit-ups. They don't flatten your belly.": the loss is denied too
     return _NEGATION_WORD.search(ctx.next_sentence) is not None
@@ -532,6 +549,24 @@ _LOSS_TALK = lazy_compile(
     r"shed\w*|inch(?:es)?|belly|tummy|waist)\b",
     re.IGNORECASE,
 )
+
+
+def _about_loss(ctx: MatchContext) -> bool:
+    """Is loss what a list of denials is about? Its sentence or the next says so, or what frames
+    it does: the section heading, the list's lead-in or the page title ("ThermoCore X Belly
+    Burner" over "No jitters, no crash, zero workout required")."""
+    return any(
+        _LOSS_TALK.search(text)
+        for text in (
+            ctx.sentence.text,
+            ctx.next_sentence,
+            ctx.answer,
+            ctx.heading,
+            ctx.intro,
+            ctx.title,
+        )
+        if text
+    )
 
 
 def _compound_modifier(doc: Any, index: int) -> bool:
@@ -1969,9 +2004,26 @@ _FINDING_KEYS = frozenset({"finding", "findings", "result", "conclusion", "takea
 
 
 def caution(ctx: MatchContext) -> bool:
-    """The sentence warns against the idea ("unrealistic rapid weight loss goals lead to …")."""
+    """The sentence warns against the idea ("unrealistic rapid weight loss goals lead to …").
+    A risk denied is a selling point, not a warning: "no diet, no exercise, no side effects",
+    "no jitters, no crash", "risk-free"."""
     lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
-    return ctx.words.caution.find(lemmas) >= 0
+    return any(not _risk_denied(lemmas, at) for at in ctx.words.caution.positions(lemmas))
+
+
+_RISK_DENIALS = frozenset({"no", "zero", "without", "nor", "minimal"})
+
+
+def _risk_denied(lemmas: list[str], at: int) -> bool:
+    """Is the caution word at ``at`` denied as a selling point ("no side effects", "zero risk",
+    "without the crash", "risk-free")?"""
+    before = lemmas[max(0, at - 2) : at]
+    after = lemmas[at + 1 : at + 4]
+    return (
+        bool(_RISK_DENIALS.intersection(before))
+        or after[:1] == ["free"]
+        or after[:2] == ["-", "free"]
+    )
 
 
 _FOCUSED = frozenset({"focus", "focused", "target", "targeted", "specific", "centred", "centered"})

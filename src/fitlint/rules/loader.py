@@ -320,6 +320,15 @@ def _build_rule(
         raise RuleError(origin, f"{raw['code']}: a {raw['kind']} rule needs 'unit'")
     if raw["kind"] == "phrase" and not raw.get("patterns"):
         raise RuleError(origin, f"{raw['code']}: a phrase rule needs patterns")
+    beside = raw.get("beside") or {}
+    if beside and raw["kind"] != "phrase":
+        raise RuleError(
+            where("beside"), f"{raw['code']}: only a phrase rule can need a claim beside it"
+        )
+    if beside and beside.get("category") == raw["category"]:
+        raise RuleError(
+            where("beside"), f"{raw['code']}: a rule cannot need a claim of its own category"
+        )
     suggestions = []
     for index, entry in enumerate(raw["suggest"]):
         for ev in entry.get("evidence", ()):
@@ -355,6 +364,8 @@ def _build_rule(
         scope=frozenset(raw.get("scope", ())),
         limits=dict(raw.get("limits") or {}),
         unit=raw.get("unit", ""),
+        beside=beside.get("category", ""),
+        beside_within=int(beside.get("within", 8)) if beside else 0,
         enabled=raw.get("enabled", True),
         once=raw.get("once", False),
         options=dict(raw.get("options") or {}),

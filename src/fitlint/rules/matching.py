@@ -110,8 +110,10 @@ class SentenceRules:
         ruleset: RuleSet,
         timeout: float,
         show_excused: bool = False,
+        silent: frozenset[str] = frozenset(),
     ) -> None:
         self.matchers = list(matchers)
+        self.silent = silent  # rules run only for the claims other rules need beside them
         self.ruleset = ruleset
         self.timeout = timeout
         self.show_excused = show_excused  # report excused matches too, as hints naming the test
@@ -166,7 +168,9 @@ class SentenceRules:
                     if found:
                         gated = set().union(*(self._by_stem.get(stem, ()) for stem in found))
                         asked = sorted(applicable & (gated | self._ungated))
-                    chosen = tuple(i for i in asked if matchers[i].prefilter(lowered, found))
+                    chosen = self._with_claims(
+                        tuple(i for i in asked if matchers[i].prefilter(lowered, found))
+                    )
                     if len(lowered) <= MEMO_TEXT:
                         remember(self._chosen, memo_key, chosen)
                 if chosen:
@@ -178,6 +182,20 @@ class SentenceRules:
                     answer = "" if following else _next_block_start(blocks, index)
                     units.append(Candidate(index, start, end, following, chosen, found, answer))
         return units
+
+    def _with_claims(self, chosen: tuple[int, ...]) -> tuple[int, ...]:
+        """Drop the rules that need a claim beside them where no rule that may find one is
+        chosen: a sentence they alone would match is not worth parsing."""
+        if not any(self.matchers[i].rule.beside for i in chosen):
+            return chosen
+        categories = {
+            self.matchers[i].rule.category for i in chosen if not self.matchers[i].rule.beside
+        }
+        return tuple(
+            i
+            for i in chosen
+            if not self.matchers[i].rule.beside or self.matchers[i].rule.beside in categories
+        )
 
     def _applicable(self, kind: str) -> frozenset[int]:
         """Positions of the matchers that may run on a block of this kind (scope, not disabled)."""
@@ -345,7 +363,12 @@ class SentenceRules:
                 _sources(block, unit.start + sentence.start_char, unit.start + sentence.end_char),
                 following or unit.answer,
             )
-            for matcher in (self.matchers[i] for i in unit.matchers):
+            # Rules that need a claim beside their match run after the rules that report claims.
+            claims: dict[str, list[tuple[int, int]]] = {}
+            ordered = sorted(
+                (self.matchers[i] for i in unit.matchers), key=lambda m: bool(m.rule.beside)
+            )
+            for matcher in ordered:
                 if matcher.rule.code not in self.disabled:
                     diagnostics.extend(
                         self._apply(
@@ -358,6 +381,7 @@ class SentenceRules:
                             unit,
                             lead,
                             around.previous,
+                            claims,
                         )
                     )
         return diagnostics
@@ -373,8 +397,15 @@ class SentenceRules:
         unit: Candidate,
         lead: str,
         previous: dict[int, str],
+        claims: dict[str, list[tuple[int, int]]],
     ) -> list[Diagnostic]:
+        """A matcher's reported findings in one sentence; each is also added to ``claims``."""
         rule = matcher.rule
+        beside: tuple[tuple[int, int], ...] = ()
+        if rule.beside:
+            beside = tuple(claims.get(rule.beside, ()))
+            if not beside:
+                return []
         # Context reads a bounded stretch before the sentence, so that a huge block costs time
         # in proportion to its length, not its square.
         before = block.text[max(0, unit.start - CONTEXT_CHARS) : unit.start]
@@ -396,10 +427,11 @@ class SentenceRules:
                 context,
                 previous.get(unit.block, ""),
                 "blockquote" in block.containers,
+                beside,
             )
             verdicts = self._verdicts.get(key)
             if verdicts is not None:
-                return self._emit(verdicts, matcher, doc, block, document, unit)
+                return self._emit(verdicts, matcher, doc, block, document, unit, claims)
         try:
             found = list(
                 matcher.find(
@@ -416,6 +448,16 @@ class SentenceRules:
         except RuleTimeout as exc:
             self.disabled[rule.code] = str(exc)
             return []
+        if rule.beside:
+            # Words another rule of this category already reported are not reported again.
+            said = claims.get(rule.category, ())
+            found = [
+                hit
+                for hit in joined_to_claims(
+                    found, beside, rule.beside_within, doc, self._join_breaks()
+                )
+                if not any(hit.first <= b and hit.last >= a for a, b in said)
+            ]
         verdicts = []
         for hit in found:
             ctx = MatchContext(
@@ -444,10 +486,27 @@ class SentenceRules:
             verdicts.append((hit, reason))
         if key is not None:
             self._verdicts[key] = verdicts
-        return self._emit(verdicts, matcher, doc, block, document, unit)
+        return self._emit(verdicts, matcher, doc, block, document, unit, claims)
+
+    def _join_breaks(self) -> frozenset[str]:
+        """Words a match and the claim beside it may not have between them: the clause breaks,
+        and brackets (an aside is not the claim's clause)."""
+        breaks = self.ruleset.derived.get("join-breaks")
+        if breaks is None:
+            words = self.ruleset.lexicons.get("clause-break", ())
+            breaks = frozenset(w.lower() for w in words if " " not in w) | {"(", ")", "[", "]"}
+            self.ruleset.derived["join-breaks"] = breaks
+        return breaks
 
     def _emit(
-        self, verdicts, matcher: Matcher, doc, block, document, unit: Candidate
+        self,
+        verdicts,
+        matcher: Matcher,
+        doc,
+        block,
+        document,
+        unit: Candidate,
+        claims: dict[str, list[tuple[int, int]]],
     ) -> list[Diagnostic]:
         """Diagnostics for a sentence's judged matches, placed in this block's source."""
         rule = matcher.rule
@@ -457,6 +516,8 @@ class SentenceRules:
         for hit, reason in verdicts:
             if any(hit.first <= b and hit.last >= a for a, b in taken):
                 continue  # several patterns of one rule on the same words: report once
+            if reason is not None and rule.code in self.silent:
+                continue
             if reason is not None and (hit.first, hit.last) in hinted:
                 continue  # and show an excused match on the same words once
             if reason is not None:
@@ -482,8 +543,46 @@ class SentenceRules:
                 results.append(excused_hint(diagnostic, reason))
                 continue
             taken.append((hit.first, hit.last))
-            results.append(diagnostic)
+            claims.setdefault(rule.category, []).append((hit.first, hit.last))
+            if rule.code not in self.silent:
+                results.append(diagnostic)
         return results
+
+
+def joined_to_claims(
+    found: Iterable[Found],
+    claims: Sequence[tuple[int, int]],
+    within: int,
+    doc: Any,
+    breaks: Collection[str],
+) -> list[Found]:
+    """Matches in the same clause as a claim and within ``within`` words of it, each widened to
+    cover the claims near it; a match with no claim near is dropped. Several matches on the same
+    claims give the widest once."""
+    joined: dict[tuple[int, int], Found] = {}
+    for hit in found:
+        near = sorted(
+            (max(first - hit.last, hit.first - last, 0) - 1, first, last) for first, last in claims
+        )
+        near = [
+            (gap, first, last)
+            for gap, first, last in near
+            if gap <= within
+            and not any(
+                doc[i].lower_ in breaks
+                for i in range(min(hit.last, last) + 1, max(hit.first, first))
+            )
+        ]
+        if not near:
+            continue
+        # The finding covers every claim near the match ("muffin top was gone" and "gone").
+        first = min(first for _, first, _ in near)
+        last = max(last for _, _, last in near)
+        span = (min(hit.first, first), max(hit.last, last))
+        kept = joined.get((first, last))
+        if kept is None or span[1] - span[0] > kept.last - kept.first:
+            joined[(first, last)] = Found(span[0], span[1], hit.captures, hit.values)
+    return list(joined.values())
 
 
 CONTEXT_CHARS = 2000  # how much of the block before a sentence its context tests may read

@@ -51,6 +51,10 @@ class Rule:
     enabled: bool = True  # false: opt-in, runs only when its code is selected explicitly
     once: bool = False  # a name: reported where the page first uses it, later mentions linked to it
     unit: str = ""  # duplicate rules: section | paragraph | near | pull-quote | cross-file
+    # A phrase rule that reports only beside a claim another rule reported in the same sentence
+    # (a category), within so many words: the match and the claim together are its finding.
+    beside: str = ""
+    beside_within: int = 0
     options: dict[str, object] = field(default_factory=dict)
     evidence: tuple[str, ...] = ()
     regulators: tuple[str, ...] = ()
