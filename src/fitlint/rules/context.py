@@ -740,6 +740,10 @@ _QUESTION_OPENERS = frozenset(
 )
 
 
+# One quotation closing and the next opening inside a match: the match joins the words of two.
+_JOINED_QUOTATIONS = lazy_compile(r"[\"”]\s*(?:,|and|or|&|/)?\s*[\"“]")
+
+
 def quoted(ctx: MatchContext) -> bool:
     """The match sits inside quotation marks that mention someone else's words: a reporting word
     introduces the quotation ("ads promise 'burn belly fat in 10 minutes'", "the label promises,
@@ -762,6 +766,8 @@ def quoted(ctx: MatchContext) -> bool:
             open_index, closer = -1, ""
     if _SCARE_QUOTED.search(text[max(0, start_char - 1) : end_char]):
         return True  # 'a "fat-burning" ab belt': scare quotes round the claim word keep it at a distance
+    if _JOINED_QUOTATIONS.search(text[start_char:end_char]):
+        return True  # 'promise to "target belly fat" and "melt …"': words from two quotations
     if open_index < 0 or closer not in text[end_char:]:
         return False
     lead = (ctx.before + text[:open_index]).rstrip(" *_>\t")
