@@ -532,10 +532,12 @@ def _unsold_denials(ctx: MatchContext) -> bool:
         return False
     if _DENIED_RESULT.search(ctx.sentence.text) or not _about_loss(ctx):
         return True
-    # "No crunches. No sit-ups. They don't flatten your belly.": the loss is denied too
-    return _NEGATION_WORD.search(ctx.next_sentence) is not None
+    # "No crunches. No sit-ups. They don't flatten your belly.": the loss is denied too ("…
+    # goes after chest fat, not just muscle" contrasts, it denies nothing)
+    return _NEGATION_WORD.search(_CONTRASTS.sub("", ctx.next_sentence)) is not None
 
 
+_CONTRASTS = lazy_compile(r"\bnot\s+(?:just|only|merely|simply)\b", re.IGNORECASE)
 _NEGATION_WORD = lazy_compile(r"\b(?:don[’']?t|doesn[’']?t|won[’']?t|can[’']?t|cannot|not|never)\b")
 # A denial of the result itself: "No weight loss.", "No results."
 _DENIED_RESULT = lazy_compile(
@@ -1218,12 +1220,25 @@ def hypothetical(ctx: MatchContext) -> bool:
         lemma = _lemma(ctx, doc[index])
         if lemma in (",", ";", ":", "then", "—", "–"):
             return False  # the match is past the if-clause
+        if (
+            lemma in _MODALS
+            and index - 1 > ctx.sentence.start
+            and _lemma(ctx, doc[index - 1]) in _SUBJECTS
+            and _lemma(ctx, doc[index - 2]) not in words.hypothesis
+        ):
+            # "If you follow all 9 tips you can lose an inch": a new subject and a modal start
+            # the main clause, comma or not ("if you can lose …" keeps them in the if-clause).
+            return False
         if lemma in words.hypothesis:
             if index > ctx.sentence.start and _lemma(ctx, doc[index - 1]) == "what":
                 return False  # "What if you could shrink your waist while you sleep?": a hook
             following = _lemmas(ctx, index + 1, min(ctx.first, index + 5))
             return not any(lemma in words.desire for lemma in following)
     return False
+
+
+_MODALS = frozenset({"can", "will", "'ll", "’ll", "could", "should", "may", "might", "must"})
+_SUBJECTS = frozenset({"you", "they", "she", "he", "we", "it", "i"})
 
 
 def _first_person_wish(ctx: MatchContext) -> bool:
