@@ -18,6 +18,7 @@ from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock, header_rows
 from fitlint.document.sentences import denial_runs, split_sentences
 from fitlint.lazyregex import lazy_compile
+from fitlint.rules.citations import REFERENCE_HEADING
 from fitlint.memo import MEMO_TEXT, remember
 from fitlint.nlp import LemmaText, doc_text
 from fitlint.rules.context import (
@@ -138,7 +139,16 @@ class SentenceRules:
     def candidates(self, blocks: Sequence[ProseBlock]) -> list[Candidate]:
         """Stage 1: split blocks into sentences and keep those some rule's pre-filter accepts."""
         units: list[Candidate] = []
+        # A reference list names the works it cites: their titles ("Double Chin Exercises") are
+        # not the page's claims.
+        cited_works = {
+            block.section
+            for block in blocks
+            if block.kind == "heading" and REFERENCE_HEADING.match(block.text)
+        }
         for index, block in enumerate(blocks):
+            if block.section in cited_works and block.kind != "heading":
+                continue
             applicable = self._applicable(block.kind)
             if not applicable:
                 continue
