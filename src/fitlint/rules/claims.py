@@ -217,7 +217,9 @@ _IMPERATIVE = lazy_compile(
     r"avoid|choose|perform|hold|rest|stay|schedule|set|plan|go|focus|nourish|fuel|repeat|complete|finish|"
     r"begin|increase|reduce|swap|replace|skip|cut|pair|combine|follow|track|log|write|prepare|cook|store|"
     r"aim|allow|give|let|remember|note|check|warm|cool|stretch|breathe|drop|lift|run|jog|swim|cycle|target|"
-    r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order|slow(?=\s+(?:down|it|the|your))|speed(?=\s+up))\b",
+    r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order|incorporate|practi[cs]e|massage|apply|"
+    r"rub|wear|alternate|mix|sip|chew|spread|split|divide|space|sprinkle|blend|soak|"
+    r"slow(?=\s+(?:down|it|the|your))|speed(?=\s+up))\b",
 )
 _PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time")
 # The weight of a piece of kit: "two 5 kg dumbbells", "a 16kg kettlebell", "10-lb plates".
