@@ -596,8 +596,13 @@ def statistic_in(text: str) -> bool:
         return False  # "40% of our customers are women": who buys, which the seller knows
     if _PERCENT.search(cleaned) and (_PERCENT_CUE.search(cleaned) or _SHARE_DID.search(cleaned)):
         return True
-    if _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned) or _crowd(cleaned):
+    if _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned):
         return True
+    if _crowd(cleaned):
+        # A crowd credited with a result is a finding ("300,000 Americans have used it to shed
+        # pounds", "trusted by 9 million"); one that only did something ("38,000 women have done
+        # the Countdown", "taught it to 18,000 women") is the seller's own count.
+        return bool(_OUTCOME.search(cleaned) or _CROWD_CREDIT.search(cleaned))
     if (
         _EQUIVALENCE.search(cleaned)
         or _CALORIES_BURNED.search(cleaned)
@@ -618,6 +623,11 @@ def statistic_in(text: str) -> bool:
     return False
 
 
+# What a crowd is credited with besides a loss: being helped, reshaped, slimmed or won over.
+_CROWD_CREDIT = lazy_compile(
+    r"\b(?:help\w*|trust\w*|reshap\w*|transform\w*|chang\w*|slim(?:mer|ming|med|s)?\b|swear\w*|lov(?:e|es|ed|ing)\b|"
+    r"success\w*|results?|confiden\w*|already)"
+)
 # Any crowd already won over: "over 20,000 Kiwis are already shaking their way slimmer".
 _CROWD_ALREADY = lazy_compile(
     r"\b((?:over|more\s+than|nearly|almost)\s+)?(\d[\d,.]*)\s?(k|m|thousand|million|billion)?(\+)?\s+"
