@@ -18,9 +18,9 @@ from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock, header_rows
 from fitlint.document.sentences import denial_runs, split_sentences
 from fitlint.lazyregex import lazy_compile
-from fitlint.rules.citations import REFERENCE_HEADING
 from fitlint.memo import MEMO_TEXT, remember
 from fitlint.nlp import LemmaText, doc_text
+from fitlint.rules.citations import REFERENCE_HEADING
 from fitlint.rules.context import (
     ContextWords,
     MatchContext,
