@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
@@ -464,7 +464,7 @@ class SentenceRules:
             found = [
                 hit
                 for hit in joined_to_claims(
-                    found, beside, rule.beside_within, doc, self._join_breaks()
+                    found, beside, rule.beside_within, doc, self.words.breaks
                 )
                 if not any(hit.first <= b and hit.last >= a for a, b in said)
             ]
@@ -498,16 +498,6 @@ class SentenceRules:
             self._verdicts[key] = verdicts
         return self._emit(verdicts, matcher, doc, block, document, unit, claims)
 
-    def _join_breaks(self) -> frozenset[str]:
-        """Words a match and the claim beside it may not have between them: the clause breaks,
-        and brackets (an aside is not the claim's clause)."""
-        breaks = self.ruleset.derived.get("join-breaks")
-        if breaks is None:
-            words = self.ruleset.lexicons.get("clause-break", ())
-            breaks = frozenset(w.lower() for w in words if " " not in w) | {"(", ")", "[", "]"}
-            self.ruleset.derived["join-breaks"] = breaks
-        return breaks
-
     def _emit(
         self,
         verdicts,
@@ -539,6 +529,11 @@ class SentenceRules:
                 block.text[prose_start:prose_end], document.text[start:end]
             ):
                 continue  # the words could not be placed in the source: never report a wrong range
+            if rule.code in self.silent:
+                # Run only for the claims other rules need beside them: nothing to report.
+                taken.append((hit.first, hit.last))
+                claims.setdefault(rule.category, []).append((hit.first, hit.last))
+                continue
             diagnostic = make_diagnostic(
                 rule,
                 self.ruleset,
@@ -554,8 +549,7 @@ class SentenceRules:
                 continue
             taken.append((hit.first, hit.last))
             claims.setdefault(rule.category, []).append((hit.first, hit.last))
-            if rule.code not in self.silent:
-                results.append(diagnostic)
+            results.append(diagnostic)
         return results
 
 
@@ -564,11 +558,12 @@ def joined_to_claims(
     claims: Sequence[tuple[int, int]],
     within: int,
     doc: Any,
-    breaks: Collection[str],
+    breaks: Container[str],
 ) -> list[Found]:
     """Matches in the same clause as a claim and within ``within`` words of it, each widened to
     cover the claims near it; a match with no claim near is dropped. Several matches on the same
-    claims give the widest once."""
+    claims give the widest once. A clause break (``breaks``) or a bracket between them keeps
+    them apart: an aside is not the claim's clause."""
     joined: dict[tuple[int, int], Found] = {}
     for hit in found:
         near = sorted(
@@ -579,7 +574,7 @@ def joined_to_claims(
             for gap, first, last in near
             if gap <= within
             and not any(
-                doc[i].lower_ in breaks
+                doc[i].lower_ in breaks or doc[i].text in _BRACKETS
                 for i in range(min(hit.last, last) + 1, max(hit.first, first))
             )
         ]
@@ -595,6 +590,7 @@ def joined_to_claims(
     return list(joined.values())
 
 
+_BRACKETS = frozenset("()[]")
 CONTEXT_CHARS = 2000  # how much of the block before a sentence its context tests may read
 CONTEXT_TOKENS = 60  # how far either side of a match they read in a very long sentence
 
