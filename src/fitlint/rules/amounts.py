@@ -22,7 +22,7 @@ from fitlint.rules.periods import (
 
 _RANGE = rf"(?P<amount>{NUM})(?:\s*(?:-|–|to)\s*(?P<amount_high>{NUM}))?"
 _UNIT = (
-    r"(?P<unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|st\b|(?:dress|clothes|jean|pant)\s+sizes?|sizes?|"
+    r"(?P<unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|st\b|(?:dress|clothes|clothing|jeans?|pants?|trousers?|skirt)\s+sizes?|sizes?|"
     r"inch(?:es)?|in\.|cm\b|centimet(?:re|er)s?)(?:\.(?=[ \t]+[a-z]))?"
 )
 _LOSS = (
@@ -54,9 +54,9 @@ _AMOUNT = lazy_compile(
     # A clothing size down: "from a size 14 to a size 12", "from a UK 16 to a 12".
     r"|\bfrom\s+(?:an?\s+)?(?:(?:uk|us|au|dress|jeans?|pants?)\s+)?size\s+(?P<start_size>\d{1,2})"
     r"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?:size\s+)?(?P<end_size>\d{1,2})\b"
-    # The same with no "size" when a loss word leads and each number has its article: "dropped
-    # from a 16 to a 12".
-    rf"|\b{_LOSS}\s+from\s+an?\s+(?P<start_size>\d{{1,2}})\s+(?:down\s+)?to\s+an?\s+(?P<end_size>\d{{1,2}})\b(?!\s*(?:kg|kilos?|lbs?|pounds?|stone|%|inch|cm))"
+    # The same with no "size" when a loss word (or "went") leads and each number has its
+    # article: "dropped from a 16 to a 12", "went from a 14 to a 12".
+    rf"|\b(?:{_LOSS}|went)\s+from\s+an?\s+(?P<start_size>\d{{1,2}})\s+(?:down\s+)?to\s+an?\s+(?P<end_size>\d{{1,2}})\b(?!\s*(?:kg|kilos?|lbs?|pounds?|stone|%|inch|cm|-?\s*(?:min|minutes?|sec|seconds?|hours?|miles?|km|reps?)\b|waist|waistline|out\b|/))"
     rf"|\b(?:{_LOSS}[ \t]+)?from\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?)?"
     rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|inch(?:es)?\b|cm\b))?"
     # A waist measurement: "from a 34 to a 29 waist", "from a 34-inch to a 29-inch waist".
