@@ -34,6 +34,7 @@ _LOSS = (
 # 3 kg fall off", "10 lbs melted away".
 _AFTER_AMOUNT = (
     r"(?:gone|down|lighter|smaller|slimmer|thinner|off|less|reduction|loss|lost|drop|"
+    r"vanish(?:es|ed|ing)?|disappear(?:s|ed|ing)?|"
     r"(?:fall|falls|fell|falling|melt|melts|melted|melting|drop|drops|dropped|dropping|come|comes|came|"
     r"coming|slide|slides|slid|sliding)[ \t]+(?:off|away))"
 )
