@@ -148,6 +148,26 @@ def test_front_matter_keys_a_theme_prints_are_published():
     assert [p for _, p, _ in blocks] == ["Melt belly fat", "Flat Belly Smoothie", "Body."]
 
 
+def test_front_matter_list_items_are_each_their_own_block():
+    """A product page prints "badges" and "features" as separate lines: each item is its own
+    block, mapped to its own words (quoted, single-quoted or plain; inline or one per line);
+    list keys that are data ("tags") are not read."""
+    text = (
+        "---\nbadges: [\"Bestseller\", 'Lose 5 kg in 2 weeks', plain item]\n"
+        'features:\n  - "Melts belly fat"\n  - Custom diet chart\n'
+        'tags: ["lose 5 kg fast"]\n---\nBody.\n'
+    )
+    _, blocks = _blocks(text)
+    assert [(k, p, s) for k, p, s in blocks] == [
+        ("front_matter", "Bestseller", "Bestseller"),
+        ("front_matter", "Lose 5 kg in 2 weeks", "Lose 5 kg in 2 weeks"),
+        ("front_matter", "plain item", "plain item"),
+        ("front_matter", "Melts belly fat", "Melts belly fat"),
+        ("front_matter", "Custom diet chart", "Custom diet chart"),
+        ("paragraph", "Body.", "Body."),
+    ]
+
+
 def test_toml_front_matter():
     _, blocks = _blocks('+++\ntitle = "Waist Whittler"\ndraft = true\n+++\n\nText.\n')
     assert blocks[0][:2] == ("front_matter", "Waist Whittler")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from fitlint.document.formats import reader_for
+from fitlint.document.frontmatter import LIST_KEYS
 from fitlint.document.markdown import parse_markdown
 from fitlint.document.model import Document, Link, ProseBlock, Suppression
 from fitlint.document.plaintext import parse_plaintext
@@ -19,6 +20,7 @@ DEFAULT_FRONT_MATTER_KEYS = frozenset(
         "title", "description", "excerpt", "summary", "subtitle",
         "tagline", "headline", "subheadline", "lead", "lede", "teaser", "blurb", "caption",
     }
+    | LIST_KEYS  # lists a product or programme page prints as badges or bullet points
 )  # fmt: skip
 
 __all__ = ["Document", "Link", "ProseBlock", "Suppression", "parse_document"]

@@ -12,6 +12,10 @@ from fitlint.document.inline import ProseBuilder
 from fitlint.document.sourcemap import SourceMap
 from fitlint.lazyregex import lazy_compile
 
+# Keys whose value is a list a page prints as badges or bullet points: each item is short
+# copy, read (and rewritten) like a title.
+LIST_KEYS = frozenset({"badges", "features", "highlights", "benefits", "bullets"})
+
 _KEY_LINE = lazy_compile(
     r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$"
 )
@@ -63,6 +67,17 @@ def published_values(
         key = match.group("key").lower()
         raw_value = match.group("value")
         value_start = line_starts[index] + match.start("value")
+        items = _sequence_items(raw_value, lines, index, front.last_line, indent)
+        if items is not None:
+            # A list of lines ("badges: [...]", or "- …" lines below the key): each item is
+            # shown on its own, so each is its own value, never run into the next.
+            for line, column, item in items:
+                builder = ProseBuilder()
+                offset = value_start if line == index else line_starts[line]
+                builder.add_source_run(item, offset + column)
+                values.append(FrontMatterValue(key, builder.text(), builder.smap, line, line))
+            index = max([index, *(line for line, _, _ in items)]) + 1
+            continue
         builder = ProseBuilder()
         first = index
         if raw_value and not _BLOCK_SCALAR.match(raw_value):
@@ -87,6 +102,61 @@ def published_values(
         if text:
             values.append(FrontMatterValue(key, builder.text(), builder.smap, first, index - 1))
     return values
+
+
+# An item of a flow sequence: a quoted string, or plain text up to the next comma.
+_FLOW_ITEM = lazy_compile(
+    r"""\s*(?:"(?P<double>(?:[^"\\]|\\.)*)"|'(?P<single>(?:[^']|'')*)'|(?P<plain>[^,\]]*))\s*(?:,|$)"""
+)
+_BLOCK_ITEM = lazy_compile(r"""^[ \t]*-[ \t]+(?P<value>.*?)[ \t]*$""")
+
+
+def _sequence_items(
+    raw_value: str, lines: list[str], index: int, last_line: int, indent: int
+) -> list[tuple[int, int, str]] | None:
+    """A list value's items as (line, column, text), the column from the value's start on the
+    key's line and from the line's start below it; None when the value is not a list. Items that
+    are not plain text (nested lists or mappings) end the reading: they are data."""
+    if raw_value.startswith("[") and raw_value.endswith("]"):
+        inner = raw_value[1:-1]
+        items: list[tuple[int, int, str]] = []
+        position = 0
+        while position < len(inner):
+            match = _FLOW_ITEM.match(inner, position)
+            if match is None or match.end() == position:
+                return None
+            group = next(
+                name for name in ("double", "single", "plain") if match.group(name) is not None
+            )
+            text = match.group(group)
+            if group == "plain":
+                text = text.strip()
+                if text.startswith(("[", "{")):
+                    return None
+            if text:
+                start = match.start(group) + (
+                    match.group(group).find(text) if group == "plain" else 0
+                )
+                items.append((index, 1 + start, text))
+            position = match.end()
+        return items
+    if raw_value:
+        return None
+    items = []
+    line = index + 1
+    while line < last_line and (
+        _indent(lines[line]) > indent or lines[line].lstrip().startswith("- ")
+    ):
+        match = _BLOCK_ITEM.match(lines[line])
+        if match is None:
+            return None if not items else items
+        value = match.group("value")
+        text, offset = _unquote(value)
+        if not text.strip() or text.startswith(("[", "{")) or _KEY_LINE.match(text):
+            return None if not items else items
+        items.append((line, match.start("value") + offset, text))
+        line += 1
+    return items or None
 
 
 def _indent(line: str) -> int:

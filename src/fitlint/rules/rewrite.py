@@ -429,7 +429,16 @@ def _why_not_source(
                 return "the rewrite would need escaping in this quoted value"
         elif quote != ">" and (": " in new or " #" in new or new[:1] in "-?:,[]{}#&*!|>'\"%@`"):
             return "the rewrite would need quoting in this front-matter value"
+        elif (
+            quote != ">" and set(new) & set(",[]{}") and "[" in _line_before(document, value_start)
+        ):
+            return "the rewrite would need quoting in this list item"
     return None
+
+
+def _line_before(document: Document, position: int) -> str:
+    """The text of ``position``'s line before it."""
+    return document.text[document.text.rfind("\n", 0, position) + 1 : position]
 
 
 _MARKUP = re.compile(

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from fitlint.document.frontmatter import LIST_KEYS
 from fitlint.document.model import ProseBlock
 from fitlint.document.sentences import split_sentences
 from fitlint.rules.model import RewriteArea, RuleSet
@@ -354,7 +355,8 @@ def shape_of_block(block: ProseBlock) -> str | None:
         text = block.text.rstrip()
         return None if text.endswith(".") and len(WORD.findall(text)) > 6 else "title"
     if block.kind == "front_matter":
-        return "title" if block.key in ("title", "subtitle", "name", "headline") else "description"
+        titled = block.key in ("title", "subtitle", "name", "headline") or block.key in LIST_KEYS
+        return "title" if titled else "description"
     return None
 
 
