@@ -316,6 +316,7 @@ _POPULATION_RESULT = lazy_compile(
     r"|\d\s?%\s+(?:of\s+[\w-]+\s+)?(?:lost|lose|dropped|shed)\b"
     r"|\b(?:can|could|may|might|will)\s+help\s+(?:you\s+)?(?:lose|drop|shed)\b"
     r"|\ban\s+average\s+of\b"
+    r"|\b(?:the|our|my|your)\s+(?:average|typical)\s+(?:[\w-]+\s+){1,2}?(?:lost|loses|lose|dropped|drops|sheds?)\b"
 )
 # A typical result over people is a statistic even when it reads like one person's loss: "average
 # loss in the first 30 days: 14.6 lbs", "6.1 cm average waist loss", "my average client loses
@@ -328,7 +329,8 @@ _TYPICAL_RESULT = lazy_compile(
     r"(?<!\bmy\s)(?<!\bhis\s)(?<!\bher\s)\baverage,?\s+(?:[\w-]+\s+){0,2}?(?:loss|lost|result|results|change|reduction|drop)\b"
     # "challengers lost on average 2.9 kg"
     r"|\b(?:lose|loses|lost|drop|drops|dropped|shed|sheds)\s+on\s+average\b"
-    rf"|\b(?:my|our|the|your)\s+(?:average|typical)\s+{_PEOPLE}\b"
+    # "the average squad member", "our typical finisher": a person named by what they do
+    rf"|\b(?:my|our|the|your)\s+(?:average|typical)\s+(?:[\w-]+\s+)?(?:{_PEOPLE}|[a-z-]{{3,}}(?:ers?|ants?|ees?))\b"
     # "most of our clients lose", "most walkers drop", "most new mums see": a plural noun
     rf"|\bmost\s+(?:of\s+(?:my|our|the|your)\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE}|[a-z-]{{3,}}s)\s+(?:\w+\s+){{0,2}}?"
     r"(?:are|were|lose|lost|drop|dropped|shed|see|saw|report|reported|end\s+up)\b"
