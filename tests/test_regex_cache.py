@@ -159,3 +159,79 @@ def test_shapes_fill_the_cache_within_a_budget_per_run(cache_home, monkeypatch):
     assert shape is not None and shape.search("melt thigh fat") and len(_entries(cache_home)) == 1
     monkeypatch.setattr(compiled, "_spent", [compiled.SHAPE_BUDGET])
     assert compiled.cached_shape(SOURCE).pattern == SOURCE  # a hit costs no budget
+
+
+# -- what phrase matchers derive from their patterns (pre-filter sets, shape sources) ----------
+
+_POST = "# Summer\n\nMelt your love handles with these moves.\n\nPlan your week of training.\n"
+
+
+def _derived(cache_home: Path) -> list[Path]:
+    return sorted((cache_home / "fitlint" / "derived").glob("*/*.pickle"))
+
+
+def _lint(text: str = _POST) -> list[tuple[str, int, int]]:
+    from fitlint.config import Config
+    from fitlint.engine import Linter
+
+    return [(d.code, d.start, d.end) for d in Linter(Config()).lint_text(text, "post.md")]
+
+
+def test_derived_prefilter_sets_are_kept_and_give_the_same_findings(cache_home):
+    fresh = _lint()
+    entries = _derived(cache_home)
+    assert entries and ("FL101", 10, 32) in fresh
+    stamps = {entry: entry.stat().st_mtime_ns for entry in entries}
+    assert _lint() == fresh
+    assert {entry: entry.stat().st_mtime_ns for entry in _derived(cache_home)} == stamps
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        b"\x80\x05not a pickle",
+        pickle.dumps({"required": [[("not", "a pair", "of sets")]], "first": []}),
+        pickle.dumps({"required": 1, "first": 2, "parts": ("(?!)",)}),
+        pickle.dumps({"parts": [1, 2]}),
+        pickle.dumps({"parts": ("x",), "required": [], "first": []}),
+    ],
+)
+def test_a_damaged_or_mistyped_derived_entry_is_derived_afresh(cache_home, planted):
+    fresh = _lint()
+    for entry in _derived(cache_home):
+        entry.write_bytes(planted)
+    assert _lint() == fresh
+
+
+def test_a_derived_entry_that_would_run_code_is_refused(cache_home, tmp_path):
+    fresh = _lint()
+    marker = tmp_path / "ran"
+
+    class Planted:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    for entry in _derived(cache_home):
+        entry.write_bytes(pickle.dumps(Planted()))
+    assert _lint() == fresh
+    assert not marker.exists()
+
+
+def test_derived_entries_are_not_kept_with_the_cache_turned_off(cache_home, monkeypatch):
+    monkeypatch.setenv("FITLINT_REGEX_CACHE", "off")
+    assert ("FL101", 10, 32) in _lint()
+    assert _derived(cache_home) == []
+
+
+def test_directories_of_old_packs_are_pruned(cache_home):
+    from fitlint.rules.derived import KEPT_KEYS
+
+    parent = cache_home / "fitlint" / "derived"
+    for number in range(KEPT_KEYS + 3):
+        old = parent / f"old{number}"
+        old.mkdir(parents=True)
+        os.utime(old, (1_000_000 + number, 1_000_000 + number))
+    _lint()
+    left = sorted(entry.name for entry in parent.iterdir())
+    assert len(left) == KEPT_KEYS
+    assert "old0" not in left and f"old{KEPT_KEYS + 2}" in left

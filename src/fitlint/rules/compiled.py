@@ -50,7 +50,7 @@ def user_cache_dir() -> Path:
     return Path(base) / "fitlint"
 
 
-def _turned_off() -> bool:
+def turned_off() -> bool:
     return os.environ.get(_SWITCH, "").lower() in ("off", "0", "false", "no")
 
 
@@ -58,7 +58,7 @@ def compile_rule_regex(source: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(source, flags)``, from the user's cache when it holds the pattern."""
     import regex
 
-    if _turned_off():
+    if turned_off():
         return regex.compile(source, flags)
     path = _entry(source, flags, regex.__version__)
     pattern = _load(path, source, flags)
@@ -77,7 +77,7 @@ def cached_shape(source: str) -> Any:
     None when it is neither (the caller compiles it with ``re``)."""
     import regex
 
-    if _turned_off():
+    if turned_off():
         return None
     path = _entry(source, 0, regex.__version__)
     pattern = _load(path, source, 0)

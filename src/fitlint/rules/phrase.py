@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fitlint.memo import MEMO_TEXT, remember
+from fitlint.rules import derived
 from fitlint.nlp import LemmaText
 from fitlint.rules.matching import Found, RuleTimeout, surface
 from fitlint.rules.model import Rule, RuleSet
@@ -50,10 +51,28 @@ class PhraseMatcher:
         # pick out the few multi-word alternatives worth a subset test.
         grammar = ruleset.grammar
         memo = ruleset.prefilter_memo
-        self._required: list[list[_Item]] = []
-        for parsed in self._parsed:
-            items = [_split(alternatives) for alternatives in prefilter_sets(parsed, grammar, memo)]
-            self._required.append(items)
+        # What the pre-filter derives from the patterns is kept per machine (see
+        # :mod:`fitlint.rules.derived`): on one small file, deriving it costs more than linting.
+        self._entry = derived.entry_name(rule.code, *rule.patterns)
+        kept = _read_prefilter(derived.load(ruleset, self._entry), len(self._parsed))
+        if kept is not None:
+            self._required, self._first_stems = kept
+        else:
+            self._required = [
+                [_split(alternatives) for alternatives in prefilter_sets(parsed, grammar, memo)]
+                for parsed in self._parsed
+            ]
+            # Per part of each pattern's shape (for '&', one per side), the stems of the items
+            # that can begin it.
+            self._first_stems = []
+            for parsed, items in zip(self._parsed, self._required):
+                parts = first_sets(parsed, grammar, memo)
+                self._first_stems.append(
+                    tuple(frozenset().union(*firsts) for firsts in parts)
+                    if parts and all(parts) and items
+                    else ()
+                )
+            derived.store(ruleset, self._entry, _prefilter_value(self._required, self._first_stems))
         self._any_stem = frozenset().union(
             *(_item_stems(item) for items in self._required for item in items)
         )
@@ -79,16 +98,6 @@ class PhraseMatcher:
         # Match spans per (pattern, lemma text): identical sentences (a paragraph pasted many
         # times) run each pattern once.
         self._spans: dict[tuple[int, str], list[_Spans]] = {}
-        # Per part of each pattern's shape (for '&', one per side), the stems of the items that
-        # can begin it.
-        self._first_stems: list[tuple[frozenset[str], ...]] = []
-        for parsed, items in zip(self._parsed, self._required):
-            parts = first_sets(parsed, grammar, memo)
-            self._first_stems.append(
-                tuple(frozenset().union(*firsts) for firsts in parts)
-                if parts and all(parts) and items
-                else ()
-            )
 
     def stems(self) -> Iterator[str]:
         return iter(self._any_stem)
@@ -134,7 +143,15 @@ class PhraseMatcher:
         more often absent) first."""
         shape = self._surface.get(number, _UNBUILT)
         if shape is _UNBUILT:
-            sources = surface_parts(self._parsed[number], self.ruleset.grammar)
+            name = derived.entry_name(self._entry, str(number))
+            kept = derived.load(self.ruleset, name)
+            if type(kept) is dict and "parts" in kept and kept["parts"] is None:
+                sources = None
+            elif type(kept) is dict and derived.strings(kept.get("parts"), tuple):
+                sources = kept["parts"]
+            else:
+                sources = surface_parts(self._parsed[number], self.ruleset.grammar)
+                derived.store(self.ruleset, name, {"parts": sources})
             if sources is None or len(sources) != len(self._first_stems[number]):
                 shape = None
             else:
@@ -292,6 +309,43 @@ def _compiled(source: str) -> re.Pattern[str]:
     from fitlint.rules.compiled import cached_shape
 
     return cached_shape(source) or re.compile(source)
+
+
+def _prefilter_value(
+    required: list[list[_Item]], first_stems: list[tuple[frozenset[str], ...]]
+) -> dict[str, Any]:
+    return {"required": required, "first": first_stems}
+
+
+def _read_prefilter(
+    value: Any, patterns: int
+) -> tuple[list[list[_Item]], list[tuple[frozenset[str], ...]]] | None:
+    """:func:`_prefilter_value` read back, or None unless every field has its expected type."""
+    if type(value) is not dict:
+        return None
+    required, first = value.get("required"), value.get("first")
+    if type(required) is not list or type(first) is not list:
+        return None
+    if len(required) != patterns or len(first) != patterns:
+        return None
+    for items in required:
+        if type(items) is not list:
+            return None
+        for item in items:
+            if type(item) is not tuple or len(item) != 2:
+                return None
+            singles, multis = item
+            if not derived.strings(singles, frozenset) or type(multis) is not dict:
+                return None
+            for stem, alternatives in multis.items():
+                if type(stem) is not str or type(alternatives) is not list:
+                    return None
+                if not all(derived.strings(alternative, frozenset) for alternative in alternatives):
+                    return None
+    for parts in first:
+        if type(parts) is not tuple or not all(derived.strings(part, frozenset) for part in parts):
+            return None
+    return required, first
 
 
 def _split(alternatives: list[frozenset[str]]) -> _Item:
