@@ -235,3 +235,20 @@ def test_directories_of_old_packs_are_pruned(cache_home):
     left = sorted(entry.name for entry in parent.iterdir())
     assert len(left) == KEPT_KEYS
     assert "old0" not in left and f"old{KEPT_KEYS + 2}" in left
+
+
+def test_a_derived_entry_with_a_stem_of_another_type_is_derived_afresh(cache_home):
+    # The right shape with one wrong value deep inside: a number among the stems would reach
+    # the word scanner (and crash it) if only the outer types were checked.
+    fresh = _lint()
+    changed = 0
+    for entry in _derived(cache_home):
+        value = pickle.loads(entry.read_bytes())
+        if isinstance(value, dict) and value.get("required"):
+            pattern = next(items for items in value["required"] if items)
+            singles, multis = pattern[0]
+            pattern[0] = (frozenset({*singles, 7}), multis)
+            entry.write_bytes(pickle.dumps(value, protocol=5))
+            changed += 1
+    assert changed
+    assert _lint() == fresh

@@ -119,9 +119,12 @@ def _directory(ruleset: RuleSet) -> Path | None:
 
 
 def strings(value: Any, kind: type) -> bool:
-    """Is ``value`` a ``kind`` (list, frozenset, …) of strings only?"""
-    return type(value) is kind and all(map(_is_str, value))
-
-
-def _is_str(value: object) -> bool:
-    return type(value) is str
+    """Is ``value`` a ``kind`` (list, frozenset, …) of strings only? (``join`` checks each item
+    in C, and the unpickler can build no subclass of ``str``.)"""
+    if type(value) is not kind:
+        return False
+    try:
+        "".join(value)
+    except TypeError:
+        return False
+    return True

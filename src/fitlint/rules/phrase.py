@@ -320,7 +320,9 @@ def _prefilter_value(
 def _read_prefilter(
     value: Any, patterns: int
 ) -> tuple[list[list[_Item]], list[tuple[frozenset[str], ...]]] | None:
-    """:func:`_prefilter_value` read back, or None unless every field has its expected type."""
+    """:func:`_prefilter_value` read back, or None unless every field has its expected type.
+    The checks run over flattened lists (``map`` and ``join`` loop in C): there are tens of
+    thousands of stems, and checking them one call at a time cost what deriving them saves."""
     if type(value) is not dict:
         return None
     required, first = value.get("required"), value.get("first")
@@ -328,24 +330,30 @@ def _read_prefilter(
         return None
     if len(required) != patterns or len(first) != patterns:
         return None
-    for items in required:
-        if type(items) is not list:
-            return None
-        for item in items:
-            if type(item) is not tuple or len(item) != 2:
-                return None
-            singles, multis = item
-            if not derived.strings(singles, frozenset) or type(multis) is not dict:
-                return None
-            for stem, alternatives in multis.items():
-                if type(stem) is not str or type(alternatives) is not list:
-                    return None
-                if not all(derived.strings(alternative, frozenset) for alternative in alternatives):
-                    return None
-    for parts in first:
-        if type(parts) is not tuple or not all(derived.strings(part, frozenset) for part in parts):
-            return None
+    if not _all_of(required, list) or not _all_of(first, tuple):
+        return None
+    items = [item for pattern in required for item in pattern]
+    if not _all_of(items, tuple) or not set(map(len, items)) <= {2}:
+        return None
+    singles = [item[0] for item in items]
+    multis = [item[1] for item in items]
+    if not _all_of(singles, frozenset) or not _all_of(multis, dict):
+        return None
+    keys = [stem for multi in multis for stem in multi]
+    lists = [alternatives for multi in multis for alternatives in multi.values()]
+    if not _all_of(lists, list):
+        return None
+    sets = singles + [alternative for alternatives in lists for alternative in alternatives]
+    sets += [part for parts in first for part in parts]
+    if not _all_of(sets, frozenset) or not derived.strings(keys, list):
+        return None
+    if not derived.strings(frozenset().union(*sets), frozenset):
+        return None
     return required, first
+
+
+def _all_of(values: list[Any], kind: type) -> bool:
+    return set(map(type, values)) <= {kind}
 
 
 def _split(alternatives: list[frozenset[str]]) -> _Item:

@@ -34,6 +34,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
+from fitlint.lazyregex import lazy_compile
 from fitlint.diagnostics import Diagnostic, Edit, FixSafety, Severity, Suggestion
 from fitlint.document.model import Document, ProseBlock
 from fitlint.rules import rewrite_units as units
@@ -409,7 +410,7 @@ def _why_not(
     return None
 
 
-_CONSEQUENCE = re.compile(r",\s+so\b")
+_CONSEQUENCE = lazy_compile(r",\s+so\b")
 
 
 def _why_not_source(
@@ -441,7 +442,7 @@ def _line_before(document: Document, position: int) -> str:
     return document.text[document.text.rfind("\n", 0, position) + 1 : position]
 
 
-_MARKUP = re.compile(
+_MARKUP = lazy_compile(
     r"</?(?:em|strong|b|i|u|mark|span|small|big)\b[^<>]*>|[*_~]|^\s*>\s?|\n\s*>?\s*", re.IGNORECASE
 )
 

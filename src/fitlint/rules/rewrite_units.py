@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from fitlint.lazyregex import lazy_compile
 from fitlint.document.frontmatter import LIST_KEYS
 from fitlint.document.model import ProseBlock
 from fitlint.document.sentences import split_sentences
@@ -45,19 +46,19 @@ def _words(text: str) -> frozenset[str]:
 
 MAX_WORDS = 25  # a longer unit is rewritten by hand: a template would drop too much of it
 
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:[-.][A-Za-z0-9'’]+)*")
+WORD = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:[-.][A-Za-z0-9'’]+)*")
 QUOTE_CHARS = '"“”«»„'
-_SINGLE_QUOTED = re.compile(r"(?:^|[\s(\[])‘[^’]+’")
+_SINGLE_QUOTED = lazy_compile(r"(?:^|[\s(\[])‘[^’]+’")
 _TERMINAL = ".!?…"
 # Titles: "How to Lose Chest Fat: Top 5 Exercises", "Burn Belly Fat | Site", "Slim Down - Day 1".
-_SEGMENT_BREAK = re.compile(r":\s+|\s+[|–—·]\s+|\s+-{1,2}\s+")
+_SEGMENT_BREAK = lazy_compile(r":\s+|\s+[|–—·]\s+|\s+-{1,2}\s+")
 # A label before a sentence: "Tip: …", "Pro tip: …", "NEW! …".
-_LABEL = re.compile(r"\s*(?:[^\s:!?.]+(?:\s[^\s:!?.]+){0,2}:|[A-Z]{2,}!)\s+")
+_LABEL = lazy_compile(r"\s*(?:[^\s:!?.]+(?:\s[^\s:!?.]+){0,2}:|[A-Z]{2,}!)\s+")
 # Clauses of a sentence: "…; …", "… — …", "…, but …".
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = lazy_compile(
     r";\s+|\s+[—–]\s+|\s+-{1,2}\s+|,\s+(?=(?:but|yet|so|though|although|while)\b)"
 )
-_CITATION = re.compile(
+_CITATION = lazy_compile(
     r"\]\(|\{\{|\{%|<\?|\[\["  # a Markdown link or template code the reader left in the prose
     r"|\[\d+(?:\s*[,–-]\s*\d+)*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\bdoi\b|\bpmid\b|\bet al\b|https?://"
     r"|\([A-Z][A-Za-z'’-]+(?: (?:et al\.?|and|&) [A-Z][A-Za-z'’-]+)?,? (?:19|20)\d\d[a-z]?\)"
@@ -65,7 +66,7 @@ _CITATION = re.compile(
     re.IGNORECASE,
 )
 # An amount over a period in words a rewrite keeps would keep the promise: "… in 14 days".
-_TIMED = re.compile(
+_TIMED = lazy_compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:-|–|to)?\s*\d*\s*(?:days?|weeks?|months?|hours?|nights?|minutes|mins|lbs?|pounds?"
     r"|kgs?|kilos?|kilograms?|inch(?:es)?|cm|sizes?|stones?)\b",
     re.IGNORECASE,
@@ -464,7 +465,7 @@ def third_person(verb_phrase: str) -> str:
     return f"{verb} {rest}" if rest else verb
 
 
-_MEANS = re.compile(r"\s(?:with|using|through)\s", re.IGNORECASE)
+_MEANS = lazy_compile(r"\s(?:with|using|through)\s", re.IGNORECASE)
 
 
 def means_start(text: str, after: int, vocab: Vocabulary) -> int | None:
@@ -549,7 +550,7 @@ def quoted(text: str) -> bool:
 
 # -- case ---------------------------------------------------------------------------------------
 _SMALL_WORDS = _words("""a an and as at but by for from in into nor of on or per the to via with""")
-_KEEP_CASE = re.compile(r"\d|^(?:kg|lb|lbs|cm)$")
+_KEEP_CASE = lazy_compile(r"\d|^(?:kg|lb|lbs|cm)$")
 
 
 def case_style(text: str) -> str:
