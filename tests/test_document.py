@@ -237,3 +237,15 @@ def test_a_snippet_s_copy_of_a_published_key_and_a_nested_alt_are_read():
         "Tea for belly fat loss",
         "Body.",
     ]
+
+
+def test_a_stretch_of_time_set_apart_is_read_with_the_sentence_before():
+    """Testimonials set the time apart ("… Only 20 days!"): it is part of the result before it,
+    so the pre-filter's sentences keep the two together; a sentence that goes on is its own."""
+    from fitlint.document.sentences import split_sentences
+
+    text = "My tummy shrank. Only 20 days! Three weeks later, I tried again. In a fortnight."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "My tummy shrank. Only 20 days!",
+        "Three weeks later, I tried again. In a fortnight.",
+    ]

@@ -37,7 +37,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append(_trim(text, start, len(text)))
     spans = [(s, e) for s, e in spans if e > s]
-    runs = denial_runs([text[s:e] for s, e in spans])
+    runs = sentence_runs([text[s:e] for s, e in spans])
     return [(spans[first][0], spans[last][1]) for first, last in runs]
 
 
@@ -63,6 +63,38 @@ def denial_runs(pieces: list[str]) -> list[tuple[int, int]]:
         else:
             runs.append((index, index))
         after_denial = denial
+    return runs
+
+
+# A sentence that is only a stretch of time, a few words at most: "Only 20 days!", "In three
+# weeks.", "It's only been two weeks." Testimonials set the time apart for effect; it belongs to
+# the result before it ("My love handles shrank so much. Only 20 days!").
+_PERIOD_FRAGMENT = lazy_compile(
+    r"(?:(?:and|but|all|only|just|in|within|after|under|barely|not\s+even|less\s+than|"
+    r"it(?:'s|’s|\s+has|\s+was)?|that(?:'s|’s|\s+was)?|been|took|over|by)\s+){0,4}"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|twenty|twenty-one|thirty|a|a\s+few|a\s+couple\s+of)\s+"
+    r"(?:days?|nights?|weeks?|fortnight)(?:\s+(?:later|in|flat|tops|total|only))?"
+    r"[\s.!]*[^\w\s]{0,3}[\s.!]*",
+    re.IGNORECASE,
+)
+
+
+def is_period_fragment(text: str) -> bool:
+    """Is ``text`` a sentence that is only a stretch of time ("Only 20 days!")?"""
+    return _PERIOD_FRAGMENT.fullmatch(text.strip()) is not None
+
+
+def sentence_runs(pieces: list[str]) -> list[tuple[int, int]]:
+    """Index ranges (first, last) of the pieces to read as one sentence: a run of verbless
+    denials (see :func:`denial_runs`), and a stretch of time standing alone after a sentence,
+    which is read with it ("My belly is flatter. Only 10 days!")."""
+    runs: list[tuple[int, int]] = []
+    for first, last in denial_runs(pieces):
+        if runs and first == last and is_period_fragment(pieces[first]):
+            runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((first, last))
     return runs
 
 

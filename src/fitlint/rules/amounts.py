@@ -299,10 +299,19 @@ def located(text: str, context: str = "", following: str = "") -> Iterator[Locat
                 if earlier is not None:
                     length = weeks(earlier)
                 else:
-                    afterwards = period_fragment(following)
+                    afterwards = period_fragment(_set_apart(text, amount.end)) or period_fragment(
+                        following
+                    )
                     if afterwards is not None:
                         length = weeks(afterwards)
         yield Located(amount, start, end, length)
+
+
+def _set_apart(text: str, position: int) -> str:
+    """The text after the first sentence end past ``position``: a stretch of time the sentence
+    splitter joined to the sentence it follows ("I lost 12 lbs. In 30 days!")."""
+    end = _SENTENCE_END.search(text, position)
+    return text[end.end() :] if end is not None and end.end() < len(text) else ""
 
 
 def kilograms(amount: Amount, limits: Limits) -> float:

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, Protocol
 
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock, header_rows
-from fitlint.document.sentences import denial_runs, split_sentences
+from fitlint.document.sentences import is_period_fragment, sentence_runs, split_sentences
 from fitlint.lazyregex import lazy_compile
 from fitlint.memo import MEMO_TEXT, remember
 from fitlint.nlp import LemmaText, doc_text
@@ -357,8 +357,9 @@ class SentenceRules:
         block = document.blocks[unit.block]
         lead = around.leads.get(unit.block, "")
         diagnostics: list[Diagnostic] = []
-        sentences = _denials_joined(doc)
-        for position, sentence in enumerate(sentences):
+        runs = _runs_joined(doc)
+        sentences = [sentence for sentence, _ in runs]
+        for position, (sentence, fragments) in enumerate(runs):
             lemmas = lemma_text(sentence, overrides)
             following = (
                 sentences[position + 1].text.lower()
@@ -392,6 +393,7 @@ class SentenceRules:
                             lead,
                             around.previous,
                             claims,
+                            fragments,
                         )
                     )
         return diagnostics
@@ -408,8 +410,10 @@ class SentenceRules:
         lead: str,
         previous: dict[int, str],
         claims: dict[str, list[tuple[int, int]]],
+        fragments: tuple[tuple[int, int], ...] = (),
     ) -> list[Diagnostic]:
-        """A matcher's reported findings in one sentence; each is also added to ``claims``."""
+        """A matcher's reported findings in one sentence; each is also added to ``claims``.
+        ``fragments``: token ranges of stretches of time set apart after the sentence."""
         rule = matcher.rule
         beside: tuple[tuple[int, int], ...] = ()
         if rule.beside:
@@ -464,7 +468,7 @@ class SentenceRules:
             found = [
                 hit
                 for hit in joined_to_claims(
-                    found, beside, rule.beside_within, doc, self.words.breaks
+                    found, beside, rule.beside_within, doc, self.words.breaks, fragments
                 )
                 if not any(hit.first <= b and hit.last >= a for a, b in said)
             ]
@@ -559,13 +563,24 @@ def joined_to_claims(
     within: int,
     doc: Any,
     breaks: Container[str],
+    fragments: Sequence[tuple[int, int]] = (),
 ) -> list[Found]:
     """Matches in the same clause as a claim and within ``within`` words of it, each widened to
     cover the claims near it; a match with no claim near is dropped. Several matches on the same
     claims give the widest once. A clause break (``breaks``) or a bracket between them keeps
-    them apart: an aside is not the claim's clause."""
+    them apart: an aside is not the claim's clause. A match inside a stretch of time set apart
+    after the sentence (``fragments``: "… Only 20 days!") belongs to the claims before it."""
     joined: dict[tuple[int, int], Found] = {}
     for hit in found:
+        if any(start <= hit.first and hit.last < end for start, end in fragments):
+            before = [(first, last) for first, last in claims if last < hit.first]
+            if before:
+                first = min(first for first, _ in before)
+                span = (first, hit.last)
+                kept = joined.get((first, hit.last))
+                if kept is None:
+                    joined[(first, hit.last)] = Found(span[0], span[1], hit.captures, hit.values)
+            continue
         near = sorted(
             (max(first - hit.last, hit.first - last, 0) - 1, first, last) for first, last in claims
         )
@@ -698,14 +713,24 @@ def _placed(prose: str, source: str) -> bool:
     return all(ch in letters for ch in want)
 
 
-def _denials_joined(doc: Any) -> list[Any]:
-    """spaCy's sentences, with a run of verbless denials ("No gym. No calorie counting.") kept as
-    one, as the pre-filter's splitter keeps it."""
+def _runs_joined(doc: Any) -> list[tuple[Any, tuple[tuple[int, int], ...]]]:
+    """spaCy's sentences, joined as the pre-filter's splitter joins them (a run of verbless
+    denials, a stretch of time standing alone after a sentence), each with the token ranges of
+    the stretches of time it took in."""
     sentences = list(doc.sents)
-    return [
-        sentences[first] if first == last else doc[sentences[first].start : sentences[last].end]
-        for first, last in denial_runs([sentence.text for sentence in sentences])
-    ]
+    texts = [sentence.text for sentence in sentences]
+    joined = []
+    for first, last in sentence_runs(texts):
+        if first == last:
+            joined.append((sentences[first], ()))
+            continue
+        fragments = tuple(
+            (sentences[i].start, sentences[i].end)
+            for i in range(first + 1, last + 1)
+            if is_period_fragment(texts[i])
+        )
+        joined.append((doc[sentences[first].start : sentences[last].end], fragments))
+    return joined
 
 
 def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
