@@ -2293,7 +2293,9 @@ TESTS: dict[str, Callable[[MatchContext], bool]] = {
 _GUARANTEE = lazy_compile(
     r"\b(?:refund(?:ed|s)?|money[\s-]*back|your\s+money|risk[\s-]*free|guaranteed?\s+or\b"
     r"|pay\s+nothing|(?:don[’']?t|won[’']?t)\s+pay|it[’']?s\s+free\b|or\s+it[’']?s\s+free"
-    r"|send\s+(?:it|them)\s+back|return\s+(?:it|them)\s+(?:for|within)\b)",
+    r"|send\s+(?:it|them)\s+back|return\s+(?:it|them)\s+(?:for|within)\b"
+    # "guaranteed 5 inch waist loss", "guaranteed results": the result itself is guaranteed
+    r"|(?<!\bnot\s)(?<!\bno\s)\bguaranteed\s+(?!or\b|by\b|that\b|if\b|for\b)(?=\w))",
     re.IGNORECASE,
 )
 _GUARANTEE_BLIND = frozenset({"negated", "denied", "hypothetical", "caution"})
