@@ -149,11 +149,11 @@ def _sequence_items(
     ):
         match = _BLOCK_ITEM.match(lines[line])
         if match is None:
-            return None if not items else items
+            return items or None
         value = match.group("value")
         text, offset = _unquote(value)
         if not text.strip() or text.startswith(("[", "{")) or _KEY_LINE.match(text):
-            return None if not items else items
+            return items or None
         items.append((line, match.start("value") + offset, text))
         line += 1
     return items or None

@@ -573,13 +573,12 @@ def joined_to_claims(
     joined: dict[tuple[int, int], Found] = {}
     for hit in found:
         if any(start <= hit.first and hit.last < end for start, end in fragments):
-            before = [(first, last) for first, last in claims if last < hit.first]
-            if before:
-                first = min(first for first, _ in before)
-                span = (first, hit.last)
-                kept = joined.get((first, hit.last))
-                if kept is None:
-                    joined[(first, hit.last)] = Found(span[0], span[1], hit.captures, hit.values)
+            starts = [first for first, last in claims if last < hit.first]
+            if starts:
+                first = min(starts)
+                joined.setdefault(
+                    (first, hit.last), Found(first, hit.last, hit.captures, hit.values)
+                )
             continue
         near = sorted(
             (max(first - hit.last, hit.first - last, 0) - 1, first, last) for first, last in claims
