@@ -43,6 +43,17 @@ _OF_SOMETHING_ELSE = (
     r"\s+of\s+(?!(?:pure\s+|body\s+|belly\s+|stubborn\s+|visceral\s+|excess\s+|their\s+|my\s+|your\s+|her\s+|his\s+)?"
     r"(?:fat|weight|flab|water|bodyweight|body|belly|muscle|bloat)\b)[a-z]"
 )
+# What the amount is of, when said: "1 kg of fat gone", "3 lbs of belly fat in a week".
+_OF_FAT = (
+    r"(?:[ \t]+of[ \t]+(?:pure[ \t]+|body[ \t]+|belly[ \t]+|stubborn[ \t]+)?(?:fat|weight|flab))"
+)
+_FRAGMENT_PREFIX = r"(?:(?:minus|another|a[ \t]+whopping|whopping|up[ \t]+to|over|nearly|almost)[ \t]+|[-−–][ \t]?)?"
+# The period that ends a verbless headline: "in one week!", "within just 10 days", "in 3 wks)".
+_FRAGMENT_PERIOD = (
+    r"[ \t]+(?:in|within|inside)[ \t]+(?:(?:just|only|the|a|first|less[ \t]+than|under)[ \t]+){0,2}"
+    rf"(?:{NUM}[ \t]*[- ]?[ \t]*)?(?:hours?|days?|nights?|weeks?|wks?|fortnight|month)\b"
+    r"[ \t]*(?:[.!?;,)|*_]|$)"
+)
 # Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
 _WORDS = r"(?:[ \t]+[\w'’~-]+)"
 _PREFIX = r"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
@@ -51,7 +62,10 @@ _PREFIX = r"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+tot
 _AMOUNT = lazy_compile(
     # Never the weight reached: "dropped from 92 kg to 84 kg", "my weight fell to 84 kg".
     rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+(?<!\bto[ \t]){_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)(?!{_OF_SOMETHING_ELSE})"
-    rf"|\b{_RANGE}\s*(?:whole\s+|full\s+|entire\s+)?{_UNIT}[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
+    rf"|\b{_RANGE}\s*(?:whole\s+|full\s+|entire\s+)?{_UNIT}{_OF_FAT}?[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
+    # A headline with no verb, the amount then its period and nothing else: "12 pounds in one
+    # week!", "Minus 5 kg in 10 days". A sentence that goes on says something about the pace.
+    rf"|(?:^|(?<=[.!?:;|•(\[])(?<!\d[.,])|(?<=[.!?:;|•(\[][ \t])){_FRAGMENT_PREFIX}{_RANGE}\s*{_UNIT}{_OF_FAT}?(?={_FRAGMENT_PERIOD})"
     # A clothing size down: "from a size 14 to a size 12", "from a UK 16 to a 12".
     r"|\bfrom\s+(?:an?\s+)?(?:(?:uk|us|au|dress|jeans?|pants?)\s+)?size\s+(?P<start_size>\d{1,2})"
     r"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?:size\s+)?(?P<end_size>\d{1,2})\b"
