@@ -2095,6 +2095,11 @@ def whole_body(ctx: MatchContext) -> bool:
         return False  # "a cardio burst that shreds fat off the upper arms": the area is named
     if _area_name(ctx, matched_lemmas):
         return False  # "Belly Blast Walks": a name that sells the area, whatever it trains
+    if any(
+        _lemma(ctx, doc[i]) in words.whole_body and doc[i + 1].lower_ in ("off", "away")
+        for i in range(ctx.first, ctx.last)
+    ):
+        return False  # "walk away your muffin top": the means itself takes fat off the area
     if ctx.last + 1 < clause.end and doc[ctx.last + 1].lower_ == "first":
         return False  # "a morning walk burns belly fat first": the area said to go before the rest
     for before, after in zip(matched_lemmas, matched_lemmas[1:]):
