@@ -476,6 +476,12 @@ def negated(ctx: MatchContext) -> bool:
             and lemmas[position + 1] in _LITOTES
         ):
             continue
+        if (
+            lemma in ("no", "zero", "without")
+            and "," in lemmas[position + 2 :]
+            and _lemma(ctx, doc[ctx.first]) not in _LISTED_DENIALS
+        ):
+            continue  # "no tingling, the pooch-flattening effect …": "no" ends at the comma
         if lemma in words.negation or lemma == "cannot":
             return True
     near = _lemmas(ctx, max(clause.start, ctx.first - 3), ctx.first)
