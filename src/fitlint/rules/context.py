@@ -41,6 +41,7 @@ _LEXICONS = {
     "maker": "maker",
     "customer": "customer",
     "endorsement": "endorsement",
+    "authority": "authority",
     "caution": "caution",
     "hypothesis": "hypothesis",
     "desire": "desire",
@@ -127,6 +128,7 @@ class ContextWords:
     maker: WordSet
     customer: WordSet
     endorsement: WordSet
+    authority: WordSet
     caution: WordSet
     hypothesis: WordSet
     desire: WordSet
@@ -939,6 +941,7 @@ def reported(ctx: MatchContext) -> bool:
             or any(lemma in words.customer for lemma in subject)
             or _SHARE_SAYS.search(doc[max(ctx.sentence.start, index - 12) : index + 1].text)
             or _named_speaker(ctx, index)
+            or _authority_vouches(ctx, index, subject)
         ):
             # "the cream promises …", "the makers say …": the seller's claim, passed on;
             # "readers tell me they lost …", "regulars swear …", "89% said …": testimonials,
@@ -958,6 +961,24 @@ def reported(ctx: MatchContext) -> bool:
             continue  # "Expect your belt to move a notch …": the writer's forecast, told to you
         return True
     return _reporting_frame(ctx.before, words)
+
+
+# Verbs by which an authority vouches for a claim; "claim", "believe" or "think" keep it at a
+# distance ("some doctors still claim …").
+_VOUCHING = frozenset({"say", "agree", "recommend", "confirm", "swear", "tell"})
+_DOUBTED = frozenset(
+    {"some", "few", "certain", "other", "old", "outdated", "so-called", "not", "no"}
+)
+
+
+def _authority_vouches(ctx: MatchContext, index: int, subject: list[str]) -> bool:
+    """Is the report at ``index`` an unnamed authority vouching for the claim ("Experts say
+    skipping is the #1 exercise for belly fat", "doctors agree …")? Offered as proof, the claim
+    is the writer's; "some trainers say …" doubts it."""
+    if _lemma(ctx, ctx.sentence.doc[index]) not in _VOUCHING:
+        return False
+    near = subject[-3:]
+    return any(lemma in ctx.words.authority for lemma in near) and not _DOUBTED.intersection(near)
 
 
 def _claims_a_thing(ctx: MatchContext, index: int) -> bool:
