@@ -712,7 +712,9 @@ _AFFIRMED = lazy_compile(
     r"|(?:it|they|you|we)\s+(?:can|does|do|will)\s*[.!]"
     r"|(?:you|they|we|it)\s+(?:can|will|could)\s+(?:definitely|absolutely|certainly|easily|really)\b(?!\s+not)"
     r"|(?:some|many|most|lots of|plenty of|loads of|thousands of|hundreds of)\b[^.?!]{0,30}?\b(?:do|can|did|have)\s*(?:[.!,]|$)"
-    r"|[^.?!]{3,80},\s*yes\b(?![\s,;:–—-]*but))"
+    r"|[^.?!]{3,80},\s*yes\b(?![\s,;:–—-]*but)"
+    # "That's the whole idea.", "That's exactly what it does.": yes, said another way.
+    r"|that[’']?s\s+(?:the\s+whole\s+(?:idea|point)|exactly\s+(?:the\s+idea|the\s+point|what\s+(?:it|they)\s+(?:does|do|is|are)\s+for|what\s+(?:it|they)\s+(?:does|do)))\b)"
 )
 _PRESUPPOSING = frozenset({"do", "does", "can", "will", "to", "be", "exactly", "this", "it"})
 _QUESTION_OPENERS = frozenset(
