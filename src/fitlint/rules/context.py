@@ -1427,6 +1427,27 @@ _REDUCING_VERBS = frozenset(
 )
 
 
+def _whole_body_opening(ctx: MatchContext) -> bool:
+    """Does the sentence open with whole-body means that govern every clause after it
+    ("Through whole-body movements that did not focus on the abdominals, my muscles got toned and
+    my belly flattened")? Only an opening means phrase, ended by a comma before the match."""
+    doc = ctx.sentence.doc
+    start = ctx.sentence.start
+    while start < ctx.first and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start >= ctx.first or not ctx.words.means_marker.starts(_lemmas(ctx, start, start + 2)):
+        return False
+    for end in range(start + 1, min(ctx.first, start + 20)):
+        if doc[end].text == ",":
+            opening = _lemmas(ctx, start, end)
+            if any(any(lemma in means for means in ctx.words.targeted) for lemma in opening):
+                return False  # "With these ab moves and a walk, …": a targeted means too
+            return any(
+                lemma in ctx.words.whole_body for lemma in opening
+            ) or ctx.words.whole_body.find_phrase(opening)
+    return False
+
+
 def _whole_body_clause(ctx: MatchContext) -> bool:
     """Does the match's own clause name a whole-body means ("a calorie deficit reduces belly fat")?"""
     clause = clause_of(ctx)
@@ -2136,7 +2157,10 @@ def whole_body(ctx: MatchContext) -> bool:
             return False  # "weight-loss chest workouts": a workout named for the area
     for index in range(clause.start, clause.end):
         lemma = lemmas[index - clause.start]
-        targeted = any(lemma in means for means in words.targeted)
+        # A means is a thing or an activity, never a verb in the past: "my muscles got toned".
+        targeted = any(lemma in means for means in words.targeted) and not (
+            doc[index].lower_.endswith("ed") and doc[index].lower_ != lemma
+        )
         if (
             index not in matched
             and targeted
@@ -2181,6 +2205,8 @@ def whole_body(ctx: MatchContext) -> bool:
             ):
                 continue  # "the spots diet and exercise can't reach": the means fails there
             named = True
+    if not named and _whole_body_opening(ctx):
+        return True
     if not named and not words.whole_body.find_phrase(lemmas):
         # The means in the clause that conditions this one: "belly fat gets burned when you eat
         # in a calorie deficit", "… if you walk every day".
