@@ -398,6 +398,8 @@ class Passage(NamedTuple):
 
 
 _TABLE_OR_LIST = lazy_compile(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)")
+# An HTML tag, closed on its line: what a line shows is its text without them.
+_MARKUP = lazy_compile(r"<[A-Za-z/!][^<>]*>")
 
 
 def repeated_passages(
@@ -405,19 +407,26 @@ def repeated_passages(
 ) -> list[Passage]:
     """Runs of consecutive non-blank lines that repeat an earlier run: a block pasted twice.
 
-    Lines are compared whole (whitespace-trimmed); windows of ``window`` lines are hashed, so the
-    work is linear. Runs must carry real prose (``min_prose`` normalised characters outside
-    tables and lists): repeated log fields or interval sets are structure, not copies.
+    Lines are compared by what they show: whole (whitespace-trimmed) with their markup taken out,
+    since a box pasted again with other inline styles is still the same text; a line of markup
+    alone is passed over. Windows of ``window`` lines are hashed, so the work is linear. Runs
+    must carry real prose (``min_prose`` normalised characters outside tables and lists):
+    repeated log fields or interval sets are structure, not copies.
     """
     numbers: list[int] = []
     keys: list[str] = []
+    raws: list[str] = []
     for number in range(document.lines.line_count()):
         if number in document.code_lines:
             continue
         line = document.lines.line_text(number).strip()
-        if line and not _COMMENT_LINE.match(line):
+        if not line or _COMMENT_LINE.match(line):
+            continue
+        shown = " ".join(_MARKUP.sub(" ", line).split())
+        if shown:
             numbers.append(number)
-            keys.append(line)
+            keys.append(shown)
+            raws.append(line)
     first_window: dict[tuple[str, ...], int] = {}
     source_of: dict[int, int] = {}  # position of a repeated line -> position of its original
     for position in range(len(keys) - window + 1):
@@ -442,7 +451,7 @@ def repeated_passages(
         prose = sum(
             len(normalise(keys[p]))
             for p in range(start, position + 1)
-            if not _TABLE_OR_LIST.match(keys[p])
+            if not _TABLE_OR_LIST.match(raws[p])
         )
         if position - start + 1 >= window and prose >= min_prose:
             passages.append(
@@ -489,7 +498,7 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
     # starts mid-section): runs of repeated lines.
     for passage in repeated_passages(document, options):
         start, end = _line_span(document, passage.first_line, passage.last_line)
-        heading = document.lines.line_text(passage.first_line).strip()
+        heading = " ".join(_MARKUP.sub(" ", document.lines.line_text(passage.first_line)).split())
         o_start, o_end = _line_span(document, passage.original_first, passage.original_last)
         repeated.append(
             Copy(
