@@ -795,6 +795,8 @@ def quoted(ctx: MatchContext) -> bool:
         return False  # 'backed by a 90-day "lighter or it's free" promise': the seller's own offer
     if _REPORT_AFTER.match(after) or _MENTION_AFTER.match(after):
         return True  # '"flat tummy Pilates" ads', '"Target your thighs for lean legs" joins …'
+    if _INTERFACE_AFTER.match(after):
+        return True  # 'pick the number from the "Lose Weight Fast" section': a label on the page
     if _PRODUCTS_AFTER.match(after) and _THOSE_BEFORE.search(lead[-20:]):
         return True  # 'Those "lose weight while you sleep" patches are just stickers'
     if lead and _MENTION_WORDS.search(lead[-60:]):
@@ -879,6 +881,12 @@ _REPORT_AFTER = lazy_compile(
 _PRODUCTS_AFTER = lazy_compile(
     r"^\s*(?:patch(?:es)?|pills?|teas?|wraps?|belts?|creams?|gels?|gadgets?|devices?|products?|gummies|"
     r"capsules?|drinks?|shakes?|supplements?|apps?|plans?|diets?|programmes?|programs?|machines?)\b",
+    re.IGNORECASE,
+)
+# A part of a page or an app named by its label: 'the "Lose Weight Fast" section', 'the "Fat
+# Burn" zone tab'. A button is left out: its label is a call to act, and sells.
+_INTERFACE_AFTER = lazy_compile(
+    r"^\s*(?:\w+\s+)?(?:section|tab|option|column|field|setting|mode|filter|menu|category|heading)s?\b",
     re.IGNORECASE,
 )
 _THOSE_BEFORE = lazy_compile(r"\b(?:those|these|such|all\s+the|any|so-called)\s*$", re.IGNORECASE)
@@ -1262,8 +1270,27 @@ def hypothetical(ctx: MatchContext) -> bool:
             if index > ctx.sentence.start and _lemma(ctx, doc[index - 1]) == "what":
                 return False  # "What if you could shrink your waist while you sleep?": a hook
             following = _lemmas(ctx, index + 1, min(ctx.first, index + 5))
-            return not any(lemma in words.desire for lemma in following)
+            if any(lemma in words.desire for lemma in following):
+                return _answered_by_whole_body(ctx)
+            return True
     return False
+
+
+def _answered_by_whole_body(ctx: MatchContext) -> bool:
+    """Does the main clause after an if-clause of wishes answer it with whole-body means and
+    nothing sold ("If you want to lose weight faster, you'll need to eat less and exercise
+    more")? The wish is then the reader's goal, not a promise; "…, try our tea" sells."""
+    doc = ctx.sentence.doc
+    words = ctx.words
+    comma = next((i for i in range(ctx.last + 1, ctx.sentence.end) if doc[i].text == ","), None)
+    if comma is None:
+        return False
+    main = _lemmas(ctx, comma + 1, ctx.sentence.end)
+    for position, lemma in enumerate(main):
+        pointed = position > 0 and (main[position - 1] in _SPECIFIC or main[position - 1].isdigit())
+        if lemma in words.product or (lemma in words.exercise and pointed):
+            return False  # "…, try our tea", "…, do these 5 moves": something sold or set
+    return any(lemma in words.whole_body for lemma in main) or words.whole_body.find_phrase(main)
 
 
 _MODALS = frozenset({"can", "will", "'ll", "’ll", "could", "should", "may", "might", "must"})
