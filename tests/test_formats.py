@@ -25,6 +25,7 @@ MAPPED = {
     "astro": "html",
     "erb": "html",
     "twig": "html",
+    "vue": "html",
     "tsx": "jsx",
     "jsx": "jsx",
     "js": "jsx",
@@ -276,6 +277,19 @@ def test_hidden_elements_comments_and_social_meta_are_skipped():
         "<p>Visible.</p></body>"
     )
     assert _blocks(text, "a.html") == [("paragraph", "Visible.", "Visible.")]
+
+
+def test_a_components_root_template_is_the_markup_it_renders():
+    """A Vue or Svelte file's root <template> is its page; one inside a page stays unread."""
+    component = (
+        "<template>\n  <section>\n    <p>Burn belly fat in a week.</p>\n  </section>\n</template>\n"
+        '<script>\nexport default { data() { return { title: "x" } } }\n</script>\n'
+    )
+    assert _blocks(component, "Hero.vue") == [
+        ("paragraph", "Burn belly fat in a week.", "Burn belly fat in a week.")
+    ]
+    page = "<body><template><p>Burn belly fat</p></template><p>Visible.</p></body>"
+    assert _blocks(page, "Hero.vue") == [("paragraph", "Visible.", "Visible.")]
 
 
 def test_crlf_and_lone_cr_offsets_stay_exact():

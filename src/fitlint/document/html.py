@@ -342,7 +342,9 @@ class _Reader(HTMLParser):
             self.prose.gap(offset, offset)
         if attrs:
             self._attributes(tag, attrs, offset)
-        if tag in _HIDDEN and not self_closing:
+        if tag == "template" and not self.stack and not self.hidden:
+            pass  # a single-file component's own markup (Vue, Svelte): the page it renders
+        elif tag in _HIDDEN and not self_closing:
             if tag in _CODE:
                 self.prose.gap(offset, offset)
             self.hidden.append((tag, offset))
