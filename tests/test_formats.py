@@ -292,6 +292,30 @@ def test_a_components_root_template_is_the_markup_it_renders():
     assert _blocks(page, "Hero.vue") == [("paragraph", "Visible.", "Visible.")]
 
 
+def test_a_scripts_data_strings_that_read_as_prose_are_copy():
+    """An array of testimonials or features in a script is what the page shows; class names,
+    links and short labels are code."""
+    script = (
+        "export const reviews = [\n"
+        '  { name: "Jess", text: "I lost 12 pounds in one week and my jeans fit again!" },\n'
+        '  { name: "Sam", className: "card card--wide highlighted review item" },\n'
+        "];\n"
+        'export const features = ["Ten minutes a day, no equipment needed.", "Home"];\n'
+    )
+    assert _blocks(script, "data.js") == [
+        (
+            "attribute:string",
+            "I lost 12 pounds in one week and my jeans fit again!",
+            "I lost 12 pounds in one week and my jeans fit again!",
+        ),
+        (
+            "attribute:string",
+            "Ten minutes a day, no equipment needed.",
+            "Ten minutes a day, no equipment needed.",
+        ),
+    ]
+
+
 def test_crlf_and_lone_cr_offsets_stay_exact():
     for newline in ("\r\n", "\r"):
         text = newline.join(

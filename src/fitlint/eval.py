@@ -65,6 +65,9 @@ CORPUS_FORMATS = {
     "shtml": "html",
     "jsx": "jsx",
     "tsx": "jsx",
+    "js": "jsx",
+    "mjs": "jsx",
+    "ts": "jsx",
 }
 
 

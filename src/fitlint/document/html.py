@@ -621,13 +621,13 @@ def parse_html(
     except Exception:  # noqa: BLE001 - html.parser is lenient; never let markup stop a lint run
         reader.flush()
     if strings:
-        blocks.extend(_in_page_order(reader.blocks, strings, section))
+        blocks.extend(in_page_order(reader.blocks, strings, section))
     else:
         blocks.extend(reader.blocks)
     return HtmlResult(blocks, reader.section, reader.code_lines)
 
 
-def _in_page_order(
+def in_page_order(
     read: list[ProseBlock], strings: list[ProseBlock], section: int
 ) -> list[ProseBlock]:
     """Strings from template code among the markup's blocks, each under the heading the markup

@@ -17,9 +17,9 @@ import bisect
 from functools import lru_cache
 from typing import Any
 
-from fitlint.document.html import parse_html
+from fitlint.document.html import in_page_order, parse_html
 from fitlint.document.model import ProseBlock
-from fitlint.document.templates import metadata_key, string_literal
+from fitlint.document.templates import metadata_key, reads_as_prose, string_literal
 from fitlint.lazyregex import lazy_compile
 
 _JSX_ROOTS = frozenset({"jsx_element", "jsx_self_closing_element"})
@@ -36,6 +36,11 @@ _HTML_STRING = lazy_compile(
     2,  # re.IGNORECASE
 )
 _MAX_DEPTH = 400
+# Object keys whose strings are code, not copy, however sentence-like they read.
+_CODE_KEYS = frozenset(
+    {"classname", "class", "style", "href", "src", "url", "path", "id", "key", "type", "icon"}
+    | {"image", "img", "color", "variant", "slug", "query", "sql", "pattern", "regex", "format"}
+)
 
 
 @lru_cache(maxsize=3)
@@ -95,6 +100,7 @@ class _Painter:
         self.roots: list[tuple[int, int]] = []  # spans of the masked copy to read as HTML
         self.apart: list[tuple[int, int]] = []  # HTML strings inside a tag: read on their own
         self.metadata: list[tuple[str, Any]] = []  # (key, ProseBuilder)
+        self.strings: list[Any] = []  # ProseBuilders of strings a page shows as data
 
     def span(self, node: Any) -> tuple[int, int]:
         return self.offset(node.start_byte), self.offset(node.end_byte)
@@ -178,6 +184,11 @@ class _Painter:
                 self.metadata.append((key, literal))
             return
         content = self.text[start + 1 : end - 1]
+        if not in_attribute and not in_root and self.shown_data(node):
+            literal = string_literal(self.text, start, end)
+            if literal is not None and reads_as_prose(literal.text()):
+                self.strings.append(literal)
+                return
         if _HTML_STRING.search(content):
             if in_attribute:  # dangerouslySetInnerHTML={{__html: "<p>…</p>"}}: inside a tag
                 self.apart.append((start + 1, end - 1))
@@ -190,6 +201,20 @@ class _Painter:
                 self.blank(*self.span(child))
                 for inner in child.named_children:
                     self.visit(inner, False, in_attribute, in_root, depth + 1)
+
+    def shown_data(self, node: Any) -> bool:
+        """Is a string data a page renders: an item of an array, or a property's value under a
+        key that is not code ("testimonials = [{ text: '…' }]", "features: ['…', '…']")?"""
+        parent = node.parent
+        if parent is None:
+            return False
+        if parent.type == "array":
+            return True
+        if parent.type != "pair" or parent.child_by_field_name("value") != node:
+            return False
+        key = parent.child_by_field_name("key")
+        name = self.text[slice(*self.span(key))].strip("'\"`") if key is not None else ""
+        return name.lower() not in _CODE_KEYS
 
     def metadata_name(self, node: Any) -> str | None:
         """The front-matter key a string is the value of: ``title: "…"``, ``const description = "…"``."""
@@ -264,4 +289,11 @@ def parse_jsx(
         )
         section = found.section
         blocks.extend(found.blocks)
+    if painter.strings:
+        shown = [
+            builder.block("attribute", line_starts, -1, "string") for builder in painter.strings
+        ]
+        front = [block for block in blocks if block.kind == "front_matter"]
+        rest = [block for block in blocks if block.kind != "front_matter"]
+        blocks = front + in_page_order(rest, shown, -1)
     return blocks

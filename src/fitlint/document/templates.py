@@ -397,7 +397,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
     """Sentences template code prints or hands to the page as data: ``echo "…";``, ``<?= '…' ?>``,
     an array of testimonials or feature bullets, a Blade partial's parameters, an ERB block's
     Ruby hash of plans, a Twig ``{% set %}`` list of cards. A string counts
-    when it reads as prose (see :func:`_reads_as_prose`); array keys, comments and strings
+    when it reads as prose (see :func:`reads_as_prose`); array keys, comments and strings
     already read as metadata (``taken``: their start offsets) do not."""
     found: list[ProseBuilder] = []
     for region in regions:
@@ -437,7 +437,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
                 if (
                     not after.startswith("=>")
                     and not _social_card(text, index)
-                    and (_reads_as_prose(value) or _named_copy(text, index, value))
+                    and (reads_as_prose(value) or _named_copy(text, index, value))
                 ):
                     found.append(_with_figure(text, figure, index, stop) or literal)
                 if _FIGURE.match(value):
@@ -491,7 +491,7 @@ def _schema_defaults(text: str, region: Region, taken: set[int]) -> list[ProseBu
     for default in _SCHEMA_DEFAULT.finditer(text, region.start, region.end):
         quote_at = default.end()
         literal = string_literal(text, quote_at, region.end)
-        if literal is not None and quote_at + 1 not in taken and _reads_as_prose(literal.text()):
+        if literal is not None and quote_at + 1 not in taken and reads_as_prose(literal.text()):
             found.append(literal)
     return found
 
@@ -539,7 +539,7 @@ def _named_copy(text: str, quote_at: int, value: str) -> bool:
 _PROSE_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _reads_as_prose(value: str) -> bool:
+def reads_as_prose(value: str) -> bool:
     """A sentence a reader would see: three words or more with sentence punctuation, or five
     words or more; no markup, code or interpolation ("btn btn-primary", "SELECT … WHERE id =",
     "{$name}", "Y-m-d H:i")."""
