@@ -57,7 +57,7 @@ _MULTIPLIER = Needled(
         r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
         rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b"
         # "Obesity has tripled since 1975", "doubled their weight loss"
-        r"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|es|ing)\b",
+        r"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|es|ing)\b(?<!\bin halves)(?<!\binto halves)",
     ),
     "twice",
     "double",
@@ -219,6 +219,9 @@ _IMPERATIVE = lazy_compile(
     r"aim|allow|give|let|remember|note|check|warm|cool|stretch|breathe|drop|lift|run|jog|swim|cycle|target|"
     r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order|incorporate|practi[cs]e|massage|apply|"
     r"rub|wear|alternate|mix|sip|chew|spread|split|divide|space|sprinkle|blend|soak|"
+    # a recipe's steps: "Freeze ripe bananas in halves", "Top with 20 g of oats"
+    r"freeze|chop|slice|peel|bake|boil|simmer|stir|serve|top|garnish|season|whisk|roast|grill|"
+    r"pour|heat|measure|weigh|portion|refrigerate|chill|thaw|rinse|puree|scoop|layer|toss|"
     r"slow(?=\s+(?:down|it|the|your))|speed(?=\s+up))\b",
 )
 _PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time")
@@ -339,7 +342,9 @@ _TYPICAL_RESULT = lazy_compile(
 # The typical result regulators ask sellers to disclose: "the average member loses 1-2 lbs per
 # week". It reports a safe pace, not a finding to source.
 _HEALTHY_PACE = lazy_compile(
-    r"\b(?:(?:0?\.5|1|2)(?:\s?(?:[-–]|to)\s?(?:1|2))?\s?(?:lbs?|pounds?)|(?:0?\.5|1)(?:\s?(?:[-–]|to)\s?1)?\s?(?:kg|kilos?))"
+    r"\b(?:(?:0?\.5|1|2)(?:\s?(?:[-–]|to)\s?(?:1|2))?\s?(?:lbs?|pounds?)|(?:0?\.5|1)(?:\s?(?:[-–]|to)\s?1)?\s?(?:kg|kilos?)"
+    # the same pace as a share of body weight: "lose 0.5-1% of bodyweight per week"
+    r"|(?:0?\.5|1)(?:\s?(?:[-–]|to)\s?1)?\s?%\s+of\s+(?:your\s+)?(?:body\s?weight|weight))"
     r"\s+(?:a|per|each|every)\s+week\b"
 )
 # An amount of body weight or girth: "14.6 lbs", "3.1\"", "2 dress sizes".
@@ -596,7 +601,11 @@ def statistic_in(text: str) -> bool:
         )
     if _OWN_MAKEUP.search(cleaned):
         return False  # "40% of our customers are women": who buys, which the seller knows
-    if _PERCENT.search(cleaned) and (_PERCENT_CUE.search(cleaned) or _SHARE_DID.search(cleaned)):
+    if (
+        _PERCENT.search(cleaned)
+        and (_PERCENT_CUE.search(cleaned) or _SHARE_DID.search(cleaned))
+        and not _HEALTHY_PACE.search(cleaned)
+    ):
         return True
     if _MULTIPLIER.search(cleaned) or _RATIO.search(cleaned):
         return True
