@@ -22,7 +22,7 @@ from fitlint.rules.periods import (
 
 _RANGE = rf"(?P<amount>{NUM})(?:\s*(?:-|–|to)\s*(?P<amount_high>{NUM}))?"
 _UNIT = (
-    r"(?P<unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|st\b|(?:dress|clothes|clothing|jeans?|pants?|trousers?|skirt)\s+sizes?|sizes?|"
+    r"(?P<unit>lbs?\b|pounds?|kgs?\b|kilograms?|kilos?|stones?|st\b|(?:dress|clothes|clothing|jeans?|pants?|trousers?|skirt)\s+sizes?|sizes?|"
     r"inch(?:es)?|in\.|cm\b|centimet(?:re|er)s?)(?:\.(?=[ \t]+[a-z]))?"
 )
 _LOSS = (
@@ -72,8 +72,8 @@ _AMOUNT = lazy_compile(
     # The same with no "size" when a loss word (or "went") leads and each number has its
     # article: "dropped from a 16 to a 12", "went from a 14 to a 12".
     rf"|\b(?:{_LOSS}|went)\s+from\s+an?\s+(?P<start_size>\d{{1,2}})\s+(?:down\s+)?to\s+an?\s+(?P<end_size>\d{{1,2}})\b(?!\s*(?:kg|kilos?|lbs?|pounds?|stone|%|inch|cm|-?\s*(?:min|minutes?|sec|seconds?|hours?|miles?|km|reps?)\b|waist|waistline|out\b|/))"
-    rf"|\b(?:{_LOSS}[ \t]+)?from\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?)?"
-    rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?|kilograms?|stones?|inch(?:es)?\b|cm\b))?"
+    rf"|\b(?:{_LOSS}[ \t]+)?from\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilograms?|kilos?|stones?)?"
+    rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilograms?|kilos?|stones?|inch(?:es)?\b|cm\b))?"
     # A waist measurement: "from a 34 to a 29 waist", "from a 34-inch to a 29-inch waist".
     rf"|\bfrom\s+(?:an?\s+)?(?P<start_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch|in\.?|[\"”]))?"
     rf"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?P<end_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch(?:es)?|in\.?|[\"”]))?\s*(?:inch\s+)?waist(?:line)?\b",

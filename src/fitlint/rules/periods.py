@@ -8,10 +8,12 @@ import re
 from fitlint.lazyregex import lazy_compile
 from fitlint.rules.numberwords import CARDINALS
 
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: dict[str, float] = {
     **CARDINALS,
     "a": 1,
     "an": 1,
+    "half a": 0.5,
+    "half an": 0.5,
     "a couple of": 2,
     "a few": 3,
     "a single": 1,
