@@ -658,6 +658,8 @@ def question(ctx: MatchContext) -> bool:
         return False
     if _AFFIRMED.match(ctx.answer):
         return False  # "Will it burn belly fat without diet? Yes!": the page answers its question
+    if _REFUSED.match(ctx.answer):
+        return True  # "Lose weight fast? We can't promise that.": asked only to be turned down
     # The question is the clause that holds the match: "Sit-ups build the core, but how many
     # does it take to lose belly fat?" asks in its second clause.
     clause = clause_of(ctx)
@@ -715,6 +717,12 @@ _AFFIRMED = lazy_compile(
     r"|[^.?!]{3,80},\s*yes\b(?![\s,;:–—-]*but)"
     # "That's the whole idea.", "That's exactly what it does.": yes, said another way.
     r"|that[’']?s\s+(?:the\s+whole\s+(?:idea|point)|exactly\s+(?:the\s+idea|the\s+point|what\s+(?:it|they)\s+(?:does|do|is|are)\s+for|what\s+(?:it|they)\s+(?:does|do)))\b)"
+)
+# An answer that turns the question down: "No.", "Sadly not.", "We can't promise that".
+_REFUSED = lazy_compile(
+    r"^[\W_]*(?:(?:q|a|answer)\s*[:.)-]\s*)?(?:no\b(?!\s+(?:doubt|question|wonder|problem)\b)|nope\b|not\s+really\b|"
+    r"(?:sadly|unfortunately),?\s+(?:no|not)\b|"
+    r"(?:we|you|it|they|nobody|no\s+one|nothing)\s+(?:can[’']?t|cannot|won[’']?t|don[’']?t|doesn[’']?t|will\s+not|can\s+not)\b)"
 )
 _PRESUPPOSING = frozenset({"do", "does", "can", "will", "to", "be", "exactly", "this", "it"})
 _QUESTION_OPENERS = frozenset(
