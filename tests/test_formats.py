@@ -316,6 +316,21 @@ def test_a_scripts_data_strings_that_read_as_prose_are_copy():
     ]
 
 
+def test_html_that_template_code_prints_is_read_in_place():
+    """``echo '<h2>…</h2>'`` and a heredoc of markup print the page's own HTML."""
+    page = (
+        "<?php\n"
+        "$intro = <<<EOT\n<p>Burn belly fat with these moves.</p>\nEOT;\n"
+        "echo '<h2>Melt your love handles</h2>';\n"
+        "$class = 'btn btn-primary';\n"
+        "?>\n"
+    )
+    assert _blocks(page, "page.php") == [
+        ("paragraph", "Burn belly fat with these moves.", "Burn belly fat with these moves."),
+        ("heading", "Melt your love handles", "Melt your love handles"),
+    ]
+
+
 def test_crlf_and_lone_cr_offsets_stay_exact():
     for newline in ("\r\n", "\r"):
         text = newline.join(

@@ -35,7 +35,9 @@ from fitlint.document.props import (
 from fitlint.document.templates import (
     Region,
     code_strings,
+    markup_strings,
     mask,
+    mask_except,
     metadata_strings,
     template_regions,
 )
@@ -613,7 +615,9 @@ def parse_html(
                 builder.block("attribute", line_starts, section, "string")
                 for builder in code_strings(text, regions, taken)
             ]
-        source = mask(source, ((r.start, r.end) for r in regions))
+        # HTML a template's code prints is read in place, like the markup around it.
+        printed = markup_strings(text, regions) if templates else []
+        source = mask_except(source, ((r.start, r.end) for r in regions), printed)
     reader = _Reader(source, start, line_starts, section, page, titles)
     try:
         reader.feed(source[start:end])

@@ -224,6 +224,73 @@ def _string_end(text: str, quote_at: int, stop: int) -> int:
     return stop
 
 
+# A tag that renders text on the page, in a string template code prints: "<p>", "<h2 class=…>".
+_MARKUP_STRING = lazy_compile(
+    r"<(?:p|h[1-6]|div|li|ul|ol|br|strong|em|b|i|a|span|section|article|blockquote|table|td|th"
+    r"|tr|figure|figcaption|img|sup|small|label|button)\b[^<>]*>",
+    re.IGNORECASE,
+)
+# A heredoc or nowdoc: <<<EOT … EOT; (its closing label alone on a line, maybe indented).
+_HEREDOC = lazy_compile(r"<<<[ \t]*(['\"]?)([A-Za-z_]\w*)\1[ \t]*\r?\n")
+
+
+def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]]:
+    """Spans inside code regions that print HTML (``echo '<h2>…</h2>';``, a heredoc of
+    markup): the page's own markup, kept for the HTML reader rather than blanked as code. The
+    span is the string's inside, so the reader's offsets are the source's."""
+    spans: list[tuple[int, int]] = []
+    for region in regions:
+        if region.kind not in ("php", "erb"):
+            continue
+        index = region.start + 2
+        stop = region.end
+        while index < stop:
+            char = text[index]
+            if char == "<" and text.startswith("<<<", index):
+                heredoc = _HEREDOC.match(text, index, stop)
+                if heredoc is not None:
+                    closing = re.compile(rf"^[ \t]*{re.escape(heredoc.group(2))}\b", re.MULTILINE)
+                    end = closing.search(text, heredoc.end(), stop)
+                    body_end = end.start() if end is not None else stop
+                    if _MARKUP_STRING.search(text, heredoc.end(), body_end):
+                        spans.append((heredoc.end(), body_end))
+                    index = end.end() if end is not None else stop
+                    continue
+            if char in "'\"":
+                end = _string_end(text, index, stop)
+                if end - index > 2 and _MARKUP_STRING.search(text, index + 1, end - 1):
+                    spans.append((index + 1, end - 1))
+                index = max(end, index + 1)
+                continue
+            if (
+                char == "/"
+                and text.startswith("//", index)
+                or (char == "#" and region.kind == "php")
+            ):
+                newline = text.find("\n", index, stop)
+                index = stop if newline < 0 else newline + 1
+                continue
+            index += 1
+    return spans
+
+
+def mask_except(text: str, spans: Iterable[tuple[int, int]], keep: list[tuple[int, int]]) -> str:
+    """:func:`mask` of ``spans``, leaving the ``keep`` spans inside them as they are."""
+    if not keep:
+        return mask(text, spans)
+    pieces: list[tuple[int, int]] = []
+    kept = sorted(keep)
+    for start, end in spans:
+        position = start
+        for keep_start, keep_end in kept:
+            if keep_end <= position or keep_start >= end:
+                continue
+            pieces.append((position, keep_start))
+            position = keep_end
+        pieces.append((position, end))
+    return mask(text, pieces)
+
+
 def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with each span replaced by spaces, line breaks kept (same length)."""
     parts: list[str] = []
