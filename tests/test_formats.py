@@ -329,6 +329,20 @@ def test_html_that_template_code_prints_is_read_in_place():
         ("paragraph", "Burn belly fat with these moves.", "Burn belly fat with these moves."),
         ("heading", "Melt your love handles", "Melt your love handles"),
     ]
+    printed = (
+        "<h3><?= 'Flat Belly Blast' ?></h3>\n"
+        "<p><?php _e('Sessions run every weekday at seven.', 'theme'); ?></p>\n"
+        "<li class=\"<?php echo 'active'; ?>\">Home</li>\n"
+    )
+    assert _blocks(printed, "page.php") == [
+        ("heading", "Flat Belly Blast", "Flat Belly Blast"),
+        (
+            "paragraph",
+            "Sessions run every weekday at seven.",
+            "Sessions run every weekday at seven.",
+        ),
+        ("list_item", "Home", "Home"),
+    ]
 
 
 def test_crlf_and_lone_cr_offsets_stay_exact():
@@ -816,11 +830,11 @@ def test_php_strings_that_read_as_prose_are_copy_at_exact_offsets(linter):
         '<p><?php echo "Melt your love handles with this belt."; ?></p>\n'
     )
     strings = _code_strings(text, "page.php")
-    # The testimonial and the echo; not the array keys, the name, the CSS classes, the social
-    # card or the commented-out line.
-    assert strings == [
-        "Two weeks in and my belly fat has melted away.",
-        "Melt your love handles with this belt.",
+    # The testimonial; not the array keys, the name, the CSS classes, the social card or the
+    # commented-out line. The echo prints where it stands: it is the paragraph's text.
+    assert strings == ["Two weeks in and my belly fat has melted away."]
+    assert ("paragraph", "Melt your love handles with this belt.") in [
+        (kind, prose) for kind, prose, _ in _blocks(text, "page.php")
     ]
     found = [(d.code, d.text) for d in linter.lint_text(text, "page.php")]
     assert ("FL101", "belly fat has melted away") in found
@@ -1038,7 +1052,8 @@ def test_a_php_string_stands_under_the_heading_before_it():
     text = (
         "<?php $intro = 'Our coaches wrote this plan for busy parents.'; ?>\n"
         "<h2>What members say</h2>\n"
-        "<p><?php echo 'I lost two dress sizes and kept every weekend free.'; ?></p>\n"
+        "<?php $quote = 'I lost two dress sizes and kept every weekend free.'; ?>\n"
+        "<p><?php echo 'Members meet on Saturday mornings at the park gates.'; ?></p>\n"
     )
     document = parse_document(text, "page.php", formats=MAPPED)
     heading = next(b for b in document.blocks if b.kind == "heading")
@@ -1047,3 +1062,7 @@ def test_a_php_string_stands_under_the_heading_before_it():
         "Our coaches wrote this plan for busy parents.": -1,  # before any heading
         "I lost two dress sizes and kept every weekend free.": heading.section,
     }
+    # What the code prints in the paragraph is the paragraph's text, in the heading's section.
+    printed = next(b for b in document.blocks if b.kind == "paragraph")
+    assert printed.text == "Members meet on Saturday mornings at the park gates."
+    assert printed.section == heading.section

@@ -606,17 +606,18 @@ def parse_html(
     blocks: list[ProseBlock] = []
     strings: list[ProseBlock] = []
     if regions:
+        # What a template's code prints where it stands is read in place, like the markup around it.
+        printed = markup_strings(text, regions) if templates else []
         if page:
             metadata = metadata_strings(text, regions, front_matter_keys)
             for item in metadata:
                 blocks.append(item.builder.block("front_matter", line_starts, -1, item.key))
             taken = {item.builder.smap.start(0) for item in metadata}
+            taken.update(start for start, _ in printed)  # read in place below, not twice
             strings = [
                 builder.block("attribute", line_starts, section, "string")
                 for builder in code_strings(text, regions, taken)
             ]
-        # HTML a template's code prints is read in place, like the markup around it.
-        printed = markup_strings(text, regions) if templates else []
         source = mask_except(source, ((r.start, r.end) for r in regions), printed)
     reader = _Reader(source, start, line_starts, section, page, titles)
     try:

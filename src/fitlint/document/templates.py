@@ -234,10 +234,25 @@ _MARKUP_STRING = lazy_compile(
 _HEREDOC = lazy_compile(r"<<<[ \t]*(['\"]?)([A-Za-z_]\w*)\1[ \t]*\r?\n")
 
 
+# What prints the string right after it where it stands: "<?= '…'", "echo '…'", "print('…')",
+# WordPress's "_e('…', 'theme')" and "esc_html_e('…')".
+_PRINTS = lazy_compile(
+    r"\b(?:echo|print|_e|_ex|esc_html_e|esc_html_x|printf)\s*\(?\s*$", re.IGNORECASE
+)
+
+
+def _printed(text: str, region_start: int, quote_at: int) -> bool:
+    """Is the string at ``quote_at`` printed where it stands?"""
+    if text.startswith("<?=", region_start) and not text[region_start + 3 : quote_at].strip():
+        return True
+    return _PRINTS.search(text, max(region_start, quote_at - 40), quote_at) is not None
+
+
 def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]]:
-    """Spans inside code regions that print HTML (``echo '<h2>…</h2>';``, a heredoc of
-    markup): the page's own markup, kept for the HTML reader rather than blanked as code. The
-    span is the string's inside, so the reader's offsets are the source's."""
+    """Spans inside code regions that print text where they stand (``echo '<h2>…</h2>';``,
+    ``<?= 'Flat Belly Blast' ?>``, ``_e('…', 'theme')``, a heredoc of markup): the page's own
+    words, kept for the HTML reader rather than blanked as code, so a heading printed by code
+    is the heading's text. The span is the string's inside, so offsets are the source's."""
     spans: list[tuple[int, int]] = []
     for region in regions:
         if region.kind not in ("php", "erb"):
@@ -258,7 +273,10 @@ def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]
                     continue
             if char in "'\"":
                 end = _string_end(text, index, stop)
-                if end - index > 2 and _MARKUP_STRING.search(text, index + 1, end - 1):
+                if end - index > 2 and (
+                    _MARKUP_STRING.search(text, index + 1, end - 1)
+                    or (_printed(text, region.start, index) and _is_copy(text[index + 1 : end - 1]))
+                ):
                     spans.append((index + 1, end - 1))
                 index = max(end, index + 1)
                 continue
