@@ -343,6 +343,15 @@ def test_html_that_template_code_prints_is_read_in_place():
         ),
         ("list_item", "Home", "Home"),
     ]
+    # ERB's <%= %> and a Twig, Jinja or Nunjucks {{ }} print a string literal the same way.
+    assert _blocks("<h2><%= 'Lose Belly Fat Fast' %></h2>\n", "page.erb")[0][:2] == (
+        "heading",
+        "Lose Belly Fat Fast",
+    )
+    assert _blocks("<h2>{{ 'Melt your love handles'|trans }}</h2>\n", "page.twig")[0][:2] == (
+        "heading",
+        "Melt your love handles",
+    )
 
 
 def test_crlf_and_lone_cr_offsets_stay_exact():

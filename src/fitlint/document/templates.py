@@ -241,11 +241,19 @@ _PRINTS = lazy_compile(
 )
 
 
-def _printed(text: str, region_start: int, quote_at: int) -> bool:
-    """Is the string at ``quote_at`` printed where it stands?"""
-    if text.startswith("<?=", region_start) and not text[region_start + 3 : quote_at].strip():
-        return True
-    return _PRINTS.search(text, max(region_start, quote_at - 40), quote_at) is not None
+def _printed(text: str, region: Region, quote_at: int) -> bool:
+    """Is the string at ``quote_at`` printed where it stands: first in an output tag (``<?=``,
+    ``<%=``, ``{{ }}``) or after a printing call?"""
+    for opener in ("<?=", "<%=", "{{", "{!!"):
+        if (
+            text.startswith(opener, region.start)
+            and not text[region.start + len(opener) : quote_at].strip()
+        ):
+            return True
+    return (
+        region.kind != "echo"
+        and _PRINTS.search(text, max(region.start, quote_at - 40), quote_at) is not None
+    )
 
 
 def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]]:
@@ -255,7 +263,7 @@ def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]
     is the heading's text. The span is the string's inside, so offsets are the source's."""
     spans: list[tuple[int, int]] = []
     for region in regions:
-        if region.kind not in ("php", "erb"):
+        if region.kind not in ("php", "erb", "echo"):
             continue
         index = region.start + 2
         stop = region.end
@@ -275,7 +283,7 @@ def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]
                 end = _string_end(text, index, stop)
                 if end - index > 2 and (
                     _MARKUP_STRING.search(text, index + 1, end - 1)
-                    or (_printed(text, region.start, index) and _is_copy(text[index + 1 : end - 1]))
+                    or (_printed(text, region, index) and _is_copy(text[index + 1 : end - 1]))
                 ):
                     spans.append((index + 1, end - 1))
                 index = max(end, index + 1)
