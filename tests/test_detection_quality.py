@@ -44,17 +44,17 @@ SHARED_FLOORS = {
     # (inside hidden carousels); each image is reported, which costs precision there.
     "real2": {
         "SPOT_PROMISE": (0.85, 0.85),
-        "QUICKFIX_PROMISE": (0.8, 0.68),
-        "STAT_UNCITED": (0.75, 0.8),
-        "DUP_SECTION": (0.6, 0.5),
+        "QUICKFIX_PROMISE": (0.9, 0.68),
+        "STAT_UNCITED": (0.8, 0.8),
+        "DUP_SECTION": (0.8, 0.9),
     },
     # Measured once before any rule saw it (templates then unread: recall 0-0.1); since used for
     # development, so these floors guard against regressions, not generalisation.
     "real2b": {
-        "SPOT_PROMISE": (0.65, 0.8),
-        "QUICKFIX_PROMISE": (0.75, 0.7),
-        "STAT_UNCITED": (0.65, 0.75),
-        "DUP_SECTION": (0.5, 0.9),
+        "SPOT_PROMISE": (0.75, 0.9),
+        "QUICKFIX_PROMISE": (0.8, 0.85),
+        "STAT_UNCITED": (0.75, 0.85),
+        "DUP_SECTION": (0.9, 0.9),
     },
 }
 
