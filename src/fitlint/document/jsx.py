@@ -19,8 +19,12 @@ from typing import Any
 
 from fitlint.document.html import in_page_order, parse_html
 from fitlint.document.model import ProseBlock
-from fitlint.document.templates import metadata_key, reads_as_prose, string_literal
-from fitlint.lazyregex import lazy_compile
+from fitlint.document.templates import (
+    MARKUP_STRING,
+    metadata_key,
+    reads_as_prose,
+    string_literal,
+)
 
 _JSX_ROOTS = frozenset({"jsx_element", "jsx_self_closing_element"})
 _TAGS = frozenset({"jsx_opening_element", "jsx_closing_element", "jsx_self_closing_element"})
@@ -30,11 +34,7 @@ _LINKS = frozenset({"link", "nextlink", "routerlink", "navlink", "anchor", "exte
 _INLINE = frozenset(
     {"trans", "formattedmessage", "strong", "em", "b", "i", "highlight", "mark", "tooltip", "abbr"}
 )
-_HTML_STRING = lazy_compile(
-    r"<(?:p|h[1-6]|div|li|ul|ol|br|strong|em|b|i|a|span|section|article|blockquote|table|td|th"
-    r"|tr|figure|figcaption|img|sup)\b[^<>]*>",
-    2,  # re.IGNORECASE
-)
+_HTML_STRING = MARKUP_STRING  # HTML held in a string literal
 _MAX_DEPTH = 400
 # Object keys whose strings are code, not copy, however sentence-like they read.
 _CODE_KEYS = frozenset(

@@ -225,7 +225,7 @@ def _string_end(text: str, quote_at: int, stop: int) -> int:
 
 
 # A tag that renders text on the page, in a string template code prints: "<p>", "<h2 class=…>".
-_MARKUP_STRING = lazy_compile(
+MARKUP_STRING = lazy_compile(
     r"<(?:p|h[1-6]|div|li|ul|ol|br|strong|em|b|i|a|span|section|article|blockquote|table|td|th"
     r"|tr|figure|figcaption|img|sup|small|label|button)\b[^<>]*>",
     re.IGNORECASE,
@@ -275,14 +275,14 @@ def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]
                     closing = re.compile(rf"^[ \t]*{re.escape(heredoc.group(2))}\b", re.MULTILINE)
                     end = closing.search(text, heredoc.end(), stop)
                     body_end = end.start() if end is not None else stop
-                    if _MARKUP_STRING.search(text, heredoc.end(), body_end):
+                    if MARKUP_STRING.search(text, heredoc.end(), body_end):
                         spans.append((heredoc.end(), body_end))
                     index = end.end() if end is not None else stop
                     continue
             if char in "'\"":
                 end = _string_end(text, index, stop)
                 if end - index > 2 and (
-                    _MARKUP_STRING.search(text, index + 1, end - 1)
+                    MARKUP_STRING.search(text, index + 1, end - 1)
                     or (_printed(text, region, index) and _is_copy(text[index + 1 : end - 1]))
                 ):
                     spans.append((index + 1, end - 1))
@@ -306,13 +306,16 @@ def mask_except(text: str, spans: Iterable[tuple[int, int]], keep: list[tuple[in
         return mask(text, spans)
     pieces: list[tuple[int, int]] = []
     kept = sorted(keep)
+    next_kept = 0  # both lists run in text order: one pass over each
     for start, end in spans:
         position = start
-        for keep_start, keep_end in kept:
-            if keep_end <= position or keep_start >= end:
-                continue
+        while next_kept < len(kept) and kept[next_kept][1] <= position:
+            next_kept += 1
+        while next_kept < len(kept) and kept[next_kept][0] < end:
+            keep_start, keep_end = kept[next_kept]
             pieces.append((position, keep_start))
-            position = keep_end
+            position = max(position, keep_end)
+            next_kept += 1
         pieces.append((position, end))
     return mask(text, pieces)
 
