@@ -354,6 +354,34 @@ def test_html_that_template_code_prints_is_read_in_place():
     )
 
 
+def test_nested_front_matter_copy_is_read_and_media_fields_are_not():
+    """A landing page's hero, testimonials and cards nested in front matter are copy; an
+    image's title or path and a flag are data."""
+    text = (
+        "---\n"
+        "hero:\n"
+        '  heading: "Melt your love handles in 21 days"\n'
+        "  image: /img/hero.jpg\n"
+        "testimonials:\n"
+        "  - name: Jess\n"
+        '    quote: "I lost 12 pounds in one week!"\n'
+        "images:\n"
+        "  - url: /img/a.jpg\n"
+        "    title: Quick Weight Loss Tips\n"
+        "cta_text: Start your plan today\n"
+        "draft: false\n"
+        "---\n"
+        "Body.\n"
+    )
+    read = [(kind, prose) for kind, prose, _ in _blocks(text, "landing.md")]
+    assert ("front_matter:heading", "Melt your love handles in 21 days") in read
+    assert ("front_matter:quote", "I lost 12 pounds in one week!") in read
+    assert ("front_matter:cta_text", "Start your plan today") in read
+    assert not any("Quick Weight Loss" in prose or "/img/" in prose for _, prose in read)
+    for kind, prose, source in _blocks(text, "landing.md"):
+        assert prose == source, kind  # each value maps onto its own words
+
+
 def test_crlf_and_lone_cr_offsets_stay_exact():
     for newline in ("\r\n", "\r"):
         text = newline.join(

@@ -17,7 +17,13 @@ from fitlint.lazyregex import lazy_compile
 LIST_KEYS = frozenset({"badges", "features", "highlights", "benefits", "bullets"})
 
 _KEY_LINE = lazy_compile(
-    r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$"
+    r"^(?P<indent>[ \t]*)(?P<item>-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$"
+)
+# Keys whose value is copy wherever they sit: a landing page's hero, cards, testimonials and
+# questions are nested in front matter ("hero:\n  heading: …", "- quote: …").
+NESTED_COPY_KEYS = frozenset(
+    {"heading", "subheading", "text", "quote", "body", "content", "answer", "cta", "cta_text"}
+    | {"button_text", "review", "testimonial", "message", "intro", "copy"}
 )
 _BLOCK_SCALAR = lazy_compile(r"^[|>][+-]?[0-9]?$")
 
@@ -53,19 +59,40 @@ def published_values(
 ) -> list[FrontMatterValue]:
     values: list[FrontMatterValue] = []
     index = front.first_line + 1
+    # An Astro page's front matter is a script: its objects are read as code, not as YAML.
+    script = any(
+        _SCRIPT_LINE.match(lines[line]) for line in range(front.first_line + 1, front.last_line)
+    )
     while index < front.last_line:
         match = _KEY_LINE.match(lines[index])
-        indent = len(match.group("indent")) if match else 0
-        # A nested key is read only when it is an image's alt text ("image:\n  alt: …").
+        nested = bool(match and (match.group("indent") or match.group("item")))
         if (
-            not match
-            or not _published(match.group("key"), keys)
-            or (indent and not _alt_key(match.group("key")))
+            nested
+            and (script or _under_media(lines, index, front.first_line))
+            and not _alt_key(match.group("key"))  # type: ignore[union-attr]
+        ):
+            index += 1  # an image's title or caption field is its tooltip; a script is code
+            continue
+        indent = (
+            match.end("item")
+            if match and match.group("item")
+            else (len(match.group("indent")) if match else 0)
+        )
+        # A nested key is copy when its name says so ("quote", "heading", a published key) and
+        # its value is words, not a path, a number or a flag.
+        if not match or not (
+            _nested_copy(match.group("key"), match.group("value"), keys)
+            if nested
+            else _published(match.group("key"), keys)
+            or _nested_copy(match.group("key"), match.group("value"), frozenset())
         ):
             index += 1
             continue
         key = match.group("key").lower()
         raw_value = match.group("value")
+        if not raw_value and _mapping_below(lines, index, front.last_line, indent):
+            index += 1  # "hero:" over nested keys: each is read on its own line
+            continue
         value_start = line_starts[index] + match.start("value")
         items = _sequence_items(raw_value, lines, index, front.last_line, indent)
         if items is not None:
@@ -157,6 +184,57 @@ def _sequence_items(
         items.append((line, match.start("value") + offset, text))
         line += 1
     return items or None
+
+
+def _nested_copy(key: str, value: str, keys: frozenset[str]) -> bool:
+    lowered = key.lower().replace("-", "_")
+    if _alt_key(key):
+        return True
+    if lowered not in keys and lowered not in NESTED_COPY_KEYS:
+        return False
+    if not value or _BLOCK_SCALAR.match(value):
+        return True  # a block of text below, or nested keys (see _mapping_below)
+    text = _unquote(value)[0].strip()
+    return bool(_WORDS.search(text)) and not _NOT_COPY.match(text)
+
+
+_SCRIPT_LINE = lazy_compile(r"^\s*(?:import|export|const|let|var|function)\b")
+_WORDS = lazy_compile(r"[^\W\d_]{2,}[\s,.!?;:]+[^\W\d_]{2,}")  # two words at least
+# A path, a link, a flag or a number: data, not copy.
+_NOT_COPY = lazy_compile(r"^(?:[\w.-]*/\S*|https?:\S+|true|false|yes|no|null|\d[\d.,]*)$", 2)
+
+
+_MEDIA_KEYS = frozenset(
+    {"image", "images", "img", "photo", "photos", "gallery", "thumbnail", "cover", "media"}
+    | {"logo", "icon", "video", "videos", "teaser", "header", "og_image", "social_image"}
+)
+
+
+def _under_media(lines: list[str], index: int, first_line: int) -> bool:
+    """Is the nested key at ``index`` a field of an image or other media ("images:\n  - url: …
+    title: …")? Such a title is a tooltip, not copy on the page."""
+    own = _indent(lines[index])
+    for line in range(index - 1, first_line, -1):
+        text = lines[line]
+        if not text.strip() or _indent(text) >= own:
+            continue
+        match = _KEY_LINE.match(text)
+        if match is None or match.group("item"):
+            continue  # an item of the list the key sits in, not the key that holds the list
+        return match.group("key").lower().replace("-", "_") in _MEDIA_KEYS
+    return False
+
+
+def _mapping_below(lines: list[str], index: int, last_line: int, indent: int) -> bool:
+    """Do more-indented key lines (or "- key:" items) follow an empty value?"""
+    for line in range(index + 1, last_line):
+        if not lines[line].strip():
+            continue
+        match = _KEY_LINE.match(lines[line])
+        return _indent(lines[line]) > indent - (
+            2 if lines[line].lstrip().startswith("-") else 0
+        ) and bool(match)
+    return False
 
 
 def _indent(line: str) -> int:
