@@ -63,29 +63,25 @@ def published_values(
     script = any(
         _SCRIPT_LINE.match(lines[line]) for line in range(front.first_line + 1, front.last_line)
     )
+    media = _media_fields(lines, front)
     while index < front.last_line:
         match = _KEY_LINE.match(lines[index])
-        nested = bool(match and (match.group("indent") or match.group("item")))
-        if (
-            nested
-            and (script or _under_media(lines, index, front.first_line))
-            and not _alt_key(match.group("key"))  # type: ignore[union-attr]
-        ):
+        if match is None:
+            index += 1
+            continue
+        name, value = match.group("key"), match.group("value")
+        nested = bool(match.group("indent") or match.group("item"))
+        if nested and (script or index in media) and not _alt_key(name):
             index += 1  # an image's title or caption field is its tooltip; a script is code
             continue
-        indent = (
-            match.end("item")
-            if match and match.group("item")
-            else (len(match.group("indent")) if match else 0)
-        )
+        indent = match.end("item") if match.group("item") else len(match.group("indent"))
         # A nested key is copy when its name says so ("quote", "heading", a published key) and
         # its value is words, not a path, a number or a flag.
-        if not match or not (
-            _nested_copy(match.group("key"), match.group("value"), keys)
-            if nested
-            else _published(match.group("key"), keys)
-            or _nested_copy(match.group("key"), match.group("value"), frozenset())
-        ):
+        if nested:
+            copy = _nested_copy(name, value, keys)
+        else:
+            copy = _published(name, keys) or _nested_copy(name, value, frozenset())
+        if not copy:
             index += 1
             continue
         key = match.group("key").lower()
@@ -210,19 +206,25 @@ _MEDIA_KEYS = frozenset(
 )
 
 
-def _under_media(lines: list[str], index: int, first_line: int) -> bool:
-    """Is the nested key at ``index`` a field of an image or other media ("images:\n  - url: …
-    title: …")? Such a title is a tooltip, not copy on the page."""
-    own = _indent(lines[index])
-    for line in range(index - 1, first_line, -1):
+def _media_fields(lines: list[str], front: FrontMatter) -> set[int]:
+    """Lines that are fields of an image or other media ("images:\n  - url: …\n    title: …"):
+    such a title is a tooltip, not copy on the page. One pass, keeping the open keys by indent;
+    the items of a list are not the key that holds it."""
+    fields: set[int] = set()
+    open_keys: list[tuple[int, str]] = []
+    for line in range(front.first_line + 1, front.last_line):
         text = lines[line]
-        if not text.strip() or _indent(text) >= own:
+        if not text.strip():
             continue
+        indent = _indent(text)
+        while open_keys and open_keys[-1][0] >= indent:
+            open_keys.pop()
+        if open_keys and open_keys[-1][1] in _MEDIA_KEYS:
+            fields.add(line)
         match = _KEY_LINE.match(text)
-        if match is None or match.group("item"):
-            continue  # an item of the list the key sits in, not the key that holds the list
-        return match.group("key").lower().replace("-", "_") in _MEDIA_KEYS
-    return False
+        if match is not None and not match.group("item"):
+            open_keys.append((indent, match.group("key").lower().replace("-", "_")))
+    return fields
 
 
 def _mapping_below(lines: list[str], index: int, last_line: int, indent: int) -> bool:
