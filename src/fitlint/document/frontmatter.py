@@ -84,8 +84,7 @@ def published_values(
         if not copy:
             index += 1
             continue
-        key = match.group("key").lower()
-        raw_value = match.group("value")
+        key, raw_value = name.lower(), value
         if not raw_value and _mapping_below(lines, index, front.last_line, indent):
             index += 1  # "hero:" over nested keys: each is read on its own line
             continue

@@ -34,7 +34,6 @@ _LINKS = frozenset({"link", "nextlink", "routerlink", "navlink", "anchor", "exte
 _INLINE = frozenset(
     {"trans", "formattedmessage", "strong", "em", "b", "i", "highlight", "mark", "tooltip", "abbr"}
 )
-_HTML_STRING = MARKUP_STRING  # HTML held in a string literal
 _MAX_DEPTH = 400
 # Object keys whose strings are code, not copy, however sentence-like they read.
 _CODE_KEYS = frozenset(
@@ -189,7 +188,7 @@ class _Painter:
             if literal is not None and reads_as_prose(literal.text()):
                 self.strings.append(literal)
                 return
-        if _HTML_STRING.search(content):
+        if MARKUP_STRING.search(content):
             if in_attribute:  # dangerouslySetInnerHTML={{__html: "<p>…</p>"}}: inside a tag
                 self.apart.append((start + 1, end - 1))
             else:

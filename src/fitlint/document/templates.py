@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
@@ -265,39 +265,48 @@ def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]
     for region in regions:
         if region.kind not in ("php", "erb", "echo"):
             continue
-        index = region.start + 2
-        stop = region.end
-        while index < stop:
-            char = text[index]
-            if char == "<" and text.startswith("<<<", index):
-                heredoc = _HEREDOC.match(text, index, stop)
-                if heredoc is not None:
-                    closing = re.compile(rf"^[ \t]*{re.escape(heredoc.group(2))}\b", re.MULTILINE)
-                    end = closing.search(text, heredoc.end(), stop)
-                    body_end = end.start() if end is not None else stop
-                    if MARKUP_STRING.search(text, heredoc.end(), body_end):
-                        spans.append((heredoc.end(), body_end))
-                    index = end.end() if end is not None else stop
-                    continue
-            if char in "'\"":
-                end = _string_end(text, index, stop)
-                if end - index > 2 and (
-                    MARKUP_STRING.search(text, index + 1, end - 1)
-                    or (_printed(text, region, index) and _is_copy(text[index + 1 : end - 1]))
-                ):
-                    spans.append((index + 1, end - 1))
-                index = max(end, index + 1)
-                continue
-            if (
-                char == "/"
-                and text.startswith("//", index)
-                or (char == "#" and region.kind == "php")
+        for kind, start, end in _code_pieces(text, region, heredocs=True):
+            if kind == "heredoc":
+                if MARKUP_STRING.search(text, start, end):
+                    spans.append((start, end))
+            elif end - start > 2 and (
+                MARKUP_STRING.search(text, start + 1, end - 1)
+                or (_printed(text, region, start) and _is_copy(text[start + 1 : end - 1]))
             ):
-                newline = text.find("\n", index, stop)
-                index = stop if newline < 0 else newline + 1
-                continue
-            index += 1
+                spans.append((start + 1, end - 1))
     return spans
+
+
+def _code_pieces(
+    text: str, region: Region, heredocs: bool = False
+) -> Iterator[tuple[str, int, int]]:
+    """The string literals of a code region, comments passed over: ("string", quote, end) with
+    ``end`` past the closing quote, and with ``heredocs`` ("heredoc", body start, body end)."""
+    index = region.start + 2
+    stop = region.end
+    while index < stop:
+        char = text[index]
+        if (
+            char == "/"
+            and text.startswith("//", index)
+            or (char == "#" and region.kind in ("php", "erb"))
+        ):
+            newline = text.find("\n", index, stop)
+            index = stop if newline < 0 else newline + 1
+        elif char == "/" and text.startswith("/*", index):
+            close = text.find("*/", index + 2, stop)
+            index = stop if close < 0 else close + 2
+        elif heredocs and char == "<" and (heredoc := _HEREDOC.match(text, index, stop)):
+            closing = re.compile(rf"^[ \t]*{re.escape(heredoc.group(2))}\b", re.MULTILINE)
+            end = closing.search(text, heredoc.end(), stop)
+            yield "heredoc", heredoc.end(), end.start() if end is not None else stop
+            index = end.end() if end is not None else stop
+        elif char in "'\"":
+            end = _string_end(text, index, stop)
+            yield "string", index, end
+            index = max(end, index + 1)
+        else:
+            index += 1
 
 
 def mask_except(text: str, spans: Iterable[tuple[int, int]], keep: list[tuple[int, int]]) -> str:
@@ -505,42 +514,24 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
             or (region.kind == "tag" and _LIQUID_DATA.match(text, region.start))
         ):
             continue
-        index = region.start + 2
         stop = region.end
         figure: int | None = None  # the last string, when it is a figure on its own
-        while index < stop:
-            char = text[index]
-            if (
-                char == "/"
-                and text.startswith("//", index)
-                or (char == "#" and region.kind in ("php", "erb"))
-            ):
-                newline = text.find("\n", index, stop)
-                index = stop if newline < 0 else newline + 1
-                continue
-            if char == "/" and text.startswith("/*", index):
-                close = text.find("*/", index + 2, stop)
-                index = stop if close < 0 else close + 2
-                continue
-            if char not in "'\"":
-                index += 1
-                continue
+        for _, index, end in _code_pieces(text, region):
             literal = string_literal(text, index, stop)
-            end = _string_end(text, index, stop)
-            if literal is not None and index + 1 not in taken:
-                after = text[end : end + 8].lstrip()
-                value = literal.text()
-                if (
-                    not after.startswith("=>")
-                    and not _social_card(text, index)
-                    and (reads_as_prose(value) or _named_copy(text, index, value))
-                ):
-                    found.append(_with_figure(text, figure, index, stop) or literal)
-                if _FIGURE.match(value):
-                    figure = index
-                elif not after.startswith("=>"):
-                    figure = None  # a key ('text' =>) may stand between a figure and its text
-            index = max(end, index + 1)
+            if literal is None or index + 1 in taken:
+                continue
+            after = text[end : end + 8].lstrip()
+            value = literal.text()
+            if (
+                not after.startswith("=>")
+                and not _social_card(text, index)
+                and (reads_as_prose(value) or _named_copy(text, index, value))
+            ):
+                found.append(_with_figure(text, figure, index, stop) or literal)
+            if _FIGURE.match(value):
+                figure = index
+            elif not after.startswith("=>"):
+                figure = None  # a key ('text' =>) may stand between a figure and its text
     return found
 
 

@@ -1298,7 +1298,7 @@ def _answered_by_whole_body(ctx: MatchContext) -> bool:
         pointed = position > 0 and (main[position - 1] in _SPECIFIC or main[position - 1].isdigit())
         if lemma in words.product or (lemma in words.exercise and pointed):
             return False  # "…, try our tea", "…, do these 5 moves": something sold or set
-    return any(lemma in words.whole_body for lemma in main) or words.whole_body.find_phrase(main)
+    return words.whole_body.find(main) >= 0
 
 
 _MODALS = frozenset({"can", "will", "'ll", "’ll", "could", "should", "may", "might", "must"})
@@ -1477,9 +1477,7 @@ def _whole_body_opening(ctx: MatchContext) -> bool:
             opening = _lemmas(ctx, start, end)
             if any(any(lemma in means for means in ctx.words.targeted) for lemma in opening):
                 return False  # "With these ab moves and a walk, …": a targeted means too
-            return any(
-                lemma in ctx.words.whole_body for lemma in opening
-            ) or ctx.words.whole_body.find_phrase(opening)
+            return ctx.words.whole_body.find(opening) >= 0
     return False
 
 
@@ -1487,9 +1485,7 @@ def _whole_body_clause(ctx: MatchContext) -> bool:
     """Does the match's own clause name a whole-body means ("a calorie deficit reduces belly fat")?"""
     clause = clause_of(ctx)
     lemmas = _lemmas(ctx, clause.start, clause.end)
-    return any(
-        lemma in ctx.words.whole_body for lemma in lemmas
-    ) or ctx.words.whole_body.find_phrase(lemmas)
+    return ctx.words.whole_body.find(lemmas) >= 0
 
 
 def _targeted_phrase(lemmas: list[str], words: ContextWords) -> bool:
@@ -2247,9 +2243,7 @@ def whole_body(ctx: MatchContext) -> bool:
         # in a calorie deficit", "… if you walk every day".
         after = _lemmas(ctx, clause.end, min(ctx.sentence.end, clause.end + 14))
         if after[:1] and after[0] in ("when", "if", "once", "by", "through", "because"):
-            return any(
-                lemma in words.whole_body for lemma in after
-            ) or words.whole_body.find_phrase(after)
+            return words.whole_body.find(after) >= 0
     return named or words.whole_body.find_phrase(lemmas)
 
 

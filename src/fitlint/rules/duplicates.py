@@ -402,6 +402,11 @@ _TABLE_OR_LIST = lazy_compile(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)")
 _MARKUP = lazy_compile(r"<[A-Za-z/!][^<>]*>")
 
 
+def _shown(line: str) -> str:
+    """What a line shows: its words with its tags taken out, spaces collapsed."""
+    return " ".join(_MARKUP.sub(" ", line).split())
+
+
 def repeated_passages(
     document: Document, options: Options, window: int = 4, min_prose: int = 200
 ) -> list[Passage]:
@@ -422,7 +427,7 @@ def repeated_passages(
         line = document.lines.line_text(number).strip()
         if not line or _COMMENT_LINE.match(line):
             continue
-        shown = " ".join(_MARKUP.sub(" ", line).split())
+        shown = _shown(line)
         if shown:
             numbers.append(number)
             keys.append(shown)
@@ -498,7 +503,7 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
     # starts mid-section): runs of repeated lines.
     for passage in repeated_passages(document, options):
         start, end = _line_span(document, passage.first_line, passage.last_line)
-        heading = " ".join(_MARKUP.sub(" ", document.lines.line_text(passage.first_line)).split())
+        heading = _shown(document.lines.line_text(passage.first_line))
         o_start, o_end = _line_span(document, passage.original_first, passage.original_last)
         repeated.append(
             Copy(
