@@ -366,3 +366,25 @@ def test_stdin_fix_gives_back_text_it_cannot_read(monkeypatch):
     raw = "Caf\u00e9 crunches burn belly fat.\n".encode("latin-1")
     _code, out, err = run_filter(monkeypatch, raw, "--unsafe-fixes")
     assert out == raw and b"FL001" in err
+
+
+def test_nested_front_matter_headings_read_as_titles_and_quotes_keep_their_words(linter):
+    """A landing page's hero heading is rewritten like a title; a testimonial's quote nested in
+    front matter is someone's words and gets no fix."""
+    text = (
+        "---\n"
+        "hero:\n"
+        "  heading: Melt your love handles in 21 days\n"
+        "testimonials:\n"
+        "  - quote: Lose 10 lbs in a week with our plan\n"
+        "---\n"
+        "\n"
+        "Body text here.\n"
+    )
+
+    def lint(source: str) -> list[Diagnostic]:
+        return linter.lint_text(source, "landing.md")
+
+    fixed = fix_text(text, lint, unsafe=True).text
+    assert "  heading: Strengthen your core\n" in fixed
+    assert "  - quote: Lose 10 lbs in a week with our plan\n" in fixed

@@ -348,6 +348,13 @@ def find_unit(block: ProseBlock, start: int, end: int) -> Unit | None:
     return Unit(s, e, first, text[e:terminal_end], outer)
 
 
+# Front matter keys set as a title: the page's own, and a landing page's hero and buttons.
+_TITLE_KEYS = frozenset(
+    {"title", "subtitle", "name", "headline", "heading", "subheading", "cta", "cta_text"}
+    | {"button_text"}
+)
+
+
 def shape_of_block(block: ProseBlock) -> str | None:
     """The shape the block alone decides, if any."""
     if block.kind == "heading" or block.kind == "control":
@@ -356,7 +363,9 @@ def shape_of_block(block: ProseBlock) -> str | None:
         text = block.text.rstrip()
         return None if text.endswith(".") and len(WORD.findall(text)) > 6 else "title"
     if block.kind == "front_matter":
-        titled = block.key in ("title", "subtitle", "name", "headline") or block.key in LIST_KEYS
+        if block.key in ("quote", "testimonial", "review"):
+            return "testimonial"  # someone's words, nested in a landing page's front matter
+        titled = block.key in _TITLE_KEYS or block.key in LIST_KEYS
         return "title" if titled else "description"
     return None
 
