@@ -93,7 +93,7 @@ from fitlint.config import Config
 from fitlint.engine import Linter
 from fitlint.nlp import pipeline
 from fitlint.rules.phrase import PhraseMatcher
-from fitlint.rules.patterns import compile_lemma_regex, surface_parts
+from fitlint.rules.patterns import compile_lemma_regex, parse_pattern, surface_parts
 
 checks = Linter(Config()).checks
 pipeline()
@@ -101,7 +101,7 @@ checks.sentence_rules.prepare()
 digest = hashlib.sha256()
 for matcher in checks.sentence_rules.matchers:
     if isinstance(matcher, PhraseMatcher):
-        for parsed in matcher._parsed:
+        for parsed in map(parse_pattern, matcher.rule.patterns):
             grammar = matcher.ruleset.grammar
             digest.update(compile_lemma_regex(parsed, grammar, matcher._lemmatize).encode())
             digest.update(repr(surface_parts(parsed, grammar)).encode())
@@ -252,3 +252,27 @@ def test_a_derived_entry_with_a_stem_of_another_type_is_derived_afresh(cache_hom
             changed += 1
     assert changed
     assert _lint() == fresh
+
+
+def test_a_pack_with_an_unknown_lexicon_is_an_error_on_every_run(cache_home, tmp_path):
+    """Packs whose patterns checked out are marked so later runs skip the check; a changed pack
+    is another set of packs, checked again, and its error still names its line."""
+    from fitlint.rules.loader import RuleError, load_rules
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    pack = rules / "house.yaml"
+    good = (
+        "schema: 1\nrules:\n  - code: FL901\n    name: detox-tea\n    category: quick-fix\n"
+        "    severity: error\n    kind: phrase\n    message: x\n    rationale: y\n"
+        '    patterns: ["detox tea"]\n    suggest: [{text: "Remove the claim."}]\n'
+    )
+    pack.write_text(good, encoding="utf-8")
+    first = load_rules([rules])
+    assert list((cache_home / "fitlint" / "packs").glob("*.checked"))
+    second = load_rules([rules])  # from the marker: same rules, same digest
+    assert second.digest == first.digest and second.rules.keys() == first.rules.keys()
+    pack.write_text(good.replace('"detox tea"', '"detox @nolexicon"'), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(RuleError, match=r"house.yaml:10: unknown lexicon @nolexicon"):
+            load_rules([rules])

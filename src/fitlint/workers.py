@@ -16,7 +16,6 @@ watches the parent's process id.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -69,6 +68,8 @@ def start_method() -> str:
     """``FITLINT_START_METHOD`` if set; else ``fork`` on Linux when this process runs one thread
     (a fork then copies no lock another thread holds, and the workers share the parent's loaded
     spaCy and compiled patterns), else ``forkserver`` where there is one, else ``spawn``."""
+    import multiprocessing  # here, not at import: a run on a few files starts no worker
+
     available = multiprocessing.get_all_start_methods()
     forced = os.environ.get(START_METHOD_VARIABLE, "").strip().lower()
     if forced:
@@ -133,6 +134,8 @@ def lint_in_workers(
     files); the worker-disabled rules join ``linter``'s. Results in the order of ``sources``."""
     import gc
     from concurrent.futures import ProcessPoolExecutor
+
+    import multiprocessing
 
     method = start_method()
     context = multiprocessing.get_context(method)
@@ -228,6 +231,8 @@ def _die_with_parent(parent: int | None) -> None:
                 return
         except (OSError, AttributeError):
             pass
+    import multiprocessing
+
     run = multiprocessing.parent_process()
     if parent is None and run is not None and run.sentinel is not None:
 

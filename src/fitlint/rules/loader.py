@@ -150,15 +150,18 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
                 origin, f"extend: no {kind}{name}{'>' if section == 'phrases' else ''} to extend"
             )
         target[name] = tuple(dict.fromkeys(target[name] + entries))
-    for name, sources in ruleset.phrases.items():
-        for source in sources:
-            _check_pattern(
-                source, ruleset, origins.get(("phrases", name), Origin("<builtin>", 0)), phrase=True
-            )
-    _check_phrase_cycles(ruleset, origins)
+    # The same packs read by the same code check out the same: a set of packs whose patterns
+    # all checked out once is not parsed again for the check (on one file, half the load time).
+    checked = _patterns_checked(digest.hexdigest())
+    if not checked:
+        for name, sources in ruleset.phrases.items():
+            origin = origins.get(("phrases", name), Origin("<builtin>", 0))
+            for source in sources:
+                _check_pattern(source, ruleset, origin, phrase=True)
+        _check_phrase_cycles(ruleset, origins)
     # Rules are checked after every pack is read: a rule may use another pack's lexicon.
     for raw, node, display in pending_rules:
-        rule = _build_rule(raw, node, display, ruleset)
+        rule = _build_rule(raw, node, display, ruleset, check_patterns=not checked)
         if rule.code in ruleset.rules:
             first = ruleset.rules[rule.code].origin
             raise RuleError(rule.origin, f"rule code {rule.code} is already used at {first}")
@@ -179,6 +182,8 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
     # its errors would otherwise lose their line numbers.
     for text, data in validated:
         _store_pack(text, data)
+    if not checked:
+        _mark_checked(ruleset.digest)
     return ruleset
 
 
@@ -301,7 +306,11 @@ def _origin(root: yaml.Node | None, path: tuple[Any, ...], display: str) -> Orig
 
 
 def _build_rule(
-    raw: dict[str, Any], node: yaml.Node | None, display: str, ruleset: RuleSet
+    raw: dict[str, Any],
+    node: yaml.Node | None,
+    display: str,
+    ruleset: RuleSet,
+    check_patterns: bool = True,
 ) -> Rule:
     origin = Origin(display, node.start_mark.line + 1 if node is not None else 0)
 
@@ -309,7 +318,7 @@ def _build_rule(
         found = _node_at(node, path)
         return Origin(display, found.start_mark.line + 1 if found is not None else 0)
 
-    for index, pattern in enumerate(raw.get("patterns", ())):
+    for index, pattern in enumerate(raw.get("patterns", ()) if check_patterns else ()):
         _check_pattern(pattern, ruleset, where("patterns", index))
     if raw["kind"] == "rate" and raw.get("patterns"):
         raise RuleError(
@@ -389,6 +398,43 @@ def _pack_key(text: str) -> str:
     from fitlint import __version__
 
     return hashlib.sha256(f"{__version__}\0{text}".encode()).hexdigest()
+
+
+# The code that decides whether a pattern checks out: a change to it is a new marker.
+_CHECKING = ("loader.py", "patterns.py")
+
+
+def _checked_marker(digest: str) -> Path | None:
+    from fitlint import __version__
+    from fitlint.rules.compiled import turned_off
+
+    if turned_off():
+        return None
+    key = hashlib.sha256(f"{__version__}\0{digest}".encode())
+    here = Path(__file__).parent
+    for module in _CHECKING:
+        try:
+            key.update((here / module).read_bytes())
+        except OSError:
+            return None  # cannot tell which code checked them: check again
+    return _pack_cache_dir() / f"{key.hexdigest()[:40]}.checked"
+
+
+def _patterns_checked(digest: str) -> bool:
+    """Did these exact packs' patterns all check out before (a marker exists)?"""
+    marker = _checked_marker(digest)
+    return marker is not None and marker.is_file()
+
+
+def _mark_checked(digest: str) -> None:
+    marker = _checked_marker(digest)
+    if marker is None:
+        return
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # no marker: the next run checks again
 
 
 def _cached_pack(text: str) -> dict[str, Any] | None:

@@ -15,6 +15,7 @@ from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.patterns import (
     compile_lemma_regex,
     first_sets,
+    ParsedPattern,
     ordered_stems,
     parse_pattern,
     prefilter_sets,
@@ -44,7 +45,9 @@ class PhraseMatcher:
     def __init__(self, rule: Rule, ruleset: RuleSet) -> None:
         self.rule = rule
         self.ruleset = ruleset
-        self._parsed = [parse_pattern(source) for source in rule.patterns]
+        # Patterns are parsed on first need: with the pre-filter kept per machine, a clean
+        # file needs none of them.
+        self._parsed: list[ParsedPattern | None] = [None] * len(rule.patterns)
         # Per pattern: for each required item, its alternatives (stem sets that must all occur),
         # split into one-stem alternatives (a set test in C) and multi-stem ones ("love handles"
         # needs "lov" and "handl"), indexed by one of their stems so that a sentence's few stems
@@ -60,12 +63,13 @@ class PhraseMatcher:
         else:
             self._required = [
                 [_split(alternatives) for alternatives in prefilter_sets(parsed, grammar, memo)]
-                for parsed in self._parsed
+                for parsed in map(self._parsed_pattern, range(len(self._parsed)))
             ]
             # Per part of each pattern's shape (for '&', one per side), the stems of the items
             # that can begin it.
             self._first_stems = []
-            for parsed, items in zip(self._parsed, self._required):
+            for number, items in enumerate(self._required):
+                parsed = self._parsed_pattern(number)
                 parts = first_sets(parsed, grammar, memo)
                 self._first_stems.append(
                     tuple(frozenset().union(*firsts) for firsts in parts)
@@ -98,6 +102,12 @@ class PhraseMatcher:
         # Match spans per (pattern, lemma text): identical sentences (a paragraph pasted many
         # times) run each pattern once.
         self._spans: dict[tuple[int, str], list[_Spans]] = {}
+
+    def _parsed_pattern(self, number: int) -> ParsedPattern:
+        parsed = self._parsed[number]
+        if parsed is None:
+            parsed = self._parsed[number] = parse_pattern(self.rule.patterns[number])
+        return parsed
 
     def stems(self) -> Iterator[str]:
         return iter(self._any_stem)
@@ -150,7 +160,7 @@ class PhraseMatcher:
             elif type(kept) is dict and derived.strings(kept.get("parts"), tuple):
                 sources = kept["parts"]
             else:
-                sources = surface_parts(self._parsed[number], self.ruleset.grammar)
+                sources = surface_parts(self._parsed_pattern(number), self.ruleset.grammar)
                 derived.store(self.ruleset, name, {"parts": sources})
             if sources is None or len(sources) != len(self._first_stems[number]):
                 shape = None
@@ -181,7 +191,7 @@ class PhraseMatcher:
         sequences = self._ordered[number]
         if sequences is None:
             sequences = self._ordered[number] = ordered_stems(
-                self._parsed[number], self.ruleset.grammar, self.ruleset.prefilter_memo
+                self._parsed_pattern(number), self.ruleset.grammar, self.ruleset.prefilter_memo
             )
         for items in sequences:
             cursor = -1
@@ -224,7 +234,7 @@ class PhraseMatcher:
             assert self._lemmatize is not None, "prepare() first"
             with budget.excluded():  # the run's set-up, not the file's cost
                 source = compile_lemma_regex(
-                    self._parsed[number], self.ruleset.grammar, self._lemmatize
+                    self._parsed_pattern(number), self.ruleset.grammar, self._lemmatize
                 )
                 # regex, for its match timeout; compiled once per machine
                 pattern = self._regexes[number] = compile_rule_regex(source)
