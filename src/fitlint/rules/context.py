@@ -53,6 +53,7 @@ _LEXICONS = {
     "product": "product-means",
     "agent": "reduce-noun",
     "fat_verb": "fat-verb",
+    "hype": "hype-verb",
     "area": "fat-area",
     "label": "slimming-label",
     "programme": "programme",
@@ -140,6 +141,7 @@ class ContextWords:
     product: WordSet
     agent: WordSet
     fat_verb: WordSet
+    hype: WordSet
     area: WordSet
     label: WordSet
     programme: WordSet
@@ -2172,6 +2174,10 @@ def whole_body(ctx: MatchContext) -> bool:
         return False
     if any(lemma in _LOCAL_WORDS for lemma in matched_lemmas):
         return False  # "target belly fat with these foods": aiming at an area is the promise
+    if any(lemma in words.hype for lemma in matched_lemmas) and not any(
+        lemma in _WHOLE_SCOPE for lemma in lemmas
+    ):
+        return False  # "jeera water and a walk melt tummy fat": fat destroyed where it sits
     if _taken_off_area(matched_lemmas, words):
         return False  # "a cardio burst that shreds fat off the upper arms": the area is named
     if _area_name(ctx, matched_lemmas):
@@ -2204,6 +2210,8 @@ def whole_body(ctx: MatchContext) -> bool:
                 continue  # "Best Overall for Belly Fat": a ranking, not whole-body fat loss
             if before and (before[-1] in words.area or before[-1] in _MUSCLE_AREAS):
                 return False  # "core intervals", "belly cardio": whole-body means aimed at an area
+            if index + 1 < clause.end and lemmas[index + 1 - clause.start] in words.area:
+                continue  # "hormonal belly", "stress belly": a name for the area, not a means
             aimed = _lemmas(ctx, max(clause.start, index - 4), index)
             if any(w in _FOCUSED for w in aimed) and any(
                 w in words.area or w in _MUSCLE_AREAS for w in aimed
@@ -2246,6 +2254,9 @@ def whole_body(ctx: MatchContext) -> bool:
             return words.whole_body.find(after) >= 0
     return named or words.whole_body.find_phrase(lemmas)
 
+
+# Words that widen a clause to the whole body: "melts fat everywhere, belly included".
+_WHOLE_SCOPE = frozenset({"everywhere", "overall", "whole", "entire", "total", "all-over"})
 
 _LOCAL_WORDS = frozenset(
     {"target", "targeted", "spot", "spot-reduce", "specifically", "pinpoint"}
