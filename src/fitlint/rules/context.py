@@ -2174,6 +2174,9 @@ def whole_body(ctx: MatchContext) -> bool:
         return False
     if any(lemma in _LOCAL_WORDS for lemma in matched_lemmas):
         return False  # "target belly fat with these foods": aiming at an area is the promise
+    surface = [doc[i].lower_ for i in range(ctx.first, ctx.last + 1)]
+    if "than" in surface or "as" in surface[-2:]:
+        return False  # "dieters lost twice as much belly fat as …": one means over another there
     if any(lemma in words.hype for lemma in matched_lemmas) and not any(
         lemma in _WHOLE_SCOPE for lemma in lemmas
     ):
@@ -2228,7 +2231,7 @@ def whole_body(ctx: MatchContext) -> bool:
             if lemma in _LISTED_MEANS and any(b.isdigit() for b in before):
                 return False  # "14 Tiny Habits That Help Flatten Your Stomach": a listicle's means
             if "than" in _lemmas(ctx, max(clause.start, index - 3), index) and "alone" in (
-                _lemmas(ctx, index + 1, min(clause.end, index + 2))
+                _lemmas(ctx, index + 1, min(clause.end, index + 4))
             ):
                 continue  # "three times more belly fat than with diet alone": the baseline
             denied_means = _lemmas(ctx, max(clause.start, index - 4), index)
