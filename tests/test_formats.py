@@ -268,6 +268,34 @@ def test_inline_markup_joins_blocks_break_and_br_is_a_space():
     ]
 
 
+def test_a_stat_cards_figure_and_label_read_as_one_claim(linter):
+    text = (
+        '<div class="counter"><h2>98%</h2><p>Success Rate</p></div>\n'
+        '<div class="stat"><strong>11 lbs</strong><span>average loss in 6 weeks</span></div>\n'
+        '<div class="counter"><h3>2000+</h3>\n<p>Kgs Fat Lost</p></div>\n'
+        "<h2>2019</h2>\n<p>We opened our first studio in a small garage and it grew from there.</p>\n"
+        "<p><b>W</b>ord and <span>Un</span><span>real</span></p>\n"
+    )
+    blocks = _blocks(text, "a.html")
+    assert blocks[:3] == [
+        ("paragraph", "98% Success Rate", "98%</h2><p>Success Rate"),
+        ("paragraph", "11 lbs average loss in 6 weeks", text[85:129]),
+        ("paragraph", "2000+ Kgs Fat Lost", "2000+</h3>\n<p>Kgs Fat Lost"),
+    ]
+    # A long paragraph after a figure is not its label; letters split by tags stay one word.
+    assert [b[1] for b in blocks[3:]] == [
+        "2019",
+        "We opened our first studio in a small garage and it grew from there.",
+        "Word and Unreal",
+    ]
+    found = _found(linter, "a.html", text)
+    assert [slice for code, slice in found if code == "FL401"][:3] == [
+        "98%</h2><p>Success Rate",
+        text[85:129],
+        "2000+</h3>\n<p>Kgs Fat Lost",
+    ]
+
+
 def test_hidden_elements_comments_and_social_meta_are_skipped():
     text = (
         '<head><meta property="og:description" content="Burn belly fat"><meta name="twitter:title" content="x">'

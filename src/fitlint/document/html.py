@@ -41,25 +41,42 @@ from fitlint.document.templates import (
     metadata_strings,
     template_regions,
 )
+from fitlint.document.figures import join_figures
 from fitlint.lazyregex import lazy_compile
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
+_CLOSED_INLINE = lazy_compile(r"</(?:span|strong|b|em|small|label)>$", re.IGNORECASE)
+_ITEM_TAGS = frozenset({"span", "strong", "b", "em", "small", "label"})
+
+
 def _separate_spans(source: str, offset: int, start_tag: str) -> bool:
-    """Does a <span> that follows another with no space begin a separate item? Stat widgets
-    write "<span>94%</span><span>felt slimmer</span>" and style each span as a block; a figure
-    or a mark against a word, or a word against a figure, is two items. Letters on both sides
-    ("<span>Un</span><span>real</span>", a word split for an animation) stay one word."""
-    if not source.startswith("</span>", offset - 7):
+    """Does an inline element that follows another with no space begin a separate item? Stat
+    widgets write "<span>94%</span><span>felt slimmer</span>" or "<strong>11 lbs</strong><span>
+    average loss</span>" and style each as a block; a figure or a mark against a word, or a
+    word against a figure, is two items. Letters on both sides ("<span>Un</span><span>real
+    </span>", a word split for an animation) stay one word; so does a figure's own unit."""
+    closed = _CLOSED_INLINE.search(source, max(0, offset - 9), offset)
+    if closed is None:
         return False
-    before = source[offset - 8 : offset - 7]
+    before = source[closed.start() - 1 : closed.start()]
     after = source[offset + len(start_tag) : offset + len(start_tag) + 1]
     if not before or not after or before.isspace() or after.isspace():
         return False
     if before.isalpha() and after.isalpha():
-        return False
+        return _figure_before(source, closed.start())
     return (not before.isalnum() and after.isalpha()) or (before.isalpha() and after.isdigit())
+
+
+_FIGURE_END = lazy_compile(
+    r">\s*[$£€]?\d[\d.,]*\s?(?:lbs?|kgs?|kilos?|cm|in|st|k|x)$", re.IGNORECASE
+)
+
+
+def _figure_before(source: str, end: int) -> bool:
+    """Is the element that closes at ``end`` a figure with its unit ("<strong>11 lbs")?"""
+    return _FIGURE_END.search(source, max(0, end - 24), end) is not None
 
 
 def _names(words: str) -> frozenset[str]:
@@ -340,7 +357,9 @@ class _Reader(HTMLParser):
         elif tag in _GAPS or tag not in _INLINE:
             # A line break, an image, an element this reader does not know: a space, never glue.
             self.prose.gap(offset, offset + len(self.get_starttag_text() or ""))
-        elif tag == "span" and _separate_spans(self.source, offset, self.get_starttag_text() or ""):
+        elif tag in _ITEM_TAGS and _separate_spans(
+            self.source, offset, self.get_starttag_text() or ""
+        ):
             self.prose.gap(offset, offset)
         if attrs:
             self._attributes(tag, attrs, offset)
@@ -625,10 +644,11 @@ def parse_html(
         reader.close()
     except Exception:  # noqa: BLE001 - html.parser is lenient; never let markup stop a lint run
         reader.flush()
+    read = join_figures(reader.blocks)  # stat cards: "98%" then "Success Rate" is one claim
     if strings:
-        blocks.extend(in_page_order(reader.blocks, strings, section))
+        blocks.extend(in_page_order(read, strings, section))
     else:
-        blocks.extend(reader.blocks)
+        blocks.extend(read)
     return HtmlResult(blocks, reader.section, reader.code_lines)
 
 

@@ -46,6 +46,10 @@ class SourceMap:
         self._prose_starts.append(prose_start)
         self._segments.append(Segment(prose_start, src_start, prose_len, src_len))
 
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(self._segments)
+
     def _segment(self, prose_offset: int) -> Segment:
         index = bisect.bisect_right(self._prose_starts, prose_offset) - 1
         return self._segments[max(index, 0)]

@@ -351,8 +351,21 @@ _HEALTHY_PACE = lazy_compile(
 _BODY_AMOUNT = lazy_compile(
     rf"\b{_NUM}(?:\s?(?:[-–]|to)\s?{_NUM})?\s?(?:kg\b|kilos?\b|lbs?\b|pounds?\b|stone\b|inch(?:es)?\b|cm\b|"
     r"(?:dress\s+|jeans?\s+|clothes\s+)?sizes?\b)|\b\d+(?:\.\d+)?\s?[\"″”](?!\w)"
+    # "3.2 in average waist reduction": "in" as inches, before what the inches measure
+    r"|\b\d+(?:\.\d+)?\s?in\.?\s+(?=(?:average\s+|of\s+)?(?:waist|belly|hips?|thighs?|off|lost|"
+    r"reduction|less|smaller|gone)\b)"
     # "a dress size", "two jeans sizes"
     r"|\b(?:a|one|two|three|a\s+whole|a\s+full)\s+(?:dress|jeans?|clothes|clothing|pant)\s+sizes?\b"
+)
+# The total a whole membership has lost, a counter's claim: "6000+ kg fat burned by members",
+# "2,000+ kgs fat lost", "50,000 pounds lost and counting".
+_GROUP_TOTAL = lazy_compile(
+    r"\b\d[\d,.]*\s?(?:k|thousand|million)?\s?(?:\+\s?(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?|inches)"
+    r"|(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?|inches)\+)\s+(?:of\s+)?(?:body\s+)?(?:fat\s+|weight\s+)?"
+    r"(?:lost|burned|burnt|shed|dropped|gone|melted)\b"
+    r"|\b\d{1,3}(?:,\d{3})+\s?(?:kgs?|kilos?|lbs?|pounds?|inches)\s+(?:of\s+)?(?:fat\s+|weight\s+)?"
+    r"(?:lost|burned|burnt|shed|dropped|gone)\b"
+    r"|\b(?:lost|burned|burnt|shed|dropped)\s+by\s+(?:our\s+|my\s+)?(?:members|clients|customers|users|students|community)\b"
 )
 _QUOTED = lazy_compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{3,}’")
 _POINTER = lazy_compile(r"^\W*(?:see|read|check out|learn more|find out)\b", re.IGNORECASE)
@@ -575,6 +588,8 @@ def statistic_in(text: str) -> bool:
         return True  # "3 out of 4 users stay under their goal": the group, not "you", does it
     if _GROUP_SHARE.search(cleaned) and not (_IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned)):
         return True  # a share of a counted group, or its average: a finding about the group
+    if _GROUP_TOTAL.search(cleaned):
+        return True  # what all the members lost together: a counter's claim
     typical = _TYPICAL_RESULT.search(cleaned)
     if (
         typical is not None
