@@ -54,6 +54,7 @@ _LEXICONS = {
     "agent": "reduce-noun",
     "fat_verb": "fat-verb",
     "hype": "hype-verb",
+    "effort": "effort",
     "area": "fat-area",
     "label": "slimming-label",
     "programme": "programme",
@@ -142,6 +143,7 @@ class ContextWords:
     agent: WordSet
     fat_verb: WordSet
     hype: WordSet
+    effort: WordSet
     area: WordSet
     label: WordSet
     programme: WordSet
@@ -486,6 +488,8 @@ def negated(ctx: MatchContext) -> bool:
             and _lemma(ctx, doc[ctx.first]) not in _LISTED_DENIALS
         ):
             continue  # "no tingling, the pooch-flattening effect …": "no" ends at the comma
+        if lemma == "never" and _NEVER_SEEN.search(ctx.sentence.text):
+            continue  # "never seen anything melt fat this quickly": a superlative, not a denial
         if lemma in words.negation or lemma == "cannot":
             return True
     near = _lemmas(ctx, max(clause.start, ctx.first - 3), ctx.first)
@@ -509,9 +513,13 @@ def negated(ctx: MatchContext) -> bool:
             if (
                 lemma in ("no", "zero")
                 and after[position - 1 : position] == [","]
-                and _EFFORT_DENIED.intersection(after[position + 1 : position + 4])
+                and (
+                    _EFFORT_DENIED.intersection(after[position + 1 : position + 4])
+                    or after[position + 1 : position + 2] != []
+                    and after[position + 1] in words.effort
+                )
             ):
-                break
+                break  # "15 minutes a day, no gym": the effort denied adds to the claim
             # "No diet, no exercise, no side effects": the claim is itself a list of denials,
             # and a denial after a comma is one more item of it.
             if (
@@ -592,6 +600,12 @@ def _compound_modifier(doc: Any, index: int) -> bool:
     )
 
 
+# "We've never seen anything work this fast", "I have never tried anything like it": praise.
+_NEVER_SEEN = lazy_compile(
+    r"\bnever\s+(?:\w+\s+)?(?:seen|tried|found|had|used|experienced|known)\s+(?:anything|something|a\s+\w+)"
+    r"\b[^.!?]*?\b(?:this|so|like\s+(?:it|this|that))\b",
+    re.IGNORECASE,
+)
 _EFFORT_DENIED = frozenset({"need", "needed", "require", "required", "necessary"})
 _LITOTES = frozenset(
     {"unusual", "uncommon", "unheard", "rare", "unlikely", "impossible", "unrealistic"}
