@@ -804,8 +804,16 @@ def quoted(ctx: MatchContext) -> bool:
         return True  # 'a "fat-burning" ab belt': scare quotes round the claim word keep it at a distance
     if _JOINED_QUOTATIONS.search(text[start_char:end_char]):
         return True  # 'promise to "target belly fat" and "melt …"': words from two quotations
-    if open_index < 0 or closer not in text[end_char:]:
+    if open_index < 0:
         return False
+    closing = text.find(closer, end_char)
+    if closing < 0:
+        # The quotation closes inside the match ('"Tone Your Thighs in 30 Days" Programmes'):
+        # the match runs over its closing mark into the word it names.
+        closing = text.find(closer, start_char, end_char)
+        if closing < 0 or not _is_closing(text, closing) or len(text[closing:end_char].split()) > 2:
+            return False  # the claim goes on past the quotation: '"passive burn" mode melts fat'
+
     lead = (ctx.before + text[:open_index]).rstrip(" *_>\t")
     if (
         _EXAMPLES.search(text[end_char:])
@@ -813,8 +821,7 @@ def quoted(ctx: MatchContext) -> bool:
         or _EXAMPLE_BEFORE.search(lead[-12:])
     ):
         return True  # a list of quoted examples ('claims such as "…", "…"') mentions them
-    closing = text.find(closer, end_char)
-    after = text[closing + 1 : closing + 60] if closing >= 0 else ""
+    after = text[closing + 1 : closing + 60]
     if _OWN_OFFER_BEFORE.search(lead[-40:]) and _OFFER_AFTER.match(after):
         return False  # 'backed by a 90-day "lighter or it's free" promise': the seller's own offer
     if _REPORT_AFTER.match(after) or _MENTION_AFTER.match(after):
@@ -925,7 +932,9 @@ _MENTION_AFTER = lazy_compile(
 # Words before a quotation that talk about wording: 'Regulators treat "…" as …', 'the phrase "…"'.
 _MENTION_WORDS = lazy_compile(
     r"\b(?:regulators?|ftc|asa|cap|treat|treats|call|calls|called|label|labels|labelled|labeled|term|terms|"
-    r"phrase|phrases|wording|words|example|examples|e\.g\.|write|writes|written|avoid|ban|bans|banned)\W*$",
+    r"phrase|phrases|wording|words|example|examples|e\.g\.|write|writes|written|avoid|ban|bans|banned|"
+    # "the truth about '…' plans", "myths behind '…'", "the problem with '…'"
+    r"(?:truths?|myths?|problems?|trouble|lies?)\s+(?:about|with|behind))\W*$",
     re.IGNORECASE,
 )
 _SUCH_AS = lazy_compile(
