@@ -39,7 +39,7 @@ UNITS_OF_TIME = r"(?P<period>hours?|days?|nights?|weeks?|wks?|fortnights?|months
 # "in 3 weeks", "within the first 28 days", "over one weekend", "a week", "per day", "with our
 # 14-day cleanse", "by day five", "by the end of the second week", "overnight".
 PERIOD = (
-    r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as)\s+){0,3}"
+    r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as|like|literally)\s+){0,3}"
     # A range counts as its longer end: "within 10 to 14 days" is a 14-day period.
     rf"(?:{NUM}\s*(?:-|–|—|to|or)\s*(?={NUM}))?{COUNT}?\s*[- ]?\s*{UNITS_OF_TIME}"
     r"|(?:a|per|each|every|/)\s*(?P<per>day|week|month)\b"
