@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 from fitlint.document.model import Link, ProseBlock
 from fitlint.document.sourcemap import SourceMap
+from fitlint.lazyregex import lazy_compile
 
 # A figure and nothing else: "98%", "6000+", "11 lbs", "2.4\"", "3x", "$49", "10k+".
-_FIGURE = re.compile(
+_FIGURE = lazy_compile(
     r"^\W{0,2}[$£€₹]?\d[\d.,]*\s?(?:%|\+|k|x|×|lbs?|kgs?|kilos?|in|inches|cm|\"|”|″|st|stone)?\+?\*?\s*$",
     re.IGNORECASE,
 )

@@ -515,8 +515,7 @@ def negated(ctx: MatchContext) -> bool:
                 and after[position - 1 : position] == [","]
                 and (
                     _EFFORT_DENIED.intersection(after[position + 1 : position + 4])
-                    or after[position + 1 : position + 2] != []
-                    and after[position + 1] in words.effort
+                    or (position + 1 < len(after) and after[position + 1] in words.effort)
                 )
             ):
                 break  # "15 minutes a day, no gym": the effort denied adds to the claim
@@ -813,7 +812,6 @@ def quoted(ctx: MatchContext) -> bool:
         closing = text.find(closer, start_char, end_char)
         if closing < 0 or not _is_closing(text, closing) or len(text[closing:end_char].split()) > 2:
             return False  # the claim goes on past the quotation: '"passive burn" mode melts fat'
-
     lead = (ctx.before + text[:open_index]).rstrip(" *_>\t")
     if (
         _EXAMPLES.search(text[end_char:])
