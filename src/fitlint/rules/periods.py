@@ -68,6 +68,8 @@ OPENING_PERIOD = (
     r"(?:for\s+(?:(?:just|only|the|about|around|a\s+mere)\s+){0,2}"
     rf"{COUNT}\s*[- ]?\s*{UNITS_OF_TIME}"
     rf"|{COUNT}\s+(?P<period>days?|nights?|weeks?|months?|fortnights?)\s+(?:in\b|into\s+it\b|of\b|on\b|with\b|using\b)"
+    # A headline's period then its amount: "21 days, 21 lbs gone", "10 days: 10 pounds"
+    rf"|{COUNT}\s+(?P<period>days?|nights?|weeks?)\s*[,:–—]"
     # A diary's or timeline's day or week: "Day 7 results: my face is 2 cm slimmer", "Week 1:
     # 5-10 lbs gone"
     rf"|(?:day|night)\s+(?P<day>{NUM})\b"
