@@ -47,8 +47,9 @@ from fitlint.lazyregex import lazy_compile
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
-_CLOSED_INLINE = lazy_compile(r"</(?:span|strong|b|em|small|label)>$", re.IGNORECASE)
+# Inline elements a stat widget styles as separate items.
 _ITEM_TAGS = frozenset({"span", "strong", "b", "em", "small", "label"})
+_CLOSED_INLINE = lazy_compile(rf"</(?:{'|'.join(sorted(_ITEM_TAGS))})>$", re.IGNORECASE)
 
 
 def _separate_spans(source: str, offset: int, start_tag: str) -> bool:

@@ -34,6 +34,8 @@ import pickle
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +50,29 @@ def user_cache_dir() -> Path:
     """fitlint's directory under the user's cache directory (shared with the pack cache)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "fitlint"
+
+
+def code_key(digest: str, modules: Iterable[str]) -> str | None:
+    """A hash of fitlint's version, the rule packs' ``digest`` and the source of ``modules``
+    (files beside this one): what anything computed from the packs by that code is valid for.
+    None when a module cannot be read: then no stored result can be trusted to match."""
+    from fitlint import __version__
+
+    key = hashlib.sha256(f"{__version__}\0{digest}".encode())
+    for module in modules:
+        source = _module_source(module)
+        if source is None:
+            return None
+        key.update(source)
+    return key.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def _module_source(module: str) -> bytes | None:
+    try:
+        return (Path(__file__).parent / module).read_bytes()
+    except OSError:
+        return None
 
 
 def turned_off() -> bool:

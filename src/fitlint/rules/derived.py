@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from fitlint.rules.compiled import turned_off, user_cache_dir
+from fitlint.rules.compiled import code_key, turned_off, user_cache_dir
 from fitlint.rules.model import RuleSet
 
 _KEY = "derived-cache-key"
@@ -102,16 +102,10 @@ def _directory(ruleset: RuleSet) -> Path | None:
         return None  # a rule set built in code has no packs to key the entries by
     key = ruleset.derived.get(_KEY)
     if key is None:
-        from fitlint import __version__
-
-        digest = hashlib.sha256(f"{__version__}\0{ruleset.digest}".encode())
-        here = Path(__file__).parent
-        for module in _DERIVING:
-            try:
-                digest.update((here / module).read_bytes())
-            except OSError:
-                return None  # cannot tell which code derived an entry: derive afresh
-        key = ruleset.derived[_KEY] = digest.hexdigest()[:32]
+        full = code_key(ruleset.digest, _DERIVING)
+        if full is None:
+            return None  # cannot tell which code derived an entry: derive afresh
+        key = ruleset.derived[_KEY] = full[:32]
     return user_cache_dir() / "derived" / key
 
 

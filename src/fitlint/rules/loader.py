@@ -152,7 +152,8 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
         target[name] = tuple(dict.fromkeys(target[name] + entries))
     # The same packs read by the same code check out the same: a set of packs whose patterns
     # all checked out once is not parsed again for the check (on one file, half the load time).
-    checked = _patterns_checked(digest.hexdigest())
+    marker = _checked_marker(digest.hexdigest())
+    checked = marker is not None and marker.is_file()
     if not checked:
         for name, sources in ruleset.phrases.items():
             origin = origins.get(("phrases", name), Origin("<builtin>", 0))
@@ -182,8 +183,8 @@ def load_rule_files(files: Iterable[Path]) -> RuleSet:
     # its errors would otherwise lose their line numbers.
     for text, data in validated:
         _store_pack(text, data)
-    if not checked:
-        _mark_checked(ruleset.digest)
+    if marker is not None and not checked:
+        _mark_checked(marker)
     return ruleset
 
 
@@ -405,31 +406,16 @@ _CHECKING = ("loader.py", "patterns.py")
 
 
 def _checked_marker(digest: str) -> Path | None:
-    from fitlint import __version__
-    from fitlint.rules.compiled import turned_off
+    """Where the marker of these exact packs having checked out lives (None: keep no marker)."""
+    from fitlint.rules.compiled import code_key, turned_off
 
-    if turned_off():
-        return None
-    key = hashlib.sha256(f"{__version__}\0{digest}".encode())
-    here = Path(__file__).parent
-    for module in _CHECKING:
-        try:
-            key.update((here / module).read_bytes())
-        except OSError:
-            return None  # cannot tell which code checked them: check again
-    return _pack_cache_dir() / f"{key.hexdigest()[:40]}.checked"
+    key = None if turned_off() else code_key(digest, _CHECKING)
+    if key is None:
+        return None  # cannot tell which code checked them: check again
+    return _pack_cache_dir() / f"{key[:40]}.checked"
 
 
-def _patterns_checked(digest: str) -> bool:
-    """Did these exact packs' patterns all check out before (a marker exists)?"""
-    marker = _checked_marker(digest)
-    return marker is not None and marker.is_file()
-
-
-def _mark_checked(digest: str) -> None:
-    marker = _checked_marker(digest)
-    if marker is None:
-        return
+def _mark_checked(marker: Path) -> None:
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.touch()
