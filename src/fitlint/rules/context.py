@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import doc_text
 from fitlint.rules.amounts import sustainable
-from fitlint.rules.periods import PERIOD_RE
+from fitlint.rules.periods import PERIOD, PERIOD_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -2213,6 +2213,8 @@ def whole_body(ctx: MatchContext) -> bool:
         return False  # "walk away your muffin top": the means itself takes fat off the area
     if ctx.last + 1 < clause.end and doc[ctx.last + 1].lower_ == "first":
         return False  # "a morning walk burns belly fat first": the area said to go before the rest
+    if _timed_outcome(ctx, clause.end):
+        return False  # "flattens your stomach in as little as two weeks": a date for the area
     for before, after in zip(matched_lemmas, matched_lemmas[1:]):
         if before in words.area and any(after in means for means in words.targeted):
             return False  # "weight-loss chest workouts": a workout named for the area
@@ -2277,6 +2279,19 @@ def whole_body(ctx: MatchContext) -> bool:
         if after[:1] and after[0] in ("when", "if", "once", "by", "through", "because"):
             return words.whole_body.find(after) >= 0
     return named or words.whole_body.find_phrase(lemmas)
+
+
+def _timed_outcome(ctx: MatchContext, clause_end: int) -> bool:
+    """Does a period of days or weeks follow the match in its clause ("… in 8 weeks")?"""
+    doc = ctx.sentence.doc
+    if ctx.last + 1 >= clause_end:
+        return False
+    rest = doc[ctx.last + 1 : clause_end].text
+    found = _TIMED.match(rest)
+    return found is not None and found.group("per") is None
+
+
+_TIMED = lazy_compile(rf"\s*(?:[\w'’-]+\s+){{0,4}}?(?:{PERIOD})", re.IGNORECASE)
 
 
 # Words that widen a clause to the whole body: "melts fat everywhere, belly included".
