@@ -1366,6 +1366,20 @@ def _either_way(between: list[str]) -> bool:
 _EITHER_WAY = ("whether or not", "with or without", "regardless of")
 
 
+def _areas_listed(ctx: MatchContext) -> bool:
+    """Does the match name the fat of two or more different body areas joined as a list ("hip,
+    waist and upper-arm fat", "belly and thigh fat")?"""
+    doc = ctx.sentence.doc
+    areas = {
+        lemma
+        for i in range(ctx.first, ctx.last + 1)
+        if (lemma := _lemma(ctx, doc[i])) in ctx.words.area
+    }
+    joined = any(doc[i].lower_ in (",", "and", "&", "or", "/") for i in range(ctx.first, ctx.last))
+    fat = any(doc[i].lower_ in ("fat", "flab") for i in range(ctx.first, ctx.last + 1))
+    return len(areas) >= 2 and joined and fat
+
+
 def targeting(ctx: MatchContext) -> bool:
     """The claim credits a targeted means: an exercise, a workout, a product or a device in its
     clause ("crunches to get rid of your muffin top", "our wrap helps reduce thigh fat"), a
@@ -1376,6 +1390,8 @@ def targeting(ctx: MatchContext) -> bool:
     words = ctx.words
     if _BEFORE_AFTER_OF.search(ctx.sentence.text):
         return True  # "thighs before and after two weeks of SveltaHeat": the result of a means
+    if _areas_listed(ctx):
+        return True  # "cut hip, waist and upper-arm fat": a list of areas picks where it goes
     # A title joins its parts with a colon ("Lose Love Handles: 7 Oblique Exercises"): its
     # whole sentence is one clause.
     titled = ctx.block_kind in ("heading", "front_matter")
