@@ -83,6 +83,9 @@ DEFAULT_DENY = (
 )
 
 
+_LEAD_REACH = 3  # paragraphs after a citation, before any heading, that discuss its study
+
+
 class Entry(NamedTuple):
     """One item of a reference list."""
 
@@ -191,9 +194,15 @@ class CitationIndex:
         section = blocks[block_index].section
         if section < 0:
             # No heading: a quotation of a study (a blockquote whose first lines link to it) is
-            # its own section.
+            # its own section; otherwise only the few paragraphs right after the citation go on
+            # about its study (a news story's lead), not a whole thread.
             if "blockquote" not in blocks[block_index].containers:
-                return False
+                reach = _LEAD_REACH if reach is None else min(reach, _LEAD_REACH)
+                return any(
+                    self.block_has_citation(i)
+                    for i in range(max(0, block_index - reach), block_index)
+                    if i not in self.reference_blocks and blocks[i].kind != "heading"
+                )
             earlier = []
             for i in range(block_index - 1, -1, -1):
                 if "blockquote" not in blocks[i].containers:
