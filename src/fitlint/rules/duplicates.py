@@ -209,6 +209,10 @@ def paragraph_units(document: Document, options: Options, with_items: bool = Tru
             continue  # "kuyaJM wrote: …" quoted in a reply: a quotation, not a copy
         if _CTA_OPENING.match(prose) and len(prose.split()) <= CTA_WORDS:
             continue  # "Join 6,200 readers. It's free.": a sign-up box a template repeats
+        if _TAGS_ONLY.match(block.text):
+            continue  # "#legday #homeworkout": a post's hashtags, the same under every post
+        if len(prose.split()) <= CONTACT_WORDS and _CONTACT_LINE.search(block.text):
+            continue  # "Book a 1:1: email hello@…": how to reach someone, under each profile
         if item and not _prose_item(wording, index):
             continue
         start, end, removable = _block_span(document, block)
@@ -256,6 +260,9 @@ _CTA_OPENING = lazy_compile(
     r"^(?:join|subscribe|sign\s+up|get|grab|book|order|buy|shop|download|click|tap|claim|start)\b"
 )
 CTA_WORDS = 15
+CONTACT_WORDS = 20
+# A line of nothing but hashtags and handles.
+_TAGS_ONLY = lazy_compile(r"^\s*(?:[#@][^\s#@]+[\s,]*)+$")
 # A short labelled field ("Rest: 60 seconds between sets.", "Optimal Sets and Reps: 3 sets of
 # 15-20 reps."): each exercise of a routine repeats it with the same values by design.
 _LABELLED_FIELD = lazy_compile(r"^\s*[A-Z][^.!?:\n]{1,40}:\s+\S[^!?:\n]*$")
