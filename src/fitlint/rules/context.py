@@ -1209,6 +1209,12 @@ def debunk(ctx: MatchContext) -> bool:
             return True
     if _refutes(ctx.next_sentence, words):
         return True
+    if (
+        ctx.block_kind == "heading"
+        and not ctx.next_sentence
+        and _refutes(_FIRST_SENTENCE.match(ctx.answer).group(), words)
+    ):
+        return True  # '### "Results in 7 days"' answered "No. Weight changes over months."
     if _MYTH_LABEL.match(ctx.lead):
         return True  # a card or field labelled "Myth" (an MDX title="Myth", a "**Myth:**" line)
     # An answer to a question that doubts the claim ("Q: If spot reduction isn't possible, why …?"),
@@ -1220,6 +1226,7 @@ def debunk(ctx: MatchContext) -> bool:
     return False
 
 
+_FIRST_SENTENCE = lazy_compile(r"[^.!?]*[.!?]?")
 _MYTH_LABEL = lazy_compile(
     r"^\W*(?:the\s+|common\s+)?(?:myth|misconception|fiction|claim\s+we\s+hear)(?:\s*(?:#|no\.?)?\s*\d+)?\W*$"
 )
