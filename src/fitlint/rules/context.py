@@ -1257,12 +1257,22 @@ def _refutes(following: str, words: ContextWords) -> bool:
         return bool(_NEGATING.search(" ".join(rest)))
     if words.contrast.starts(tokens):
         return True
+    courtesy = 0
+    while courtesy < 4 and courtesy < len(tokens) - 1 and tokens[courtesy] in _COURTESY:
+        courtesy += 1
+    if courtesy and tokens[courtesy] in ("but", "yet"):
+        tokens = tokens[courtesy:]  # "Thank you, but I don't think a band can do that."
     if tokens[0] in ("but", "yet"):
         return bool(_REFUTING.search(" ".join(tokens[1:12])))
     # A flat "It doesn't." or "They won't." after the claim.
     return len(tokens) <= 4 and _FLAT_DENIAL.match(" ".join(tokens)) is not None
 
 
+# Polite words a reply puts before its "but": "Thanks, but …", "Sorry, but …", "Nice try, but …".
+_COURTESY = frozenset(
+    {"thank", "thanks", "you", "sorry", "nice", "try", "love", "lol", "haha", "ok", "okay", "well"}
+    | {"respectfully", "honestly", "sure", "i", "get", "it", "hear"}
+)
 _FLAT_DENIAL = lazy_compile(
     r"^(?:it|they|that|this|nope|no)\b(?:\s+(?:doesn|does|don|do|won|will|can|isn|is|aren|are)\s*(?:'t|t|not))?"
     r"(?:\s+(?:at\s+all|really))?\s*$|^(?:it|they)\s+(?:doesn't|don't|won't|can't|isn't|aren't)\b"
