@@ -1035,6 +1035,23 @@ def test_a_liquid_section_s_schema_defaults_are_copy_and_its_comments_are_not(li
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_liquid_section_s_preset_text_settings_are_copy_and_its_editor_labels_are_not(linter):
+    text = (
+        "{% for block in section.blocks %}<p>{{ block.settings.text }}</p>{% endfor %}\n"
+        "{% schema %}\n"
+        '{ "name": "Reviews", "blocks": [ { "type": "review", "name": "Customer review",\n'
+        '  "settings": [ { "type": "textarea", "id": "text", "label": "Review text shown" } ] } ],\n'
+        '  "presets": [ { "name": "Reviews", "blocks": [\n'
+        '    { "type": "review", "settings": { "text": "I lost 5 cm of belly in two weeks!" } } ] } ] }\n'
+        "{% endschema %}\n"
+    )
+    read = [(kind, prose) for kind, prose, _ in _blocks(text, "reviews.liquid")]
+    assert read == [("attribute:string", "I lost 5 cm of belly in two weeks!")]
+    found = linter.lint_text(text, "reviews.liquid")
+    assert ("FL108", "lost 5 cm of belly") in [(d.code, d.text) for d in found]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
 def test_an_astro_page_s_script_strings_are_copy(linter):
     """An Astro page's front matter is a script: its SEO fields are the page's title and
     description, and the strings its markup prints (taglines, testimonials) are copy."""

@@ -569,8 +569,13 @@ _BLADE_DATA = lazy_compile(r"@(?:include\w*|component|each|livewire|section|slot
 
 
 # A text setting's default in a Liquid section schema: the copy the section shows until an editor
-# changes it ("default": "Blitz belly bulge …").
-_SCHEMA_DEFAULT = lazy_compile(r'"default"\s*:\s*(?=")')
+# changes it ("default": "Blitz belly bulge …"), and a preset's text settings, which fill the
+# blocks a new section starts with ("settings": {"text": "I lost 5 cm …"}). Labels, names and
+# help text ("label", "name", "info") are the editor's, not the page's.
+_SCHEMA_DEFAULT = lazy_compile(
+    r'"(?:default|text|heading|subheading|title|subtitle|quote|caption|description|content|body)"'
+    r'\s*:\s*(?=")'
+)
 
 
 def _schema_defaults(text: str, region: Region, taken: set[int]) -> list[ProseBuilder]:
