@@ -1788,7 +1788,7 @@ def _achieved(ctx: MatchContext) -> bool:
     its clause ("I want a flatter stomach", "if your waist is smaller"). Only a quoted or
     exclaimed result counts: a writer's own account ("my tummy is flatter than it was at six
     weeks, …") reports a change and usually says why."""
-    if not (ctx.in_blockquote or _inside_quotes(ctx) or _exclaimed(ctx)):
+    if not (ctx.in_blockquote or _inside_quotes(ctx) or _exclaimed(ctx) or _quote_field(ctx)):
         return False
     doc = ctx.sentence.doc
     stated = any(doc[i].lower_ in _STATED for i in range(ctx.first + 1, ctx.last + 1))
@@ -1827,6 +1827,8 @@ def _timed(ctx: MatchContext) -> bool:
     """A period set on the outcome in its clause: "flatter stomach within 2 weeks", "a slimmer
     waist in 21 days". A result given a deadline is sold, whoever it is told to."""
     doc = ctx.sentence.doc
+    if _opened_by_period(ctx):
+        return True
     clause = clause_of(ctx)
     end = min(clause.end, ctx.last + 8)
     if end <= ctx.last + 1:
@@ -1836,6 +1838,16 @@ def _timed(ctx: MatchContext) -> bool:
     ]
     found = PERIOD_RE.search(following) or _PRODUCT_UNITS.search(following)
     return found is not None and found.start() <= 25
+
+
+def _opened_by_period(ctx: MatchContext) -> bool:
+    """A quoted result whose sentence opens with its period: "In the 30 days I lost 7 cm of
+    waist" in a testimonial. A writer's own diary entry is left alone."""
+    if not (ctx.in_blockquote or _inside_quotes(ctx) or _quote_field(ctx)):
+        return False
+    doc = ctx.sentence.doc
+    opening = doc_text(doc)[doc[ctx.sentence.start].idx : doc[ctx.first].idx]
+    return len(opening) <= 40 and PERIOD_RE.match(opening.lstrip(" \"“'‘*_")) is not None
 
 
 # A product's first units as the time it took: "smaller after one bottle", "by the second jar".
@@ -1940,6 +1952,15 @@ def _quoted_story(ctx: MatchContext) -> bool:
         for token in ctx.sentence
     )
     return first_person and (ctx.in_blockquote or _inside_quotes(ctx))
+
+
+# Fields that hold someone's words: a component's quote="…", a review's or testimonial's text.
+_QUOTE_FIELDS = frozenset({"quote", "testimonial", "review", "blockquote", "cite"})
+
+
+def _quote_field(ctx: MatchContext) -> bool:
+    """Is the block a field that quotes a customer (``<Testimonial quote="…">``)?"""
+    return ctx.key.lower() in _QUOTE_FIELDS
 
 
 def _inside_quotes(ctx: MatchContext) -> bool:
