@@ -225,6 +225,13 @@ _IMPERATIVE = lazy_compile(
     r"slow(?=\s+(?:down|it|the|your))|speed(?=\s+up))\b",
 )
 _PROPORTION_OF_TIME = lazy_compile(rf"{_NUM}\s?%\s+of\s+the\s+time")
+# "100%" as a plain intensifier of a quality the seller asserts, not a share anyone measured:
+# "100% natural", "100% guaranteed", "100% home compostable".
+_WHOLLY = lazy_compile(
+    r"\b100\s?%\s+(?:(?:home|fully|certified)\s+)?(?:natural|organic|pure|vegan|guaranteed|genuine|"
+    r"authentic|legit|legal|real|compostable|recyclable|biodegradable|plant-based|sugar-free|"
+    r"gluten-free|handmade|halal|cotton|raw|free|satisfaction|money-back|refundable|recommended)\b"
+)
 # The weight of a piece of kit: "two 5 kg dumbbells", "a 16kg kettlebell", "10-lb plates".
 _EQUIPMENT = lazy_compile(
     rf"{_NUM}\s?-?\s?(?:kg|kgs|kilo|kilos|lb|lbs|pound|pounds)\s+(?:adjustable\s+)?"
@@ -570,7 +577,7 @@ def statistic_in(text: str) -> bool:
     if "%" in cleaned:
         if not _LOSS_SHARE.search(cleaned):
             cleaned = _INTENSITY.sub(" ", cleaned)
-        cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", cleaned))
+        cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _WHOLLY.sub(" ", cleaned)))
     cleaned = _EQUIPMENT.sub(" ", cleaned)  # "two 5 kg dumbbells": a kit list, not a finding
     cleaned = _SCORE.sub(" ", cleaned)  # "We gave it 7 out of 10": a reviewer's score
     if _NUTRIENT_TARGET.match(cleaned):
