@@ -373,6 +373,9 @@ _GROUP_TOTAL = lazy_compile(
     r"|\b\d{1,3}(?:,\d{3})+\s?(?:kgs?|kilos?|lbs?|pounds?|inches)\s+(?:of\s+)?(?:fat\s+|weight\s+)?"
     r"(?:lost|burned|burnt|shed|dropped|gone)\b"
     r"|\b(?:lost|burned|burnt|shed|dropped)\s+by\s+(?:our\s+|my\s+)?(?:members|clients|customers|users|students|community)\b"
+    # "38 shredders lost 412 lb between them", "lost 1,200 kg combined"
+    r"|\b(?:lost|shed|dropped)\s+(?:a\s+(?:total|combined)\s+(?:of\s+)?)?\d[\d,.]*\s?(?:kgs?|kilos?|lbs?|pounds?|stones?|inches)\s+"
+    r"(?:between\s+them|among\s+them|between\s+us|combined)\b"
 )
 _QUOTED = lazy_compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{3,}’")
 _POINTER = lazy_compile(r"^\W*(?:see|read|check out|learn more|find out)\b", re.IGNORECASE)
