@@ -856,8 +856,10 @@ class ClaimMatcher:
         before = block.text[max(0, offset - CONTEXT_CHARS) : offset]
         if self.group.classify(sentence, lemmas, timeout, before, stems) != self.claim:
             return
-        if block.kind == "table_cell" or block_index in index.reference_blocks:
+        if block_index in index.reference_blocks:
             return
+        if block.kind == "table_cell" and not _layout_prose(document, block):
+            return  # a figure or a label in a data table is read by its row (uncited_table_rows)
         if block.kind == "control" and self.claim != "statistic":
             return  # a link that names another page ("… According to a Trainer") points to its claim
         titled = block.kind == "heading" or (block.kind == "front_matter" and block.key == "title")
@@ -1098,6 +1100,20 @@ _NUTRIENT = lazy_compile(
 _TIME_COLUMN = lazy_compile(
     r"^\W*(?:week|day|date|month|session|check-?in|weigh-?in)s?\b", re.IGNORECASE
 )
+
+
+PROSE_CELL_WORDS = 6  # a layout cell this long holds a sentence ("92% of wrappers saw …")
+
+
+def _layout_prose(document: Document, block: ProseBlock) -> bool:
+    """Is the cell a sentence in a table that lays out a page or an email (an HTML table with no
+    header row), not a data table's entry?"""
+    if block.cell is None or len(block.text.split()) < PROSE_CELL_WORDS:
+        return False
+    headed = document.derived.get("headed_tables")
+    if not isinstance(headed, frozenset):
+        headed = document.derived["headed_tables"] = frozenset(header_rows(document.blocks))
+    return block.cell.table not in headed
 
 
 # A table of what a product contains: "Ingredient | Amount", "Per serving", "% DV".
