@@ -72,6 +72,9 @@ _AMOUNT = lazy_compile(
     # The same with no "size" when a loss word (or "went") leads and each number has its
     # article: "dropped from a 16 to a 12", "went from a 14 to a 12".
     rf"|\b(?:{_LOSS}|went)\s+from\s+an?\s+(?P<start_size>\d{{1,2}})\s+(?:down\s+)?to\s+an?\s+(?P<end_size>\d{{1,2}})\b(?!\s*(?:kg|kilos?|lbs?|pounds?|stone|%|inch|cm|-?\s*(?:min|minutes?|sec|seconds?|hours?|miles?|km|reps?)\b|waist|waistline|out\b|/))"
+    # Stones and pounds, as UK copy writes a weight: "from 12st 9 to 11st 6", "14 stone 2lb to 13 stone".
+    rf"|\bfrom\s+(?P<start_st>\d{{1,2}})\s*(?:st|stone)\b\s*(?:(?P<start_lb>\d{{1,2}})(?:\s*(?:lbs?|pounds?)\b)?)?"
+    rf"\s+(?:(?:down\s+)?to|→|->)\s+(?P<end_st>\d{{1,2}})\s*(?:st|stone)\b(?:\s*(?P<end_lb>\d{{1,2}})(?:\s*(?:lbs?|pounds?)\b)?)?"
     rf"|\b(?:{_LOSS}[ \t]+)?from\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilograms?|kilos?|stones?)?"
     rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilograms?|kilos?|stones?|inch(?:es)?\b|cm\b))?"
     # A waist measurement: "from a 34 to a 29 waist", "from a 34-inch to a 29-inch waist".
@@ -179,6 +182,12 @@ def amounts(text: str) -> Iterator[Amount]:
             sizes = (_number(groups["start_size"]) - _number(groups["end_size"])) / 2
             if sizes > 0:
                 yield Amount(match.start(), match.end(), sizes, "size")
+            continue
+        if groups.get("start_st"):
+            start = _number(groups["start_st"]) * 14 + _number(groups.get("start_lb") or "0")
+            end = _number(groups["end_st"]) * 14 + _number(groups.get("end_lb") or "0")
+            if start - end > 0:
+                yield Amount(match.start(), match.end(), start - end, "lb")
             continue
         if groups.get("start_weight"):
             start, end = _number(groups["start_weight"]), _number(groups["end_weight"])
