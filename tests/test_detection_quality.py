@@ -180,6 +180,26 @@ DEV13_FLOORS = {
     "DUP_SECTION": (0.95, 0.95),
 }
 
+# fixtures/dev14: a fourteenth set written blind (shop and marketing copy: Shopify, WooCommerce,
+# Blade and Nunjucks templates, landers, emails, an app-store listing, affiliate roundups; first
+# run: spot .60/.86, quick-fix .62/.83, statistics .83/.67, duplicates 1.00/.88); 16 of its 24
+# files for development.
+DEV14_FLOORS = {
+    "SPOT_PROMISE": (0.6, 0.83),
+    "QUICKFIX_PROMISE": (0.65, 0.8),
+    "STAT_UNCITED": (0.8, 0.65),
+    "DUP_SECTION": (0.95, 0.85),
+}
+# fixtures/dev15: a fifteenth set written blind (community copy: forum threads, captions, a club
+# site, a podcast transcript, a news story, a myths wiki, course notes; first run: spot .66/.80,
+# quick-fix .62/.66, statistics .56/.51, duplicates .88/.50); 16 of its 24 files for development.
+DEV15_FLOORS = {
+    "SPOT_PROMISE": (0.68, 0.78),
+    "QUICKFIX_PROMISE": (0.66, 0.66),
+    "STAT_UNCITED": (0.54, 0.55),
+    "DUP_SECTION": (0.85, 0.95),
+}
+
 FIXTURE_FLOORS = {
     "dev2": DEV2_FLOORS,
     "dev3": DEV3_FLOORS,
@@ -193,6 +213,8 @@ FIXTURE_FLOORS = {
     "dev11": DEV11_FLOORS,
     "dev12": DEV12_FLOORS,
     "dev13": DEV13_FLOORS,
+    "dev14": DEV14_FLOORS,
+    "dev15": DEV15_FLOORS,
 }
 
 
