@@ -1955,7 +1955,7 @@ def _quoted_story(ctx: MatchContext) -> bool:
 
 
 # Fields that hold someone's words: a component's quote="…", a review's or testimonial's text.
-_QUOTE_FIELDS = frozenset({"quote", "testimonial", "review", "blockquote", "cite"})
+_QUOTE_FIELDS = frozenset({"quote", "testimonial", "review"})
 
 
 def _quote_field(ctx: MatchContext) -> bool:
