@@ -1215,6 +1215,8 @@ def debunk(ctx: MatchContext) -> bool:
         and _refutes(_FIRST_SENTENCE.match(ctx.answer).group(), words)
     ):
         return True  # '### "Results in 7 days"' answered "No. Weight changes over months."
+    if _CORRECTION_LEAD.search(ctx.lead):
+        return True  # "Rewrite this caption so it is honest:" then the quoted caption
     if _MYTH_LABEL.match(ctx.lead):
         return True  # a card or field labelled "Myth" (an MDX title="Myth", a "**Myth:**" line)
     # An answer to a question that doubts the claim ("Q: If spot reduction isn't possible, why …?"),
@@ -1226,6 +1228,13 @@ def debunk(ctx: MatchContext) -> bool:
     return False
 
 
+# A lead-in that hands the reader a claim to correct: "Rewrite this caption so it is honest:",
+# "What's wrong with this ad?", "Spot the red flags in this post:".
+_CORRECTION_LEAD = lazy_compile(
+    r"\b(?:rewrite|fix|correct|reword|improve)\s+(?:this|the\s+following|these)\b[^.!?]{0,80}[:?]\s*$"
+    r"|\bwhat(?:'s|’s|\s+is)\s+wrong\s+with\s+(?:this|these)\b[^.!?]{0,60}[:?]\s*$"
+    r"|\bspot\s+the\s+(?:red\s+flags?|problems?|mistakes?|errors?)\b[^.!?]{0,60}[:?]\s*$"
+)
 _FIRST_SENTENCE = lazy_compile(r"[^.!?]*[.!?]?")
 _MYTH_LABEL = lazy_compile(
     r"^\W*(?:the\s+|common\s+)?(?:myth|misconception|fiction|claim\s+we\s+hear)(?:\s*(?:#|no\.?)?\s*\d+)?\W*$"
