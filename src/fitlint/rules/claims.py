@@ -937,6 +937,9 @@ class ClaimMatcher:
         if _SAME_STUDY.search(text) and index.cited_earlier(block_index):
             yield from self._cited("section", sentence, block_index, start, end)
             return  # "In the same study, …", "that trial also found …": the study cited before
+        if _A_STUDY.search(text) and _cited_next(index, block_index):
+            yield from self._cited("section", sentence, block_index, start, end)
+            return  # "A small study from Norway …", then "The study, by … (doi:…)" under it
         mode = index.mode
         if mode == "bulk" and self.claim != "venue":
             yield from self._cited("references", sentence, block_index, start, end)
@@ -986,6 +989,28 @@ _SAME_STUDY = lazy_compile(
     r"|\bboth\s+(?:studies|trials|reviews|papers)\b",
     re.IGNORECASE,
 )
+# A study brought in, to be named in the paragraph after: "a small study from Norway".
+_A_STUDY = lazy_compile(
+    r"\ba\s+(?:[\w-]+\s+){0,3}?(?:study|trial|review|paper|meta-analysis)\b", re.IGNORECASE
+)
+# The next paragraph naming it: "The study, by Brobakken and colleagues, …".
+_THE_STUDY_OPENS = lazy_compile(
+    r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|review|paper|meta-analysis)\b",
+    re.IGNORECASE,
+)
+
+
+def _cited_next(index: CitationIndex, block_index: int) -> bool:
+    """Does the next paragraph of the section open on the study and cite it?"""
+    blocks = index.document.blocks
+    after = block_index + 1
+    if after >= len(blocks) or blocks[after].kind == "heading":
+        return False
+    if blocks[after].section != blocks[block_index].section:
+        return False
+    return bool(_THE_STUDY_OPENS.match(blocks[after].text)) and index.block_has_citation(after)
+
+
 _FIGURE_REACH = 4  # blocks after a citation in which a figure that names no study is its
 _HEARSAY = lazy_compile(
     r"\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|once)\b|\bthey\s+say\b|\bapparently\b"
