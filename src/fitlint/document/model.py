@@ -44,6 +44,14 @@ def header_rows(blocks: Sequence[ProseBlock]) -> dict[int, list[int]]:
     return rows
 
 
+def document_header_rows(document: Document) -> dict[int, list[int]]:
+    """:func:`header_rows` of a document's blocks, computed once per document."""
+    rows = document.derived.get("header_rows")
+    if not isinstance(rows, dict):
+        rows = document.derived["header_rows"] = header_rows(document.blocks)
+    return rows
+
+
 @dataclass
 class ProseBlock:
     # heading | paragraph | list_item | table_cell | html | front_matter | footnote; from HTML also

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from fitlint.document.model import Document, ProseBlock, header_rows
+from fitlint.document.model import Document, ProseBlock, document_header_rows
 from fitlint.lazyregex import Needled, lazy_compile
 from fitlint.nlp import LemmaText
 from fitlint.rules.citations import CitationIndex, citation_index
@@ -1135,10 +1135,7 @@ def _layout_prose(document: Document, block: ProseBlock) -> bool:
     header row), not a data table's entry?"""
     if block.cell is None or len(block.text.split()) < PROSE_CELL_WORDS:
         return False
-    headed = document.derived.get("headed_tables")
-    if not isinstance(headed, frozenset):
-        headed = document.derived["headed_tables"] = frozenset(header_rows(document.blocks))
-    return block.cell.table not in headed
+    return block.cell.table not in document_header_rows(document)
 
 
 # A table of what a product contains: "Ingredient | Amount", "Per serving", "% DV".
@@ -1159,7 +1156,7 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
     for position, block in enumerate(blocks):
         if block.cell is not None:
             tables.setdefault(block.cell.table, {}).setdefault(block.cell.row, []).append(position)
-    heads_of = header_rows(blocks)
+    heads_of = document_header_rows(document)
     spans = []
     for table, rows in tables.items():
         ordered = sorted(rows)

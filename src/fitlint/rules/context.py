@@ -1852,11 +1852,11 @@ def _timed(ctx: MatchContext) -> bool:
 def _opened_by_period(ctx: MatchContext) -> bool:
     """A quoted result whose sentence opens with its period: "In the 30 days I lost 7 cm of
     waist" in a testimonial. A writer's own diary entry is left alone."""
-    if not (ctx.in_blockquote or _inside_quotes(ctx) or _quote_field(ctx)):
-        return False
     doc = ctx.sentence.doc
     opening = doc_text(doc)[doc[ctx.sentence.start].idx : doc[ctx.first].idx]
-    return len(opening) <= 40 and PERIOD_RE.match(opening.lstrip(" \"“'‘*_")) is not None
+    if len(opening) > 40 or PERIOD_RE.match(opening.lstrip(" \"“'‘*_")) is None:
+        return False  # tested first: the quotation scan reads up to 2,000 characters back
+    return ctx.in_blockquote or _quote_field(ctx) or _inside_quotes(ctx)
 
 
 # A product's first units as the time it took: "smaller after one bottle", "by the second jar".
@@ -2350,11 +2350,11 @@ def _timed_outcome(ctx: MatchContext, clause_end: int) -> bool:
     if ctx.last + 1 >= clause_end:
         return False
     rest = doc[ctx.last + 1 : clause_end].text
-    found = _TIMED.match(rest)
+    found = _PERIOD_AFTER_MATCH.match(rest)
     return found is not None and found.group("per") is None
 
 
-_TIMED = lazy_compile(rf"\s*(?:[\w'’-]+\s+){{0,4}}?(?:{PERIOD})", re.IGNORECASE)
+_PERIOD_AFTER_MATCH = lazy_compile(rf"\s*(?:[\w'’-]+\s+){{0,4}}?(?:{PERIOD})", re.IGNORECASE)
 
 
 # Words that widen a clause to the whole body: "melts fat everywhere, belly included".

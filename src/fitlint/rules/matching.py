@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from fitlint.diagnostics import Diagnostic
-from fitlint.document.model import Document, ProseBlock, header_rows
+from fitlint.document.model import Document, ProseBlock, document_header_rows
 from fitlint.document.sentences import is_period_fragment, sentence_runs, split_sentences
 from fitlint.lazyregex import lazy_compile
 from fitlint.memo import MEMO_TEXT, remember
@@ -262,7 +262,7 @@ class SentenceRules:
                 for block in document.blocks
                 if block.kind == "heading"
             },
-            lead_ins(document.blocks),
+            lead_ins(document),
             previous_blocks(document.blocks),
             title,
             document_debunks(title),
@@ -732,11 +732,12 @@ def _runs_joined(doc: Any) -> list[tuple[Any, tuple[tuple[int, int], ...]]]:
     return joined
 
 
-def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
+def lead_ins(document: Document) -> dict[int, str]:
     """For each list item, the text that introduces its list: the block before the list in the
     same section ("In your first 28 days you will:" before "- drop 10 lb"). For each data cell of
     a table, its row's label and its column's header, which a reader takes with it: "Week 2;
     What you'll notice:" before "Up to 2 inches off your waist"."""
+    blocks = document.blocks
     leads: dict[int, str] = {}
     lead = ""
     cells: dict[tuple[int, int, int], str] = {}  # (table, row, column) -> text
@@ -748,7 +749,7 @@ def lead_ins(blocks: Sequence[ProseBlock]) -> dict[int, str]:
         if block.cell is not None:
             cells[block.cell[:3]] = block.text
     if cells:
-        heads_of = header_rows(blocks)
+        heads_of = document_header_rows(document)
         for index, block in enumerate(blocks):
             cell = block.cell
             if cell is None:
