@@ -310,12 +310,15 @@ def test_watch_lints_again_when_a_file_changes_and_ctrl_c_exits_0(tmp_path):
 
     try:
         assert wait_for(lambda: sum("Watching for file changes" in line for line in err) == 1), err
-        assert any("All clear" in line for line in out)
+        # stdout and stderr have a reader thread each; either may be read first.
+        assert wait_for(lambda: any("All clear" in line for line in out)), out
         time.sleep(0.3)
         post.write_text(REPEATED)
         assert wait_for(lambda: sum("Watching for file changes" in line for line in err) == 2), err
         assert any("File change detected (post.md)" in line for line in err)
-        assert any(line.startswith("docs/post.md:5:1: FL302") for line in out), out
+        assert wait_for(
+            lambda: any(line.startswith("docs/post.md:5:1: FL302") for line in out)
+        ), out
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=20) == 0
     finally:
