@@ -77,19 +77,19 @@ class PhraseMatcher:
                     else ()
                 )
             derived.store(ruleset, self._entry, _prefilter_value(self._required, self._first_stems))
-        self._any_stem = frozenset().union(
-            *(_item_stems(item) for items in self._required for item in items)
-        )
+        # Each item's stems, once: a rule's items are read twice below, and on one small file
+        # gathering them is a good part of the start-up.
+        item_stems = [[_item_stems(item) for item in items] for items in self._required]
+        self._any_stem = frozenset().union(*(stems for items in item_stems for stems in items))
         # Each pattern indexed by the stems of its most selective required item: a sentence's
         # stems pick out the few patterns worth the full test (a rule may have forty).
         self._by_stem: dict[str, list[int]] = {}
         self._unindexed: list[int] = []  # patterns with no required item
-        for number, items in enumerate(self._required):
+        for number, items in enumerate(item_stems):
             if not items:
                 self._unindexed.append(number)
                 continue
-            rarest = min(items, key=lambda item: len(_item_stems(item)))
-            for stem in _item_stems(rarest):
+            for stem in min(items, key=len):
                 self._by_stem.setdefault(stem, []).append(number)
         # Lemma regexes, compiled the first time a sentence needs each: a pattern built from
         # large lexicons takes a tenth of a second or more to compile, and most runs need few.
