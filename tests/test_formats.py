@@ -947,6 +947,32 @@ def test_a_stat_card_s_figure_and_text_are_read_as_one_sentence(linter):
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_script_object_s_figure_and_label_are_read_as_one_sentence(linter):
+    """An Astro page's script lists its stat cards as objects ({ value: "94%", label: "…" }):
+    the figure and its label show side by side, as one claim, mapped back to both strings."""
+    text = (
+        "---\n"
+        "const stats = [\n"
+        '  { value: "11 kg", label: "average loss in the first 28 days" },\n'
+        "  { value: '94%', 'label': 'say their belly is flatter by week 2' },\n"
+        "];\n"
+        "---\n"
+        "<ul>{stats.map((s) => <li>{s.value} {s.label}</li>)}</ul>\n"
+    )
+    blocks = [(prose, source) for kind, prose, source in _blocks(text, "index.astro")]
+    assert (
+        "11 kg average loss in the first 28 days",
+        '11 kg", label: "average loss in the first 28 days',
+    ) in blocks
+    assert (
+        "94% say their belly is flatter by week 2",
+        "94%', 'label': 'say their belly is flatter by week 2",
+    ) in blocks
+    found = linter.lint_text(text, "index.astro")
+    assert [d.code for d in found if d.code == "FL401"] == ["FL401", "FL401"]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
 def test_liquid_variables_and_snippet_parameters_are_copy(linter):
     """A Shopify section keeps its headline in a variable or hands it to a snippet; the page
     prints it. Other Liquid tags (if, for) and their strings are logic."""

@@ -530,8 +530,8 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
                 found.append(_with_figure(text, figure, index, stop) or literal)
             if _FIGURE.match(value):
                 figure = index
-            elif not after.startswith("=>"):
-                figure = None  # a key ('text' =>) may stand between a figure and its text
+            elif not after.startswith(("=>", ":")):
+                figure = None  # a key ('text' =>, 'label':) may stand between a figure and its text
     return found
 
 
@@ -541,9 +541,10 @@ _FIGURE = lazy_compile(
     r"kcal|calories|sizes?|dress\s+sizes?|days?|weeks?|minutes?)?\s*$",
     re.IGNORECASE,
 )
-# What stands between a stat card's figure and its text: "'94%' => 'of customers …'" or
-# "'figure' => '94%', 'text' => 'of customers …'".
-_CARD_GAP = lazy_compile(r"\s*(?:=>|,)\s*(?:(['\"])[\w-]{1,20}\1\s*=>\s*)?$")
+# What stands between a stat card's figure and its text: "'94%' => 'of customers …'",
+# "'figure' => '94%', 'text' => 'of customers …'", or a script's object literal
+# "{ value: '11 kg', label: 'average loss …' }" (a key quoted or not, then => or :).
+_CARD_GAP = lazy_compile(r"\s*(?:=>|,|:)\s*(?:(['\"]?)[\w-]{1,20}\1\s*(?:=>|:)\s*)?$")
 
 
 def _with_figure(text: str, figure: int | None, quote_at: int, stop: int) -> ProseBuilder | None:
