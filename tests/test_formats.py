@@ -249,6 +249,29 @@ def test_jsx_html_in_template_literals_and_inner_html_is_prose():
     ]
 
 
+def test_a_translation_lookup_s_default_text_is_copy(linter):
+    """An app's screens ask a translation function for their copy and pass the text shown until a
+    translation exists: t("key", "text"), i18n.t, __(). The text is read; keys and other calls'
+    strings are not."""
+    text = (
+        "export const steps = [\n"
+        '  { title: t("arms.title", "Arms on your hit list?"),\n'
+        '    body: t("arms.body", "Our ten-minute circuit melts the wobble off your arms for summer.") },\n'
+        '  { body: i18n.t("proof.body", "Members say this is the easiest plan they have followed.") },\n'
+        "];\n"
+        'track("onboarding step viewed with a long event name");\n'
+    )
+    proses = [prose for kind, prose, _ in _blocks(text, "steps.tsx")]
+    assert proses == [
+        "Arms on your hit list?",
+        "Our ten-minute circuit melts the wobble off your arms for summer.",
+        "Members say this is the easiest plan they have followed.",
+    ]
+    found = linter.lint_text(text, "steps.tsx")
+    assert ("FL101", "melts the wobble") in [(d.code, d.text) for d in found]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
 # -- HTML reading details ------------------------------------------------------------------------
 def test_inline_markup_joins_blocks_break_and_br_is_a_space():
     text = (

@@ -42,6 +42,11 @@ _CODE_KEYS = frozenset(
 )
 
 
+# Translation lookups whose arguments hold the copy a screen shows: i18next and vue-i18n's t and
+# $t, gettext's _ and __ (also Laravel's and WordPress's __), Qt's tr.
+_TRANSLATORS = frozenset({"t", "$t", "_", "__", "gettext", "translate", "tr", "i18n"})
+
+
 @lru_cache(maxsize=3)
 def _parser(grammar: str) -> Any:
     from tree_sitter import Language, Parser
@@ -209,11 +214,26 @@ class _Painter:
             return False
         if parent.type == "array":
             return True
+        if parent.type == "arguments":
+            return self.translated(parent.parent)
         if parent.type != "pair" or parent.child_by_field_name("value") != node:
             return False
         key = parent.child_by_field_name("key")
         name = self.text[slice(*self.span(key))].strip("'\"`") if key is not None else ""
         return name.lower() not in _CODE_KEYS
+
+    def translated(self, call: Any) -> bool:
+        """Is this call a translation lookup, ``t("goal.belly", "Lose belly fat")`` or
+        ``i18n.t(…)``, ``__("…")``? Its text argument is the copy the screen shows until a
+        translation replaces it (the key, "goal.belly", does not read as prose)."""
+        if call is None or call.type != "call_expression":
+            return False
+        function = call.child_by_field_name("function")
+        if function is not None and function.type == "member_expression":
+            function = function.child_by_field_name("property")
+        if function is None:
+            return False
+        return self.text[slice(*self.span(function))] in _TRANSLATORS
 
     def metadata_name(self, node: Any) -> str | None:
         """The front-matter key a string is the value of: ``title: "…"``, ``const description = "…"``."""
