@@ -168,6 +168,20 @@ def test_front_matter_list_items_are_each_their_own_block():
     ]
 
 
+def test_front_matter_names_of_listed_classes_are_read_but_not_people_s():
+    """A data list of classes or plans prints each "name" on its card ("Belly Blitz"); a
+    testimonial's name ("Chioma, Lekki"), a one-word name and other fields are not copy."""
+    text = (
+        "---\nclasses:\n  - slug: belly-blitz\n    name: Belly Blitz\n    length: 30\n"
+        '  - name: "Chioma, Lekki"\n  - name: Spin\n---\nBody.\n'
+    )
+    _, blocks = _blocks(text)
+    assert [(k, p, s) for k, p, s in blocks] == [
+        ("front_matter", "Belly Blitz", "Belly Blitz"),
+        ("paragraph", "Body.", "Body."),
+    ]
+
+
 def test_toml_front_matter():
     _, blocks = _blocks('+++\ntitle = "Waist Whittler"\ndraft = true\n+++\n\nText.\n')
     assert blocks[0][:2] == ("front_matter", "Waist Whittler")

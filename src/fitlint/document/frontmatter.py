@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
+from fitlint.document.props import is_name_prop, names_something_sold
 from fitlint.document.sourcemap import SourceMap
 from fitlint.lazyregex import lazy_compile
 
@@ -185,6 +186,10 @@ def _nested_copy(key: str, value: str, keys: frozenset[str]) -> bool:
     lowered = key.lower().replace("-", "_")
     if _alt_key(key):
         return True
+    if value and is_name_prop(key):
+        # A listed class, plan or product's name ("- name: Belly Blitz"): the page prints it on
+        # its card; a person's name ("Chioma, Lekki") is not copy.
+        return names_something_sold(_unquote(value)[0].strip())
     if lowered not in keys and lowered not in NESTED_COPY_KEYS:
         return False
     if not value or _BLOCK_SCALAR.match(value):
