@@ -1101,6 +1101,27 @@ def test_a_liquid_section_s_preset_text_settings_are_copy_and_its_editor_labels_
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_liquid_preset_s_rich_text_and_faq_answers_are_read_as_markup(linter):
+    """A rich-text default or an FAQ block's answer holds markup ("<p>…</p>"): it is read as the
+    page shows it, tags and all, and its question is copy too."""
+    text = (
+        "{% schema %}\n"
+        '{ "name": "FAQ", "presets": [ { "name": "FAQ", "blocks": [\n'
+        '  { "type": "faq", "settings": { "question": "Do I need to diet?",'
+        ' "answer": "<p>Nope. The patch melts belly fat <strong>while you sleep</strong>.</p>" } }\n'
+        "] } ] }\n"
+        "{% endschema %}\n"
+    )
+    read = [(kind, prose) for kind, prose, _ in _blocks(text, "faq.liquid")]
+    assert read == [
+        ("attribute:string", "Do I need to diet?"),
+        ("paragraph", "Nope. The patch melts belly fat while you sleep."),
+    ]
+    found = linter.lint_text(text, "faq.liquid")
+    assert ("FL101", "melts belly fat") in [(d.code, d.text) for d in found]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
 def test_an_astro_page_s_script_strings_are_copy(linter):
     """An Astro page's front matter is a script: its SEO fields are the page's title and
     description, and the strings its markup prints (taglines, testimonials) are copy."""

@@ -263,6 +263,9 @@ def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]
     is the heading's text. The span is the string's inside, so offsets are the source's."""
     spans: list[tuple[int, int]] = []
     for region in regions:
+        if region.kind == "schema":
+            spans.extend(_schema_markup(text, region))
+            continue
         if region.kind not in ("php", "erb", "echo"):
             continue
         for kind, start, end in _code_pieces(text, region, heredocs=True):
@@ -574,7 +577,8 @@ _BLADE_DATA = lazy_compile(r"@(?:include\w*|component|each|livewire|section|slot
 # blocks a new section starts with ("settings": {"text": "I lost 5 cm …"}). Labels, names and
 # help text ("label", "name", "info") are the editor's, not the page's.
 _SCHEMA_DEFAULT = lazy_compile(
-    r'"(?:default|text|heading|subheading|title|subtitle|quote|caption|description|content|body)"'
+    r'"(?:default|text|heading|subheading|title|subtitle|quote|caption|description|content|body|'
+    r'question|answer)"'
     r'\s*:\s*(?=")'
 )
 
@@ -587,6 +591,18 @@ def _schema_defaults(text: str, region: Region, taken: set[int]) -> list[ProseBu
         if literal is not None and quote_at + 1 not in taken and reads_as_prose(literal.text()):
             found.append(literal)
     return found
+
+
+def _schema_markup(text: str, region: Region) -> list[tuple[int, int]]:
+    """A rich-text setting's default holds markup ("<p>Melt your … in <strong>7 days</strong></p>"):
+    its inside is left for the HTML reader, as markup a template prints is."""
+    spans = []
+    for default in _SCHEMA_DEFAULT.finditer(text, region.start, region.end):
+        quote_at = default.end()
+        end = _string_end(text, quote_at, region.end)
+        if end - quote_at > 2 and MARKUP_STRING.search(text, quote_at + 1, end - 1):
+            spans.append((quote_at + 1, end - 1))
+    return spans
 
 
 # Liquid, Twig, Jinja and Nunjucks tags that hand strings to the page: a variable the page
