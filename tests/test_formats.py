@@ -272,6 +272,26 @@ def test_a_translation_lookup_s_default_text_is_copy(linter):
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_myth_card_s_myth_is_a_mention_not_a_promise(linter):
+    """A myths page keeps its cards as data ({ myth: "…", verdict: "Busted" }, 'misconception' =>
+    '…'): the myth is stated to be refuted. A claim under another key is still reported."""
+    script = (
+        "const myths = [\n"
+        '  { myth: "Crunches and leg raises will flatten a paunch.", verdict: "Busted" },\n'
+        '  { tip: "Our wrap will flatten your paunch in a fortnight." },\n'
+        "];\n"
+    )
+    php = "<?php $cards = [ ['misconception' => 'Crunches and leg raises will flatten a paunch.'] ]; ?>\n"
+    assert [kind for kind, _, _ in _blocks(script, "myths.tsx")] == [
+        "attribute:myth",
+        "attribute:string",
+    ]
+    assert [kind for kind, _, _ in _blocks(php, "myths.php")] == ["attribute:myth"]
+    spot = [d.text for d in linter.lint_text(script, "myths.tsx") if d.category == "spot-reduction"]
+    assert spot == ["flatten your paunch"]
+    assert not [d for d in linter.lint_text(php, "myths.php") if d.category == "spot-reduction"]
+
+
 # -- HTML reading details ------------------------------------------------------------------------
 def test_inline_markup_joins_blocks_break_and_br_is_a_space():
     text = (

@@ -35,6 +35,7 @@ from fitlint.document.props import (
 from fitlint.document.templates import (
     Region,
     code_strings,
+    data_field,
     markup_strings,
     mask,
     mask_except,
@@ -635,7 +636,9 @@ def parse_html(
             taken = {item.builder.smap.start(0) for item in metadata}
             taken.update(start for start, _ in printed)  # read in place below, not twice
             strings = [
-                builder.block("attribute", line_starts, section, "string")
+                builder.block(
+                    "attribute", line_starts, section, data_field(text, builder.smap.start(0))
+                )
                 for builder in code_strings(text, regions, taken)
             ]
         source = mask_except(source, ((r.start, r.end) for r in regions), printed)

@@ -21,6 +21,7 @@ from fitlint.document.html import in_page_order, parse_html
 from fitlint.document.model import ProseBlock
 from fitlint.document.templates import (
     MARKUP_STRING,
+    data_field,
     metadata_key,
     reads_as_prose,
     string_literal,
@@ -310,7 +311,8 @@ def parse_jsx(
         blocks.extend(found.blocks)
     if painter.strings:
         shown = [
-            builder.block("attribute", line_starts, -1, "string") for builder in painter.strings
+            builder.block("attribute", line_starts, -1, data_field(text, builder.smap.start(0)))
+            for builder in painter.strings
         ]
         front = [block for block in blocks if block.kind == "front_matter"]
         rest = [block for block in blocks if block.kind != "front_matter"]

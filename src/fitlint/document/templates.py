@@ -614,6 +614,22 @@ _LIQUID_DATA = lazy_compile(r"\{%-?\s*(?:assign|liquid|render|include|section|se
 
 _TARGET = lazy_compile(r"([A-Za-z_][\w.:-]*)['\"]?\s*(?:=>|=|:)\s*$")
 
+# The key a data string's block carries: "string", or "myth" for a myth card's myth (``{ myth:
+# "Crunches flatten a paunch", verdict: "Busted" }``, ``'misconception' => '…'``), which the page
+# states in order to refute it.
+DATA_KEYS = ("string", "myth")
+_MYTH_KEYS = frozenset({"myth", "misconception", "fiction", "mythtext", "falseclaim", "oldbelief"})
+
+
+def data_field(text: str, start: int) -> str:
+    """The block key of a string whose text starts at ``start`` (just inside its quote)."""
+    quote_at = start - 1
+    target = _TARGET.search(text, max(0, quote_at - 60), max(0, quote_at))
+    if target is None:
+        return "string"
+    key = target.group(1).rsplit(".", 1)[-1].lower().replace("_", "").replace("-", "")
+    return "myth" if key in _MYTH_KEYS else "string"
+
 
 def _social_card(text: str, quote_at: int) -> bool:
     """Is the string assigned to a social-card name (``$og_title = '…'``, ``'twitter:description'

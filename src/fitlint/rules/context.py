@@ -1188,6 +1188,8 @@ def debunk(ctx: MatchContext) -> bool:
     the story goes"), its section heading ("Myth #3: …"), a next sentence that refutes it
     ("However, …", "But that isn't how fat loss works"), or a title that debunks spot reduction
     when the claim is that title's own topic."""
+    if ctx.key == "myth":
+        return True  # a myth card's myth: { myth: "…", verdict: "Busted" }
     words = ctx.words
     lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
     if words.debunk.find(_praise_removed(lemmas)) >= 0:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from fitlint.document.model import Document, ProseBlock
+from fitlint.document.templates import DATA_KEYS
 from fitlint.lazyregex import lazy_compile
 
 _WORDS = lazy_compile(r"[^\W_]+")  # letters and digits
@@ -192,7 +193,7 @@ def paragraph_units(document: Document, options: Options, with_items: bool = Tru
         if not item:
             list_number += 1
         # A template's prose string (a testimonial in a PHP array) is a paragraph of the page.
-        string = block.kind == "attribute" and block.key == "string"
+        string = block.kind == "attribute" and block.key in DATA_KEYS
         if block.section in templated or not (
             block.kind in PARAGRAPH_KINDS
             or _call_to_action(block)
