@@ -228,6 +228,22 @@ def test_footnotes_are_recorded():
     assert document.footnote_definitions == {"1": 2}
 
 
+def test_an_mdx_citation_component_is_a_footnote_reference(linter):
+    """<Cite id="…" /> and <Ref n={2} /> render as numbered links to the reference list: the
+    sentence they close is cited, as with a footnote reference; other components are not."""
+    text = (
+        'In one trial of 585 adults, biceps size changed by -2% to +59% <Cite id="hubal" />.\n\n'
+        "A meta-analysis found 0.37% more growth per weekly set <Ref n={2} />.\n\n"
+        'Studies show 80% of people lose more fat <Badge text="new" />.\n'
+    )
+    document = parse_document(text, "post.mdx")
+    assert [block.footnote_refs for block in document.blocks] == [[(63, "hubal")], [(55, "2")], []]
+    found = [
+        d.code for d in linter.lint_text(text, "post.mdx") if d.category == "uncited-statistic"
+    ]
+    assert found == ["FL402"]
+
+
 def test_deeply_nested_containers_do_not_recurse_forever():
     text = "".join("> " * depth + "- item\n" for depth in range(1, 40)) + ">" * 40 + " deep text\n"
     document = parse_document(text, "deep.md")
