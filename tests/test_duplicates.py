@@ -154,3 +154,14 @@ def test_template_fields_and_notices_are_not_copies_but_a_repeated_php_testimoni
     found = [d for d in linter.lint_text(php, "reviews.php") if d.code == "FL302"]
     assert [(d.text, php.count("\n", 0, d.start) + 1) for d in found] == [(review, 5)]
     assert not chosen_edits(found, unsafe=True)  # emptying a string in code is no fix
+
+
+def test_a_repeated_sales_sentence_link_is_a_copy_but_a_repeated_button_label_is_not(linter):
+    """A link that is a whole sales sentence pasted again is a copy; a Title Case button label
+    with no full stop ("Check If … Is Still Available In Your Province »") repeats by design."""
+    sentence = '<p><a href="/buy">Stop waiting and check the real results from people using our plan!</a></p>\n'
+    button = '<div><a href="/buy" class="btn">Check If The Plan Is Still Available In Your Province &raquo;</a></div>\n'
+    for link, repeated in ((sentence, True), (button, False)):
+        text = link + "<p>Walk daily.</p>\n" + link + "<p>Sleep well.</p>\n"
+        found = [d for d in linter.lint_text(text, "page.html") if d.code == "FL302"]
+        assert bool(found) == repeated, (link, [d.text for d in found])

@@ -279,8 +279,24 @@ _CTA = lazy_compile(
 def _call_to_action(block: ProseBlock) -> bool:
     """A link or button that is a whole sales sentence ("Stop looking and check our real results
     … CLICK HERE"): pasted again, it is a copy. Menus and related-post titles are not."""
+    words = block.text.split()
     return (
-        block.kind == "control" and len(block.text.split()) >= 8 and bool(_CTA.search(block.text))
+        block.kind == "control"
+        and len(words) >= 8
+        and bool(_CTA.search(block.text))
+        and not _button_label(words)
+    )
+
+
+def _button_label(words: list[str]) -> bool:
+    """A button's label, written in Title Case with no full stop ("Check If TrimRoot Is Still
+    Available In Your Province »"): a page repeats its order button by design."""
+    lettered = [word for word in words if word[:1].isalpha()]
+    capitals = sum(word[0].isupper() for word in lettered)
+    return (
+        bool(lettered)
+        and capitals >= 0.8 * len(lettered)
+        and not words[-1].rstrip("»›→\"'”’ ").endswith((".", "!", "?"))
     )
 
 
