@@ -322,7 +322,9 @@ _PERSONAL_LOSS = Needled(
 # average of 12 lbs", "83% lost weight", "can help you lose 15 pounds in a year".
 _POPULATION_RESULT = lazy_compile(
     r"\b(?:people|participants|subjects|volunteers|women|men|users|members|dieters|patients|adults|those|customers|"
-    r"clients|readers|groups?)\b(?:\s+[\w'’-]+){0,10}?\s+(?:lost|lose|losing|dropped|shed)\b"
+    r"clients|readers|groups?|eaters|drinkers|walkers|runners|takers)\b(?:\s+[\w'’-]+){0,10}?\s+(?:lost|lose|losing|dropped|shed)\b"
+    # A study narrated with its result: "In one famous trial, grapefruit eaters lost 3.6 pounds".
+    r"|\b(?:trial|study|experiment)\b[^.!?;]{0,60}?\b(?:lost|dropped|shed)\b"
     r"|\d\s?%\s+(?:of\s+[\w-]+\s+)?(?:lost|lose|dropped|shed)\b"
     r"|\b(?:can|could|may|might|will)\s+help\s+(?:you\s+)?(?:lose|drop|shed)\b"
     r"|\ban\s+average\s+of\b"
