@@ -613,6 +613,7 @@ def statistic_in(text: str) -> bool:
         _PERSONAL_LOSS.search(cleaned)
         and not _POPULATION_RESULT.search(cleaned)
         and not _crowd(cleaned)
+        and not _LOSS_SHARE.search(cleaned)  # "losing 5-10% of your body weight can lower …"
     ):
         return False  # one person's loss is a result or a promise; a group's is a finding
     if _IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned):
