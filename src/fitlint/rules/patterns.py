@@ -119,7 +119,8 @@ NUMBER_WORDS = (
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand dozen couple few"
 ).split()
-_ONE_NUMBER = r"(?:[0-9][0-9,.]*(?:[-–][0-9][0-9,.]*)?|" + "|".join(NUMBER_WORDS) + ")"
+# A stat card signs a loss: "-6 cm off her waist", "−3.2 kg".
+_ONE_NUMBER = r"(?:[-−]?[0-9][0-9,.]*(?:[-–][0-9][0-9,.]*)?|" + "|".join(NUMBER_WORDS) + ")"
 # A number or a range of two ("7 to 10", "5 - 7", "2 or 3"): a promise made with a range is
 # made with its numbers.
 _RANGE_JOINT = " (?:-|–|to|or) "
