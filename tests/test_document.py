@@ -279,3 +279,17 @@ def test_a_stretch_of_time_set_apart_is_read_with_the_sentence_before():
         "My tummy shrank. Only 20 days!",
         "Three weeks later, I tried again. In a fortnight.",
     ]
+
+
+def test_a_headline_of_short_fragments_ending_in_a_stretch_of_time_is_one_sentence(linter):
+    """ "Flat tummy. Snatched waist. In 28 days." is one promise set out in fragments; a longer
+    sentence before the fragments stays apart."""
+    from fitlint.document.sentences import split_sentences
+
+    text = "I walked every day for years. Flat tummy. Slim arms. In 28 days."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "I walked every day for years.",
+        "Flat tummy. Slim arms. In 28 days.",
+    ]
+    found = linter.lint_text("# Flat tummy. Slim arms. In 28 days.\n", "hero.md")
+    assert "FL211" in [d.code for d in found]

@@ -93,9 +93,23 @@ def sentence_runs(pieces: list[str]) -> list[tuple[int, int]]:
     for first, last in denial_runs(pieces):
         if runs and first == last and is_period_fragment(pieces[first]):
             runs[-1] = (runs[-1][0], last)
+            # A headline of short fragments before it is one promise: "Flat tummy. Snatched
+            # waist. In 28 days." reads as "a flat tummy and a snatched waist in 28 days".
+            while (
+                len(runs) >= 2
+                and _short(pieces, runs[-1][0])
+                and runs[-2][0] == runs[-2][1]
+                and _short(pieces, runs[-2][0])
+            ):
+                runs[-2:] = [(runs[-2][0], runs[-1][1])]
         else:
             runs.append((first, last))
     return runs
+
+
+def _short(pieces: list[str], index: int) -> bool:
+    """A headline fragment: three words at most ("Flat tummy.", "Snatched waist.")."""
+    return len(pieces[index].split()) <= 3
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
