@@ -271,6 +271,8 @@ _ADVICE = lazy_compile(
     r"\byou(?:'ll|\s+will|\s+may|\s+might|\s+can)?\s+(?:should|need\s+to|must|want\s+to|wish\s+to|have\s+to|aim)\b"
     r"|\b(?:aim(?:s|ing|ed)?\s+(?:for|to|at)|try\s+to|stick\s+to|stay\s+(?:below|under|above)|keep\s+(?:it|them|carbs|protein|calories)\s+(?:below|under))\b"
     r"|\bit\s+is\s+(?:suggested|recommended|advised|advisable|best|wise)\s+(?:that\s+you|to|for\s+you)\b"
+    # The writer's own prescription: "We recommend one session of 20 minutes per day".
+    r"|^\W*(?:we|i)\s+(?:(?:usually|generally|always|strongly)\s+)?(?:recommend|suggest|advise)\b"
 )
 # A comparison inside an instruction is still a finding: "Add GLP-1s (you eat ~50% fewer calories)".
 _COMPARATIVE_PERCENT = lazy_compile(
@@ -626,6 +628,7 @@ def statistic_in(text: str) -> bool:
             or _SOCIAL_PROOF.search(cleaned)
             or _crowd(cleaned)
             or ("%" in cleaned and _COMPARATIVE_PERCENT.search(cleaned))
+            or _SHARE_DID.search(cleaned)  # "… because 92% of users lost weight"
         )
     if _OWN_MAKEUP.search(cleaned):
         return False  # "40% of our customers are women": who buys, which the seller knows
