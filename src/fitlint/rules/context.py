@@ -1183,6 +1183,10 @@ def _praise_removed(lemmas: list[str]) -> list[str]:
     return out
 
 
+# A text that is one quotation: '"Burn fat while you sleep"', '“Results in 7 days”'.
+_WHOLLY_QUOTED = lazy_compile(r"""^\s*["“'‘][^"“”]+["”'’][\s.!?]*$""")
+
+
 def debunk(ctx: MatchContext) -> bool:
     """Myth framing of this claim: a debunk cue in its sentence ("It is a myth that …", "… or so
     the story goes"), its section heading ("Myth #3: …"), a next sentence that refutes it
@@ -1190,6 +1194,12 @@ def debunk(ctx: MatchContext) -> bool:
     when the claim is that title's own topic."""
     if ctx.key == "myth":
         return True  # a myth card's myth: { myth: "…", verdict: "Busted" }
+    if (
+        ctx.block_kind == "heading"
+        and _WHOLLY_QUOTED.match(ctx.sentence.text)
+        and any(cue in ctx.title for cue in _DEBUNK_CUES)
+    ):
+        return True  # a myths page's heading quotes the claim it takes apart: '"Burn fat while you sleep"'
     words = ctx.words
     lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
     if words.debunk.find(_praise_removed(lemmas)) >= 0:
