@@ -293,6 +293,21 @@ def test_a_myth_card_s_myth_is_a_mention_not_a_promise(linter):
 
 
 # -- HTML reading details ------------------------------------------------------------------------
+def test_a_form_s_labels_are_each_their_own_block():
+    """A sign-up form's options ("Flatten my tummy", "Slim down my thighs") are separate choices,
+    not one run of words."""
+    text = (
+        "<fieldset><legend>Main goal</legend>\n"
+        '<label><input type="radio" name="goal"> Flatten my tummy</label>\n'
+        '<label><input type="radio" name="goal"> Just get fitter</label></fieldset>\n'
+    )
+    assert [prose for _, prose, _ in _blocks(text, "join.html")] == [
+        "Main goal",
+        "Flatten my tummy",
+        "Just get fitter",
+    ]
+
+
 def test_inline_markup_joins_blocks_break_and_br_is_a_space():
     text = (
         "<div><p>Burn <strong>belly</strong> <em>fat</em> with <code>x()</code> these<br>moves</p>"

@@ -89,7 +89,7 @@ def _names(words: str) -> frozenset[str]:
 _BLOCKS = _names(
     """address article aside blockquote body button caption center dd details dialog dir div dl dt
     fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html
-    legend li main menu nav ol optgroup option p section summary table tbody td tfoot th thead title
+    label legend li main menu nav ol optgroup option p section summary table tbody td tfoot th thead title
     tr ul select pre textarea iframe object video audio canvas"""
 )
 # Elements whose content is never prose. Scripts and styles are raw text to the parser; the rest
@@ -103,7 +103,7 @@ _GAPS = _names("br img input embed")  # a line break or an object between words
 # Phrasing elements: their tags neither break a block nor separate words. Any other element this
 # reader does not know (a custom element, a component) separates words.
 _INLINE = _names(
-    """a abbr acronym b bdi bdo big cite data del dfn em font i ins label mark nobr q rp rt ruby s
+    """a abbr acronym b bdi bdo big cite data del dfn em font i ins mark nobr q rp rt ruby s
     small span strike strong sub sup time tt u var wbr"""
 )
 # Text attributes that are published copy (search results, screen readers, Pinterest pins).
