@@ -293,6 +293,17 @@ def test_a_myth_card_s_myth_is_a_mention_not_a_promise(linter):
 
 
 # -- HTML reading details ------------------------------------------------------------------------
+def test_a_stat_badge_s_figure_and_label_are_one_sentence(linter):
+    """<StatBadge value="9 of 10" label="…" />: the badge shows the figure over its label, one
+    claim; mapped back to both props."""
+    text = '<StatBadge value="9 of 10" label="participants see results in the first week" />\n'
+    assert [(kind, prose) for kind, prose, _ in _blocks(text, "page.mdx")] == [
+        ("attribute:label", "9 of 10 participants see results in the first week")
+    ]
+    found = [d for d in linter.lint_text(text, "page.mdx") if d.code == "FL401"]
+    assert [text[d.start : d.start + 7] for d in found] == ["9 of 10"]
+
+
 def test_a_form_s_labels_are_each_their_own_block():
     """A sign-up form's options ("Flatten my tummy", "Slim down my thighs") are separate choices,
     not one run of words."""

@@ -134,6 +134,15 @@ _ODD_SPACE = lazy_compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # whitespace that is n
 _ENTITY = lazy_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ATTRIBUTE = lazy_compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _TAG_NAME = lazy_compile(r"<[^\s/>]+")
+# A stat badge's props: the figure ("94%", "9 of 10", "-5.2 cm") and the words under it.
+_FIGURE_PROPS = ("value", "stat", "number", "figure", "metric", "amount", "count", "num")
+_LABEL_PROPS = ("label", "text", "caption", "description")
+_CARD_FIGURE = lazy_compile(
+    r"\s*(?:up\s+to\s+|over\s+|~\s*)?[-−+]?\d[\d.,]*\s*(?:%|x|×|k\+?|\+|cm|mm|kg|kgs|lbs?|pounds|"
+    r"inch(?:es)?|in|kcal|calories|sizes?|days?|weeks?)?\s*"
+    r"|\s*\d+\s+(?:out\s+)?(?:of|in)\s+\d+\s*",
+    2,
+)
 _URL_LIKE = lazy_compile(
     r"^(?:[a-z][a-z0-9+.-]*:|//|/|#|\.{1,2}/)\S*$|^\S+\.(?:php|html?|png|jpe?g|gif|svg|webp|avif)$",
     2,
@@ -505,12 +514,43 @@ class _Reader(HTMLParser):
                 if name not in wanted and is_name_prop(name) and names_something_sold(value or "")
             ]
             source = component_source(attrs)
+            joined = self._stat_card(offset, raw)
+            if joined is not None:
+                wanted = [name for name in wanted if name != joined]
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""
             if kind.lower() in ("submit", "button"):
                 wanted.append("value")
         if wanted:
             self._attribute_blocks(offset, tuple(wanted), "attribute", "", source)
+
+    def _stat_card(self, offset: int, raw: str) -> str | None:
+        """A stat badge's figure and label as one sentence (<StatBadge value="9 of 10"
+        label="participants see results in the first week" />), the gap between them a space;
+        the label prop's name when joined."""
+        spans: dict[str, tuple[int, int]] = {}
+        for match in _ATTRIBUTE.finditer(raw, 1):
+            name = match.group(1).lower()
+            group = next((g for g in (2, 3) if match.group(g) is not None), None)
+            if group is not None and name not in spans:
+                spans[name] = (offset + match.start(group), offset + match.end(group))
+        figure = next(
+            (
+                spans[name]
+                for name in _FIGURE_PROPS
+                if name in spans and _CARD_FIGURE.fullmatch(self.source[slice(*spans[name])])
+            ),
+            None,
+        )
+        label = next((name for name in _LABEL_PROPS if name in spans), None)
+        if figure is None or label is None or spans[label][0] < figure[1]:
+            return None
+        prose = _Prose()
+        prose.add(self.source, *figure)
+        prose.gap(figure[1], spans[label][0])
+        prose.add(self.source, *spans[label])
+        self._emit("attribute", prose.builder, key=label)
+        return label
 
     def _attribute_blocks(
         self, offset: int, wanted: tuple[str, ...], kind: str, key: str, source: str = ""

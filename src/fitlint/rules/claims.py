@@ -536,7 +536,7 @@ _GROUP_SHARE = lazy_compile(
 
 # A ratio of people: "3 out of 4 users", "nine in ten of our clients".
 _PEOPLE_RATIO = lazy_compile(
-    rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\s+"
+    rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in|of)\s+(?:every\s+)?{_COUNT_WORD}\s+"
     rf"(?:of\s+(?:our|my|the|your|these|those)\s+)?(?:[\w-]+\s+)?{_PEOPLE}\b"
 )
 
