@@ -52,6 +52,12 @@ _LOSS_SHARE = lazy_compile(
     rf"\b(?:loss|losses|losing|lose|lost|drop|dropping)\s+(?:of\s+)?(?:just\s+|only\s+|about\s+)?"
     rf"{_NUM}(?:\s?(?:[-–]|to)\s?{_NUM})?\s?%\s*of\s+(?:your\s+|their\s+|total\s+|initial\s+)*body\s?weight"
 )
+# The same share credited with an effect: "… of your body weight can lower your blood pressure".
+_LOSS_SHARE_EFFECT = lazy_compile(
+    _LOSS_SHARE.pattern
+    + r"[^.;!?]{0,40}?\b(?:can|could|may|will|would|is\s+enough\s+to|helps?)\s+(?:\w+\s+)?"
+    r"(?:lower|improv|reduc|cut|rais|boost|protect|benefit)\w*"
+)
 _MULTIPLIER = Needled(
     lazy_compile(
         r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
@@ -615,7 +621,7 @@ def statistic_in(text: str) -> bool:
         _PERSONAL_LOSS.search(cleaned)
         and not _POPULATION_RESULT.search(cleaned)
         and not _crowd(cleaned)
-        and not _LOSS_SHARE.search(cleaned)  # "losing 5-10% of your body weight can lower …"
+        and not _LOSS_SHARE_EFFECT.search(cleaned)  # "losing 5-10% of your body weight can lower …"
     ):
         return False  # one person's loss is a result or a promise; a group's is a finding
     if _IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned):
