@@ -182,6 +182,17 @@ def test_front_matter_names_of_listed_classes_are_read_but_not_people_s():
     ]
 
 
+def test_front_matter_benefit_lines_under_data_keys_are_read():
+    """A class card's benefit line sits under a data key ("kcal: Burns up to 450 kcal"); the page
+    prints it. Other data values ("intensity: High", "length: 30") are not copy."""
+    text = "---\nclasses:\n  - kcal: Burns up to 450 kcal\n    intensity: Moderate to high\n    length: 30\n---\nBody.\n"
+    _, blocks = _blocks(text)
+    assert [(k, p) for k, p, _ in blocks] == [
+        ("front_matter", "Burns up to 450 kcal"),
+        ("paragraph", "Body."),
+    ]
+
+
 def test_toml_front_matter():
     _, blocks = _blocks('+++\ntitle = "Waist Whittler"\ndraft = true\n+++\n\nText.\n')
     assert blocks[0][:2] == ("front_matter", "Waist Whittler")

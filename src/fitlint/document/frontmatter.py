@@ -191,13 +191,19 @@ def _nested_copy(key: str, value: str, keys: frozenset[str]) -> bool:
         # its card; a person's name ("Chioma, Lekki") is not copy.
         return names_something_sold(_unquote(value)[0].strip())
     if lowered not in keys and lowered not in NESTED_COPY_KEYS:
-        return False
+        # A card's benefit line under a data key ("kcal: Burns up to 450 kcal"): the product or
+        # class is its subject, and the page prints it.
+        return bool(value) and _BENEFIT_LINE.match(_unquote(value)[0].strip()) is not None
     if not value or _BLOCK_SCALAR.match(value):
         return True  # a block of text below, or nested keys (see _mapping_below)
     text = _unquote(value)[0].strip()
     return bool(_WORDS.search(text)) and not _NOT_COPY.match(text)
 
 
+_BENEFIT_LINE = lazy_compile(
+    r"(?:Burns|Melts|Torches|Blasts|Boosts|Builds|Tones|Trims|Slims|Shrinks|Flattens|Reduces|"
+    r"Targets|Sculpts|Tightens|Firms|Strengthens|Improves|Increases)\s+\S+\s+\S+"
+)
 _SCRIPT_LINE = lazy_compile(r"^\s*(?:import|export|const|let|var|function)\b")
 _WORDS = lazy_compile(r"[^\W\d_]{2,}[\s,.!?;:]+[^\W\d_]{2,}")  # two words at least
 # A path, a link, a flag or a number: data, not copy.
