@@ -193,6 +193,14 @@ def test_front_matter_benefit_lines_under_data_keys_are_read():
     ]
 
 
+def test_front_matter_snippet_keys_in_camel_case_are_published():
+    """ "pinterestTitle" and "seoDescription" are the pin's and the search result's copy, as
+    "pin_title" is; "ogTitle" is a social card."""
+    text = '---\npinterestTitle: "Belly Fat Burning Foods"\nogTitle: Flat Belly\n---\nBody.\n'
+    _, blocks = _blocks(text)
+    assert [p for _, p, _ in blocks] == ["Belly Fat Burning Foods", "Body."]
+
+
 def test_toml_front_matter():
     _, blocks = _blocks('+++\ntitle = "Waist Whittler"\ndraft = true\n+++\n\nText.\n')
     assert blocks[0][:2] == ("front_matter", "Waist Whittler")

@@ -265,7 +265,7 @@ def _alt_key(key: str) -> bool:
 def _published(key: str, keys: frozenset[str]) -> bool:
     """One of the published keys, or an image's alt text (``hero_alt``, ``image-alt``,
     ``coverAlt``): read aloud and shown in place of the image, like ``<img alt>``."""
-    lowered = key.lower().replace("-", "_")
+    lowered = _CAMEL_HUMP.sub("_", key).lower().replace("-", "_")  # "pinterestTitle" too
     prefix, _, last = lowered.rpartition("_")
     return (
         lowered in keys
@@ -273,6 +273,9 @@ def _published(key: str, keys: frozenset[str]) -> bool:
         or (prefix in _SNIPPET_PREFIXES and last in keys)
         or _alt_key(key)
     )
+
+
+_CAMEL_HUMP = lazy_compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 # Front matter prefixes for the same text in a search result, a pin or a card; not "og" or
