@@ -1229,6 +1229,8 @@ def debunk(ctx: MatchContext) -> bool:
         return True  # '### "Results in 7 days"' answered "No. Weight changes over months."
     if _CORRECTION_LEAD.search(ctx.lead):
         return True  # "Rewrite this caption so it is honest:" then the quoted caption
+    if _QUOTED_CLAIMS_LEAD.search(ctx.lead) and not _OWN_CLAIMS.search(ctx.lead):
+        return True  # "Here are some of the labels I've been shown, word for word:" then quotes
     if _MYTH_LABEL.match(ctx.lead):
         return True  # a card or field labelled "Myth" (an MDX title="Myth", a "**Myth:**" line)
     # An answer to a question that doubts the claim ("Q: If spot reduction isn't possible, why …?"),
@@ -1247,6 +1249,13 @@ _CORRECTION_LEAD = lazy_compile(
     r"|\bwhat(?:'s|’s|\s+is)\s+wrong\s+with\s+(?:this|these)\b[^.!?]{0,60}[:?]\s*$"
     r"|\bspot\s+the\s+(?:red\s+flags?|problems?|mistakes?|errors?)\b[^.!?]{0,60}[:?]\s*$"
 )
+# A lead-in that hands over other people's marketing to look at: "Here are some of the labels
+# I've been shown this year, word for word:", "Claims you will see on the packs:".
+_QUOTED_CLAIMS_LEAD = lazy_compile(
+    r"\b(?:labels?|packs?|packets?|packaging|ads?|adverts?|advertisements?|claims?|slogans?|"
+    r"taglines?|headlines?|marketing)\b[^.!?]{0,80}:\s*$"
+)
+_OWN_CLAIMS = lazy_compile(r"\b(?:our|we)\b")
 _FIRST_SENTENCE = lazy_compile(r"[^.!?]*[.!?]?")
 _MYTH_LABEL = lazy_compile(
     r"^\W*(?:the\s+|common\s+)?(?:myth|misconception|fiction|claim\s+we\s+hear)(?:\s*(?:#|no\.?)?\s*\d+)?\W*$"
