@@ -196,9 +196,12 @@ def test_front_matter_benefit_lines_under_data_keys_are_read():
 def test_front_matter_snippet_keys_in_camel_case_are_published():
     """ "pinterestTitle" and "seoDescription" are the pin's and the search result's copy, as
     "pin_title" is; "ogTitle" is a social card."""
-    text = '---\npinterestTitle: "Belly Fat Burning Foods"\nogTitle: Flat Belly\n---\nBody.\n'
+    text = (
+        '---\npinterestTitle: "Belly Fat Burning Foods"\nogTitle: Flat Belly\n'
+        "subTitle: Slim down for summer\n---\nBody.\n"
+    )
     _, blocks = _blocks(text)
-    assert [p for _, p, _ in blocks] == ["Belly Fat Burning Foods", "Body."]
+    assert [p for _, p, _ in blocks] == ["Belly Fat Burning Foods", "Slim down for summer", "Body."]
 
 
 def test_toml_front_matter():
@@ -311,4 +314,9 @@ def test_a_headline_of_short_fragments_ending_in_a_stretch_of_time_is_one_senten
         "Flat tummy. Slim arms. In 28 days.",
     ]
     found = linter.lint_text("# Flat tummy. Slim arms. In 28 days.\n", "hero.md")
-    assert "FL211" in [d.code for d in found]
+    assert ("FL211", "Flat tummy. Slim arms. In 28 days") in [(d.code, d.text) for d in found]
+    questions = "Did it work? Yes. In 28 days."
+    assert [questions[s:e] for s, e in split_sentences(questions)] == [
+        "Did it work?",
+        "Yes. In 28 days.",
+    ]

@@ -302,6 +302,10 @@ def test_a_stat_badge_s_figure_and_label_are_one_sentence(linter):
     ]
     found = [d for d in linter.lint_text(text, "page.mdx") if d.code == "FL401"]
     assert [text[d.start : d.start + 7] for d in found] == ["9 of 10"]
+    # The badge's own source cites it; an empty label is no sentence.
+    cited = '<StatBadge value="92%" label="of participants lost weight" doi="10.1000/xyz123" />\n'
+    assert not [d for d in linter.lint_text(cited, "page.mdx") if d.code == "FL401"]
+    assert _blocks('<StatBadge value="92%" label="" />\n', "page.mdx") == []
 
 
 def test_a_form_s_labels_are_each_their_own_block():

@@ -79,7 +79,7 @@ def published_values(
         # A nested key is copy when its name says so ("quote", "heading", a published key) and
         # its value is words, not a path, a number or a flag.
         if nested:
-            copy = _nested_copy(name, value, keys)
+            copy = _nested_copy(name, value, keys) or _data_copy(name, value)
         else:
             copy = _published(name, keys) or _nested_copy(name, value, frozenset())
         if not copy:
@@ -186,18 +186,24 @@ def _nested_copy(key: str, value: str, keys: frozenset[str]) -> bool:
     lowered = key.lower().replace("-", "_")
     if _alt_key(key):
         return True
-    if value and is_name_prop(key):
-        # A listed class, plan or product's name ("- name: Belly Blitz"): the page prints it on
-        # its card; a person's name ("Chioma, Lekki") is not copy.
-        return names_something_sold(_unquote(value)[0].strip())
     if lowered not in keys and lowered not in NESTED_COPY_KEYS:
-        # A card's benefit line under a data key ("kcal: Burns up to 450 kcal"): the product or
-        # class is its subject, and the page prints it.
-        return bool(value) and _BENEFIT_LINE.match(_unquote(value)[0].strip()) is not None
+        return False
     if not value or _BLOCK_SCALAR.match(value):
         return True  # a block of text below, or nested keys (see _mapping_below)
     text = _unquote(value)[0].strip()
     return bool(_WORDS.search(text)) and not _NOT_COPY.match(text)
+
+
+def _data_copy(key: str, value: str) -> bool:
+    """Copy in a data list's item: a listed class, plan or product's name ("- name: Belly
+    Blitz"; a testimonial's "Chioma, Lekki" is a person), or a card's benefit line under a data
+    key ("kcal: Burns up to 450 kcal"), whose subject is the thing listed."""
+    text = _unquote(value)[0].strip()
+    if not text:
+        return False
+    if is_name_prop(key):
+        return names_something_sold(text)
+    return _BENEFIT_LINE.match(text) is not None
 
 
 _BENEFIT_LINE = lazy_compile(
@@ -265,10 +271,12 @@ def _alt_key(key: str) -> bool:
 def _published(key: str, keys: frozenset[str]) -> bool:
     """One of the published keys, or an image's alt text (``hero_alt``, ``image-alt``,
     ``coverAlt``): read aloud and shown in place of the image, like ``<img alt>``."""
+    plain = key.lower().replace("-", "_")  # "subTitle" is "subtitle"
     lowered = _CAMEL_HUMP.sub("_", key).lower().replace("-", "_")  # "pinterestTitle" too
     prefix, _, last = lowered.rpartition("_")
     return (
-        lowered in keys
+        plain in keys
+        or lowered in keys
         # A snippet's copy of a published key: "seo_title", "meta_description", "pin_title".
         or (prefix in _SNIPPET_PREFIXES and last in keys)
         or _alt_key(key)

@@ -138,8 +138,8 @@ _TAG_NAME = lazy_compile(r"<[^\s/>]+")
 _FIGURE_PROPS = ("value", "stat", "number", "figure", "metric", "amount", "count", "num")
 _LABEL_PROPS = ("label", "text", "caption", "description")
 _CARD_FIGURE = lazy_compile(
-    r"\s*(?:up\s+to\s+|over\s+|~\s*)?[-−+]?\d[\d.,]*\s*(?:%|x|×|k\+?|\+|cm|mm|kg|kgs|lbs?|pounds|"
-    r"inch(?:es)?|in|kcal|calories|sizes?|days?|weeks?)?\s*"
+    r"\s*(?:(?:up\s+to|over|~)\s*)?[-−+]?\d[\d.,]*(?:\s*(?:%|x|×|k\+?|\+|cm|mm|kg|kgs|lbs?|pounds|"
+    r"inch(?:es)?|in|kcal|calories|sizes?|days?|weeks?|minutes?))?\s*"
     r"|\s*\d+\s+(?:out\s+)?(?:of|in)\s+\d+\s*",
     2,
 )
@@ -514,7 +514,7 @@ class _Reader(HTMLParser):
                 if name not in wanted and is_name_prop(name) and names_something_sold(value or "")
             ]
             source = component_source(attrs)
-            joined = self._stat_card(offset, raw)
+            joined = self._stat_card(offset, raw, source)
             if joined is not None:
                 wanted = [name for name in wanted if name != joined]
         if tag == "input" and "value" in names:
@@ -524,7 +524,7 @@ class _Reader(HTMLParser):
         if wanted:
             self._attribute_blocks(offset, tuple(wanted), "attribute", "", source)
 
-    def _stat_card(self, offset: int, raw: str) -> str | None:
+    def _stat_card(self, offset: int, raw: str, source: str) -> str | None:
         """A stat badge's figure and label as one sentence (<StatBadge value="9 of 10"
         label="participants see results in the first week" />), the gap between them a space;
         the label prop's name when joined."""
@@ -545,11 +545,15 @@ class _Reader(HTMLParser):
         label = next((name for name in _LABEL_PROPS if name in spans), None)
         if figure is None or label is None or spans[label][0] < figure[1]:
             return None
+        words = self.source[slice(*spans[label])]
+        if not any(char.isalpha() for char in words) or _URL_LIKE.match(words.strip()):
+            return None
         prose = _Prose()
         prose.add(self.source, *figure)
         prose.gap(figure[1], spans[label][0])
         prose.add(self.source, *spans[label])
-        self._emit("attribute", prose.builder, key=label)
+        links = [Link(0, prose.builder.length, source)] if source else ()
+        self._emit("attribute", prose.builder, key=label, links=links)
         return label
 
     def _attribute_blocks(

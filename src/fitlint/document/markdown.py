@@ -31,7 +31,7 @@ _CONTAINERS = {
 _FOOTNOTE_DEFINITION = lazy_compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 # An MDX component that marks a citation: its name, then the id or number it points at.
 _CITATION_COMPONENT = lazy_compile(
-    r"<(Cite|Citation|Ref|Reference|Footnote|FootnoteRef|Fn|Source)\b"
+    r"<(Cite|Citation|Ref|Reference|Footnote|FootnoteRef|Fn)\b"
     r"(?:[^>]*?\b(?:id|n|num|ref|key|source)\s*=\s*[{\"']*([\w.-]+))?[^>]*>"
 )
 _HREF = lazy_compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", 2)
@@ -483,7 +483,7 @@ def _inline_block(token: Token, to_source: ContentMap) -> tuple[ProseBlock, list
                 elif citation is not None:
                     # An MDX citation marker (<Cite id="kostek" />, <Ref n={2} />) renders as a
                     # numbered link to the reference list, as a footnote reference does.
-                    footnote_refs.append((builder.length, citation.group(2) or ""))
+                    footnote_refs.append((builder.length, citation.group(2) or citation.group(1)))
                 elif (
                     tag.startswith("<a") and tag[2:3].isspace()
                 ):  # <a href="…">: a link, as in HTML

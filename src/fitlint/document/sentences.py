@@ -11,7 +11,9 @@ import re
 
 from fitlint.lazyregex import lazy_compile
 
-_BOUNDARY = lazy_compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
+# Only from the start of a run of marks: tried at every mark of a long run ("!" × 40,000), the
+# match would fail once per mark, each time after scanning the rest of the run.
+_BOUNDARY = lazy_compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+\S)")
 _NEXT_CHARACTER = lazy_compile(r"\s*(\S)")
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc vs al dr mr mrs ms prof fig no approx est min max cf ca st jr sr inc ltd co mt".split()
@@ -97,6 +99,7 @@ def sentence_runs(pieces: list[str]) -> list[tuple[int, int]]:
             # waist. In 28 days." reads as "a flat tummy and a snatched waist in 28 days".
             while (
                 len(runs) >= 2
+                and runs[-1][1] - runs[-2][0] < _HEADLINE_PIECES
                 and _short(pieces, runs[-1][0])
                 and runs[-2][0] == runs[-2][1]
                 and _short(pieces, runs[-2][0])
@@ -107,9 +110,21 @@ def sentence_runs(pieces: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
+_HEADLINE_PIECES = 5  # a headline has a few fragments; a page of them is not one sentence
+
+
 def _short(pieces: list[str], index: int) -> bool:
-    """A headline fragment: three words at most ("Flat tummy.", "Snatched waist.")."""
-    return len(pieces[index].split()) <= 3
+    """A headline fragment: three words at most, closed by a full stop, not opened by a pronoun
+    ("Flat tummy.", "Snatched waist."; not "Did it work?" or "I lost weight.")."""
+    words = pieces[index].split()
+    return (
+        len(words) <= 3
+        and pieces[index].rstrip().endswith(".")
+        and words[0].lower().strip("\"'“‘") not in _PRONOUNS
+    )
+
+
+_PRONOUNS = frozenset("i we you he she it they my our your this that".split())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

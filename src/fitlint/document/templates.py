@@ -600,7 +600,9 @@ def _schema_markup(text: str, region: Region) -> list[tuple[int, int]]:
     for default in _SCHEMA_DEFAULT.finditer(text, region.start, region.end):
         quote_at = default.end()
         end = _string_end(text, quote_at, region.end)
-        if end - quote_at > 2 and MARKUP_STRING.search(text, quote_at + 1, end - 1):
+        inside = text[quote_at + 1 : end - 1] if text[end - 1 : end] == '"' else ""
+        # A JSON escape (\", \u2019) would reach the HTML reader undecoded: such a value is left.
+        if inside and "\\" not in inside and MARKUP_STRING.search(inside):
             spans.append((quote_at + 1, end - 1))
     return spans
 

@@ -277,8 +277,10 @@ _ADVICE = lazy_compile(
     r"\byou(?:'ll|\s+will|\s+may|\s+might|\s+can)?\s+(?:should|need\s+to|must|want\s+to|wish\s+to|have\s+to|aim)\b"
     r"|\b(?:aim(?:s|ing|ed)?\s+(?:for|to|at)|try\s+to|stick\s+to|stay\s+(?:below|under|above)|keep\s+(?:it|them|carbs|protein|calories)\s+(?:below|under))\b"
     r"|\bit\s+is\s+(?:suggested|recommended|advised|advisable|best|wise)\s+(?:that\s+you|to|for\s+you)\b"
-    # The writer's own prescription: "We recommend one session of 20 minutes per day".
-    r"|^\W*(?:we|i)\s+(?:(?:usually|generally|always|strongly)\s+)?(?:recommend|suggest|advise)\b"
+)
+# The writer's own prescription: "We recommend one session of 20 minutes per day".
+_OWN_PRESCRIPTION = lazy_compile(
+    r"^\W*(?:we|i)\s+(?:(?:usually|generally|always|strongly)\s+)?(?:recommend|suggest|advise)\b"
 )
 # A comparison inside an instruction is still a finding: "Add GLP-1s (you eat ~50% fewer calories)".
 _COMPARATIVE_PERCENT = lazy_compile(
@@ -331,8 +333,6 @@ _PERSONAL_LOSS = Needled(
 _POPULATION_RESULT = lazy_compile(
     r"\b(?:people|participants|subjects|volunteers|women|men|users|members|dieters|patients|adults|those|customers|"
     r"clients|readers|groups?|eaters|drinkers|walkers|runners|takers)\b(?:\s+[\w'’-]+){0,10}?\s+(?:lost|lose|losing|dropped|shed)\b"
-    # A study narrated with its result: "In one famous trial, grapefruit eaters lost 3.6 pounds".
-    r"|\b(?:trial|study|experiment)\b[^.!?;]{0,60}?\b(?:lost|dropped|shed)\b"
     r"|\d\s?%\s+(?:of\s+[\w-]+\s+)?(?:lost|lose|dropped|shed)\b"
     r"|\b(?:can|could|may|might|will)\s+help\s+(?:you\s+)?(?:lose|drop|shed)\b"
     r"|\ban\s+average\s+of\b"
@@ -542,7 +542,8 @@ _GROUP_SHARE = lazy_compile(
 
 # A ratio of people: "3 out of 4 users", "nine in ten of our clients".
 _PEOPLE_RATIO = lazy_compile(
-    rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in|of)\s+(?:every\s+)?{_COUNT_WORD}\s+"
+    rf"(?<![\d.,])\b{_COUNT_WORD}\s+of\s+{_COUNT_WORD}\s+{_PEOPLE}\b"  # "9 of 10 participants"
+    rf"|(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\s+"
     rf"(?:of\s+(?:our|my|the|your|these|those)\s+)?(?:[\w-]+\s+)?{_PEOPLE}\b"
 )
 
@@ -624,7 +625,11 @@ def statistic_in(text: str) -> bool:
         and not _LOSS_SHARE_EFFECT.search(cleaned)  # "losing 5-10% of your body weight can lower …"
     ):
         return False  # one person's loss is a result or a promise; a group's is a finding
-    if _IMPERATIVE.match(cleaned) or _ADVICE.search(cleaned):
+    if (
+        _IMPERATIVE.match(cleaned)
+        or _ADVICE.search(cleaned)
+        or (_OWN_PRESCRIPTION.match(cleaned) and not _POPULATION_RESULT.search(cleaned))
+    ):
         # "Lighten the bar by about 20%", "you should aim for 20 g": an instruction's numbers
         # prescribe. Only a claimed outcome ("…, burning 100 calories") or comparison counts.
         return bool(

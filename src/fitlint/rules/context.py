@@ -1197,7 +1197,7 @@ def debunk(ctx: MatchContext) -> bool:
     if (
         ctx.block_kind == "heading"
         and _WHOLLY_QUOTED.match(ctx.sentence.text)
-        and any(cue in ctx.title for cue in _DEBUNK_CUES)
+        and ("myth" in ctx.title or "misconception" in ctx.title)
     ):
         return True  # a myths page's heading quotes the claim it takes apart: '"Burn fat while you sleep"'
     words = ctx.words
@@ -1229,7 +1229,11 @@ def debunk(ctx: MatchContext) -> bool:
         return True  # '### "Results in 7 days"' answered "No. Weight changes over months."
     if _CORRECTION_LEAD.search(ctx.lead):
         return True  # "Rewrite this caption so it is honest:" then the quoted caption
-    if _QUOTED_CLAIMS_LEAD.search(ctx.lead) and not _OWN_CLAIMS.search(ctx.lead):
+    if (
+        _QUOTED_CLAIMS_LEAD.search(ctx.lead)
+        and _SHOWN.search(ctx.lead)
+        and not _OWN_CLAIMS.search(ctx.lead)
+    ):
         return True  # "Here are some of the labels I've been shown, word for word:" then quotes
     if _MYTH_LABEL.match(ctx.lead):
         return True  # a card or field labelled "Myth" (an MDX title="Myth", a "**Myth:**" line)
@@ -1254,6 +1258,11 @@ _CORRECTION_LEAD = lazy_compile(
 _QUOTED_CLAIMS_LEAD = lazy_compile(
     r"\b(?:labels?|packs?|packets?|packaging|ads?|adverts?|advertisements?|claims?|slogans?|"
     r"taglines?|headlines?|marketing)\b[^.!?]{0,80}:\s*$"
+)
+# What says they are someone else's words: "I've been shown", "word for word", "you'll see".
+_SHOWN = lazy_compile(
+    r"\b(?:word\s+for\s+word|verbatim|shown|i(?:'ve|’ve|\s+have)\s+seen|you(?:'ll|’ll|\s+will)?\s+see|"
+    r"on\s+the\s+shelf|copied|real\s+examples?)\b"
 )
 _OWN_CLAIMS = lazy_compile(r"\b(?:our|we)\b")
 _FIRST_SENTENCE = lazy_compile(r"[^.!?]*[.!?]?")

@@ -296,7 +296,7 @@ def _button_label(words: list[str]) -> bool:
     return (
         bool(lettered)
         and capitals >= 0.8 * len(lettered)
-        and not words[-1].rstrip("»›→\"'”’ ").endswith((".", "!", "?"))
+        and not " ".join(words).rstrip("»›→>\"'”’ ").endswith((".", "!", "?"))
     )
 
 
