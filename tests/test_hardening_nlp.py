@@ -123,6 +123,20 @@ def test_long_exclamation_run_is_reported_at_the_claim_and_time_grows_linearly(l
     _grows_linearly(make, 2000, lambda text: linter.lint_text(text, "bang.md"))
 
 
+def test_a_run_of_marks_at_the_end_of_a_text_is_split_in_linear_time():
+    """The sentence splitter tries a boundary only where a run of marks starts: tried at every
+    mark of a run with nothing after it, it failed once per mark after scanning the rest of the
+    run (40,000 "!" took 20 s)."""
+    from fitlint.document.sentences import split_sentences
+
+    def make(n: int, i: int) -> str:
+        return f"Day {i}: burn belly fat" + "!" * (n + i)
+
+    text = make(5, 0)
+    assert [text[s:e] for s, e in split_sentences(text)] == [text]
+    _grows_linearly(make, 8000, split_sentences)
+
+
 def test_bracket_runs_in_plain_text_time_grows_linearly(linter):
     def make(n: int, i: int) -> str:
         return f"{i} " + "[" * (n + i) + " burn belly fat " + "]" * (n + i) + "\n"
