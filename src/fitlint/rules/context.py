@@ -2331,6 +2331,8 @@ def whole_body(ctx: MatchContext) -> bool:
                 return False  # "core intervals", "belly cardio": whole-body means aimed at an area
             if index + 1 < clause.end and lemmas[index + 1 - clause.start] in words.area:
                 continue  # "hormonal belly", "stress belly": a name for the area, not a means
+            if lemma == "calorie" and before and before[-1] in words.fat_verb:
+                continue  # "chewing burns calories and may reduce facial fat": an outcome, not a means
             aimed = _lemmas(ctx, max(clause.start, index - 4), index)
             if any(w in _FOCUSED for w in aimed) and any(
                 w in words.area or w in _MUSCLE_AREAS for w in aimed
