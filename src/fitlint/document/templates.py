@@ -616,6 +616,14 @@ _LIQUID_DATA = lazy_compile(r"\{%-?\s*(?:assign|liquid|render|include|section|se
 
 _TARGET = lazy_compile(r"([A-Za-z_][\w.:-]*)['\"]?\s*(?:=>|=|:)\s*$")
 
+
+def _key_before(text: str, quote_at: int) -> str | None:
+    """The name a string at ``quote_at`` is assigned to or keyed by (``$og_title = '…'``,
+    ``'name' => '…'``, ``label: "…"``), as written; None when it stands alone."""
+    target = _TARGET.search(text, max(0, quote_at - 60), max(0, quote_at))
+    return None if target is None else target.group(1)
+
+
 # The key a data string's block carries: "string", or "myth" for a myth card's myth (``{ myth:
 # "Crunches flatten a paunch", verdict: "Busted" }``, ``'misconception' => '…'``), which the page
 # states in order to refute it.
@@ -625,21 +633,20 @@ _MYTH_KEYS = frozenset({"myth", "misconception", "fiction", "mythtext", "falsecl
 
 def data_field(text: str, start: int) -> str:
     """The block key of a string whose text starts at ``start`` (just inside its quote)."""
-    quote_at = start - 1
-    target = _TARGET.search(text, max(0, quote_at - 60), max(0, quote_at))
-    if target is None:
+    name = _key_before(text, start - 1)
+    if name is None:
         return "string"
-    key = target.group(1).rsplit(".", 1)[-1].lower().replace("_", "").replace("-", "")
+    key = name.rsplit(".", 1)[-1].lower().replace("_", "").replace("-", "")
     return "myth" if key in _MYTH_KEYS else "string"
 
 
 def _social_card(text: str, quote_at: int) -> bool:
     """Is the string assigned to a social-card name (``$og_title = '…'``, ``'twitter:description'
     => '…'``)? Those repeat the page's title and description for other sites."""
-    target = _TARGET.search(text, max(0, quote_at - 60), quote_at)
-    if target is None:
+    name = _key_before(text, quote_at)
+    if name is None:
         return False
-    name = target.group(1).lower()
+    name = name.lower()
     return any(
         name.startswith((prefix + "_", prefix + ":", prefix + ".", prefix + "-"))
         for prefix in _SOCIAL
@@ -650,10 +657,10 @@ def _named_copy(text: str, quote_at: int, value: str) -> bool:
     """A short string under a key that holds copy (``'name' => 'Flat Belly Pack'``, ``$product =
     "BellyBurn Pro";``, ``headline: 'Abs & Belly Off'``): a name or a label the page prints,
     too short to read as a sentence."""
-    target = _TARGET.search(text, max(0, quote_at - 60), quote_at)
-    if target is None:
+    name = _key_before(text, quote_at)
+    if name is None:
         return False
-    key = target.group(1).rsplit(".", 1)[-1]
+    key = name.rsplit(".", 1)[-1]
     if any(mark in value for mark in "<>{}$=;_\\|") or not _is_copy(value):
         return False
     if not _PROSE_WORD.search(value):
