@@ -91,3 +91,24 @@ def test_line_starts_follow_commonmark_line_endings(text):
     # LF-only text takes a faster path; both must agree with CRLF | CR | LF.
     expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     assert LineIndex(text).starts == expected
+
+
+@given(
+    st.text(alphabet="ab \n\ré€😀\U0001f3cb\ud800", max_size=60),
+    st.data(),
+)
+def test_columns_count_the_code_units_of_each_encoding(text, data):
+    # Columns come from the offsets of wide characters, not from re-encoding the line: each must
+    # still equal the length of the encoded line up to the offset.
+    index = LineIndex(text)
+    offset = data.draw(st.integers(0, len(text)))
+    line = index.line_of(offset)
+    prefix = text[index.starts[line] : offset]
+    for encoding, width in (("utf-16", 2), ("utf-8", 1), ("utf-32", 4)):
+        codec = {"utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(encoding, encoding)
+        units = len(prefix.encode(codec, "surrogatepass")) // width
+        assert index.lsp_position(offset, encoding) == (line, units)
+    assert index.utf8_position(offset) == (
+        line + 1,
+        len(prefix.encode("utf-8", "surrogatepass")) + 1,
+    )

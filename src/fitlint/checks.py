@@ -125,7 +125,8 @@ class Checks:
                 found = self.sentence_rules.run(document, self.docs, candidates)
             except budget.BudgetExceeded as exc:
                 return Checked(
-                    lexical, f"{exc} (file-time-budget); findings after that point are not reported"
+                    exc.found + lexical,
+                    f"{exc} (file-time-budget); findings after that point are not reported",
                 )
         return Checked(found + lexical, None)
 

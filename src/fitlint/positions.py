@@ -9,6 +9,7 @@ from itertools import accumulate
 from fitlint.lazyregex import lazy_compile
 
 _EOL = lazy_compile(r"\r\n|\r|\n")
+_NON_ASCII = lazy_compile(r"[^\x00-\x7f]")
 
 
 class LineIndex:
@@ -16,6 +17,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._wide_chars: dict[str, tuple[list[int], list[int]]] = {}
         if "\r" in text:
             self.starts = [0] + [m.end() for m in _EOL.finditer(text)]
         else:  # LF only, the common case: line lengths summed in C, no match object per line
@@ -48,14 +50,39 @@ class LineIndex:
     # LSP: 0-based line and UTF-16 code units (or the encoding a client negotiated).
     def lsp_position(self, offset: int, encoding: str = "utf-16") -> tuple[int, int]:
         line = self.line_of(offset)
-        prefix = self.text[self.starts[line] : offset]
-        return line, unit_len(prefix, encoding)
+        return line, self.units_between(self.starts[line], offset, encoding)
 
     # reviewdog (rdjson): 1-based line, 1-based column counted in UTF-8 bytes.
     def utf8_position(self, offset: int) -> tuple[int, int]:
         line = self.line_of(offset)
-        prefix = self.text[self.starts[line] : offset]
-        return line + 1, len(prefix.encode("utf-8")) + 1
+        return line + 1, self.units_between(self.starts[line], offset, "utf-8") + 1
+
+    def units_between(self, start: int, end: int, encoding: str) -> int:
+        """Code units of ``encoding`` in ``text[start:end]``: the code points plus the extra units
+        of the wider characters, found by bisection so that a diagnostic deep in a megabyte-long
+        line costs no scan of the line before it."""
+        offsets, extra = self._wide(encoding)
+        if not offsets:
+            return end - start
+        before_end = bisect.bisect_left(offsets, end)
+        before_start = bisect.bisect_left(offsets, start)
+        return end - start + (extra[before_end] - extra[before_start])
+
+    def _wide(self, encoding: str) -> tuple[list[int], list[int]]:
+        """Offsets of the characters wider than one code unit, and the extra units before each
+        (``extra[k]``: before the k-th, so ``extra`` has one entry more)."""
+        found = self._wide_chars.get(encoding)
+        if found is None:
+            offsets: list[int] = []
+            extra = [0]
+            if encoding != "utf-32" and not self.text.isascii():
+                for match in _NON_ASCII.finditer(self.text):
+                    units = unit_len(match.group(), encoding) - 1
+                    if units:
+                        offsets.append(match.start())
+                        extra.append(extra[-1] + units)
+            found = self._wide_chars[encoding] = (offsets, extra)
+        return found
 
     def offset_from_lsp(self, line: int, character: int, encoding: str = "utf-16") -> int:
         """Inverse of :meth:`lsp_position`; clamps to the line like LSP clients expect."""
@@ -72,7 +99,7 @@ class LineIndex:
 
 
 def utf16_len(text: str) -> int:
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def unit_len(text: str, encoding: str = "utf-16") -> int:

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from fitlint import __version__
 from fitlint.diagnostics import Diagnostic, Severity
 from fitlint.results import FileResult
-from fitlint.positions import LineIndex, utf16_len
+from fitlint.positions import LineIndex
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -40,8 +40,8 @@ def _region(index: LineIndex, start: int, end: int) -> dict[str, Any]:
         "startColumn": start_col + 1,
         "endLine": end_line + 1,
         "endColumn": end_col + 1,
-        "charOffset": utf16_len(index.text[:start]),
-        "charLength": utf16_len(index.text[start:end]),
+        "charOffset": index.units_between(0, start, "utf-16"),
+        "charLength": index.units_between(start, end, "utf-16"),
         "snippet": {"text": index.text[start:end]},
     }
 

@@ -262,8 +262,38 @@ def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
     return "not" if lemma == "n't" else lemma
 
 
+class _DocLemmas:
+    """The lemmas of the doc the rules are reading, each worked out once: every match in a
+    sentence looks at its clause and its neighbours again, and a long run-on sentence with many
+    matches would otherwise pay for each token once per match."""
+
+    __slots__ = ("doc", "overrides", "lemmas")
+
+    def __init__(self) -> None:
+        self.doc: Any = None
+        self.overrides: Mapping[str, str] | None = None
+        self.lemmas: list[str | None] = []
+
+    def at(self, doc: Any, overrides: Mapping[str, str] | None, index: int) -> str:
+        if doc is not self.doc or overrides is not self.overrides:
+            self.doc, self.overrides = doc, overrides
+            self.lemmas = [None] * len(doc)
+        lemma = self.lemmas[index]
+        if lemma is None:
+            lemma = self.lemmas[index] = lemma_of(doc[index], overrides)
+        return lemma
+
+
+_DOC_LEMMAS = _DocLemmas()
+
+
 def _lemma(ctx: MatchContext, token: Any) -> str:
-    return lemma_of(token, ctx.words.overrides)
+    return _DOC_LEMMAS.at(token.doc, ctx.words.overrides, token.i)
+
+
+def _lemma_at(ctx: MatchContext, index: int) -> str:
+    """The lemma of the sentence's doc's token at ``index``."""
+    return _DOC_LEMMAS.at(ctx.sentence.doc, ctx.words.overrides, index)
 
 
 class _Clause(NamedTuple):
@@ -294,7 +324,6 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
     """Tokens of the match's clause, between the nearest clause breaks on either side; the comma
     that closes a subordinate clause ("While diet matters for belly fat, exercise …") is one too.
     With ``tight``, every comma and coordinator ends it: the scope of a negation."""
-    doc = ctx.sentence.doc
     breaks = ctx.words.breaks
     boundaries = []  # token indices that end one clause and start the next
     subordinate = False
@@ -303,7 +332,7 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
     low = max(ctx.sentence.start, ctx.first - CLAUSE_REACH)
     high = min(ctx.sentence.end, ctx.last + 1 + CLAUSE_REACH)
     for index in range(low, high):
-        lemma = _lemma(ctx, doc[index])
+        lemma = _lemma_at(ctx, index)
         if lemma in _SUBORDINATORS:
             subordinate = True
         if lemma in breaks or (lemma == "," and subordinate):
@@ -357,13 +386,12 @@ _CLAUSE_OPENERS = frozenset(
 def _opens_clause(ctx: MatchContext, index: int) -> bool:
     """Does a new clause start here (after a comma)? "…, and you will …" does; the comma between
     two adjectives ("a meaningful, localized reduction") does not."""
-    doc = ctx.sentence.doc
-    return index < ctx.sentence.end and lemma_of(doc[index], ctx.words.overrides) in _CLAUSE_OPENERS
+    return index < ctx.sentence.end and _lemma_at(ctx, index) in _CLAUSE_OPENERS
 
 
 def _lemmas(ctx: MatchContext, start: int, end: int) -> list[str]:
-    doc, overrides = ctx.sentence.doc, ctx.words.overrides
-    return [lemma_of(doc[i], overrides) for i in range(start, end)]
+    doc, overrides, at = ctx.sentence.doc, ctx.words.overrides, _DOC_LEMMAS.at
+    return [at(doc, overrides, i) for i in range(start, end)]
 
 
 _DEBUNK_CUES = (
@@ -463,7 +491,7 @@ def negated(ctx: MatchContext) -> bool:
     start = max(clause.start, ctx.first - 8 - hyphens)
     lemmas = _lemmas(ctx, start, ctx.first)
     if (
-        _lemma(ctx, doc[ctx.first]) in _LISTED_DENIALS
+        _lemma_at(ctx, ctx.first) in _LISTED_DENIALS
         and "," in lemmas
         and lemmas[0] in _LISTED_DENIALS
         and _about_loss(ctx)
@@ -485,7 +513,7 @@ def negated(ctx: MatchContext) -> bool:
         if (
             lemma in ("no", "zero", "without")
             and "," in lemmas[position + 2 :]
-            and _lemma(ctx, doc[ctx.first]) not in _LISTED_DENIALS
+            and _lemma_at(ctx, ctx.first) not in _LISTED_DENIALS
         ):
             continue  # "no tingling, the pooch-flattening effect …": "no" ends at the comma
         if lemma == "never" and _NEVER_SEEN.search(ctx.sentence.text):
@@ -524,7 +552,7 @@ def negated(ctx: MatchContext) -> bool:
             if (
                 lemma in ("no", "zero")
                 and after[position - 1 : position] == [","]
-                and _lemma(ctx, doc[ctx.first]) in ("no", "zero")
+                and _lemma_at(ctx, ctx.first) in ("no", "zero")
                 and not _DENIED_RESULT.search(ctx.sentence.text)
                 and _about_loss(ctx)
             ):
@@ -543,7 +571,7 @@ def _unsold_denials(ctx: MatchContext) -> bool:
     when loss is what the lines are about; "No gym. No sweat. Just a gentle chair yoga class."
     and "No diet. No gym. No weight loss." promise none."""
     doc = ctx.sentence.doc
-    if _lemma(ctx, doc[ctx.first]) not in ("no", "zero") or not any(
+    if _lemma_at(ctx, ctx.first) not in ("no", "zero") or not any(
         doc[i].text == "." for i in range(ctx.first, ctx.last)
     ):
         return False
@@ -964,10 +992,10 @@ def reported(ctx: MatchContext) -> bool:
     doc = ctx.sentence.doc
     words = ctx.words
     clause = clause_of(ctx)
-    if any(_lemma(ctx, doc[i]) in words.endorsement for i in range(ctx.last + 1, ctx.sentence.end)):
+    if any(_lemma_at(ctx, i) in words.endorsement for i in range(ctx.last + 1, ctx.sentence.end)):
         return False  # "I saw a video saying … melts belly fat, and it's true": passed on, endorsed
     for index in range(ctx.sentence.start, ctx.first):
-        if _lemma(ctx, doc[index]) not in words.report:
+        if _lemma_at(ctx, index) not in words.report:
             continue
         if _claims_a_thing(ctx, index):
             continue  # "readers can claim a free bottle": claim as in take, not as in say
@@ -992,7 +1020,7 @@ def reported(ctx: MatchContext) -> bool:
             continue  # a report in an earlier, separate clause
         window = range(max(ctx.sentence.start, index - 4), index)
         if not _participle_of_noun(ctx, index) and any(
-            _lemma(ctx, doc[i]) in words.first_person for i in window
+            _lemma_at(ctx, i) in words.first_person for i in window
         ):
             continue  # "I am of the belief that …", "I hope …": the writer's own claim
         if doc[index].lower_ in _FORECAST_IMPERATIVES and (
@@ -1077,7 +1105,7 @@ def _named_speaker(ctx: MatchContext, index: int) -> bool:
     # "… in 10 days", "… with our cream"; not "Tom says his gut is smaller since he stopped
     # drinking" (no time, and no product named as one).
     return PERIOD_RE.search(rest) is not None or any(
-        (_lemma(ctx, doc[i]) in words.product or _lemma(ctx, doc[i]) in words.programme)
+        (_lemma_at(ctx, i) in words.product or _lemma_at(ctx, i) in words.programme)
         and doc[i - 1].lower_ in _DETERMINERS
         for i in range(index + 2, ctx.sentence.end)
     )
@@ -1115,11 +1143,11 @@ def _particular_means(ctx: MatchContext, start: int, end: int, words: ContextWor
     …", "these creams claim …"), whose claims a writer reports to weigh them?"""
     doc = ctx.sentence.doc
     for index in range(start, end):
-        lemma = _lemma(ctx, doc[index])
+        lemma = _lemma_at(ctx, index)
         if not any(lemma in means for means in words.targeted):
             continue
         plural = doc[index].lower_ != lemma and doc[index].lower_.endswith("s")
-        before = _lemma(ctx, doc[index - 1]) if index > ctx.sentence.start else ""
+        before = _lemma_at(ctx, index - 1) if index > ctx.sentence.start else ""
         if not plural or before in _DEFINITE:
             return True
     return False
@@ -1332,8 +1360,8 @@ def hypothetical(ctx: MatchContext) -> bool:
         return True
     if (
         ctx.first - ctx.sentence.start <= 2
-        and _lemma(ctx, doc[ctx.sentence.start]) in ("any", "every")
-        and any(_lemma(ctx, doc[i]) in ("that", "which", "who") for i in range(ctx.first, ctx.last))
+        and _lemma_at(ctx, ctx.sentence.start) in ("any", "every")
+        and any(_lemma_at(ctx, i) in ("that", "which", "who") for i in range(ctx.first, ctx.last))
     ):
         return (
             True  # "Any tummy that is flatter after a week has lost water": any case, not a promise
@@ -1341,20 +1369,20 @@ def hypothetical(ctx: MatchContext) -> bool:
     if any(doc[i].text == "," for i in range(ctx.first, ctx.last)):
         return False  # the match runs on into the main clause: the conditional is the promise
     for index in range(ctx.first - 1, ctx.sentence.start - 1, -1):
-        lemma = _lemma(ctx, doc[index])
+        lemma = _lemma_at(ctx, index)
         if lemma in (",", ";", ":", "then", "—", "–"):
             return False  # the match is past the if-clause
         if (
             lemma in _MODALS
             and index - 1 > ctx.sentence.start
-            and _lemma(ctx, doc[index - 1]) in _SUBJECTS
-            and _lemma(ctx, doc[index - 2]) not in words.hypothesis
+            and _lemma_at(ctx, index - 1) in _SUBJECTS
+            and _lemma_at(ctx, index - 2) not in words.hypothesis
         ):
             # "If you follow all 9 tips you can lose an inch": a new subject and a modal start
             # the main clause, comma or not ("if you can lose …" keeps them in the if-clause).
             return False
         if lemma in words.hypothesis:
-            if index > ctx.sentence.start and _lemma(ctx, doc[index - 1]) == "what":
+            if index > ctx.sentence.start and _lemma_at(ctx, index - 1) == "what":
                 return False  # "What if you could shrink your waist while you sleep?": a hook
             following = _lemmas(ctx, index + 1, min(ctx.first, index + 5))
             if any(lemma in words.desire for lemma in following):
@@ -1429,7 +1457,7 @@ def _areas_listed(ctx: MatchContext) -> bool:
     areas = {
         lemma
         for i in range(ctx.first, ctx.last + 1)
-        if (lemma := _lemma(ctx, doc[i])) in ctx.words.area
+        if (lemma := _lemma_at(ctx, i)) in ctx.words.area
     }
     joined = any(doc[i].lower_ in (",", "and", "&", "or", "/") for i in range(ctx.first, ctx.last))
     fat = any(doc[i].lower_ in ("fat", "flab") for i in range(ctx.first, ctx.last + 1))
@@ -1700,13 +1728,12 @@ _OFFERED = frozenset(
 def _aimed_at(ctx: MatchContext) -> bool:
     """Is the outcome what something offered is for ("your 30-day plan to a flat stomach", "Yoga
     for flat stomach", "tips for a slimmer waist")? A wish ("I want a flat stomach") is not."""
-    doc = ctx.sentence.doc
     index = ctx.first - 1
-    while index >= ctx.sentence.start and _lemma(ctx, doc[index]) in ("a", "an", "the", "your"):
+    while index >= ctx.sentence.start and _lemma_at(ctx, index) in ("a", "an", "the", "your"):
         index -= 1
-    if index <= ctx.sentence.start or _lemma(ctx, doc[index]) not in ("for", "to", "towards"):
+    if index <= ctx.sentence.start or _lemma_at(ctx, index) not in ("for", "to", "towards"):
         return False
-    offered = _lemma(ctx, doc[index - 1])
+    offered = _lemma_at(ctx, index - 1)
     words = ctx.words
     return (
         offered in _OFFERED
@@ -1908,7 +1935,7 @@ def _told_to_reader(ctx: MatchContext) -> bool:
     people want a slimmer waist" and "it takes months to see a flatter stomach" are neither."""
     doc = ctx.sentence.doc
     start = max(clause_of(ctx).start, ctx.first - 8)
-    lemmas = [_lemma(ctx, doc[i]) for i in range(start, ctx.first)]
+    lemmas = [_lemma_at(ctx, i) for i in range(start, ctx.first)]
     texts = [doc[i].lower_ for i in range(start, ctx.first)]
     for position, lemma in enumerate(lemmas):
         if lemma not in _SEEING:
@@ -2300,7 +2327,7 @@ def whole_body(ctx: MatchContext) -> bool:
     if _area_name(ctx, matched_lemmas):
         return False  # "Belly Blast Walks": a name that sells the area, whatever it trains
     if any(
-        _lemma(ctx, doc[i]) in words.whole_body and doc[i + 1].lower_ in ("off", "away")
+        _lemma_at(ctx, i) in words.whole_body and doc[i + 1].lower_ in ("off", "away")
         for i in range(ctx.first, ctx.last)
     ):
         return False  # "walk away your muffin top": the means itself takes fat off the area

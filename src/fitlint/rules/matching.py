@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
+from fitlint import budget
 from fitlint.diagnostics import Diagnostic
 from fitlint.document.model import Document, ProseBlock, document_header_rows
 from fitlint.document.sentences import is_period_fragment, sentence_runs, split_sentences
@@ -289,25 +290,30 @@ class SentenceRules:
                 copies[key] = []
                 keys[index] = key
                 fresh.append(index)
-        while fresh:
-            docs = annotate([_prose(document, units[i]) for i in fresh])
-            again: list[int] = []
-            for index, doc in zip(fresh, docs):
-                unit = units[index]
-                findings = found[index] = self._sentences(unit, doc, document, around)
-                key = keys.get(index)
-                if key is None:
-                    continue
-                if any(removes_text(d) for d in findings):
-                    # A removal reads the blank lines around its block: each copy is found
-                    # afresh.
-                    again.extend(copies[key])
-                    continue
-                relative = [moved(d, -bases[index], "") for d in findings]
-                remember(self._units, key, relative)
-                for copy in copies[key]:
-                    found[copy] = _copied(relative, bases[copy], document.path)
-            fresh, keys = again, {}
+        try:
+            while fresh:
+                docs = annotate([_prose(document, units[i]) for i in fresh])
+                again: list[int] = []
+                for index, doc in zip(fresh, docs):
+                    unit = units[index]
+                    findings = found[index] = self._sentences(unit, doc, document, around)
+                    key = keys.get(index)
+                    if key is None:
+                        continue
+                    if any(removes_text(d) for d in findings):
+                        # A removal reads the blank lines around its block: each copy is found
+                        # afresh.
+                        again.extend(copies[key])
+                        continue
+                    relative = [moved(d, -bases[index], "") for d in findings]
+                    remember(self._units, key, relative)
+                    for copy in copies[key]:
+                        found[copy] = _copied(relative, bases[copy], document.path)
+                fresh, keys = again, {}
+        except budget.BudgetExceeded as exc:
+            # What was found before the deadline is reported with the file's FL001.
+            exc.found = [d for findings in found for d in findings or ()] + exc.found
+            raise
         return [d for findings in found for d in findings or ()]
 
     def _unit_key(
@@ -359,43 +365,49 @@ class SentenceRules:
         diagnostics: list[Diagnostic] = []
         runs = _runs_joined(doc)
         sentences = [sentence for sentence, _ in runs]
-        for position, (sentence, fragments) in enumerate(runs):
-            lemmas = lemma_text(sentence, overrides)
-            following = (
-                sentences[position + 1].text.lower()
-                if position + 1 < len(sentences)
-                else unit.following
-            )
-            frame = Frame(
-                around.headings.get(block.section, ""),
-                following,
-                around.debunking,
-                around.title.lower(),
-                _sources(block, unit.start + sentence.start_char, unit.start + sentence.end_char),
-                following or unit.answer,
-            )
-            # Rules that need a claim beside their match run after the rules that report claims.
-            claims: dict[str, list[tuple[int, int]]] = {}
-            ordered = sorted(
-                (self.matchers[i] for i in unit.matchers), key=lambda m: bool(m.rule.beside)
-            )
-            for matcher in ordered:
-                if matcher.rule.code not in self.disabled:
-                    diagnostics.extend(
-                        self._apply(
-                            matcher,
-                            sentence,
-                            lemmas,
-                            block,
-                            frame,
-                            document,
-                            unit,
-                            lead,
-                            around.previous,
-                            claims,
-                            fragments,
+        try:
+            for position, (sentence, fragments) in enumerate(runs):
+                lemmas = lemma_text(sentence, overrides)
+                following = (
+                    sentences[position + 1].text.lower()
+                    if position + 1 < len(sentences)
+                    else unit.following
+                )
+                frame = Frame(
+                    around.headings.get(block.section, ""),
+                    following,
+                    around.debunking,
+                    around.title.lower(),
+                    _sources(
+                        block, unit.start + sentence.start_char, unit.start + sentence.end_char
+                    ),
+                    following or unit.answer,
+                )
+                # Rules that need a claim beside their match run after the rules that report claims.
+                claims: dict[str, list[tuple[int, int]]] = {}
+                ordered = sorted(
+                    (self.matchers[i] for i in unit.matchers), key=lambda m: bool(m.rule.beside)
+                )
+                for matcher in ordered:
+                    if matcher.rule.code not in self.disabled:
+                        diagnostics.extend(
+                            self._apply(
+                                matcher,
+                                sentence,
+                                lemmas,
+                                block,
+                                frame,
+                                document,
+                                unit,
+                                lead,
+                                around.previous,
+                                claims,
+                                fragments,
+                            )
                         )
-                    )
+        except budget.BudgetExceeded as exc:
+            exc.found = diagnostics  # the candidate's sentences read before the deadline
+            raise
         return diagnostics
 
     def _apply(
