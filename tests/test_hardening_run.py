@@ -88,7 +88,7 @@ def test_file_time_budget_must_be_finite_positive_seconds(tmp_path, value, shown
     )
     write(tmp_path / ".fitlint.yaml", "file-time-budget: 2.5\n")
     assert load_config(tmp_path).file_time_budget == 2.5
-    assert Config().file_time_budget == 8
+    assert Config().file_time_budget == 7
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes and /dev/zero")

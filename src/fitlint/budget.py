@@ -1,6 +1,6 @@
 """The per-file time budget: a deadline the slow stages of linting check as they go.
 
-``with time_budget(8.0): ...`` sets a deadline for the calling thread; :func:`check` raises
+``with time_budget(7.0): ...`` sets a deadline for the calling thread; :func:`check` raises
 :class:`BudgetExceeded` once it has passed. The checks sit where the work of a hostile file piles
 up (each piece of text handed to spaCy, each sentence the rules read, each pattern search), so a
 file stops within about one sentence's work of its budget, and nothing is interrupted halfway

@@ -39,7 +39,7 @@ class Config:
     respect_gitignore: bool = True
     force_exclude: bool = False
     regex_timeout: float = 1.0
-    file_time_budget: float = 8.0  # seconds one file may take; past it, FL001 and the run goes on
+    file_time_budget: float = 7.0  # seconds one file may take; past it, FL001 and the run goes on
     profile: str | None = (
         None  # ftc | asa | eu: only rules mapped to that guidance, raised to error
     )
