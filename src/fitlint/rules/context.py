@@ -2462,6 +2462,31 @@ _MUSCLE_AREAS = frozenset(
 )
 
 
+_RESHAPING = frozenset(
+    {
+        "flatten",
+        "shrink",
+        "slim",
+        "trim",
+        "whittle",
+        "smaller",
+        "slimmer",
+        "flatter",
+        "tighter",
+        "inch",
+        "cm",
+        "centimetre",
+        "centimeter",
+    }
+)
+
+
+def _reshapes(ctx: MatchContext) -> bool:
+    """The claim (or the measure just before it) is about the part's size, not its fat."""
+    start = max(ctx.sentence.start, ctx.first - 2)
+    return any(lemma in _RESHAPING for lemma in _lemmas(ctx, start, ctx.last + 1))
+
+
 def antecedent_fat(ctx: MatchContext) -> bool:
     """The pronoun the claim is about points back to fat on a body part named just before it, in
     its sentence or the one before: "The biggest change was my back fat. They just melted.",
@@ -2483,6 +2508,10 @@ def antecedent_fat(ctx: MatchContext) -> bool:
             previous = further.group(1) + " " + previous
     text = (previous + " " + own).lower()
     if words.deposit_surface.search(text):
+        return True
+    if _reshapes(ctx) and words.area_surface.search(text):
+        # The claim slims or measures the part itself ("My thighs touched for years. This
+        # slimmed them right down.", "Measured my tummy. 3.5 inches gone."): the part is enough.
         return True
     # An area with fat named near it ("my back fat"), or one called stubborn ("that stubborn
     # belly").

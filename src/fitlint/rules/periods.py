@@ -50,6 +50,8 @@ PERIOD = (
     rf"|(?:by|in|during|after)\s+(?:the\s+)?(?P<period>week|month)\s+(?P<ordinal>{NUM})\b"
     rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{NUM})\s+(?P<period>day|week|month)s?\b"
     r"|(?P<overnight>overnight)\b"
+    # "lost 12 pounds the first month": the first of its kind, said without a preposition
+    r"|the\s+(?:very\s+)?(?:first|1st|opening)\s+(?P<period>day|week|weekend|fortnight|month)\b"
     # "this week", "next weekend"
     r"|(?:this|next|last)\s+(?P<period>week|weekend|fortnight)\b"
     # "three days later", "eight weeks later"
