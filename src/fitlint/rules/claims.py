@@ -63,7 +63,10 @@ _MULTIPLIER = Needled(
         r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
         rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b"
         # "Obesity has tripled since 1975", "doubled their weight loss"
-        r"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|es|ing)\b(?<!\bin halves)(?<!\binto halves)",
+        r"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|es|ing)\b(?<!\bin halves)(?<!\binto halves)"
+        # "increases sweating by 3 times", "a 3-fold rise"
+        rf"|\bby\s+(?:up\s+to\s+)?(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)(?!\s+(?:a|per|each|every)\b)"
+        r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-?fold\b",
     ),
     "twice",
     "double",
@@ -76,6 +79,7 @@ _MULTIPLIER = Needled(
     "tripl",
     "quadrupl",
     "halv",
+    "fold",
 )
 _COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
 # "9 out of 10", "nine in ten", "one in five", "a third of gym-goers", "two-thirds of adults".
@@ -332,7 +336,8 @@ _PERSONAL_LOSS = Needled(
 # average of 12 lbs", "83% lost weight", "can help you lose 15 pounds in a year".
 _POPULATION_RESULT = lazy_compile(
     r"\b(?:people|participants|subjects|volunteers|women|men|users|members|dieters|patients|adults|those|customers|"
-    r"clients|readers|groups?|eaters|drinkers|walkers|runners|takers)\b(?:\s+[\w'’-]+){0,10}?\s+(?:lost|lose|losing|dropped|shed)\b"
+    r"clients|readers|groups?|eaters|drinkers|walkers|runners|takers|girls|ladies|guys|mums|moms|mamas|"
+    r"followers|subscribers|trainees|challengers)\b(?:\s+[\w'’-]+){0,10}?\s+(?:lost|lose|losing|dropped|shed)\b"
     r"|\d\s?%\s+(?:of\s+[\w-]+\s+)?(?:lost|lose|dropped|shed)\b"
     r"|\b(?:can|could|may|might|will)\s+help\s+(?:you\s+)?(?:lose|drop|shed)\b"
     r"|\ban\s+average\s+of\b"
@@ -553,6 +558,8 @@ _AFTERBURN = lazy_compile(
     r"\b(?:burn|burns|burning)\s+(?:extra\s+|more\s+)?(?:fat|calories)\s+(?:for\s+)?(?:up\s+to\s+|over\s+|nearly\s+|about\s+)?"
     r"\d+\s*(?:-|to)?\s*\d*\s+(?:hours?|hrs?)\s+(?:after|afterwards|post)"
     r"|\bafter-?burn(?:\s+effect)?\s+(?:\w+\s+){0,2}?(?:lasts?|of)\s+(?:up\s+to\s+)?\d+\s*(?:hours?|hrs?)\b"
+    # "keeps your metabolism fired up for 48 hours afterwards"
+    r"|\bmetabolism\s+(?:[\w-]+\s+){0,3}?for\s+(?:up\s+to\s+|over\s+|nearly\s+|about\s+)?\d+\s*(?:hours?|hrs?)\b"
 )
 
 
