@@ -94,7 +94,7 @@ _PER_EVERY = Needled(
 )
 _RATIO = lazy_compile(
     # not the tail of a rating ("4.8 out of 5")
-    rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?{_COUNT_WORD}\b"
+    rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in(?!\s+(?:19|20)\d\d\b))\s+(?:every\s+)?{_COUNT_WORD}\b"
     # not a rating, an effort scale ("7 out of 10 effort") or a plan's days ("one in three days")
     # or a pick from a list ("2 out of 3 exercises")
     r"(?!\s+(?:stars?|points?|rating|effort|rpe|intensity|difficulty|days?|weeks?|sessions?|workouts?|sets?|reps?|meals?|"
@@ -128,7 +128,7 @@ _DOSE = Needled(
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
-    r"extend|prolong|shorten|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*"
+    r"extend(?!er)|prolong|shorten|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*"
     # "adds 300 calories", not figures that "add up"
     r"|\badd(?:s|ed|ing|itional)?\b(?!\s+up\b)"
     # "eat up to 88 fewer calories a meal": a comparison of intake is an outcome too.
@@ -228,7 +228,7 @@ _IMPERATIVE = lazy_compile(
     r"begin|increase|reduce|swap|replace|skip|cut|pair|combine|follow|track|log|write|prepare|cook|store|"
     r"aim|allow|give|let|remember|note|check|warm|cool|stretch|breathe|drop|lift|run|jog|swim|cycle|target|"
     r"lighten|film|brace|lower|raise|join|download|sign|grab|buy|order|incorporate|practi[cs]e|massage|apply|"
-    r"rub|wear|alternate|mix|sip|chew|spread|split|divide|space|sprinkle|blend|soak|"
+    r"rub|wear|alternate|mix|sip|chew|spread|split|divide|space|sprinkle|blend|soak|double|triple|halve|"
     # a recipe's steps: "Freeze ripe bananas in halves", "Top with 20 g of oats"
     r"freeze|chop|slice|peel|bake|boil|simmer|stir|serve|top|garnish|season|whisk|roast|grill|"
     r"pour|heat|measure|weigh|portion|refrigerate|chill|thaw|rinse|puree|scoop|layer|toss|"
@@ -367,7 +367,7 @@ _HEALTHY_PACE = lazy_compile(
     r"\b(?:(?:0?\.5|1|2)(?:\s?(?:[-–]|to)\s?(?:1|2))?\s?(?:lbs?|pounds?)|(?:0?\.5|1)(?:\s?(?:[-–]|to)\s?1)?\s?(?:kg|kilos?)"
     # the same pace as a share of body weight: "lose 0.5-1% of bodyweight per week"
     r"|(?:0?\.5|1)(?:\s?(?:[-–]|to)\s?1)?\s?%\s+of\s+(?:your\s+)?(?:body\s?weight|weight))"
-    r"\s+(?:a|per|each|every)\s+week\b"
+    r"(?:\s+(?:a|per|each|every)\s+|\s?/\s?)week\b"
 )
 # An amount of body weight or girth: "14.6 lbs", "3.1\"", "2 dress sizes".
 _BODY_AMOUNT = lazy_compile(
@@ -691,7 +691,7 @@ _CROWD_CREDIT = lazy_compile(
 # Any crowd already won over: "over 20,000 Kiwis are already shaking their way slimmer".
 _CROWD_ALREADY = lazy_compile(
     r"\b((?:over|more\s+than|nearly|almost)\s+)?(\d[\d,.]*)\s?(k|m|thousand|million|billion)?(\+)?\s+"
-    r"[a-z]+s\s+(?:are|have)\s+already\b"
+    r"(?!(?:bottles|orders|units|boxes|packs|jars|tubs|pouches|bags|copies|items|products|parcels)\b)[a-z]+s\s+(?:are|have)\s+already\b"
 )
 
 
