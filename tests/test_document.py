@@ -193,6 +193,20 @@ def test_front_matter_benefit_lines_under_data_keys_are_read():
     ]
 
 
+def test_front_matter_benefit_keys_of_listed_items_are_read():
+    """A listed pose's "benefit" is printed on its card, whatever verb opens it; its name is a
+    pose, not a product, and is left alone."""
+    text = (
+        "---\nposes:\n  - name: Bow Pose\n"
+        "    benefit: Squeezes the stomach and burns fat from the sides.\n---\nBody.\n"
+    )
+    _, blocks = _blocks(text)
+    assert [(k, p) for k, p, _ in blocks] == [
+        ("front_matter", "Squeezes the stomach and burns fat from the sides."),
+        ("paragraph", "Body."),
+    ]
+
+
 def test_front_matter_snippet_keys_in_camel_case_are_published():
     """ "pinterestTitle" and "seoDescription" are the pin's and the search result's copy, as
     "pin_title" is; "ogTitle" is a social card."""

@@ -25,6 +25,9 @@ _KEY_LINE = lazy_compile(
 NESTED_COPY_KEYS = frozenset(
     {"heading", "subheading", "text", "quote", "body", "content", "answer", "cta", "cta_text"}
     | {"button_text", "review", "testimonial", "message", "intro", "copy"}
+    # What a listed pose, class or product does for the reader: "benefit: Burns stomach fat".
+    | {"benefit", "desc", "feature", "bullet", "highlight", "claim", "promise", "result"}
+    | {"finding", "takeaway"}
 )
 _BLOCK_SCALAR = lazy_compile(r"^[|>][+-]?[0-9]?$")
 
