@@ -194,14 +194,14 @@ def test_front_matter_benefit_lines_under_data_keys_are_read():
 
 
 def test_front_matter_benefit_keys_of_listed_items_are_read():
-    """A listed pose's "benefit" is printed on its card, whatever verb opens it; its name is a
-    pose, not a product, and is left alone."""
+    """A listed pose's "benefit" is printed on its card, whatever verb opens it."""
     text = (
         "---\nposes:\n  - name: Bow Pose\n"
         "    benefit: Squeezes the stomach and burns fat from the sides.\n---\nBody.\n"
     )
     _, blocks = _blocks(text)
     assert [(k, p) for k, p, _ in blocks] == [
+        ("front_matter", "Bow Pose"),
         ("front_matter", "Squeezes the stomach and burns fat from the sides."),
         ("paragraph", "Body."),
     ]
