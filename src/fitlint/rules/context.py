@@ -1416,6 +1416,14 @@ def _first_person_wish(ctx: MatchContext) -> bool:
     """A wish the writer states for themselves, the match right after it: "I want to lose my
     belly", "we'd love to finally shrink our waists". "Mums who want to lose the baby belly"
     (sold to them) and "I want to help you lose belly fat" (a promise) are not."""
+    if (
+        _call_to_action(ctx)
+        or _lemma_at(ctx, ctx.sentence.start) == "yes"
+        or _YES_BEFORE.search(ctx.before) is not None
+    ):
+        return (
+            False  # "YES! I Want To Melt My Belly Fat Now": the buyer's part, written by the seller
+        )
     before = _lemmas(ctx, max(ctx.sentence.start, ctx.first - 6), ctx.first)
     while before and before[-1] in ("finally", "really", "just", "so", "badly", "desperately"):
         before.pop()
@@ -1438,6 +1446,7 @@ def _first_person_wish(ctx: MatchContext) -> bool:
 
 
 _ONE_PERSON = frozenset({"she", "he"})
+_YES_BEFORE = lazy_compile(r"(?i)(?:^|[^\w'’])yes\W*$")  # "YES! I want to …": a button's opening
 
 
 def _either_way(between: list[str]) -> bool:
