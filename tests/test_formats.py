@@ -1046,6 +1046,40 @@ def test_a_script_object_s_figure_and_label_are_read_as_one_sentence(linter):
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_jsx_object_s_figure_and_label_are_read_as_one_sentence(linter):
+    """A React page keeps its stat cards in an array of objects; the figure and its label are
+    one claim, as in an Astro script, mapped back to both strings."""
+    text = (
+        "const stats = [\n"
+        '  { value: "87%", label: "of users saw a smaller waistline in 21 days" },\n'
+        '  { value: "12,400+", label: "bottles delivered across the country" },\n'
+        "];\n"
+        "export default function Stats() {\n"
+        "  return <ul>{stats.map((s) => <li key={s.label}>{s.value} {s.label}</li>)}</ul>;\n"
+        "}\n"
+    )
+    blocks = [(prose, source) for kind, prose, source in _blocks(text, "Stats.jsx")]
+    assert (
+        "87% of users saw a smaller waistline in 21 days",
+        '87%", label: "of users saw a smaller waistline in 21 days',
+    ) in blocks
+    found = linter.lint_text(text, "Stats.jsx")
+    assert [text[d.start : d.start + 3] for d in found if d.code == "FL401"] == ["87%"]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
+def test_a_php_stat_card_s_label_through_a_translation_call_joins_its_figure():
+    """WordPress themes pass a card's label through __(): the figure before it still reads
+    with it ("93% of members lose …")."""
+    text = (
+        "<?php\n$stats = array(\n"
+        "  array( 'num' => '93%', 'label' => __( 'of members lose 2 inches from their waist', 'fba' ) ),\n"
+        ");\n?>\n"
+    )
+    prose = [prose for kind, prose, source in _blocks(text, "front-page.php")]
+    assert "93% of members lose 2 inches from their waist" in prose
+
+
 def test_liquid_variables_and_snippet_parameters_are_copy(linter):
     """A Shopify section keeps its headline in a variable or hands it to a snippet; the page
     prints it. Other Liquid tags (if, for) and their strings are logic."""

@@ -531,7 +531,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
                 and (reads_as_prose(value) or _named_copy(text, index, value))
             ):
                 found.append(_with_figure(text, figure, index, stop) or literal)
-            if _FIGURE.match(value):
+            if STAT_FIGURE.match(value):
                 figure = index
             elif not after.startswith(("=>", ":")):
                 figure = None  # a key ('text' =>, 'label':) may stand between a figure and its text
@@ -539,7 +539,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
 
 
 # A figure on its own, as a stat card gives it: "94%", "4.5 cm", "3x", "2,000+", "10 kg".
-_FIGURE = lazy_compile(
+STAT_FIGURE = lazy_compile(
     r"\s*(?:up\s+to\s+|over\s+|~\s*)?\d[\d.,]*\s*(?:%|x|×|k\+?|\+|cm|mm|kg|kgs|lbs?|pounds|inch(?:es)?|[\"″”]|"
     r"kcal|calories|sizes?|dress\s+sizes?|days?|weeks?|minutes?)?\s*$",
     re.IGNORECASE,
@@ -547,7 +547,11 @@ _FIGURE = lazy_compile(
 # What stands between a stat card's figure and its text: "'94%' => 'of customers …'",
 # "'figure' => '94%', 'text' => 'of customers …'", or a script's object literal
 # "{ value: '11 kg', label: 'average loss …' }" (a key quoted or not, then => or :).
-_CARD_GAP = lazy_compile(r"\s*(?:=>|,|:)\s*(?:(['\"]?)[\w-]{1,20}\1\s*(?:=>|:)\s*)?$")
+# The text may come through a translation call: "'label' => __( 'of members lose …', 'fba' )".
+_CARD_GAP = lazy_compile(
+    r"\s*(?:=>|,|:)\s*(?:(['\"]?)[\w-]{1,20}\1\s*(?:=>|:)\s*)?"
+    r"(?:(?:__|_e|_x|esc_html__|esc_attr__|esc_html_e|t|\$t|i18n\.t)\s*\(\s*)?$"
+)
 
 
 def _with_figure(text: str, figure: int | None, quote_at: int, stop: int) -> ProseBuilder | None:
