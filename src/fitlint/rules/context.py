@@ -999,6 +999,8 @@ def reported(ctx: MatchContext) -> bool:
             continue
         if _claims_a_thing(ctx, index):
             continue  # "readers can claim a free bottle": claim as in take, not as in say
+        if index == ctx.sentence.start and _lemma_at(ctx, index + 1) in ("me", "us"):
+            continue  # "Ask me about my 30 Day Waist Snatch Challenge": an offer, not a report
         subject = _lemmas(ctx, max(ctx.sentence.start, index - 3), index)
         if index - ctx.sentence.start <= 8:
             subject += _lemmas(
