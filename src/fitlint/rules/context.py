@@ -2438,12 +2438,16 @@ _LOCAL_WORDS = frozenset(
 
 
 def _taken_off_area(lemmas: list[str], words: ContextWords) -> bool:
-    """Does the match take fat off or from a named area: "fat off the upper arms", "the fat
-    layer off your arms", "inches from your waist"?"""
+    """Does the match take fat off, from or out of a named area: "fat off the upper arms", "the
+    fat layer off your arms", "inches from your waist", "sweeps fat out of your midsection"?"""
     if not any(w in _FAT_TAKEN for w in lemmas):
         return False  # not "shed weight from the face", which overall fat loss does
     return any(
-        lemma in ("off", "from") and any(w in words.area for w in lemmas[position + 1 :])
+        (
+            lemma in ("off", "from")
+            or (lemma == "out" and lemmas[position + 1 : position + 2] == ["of"])
+        )
+        and any(w in words.area for w in lemmas[position + 1 :])
         for position, lemma in enumerate(lemmas)
     )
 
