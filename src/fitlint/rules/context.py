@@ -2312,6 +2312,8 @@ def whole_body(ctx: MatchContext) -> bool:
     words = ctx.words
     doc = ctx.sentence.doc
     clause = clause_of(ctx)
+    if _made_easier(ctx, clause):
+        return True
     matched = set(range(ctx.first, ctx.last + 1))
     named = False
     lemmas = _lemmas(ctx, clause.start, clause.end)
@@ -2435,6 +2437,22 @@ _LOCAL_WORDS = frozenset(
     # acting on the fat where it sits: "methi water dissolves belly fat"
     | {"dissolve", "flush", "liquefy", "emulsify", "drain"}
 )
+
+
+def _made_easier(ctx: MatchContext, clause: _Clause) -> bool:
+    """ "Yoga eases stress, so that it's easier to burn belly fat": what the clause before credits
+    helps the loss along and takes no fat off the area, when the clause of the match names no
+    targeted means ("this belt makes it easier to burn belly fat" sells the belt)."""
+    if _lemmas(ctx, max(clause.start, ctx.first - 2), ctx.first) not in (
+        ["easy", "to"],
+        ["easier", "to"],
+    ):
+        return False
+    targeted = ctx.words.targeted
+    own = clause_of(ctx, tight=True)  # "…, so that it's easier to …" starts a clause of its own
+    return not any(
+        any(lemma in means for means in targeted) for lemma in _lemmas(ctx, own.start, ctx.first)
+    )
 
 
 def _taken_off_area(lemmas: list[str], words: ContextWords) -> bool:
