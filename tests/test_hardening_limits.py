@@ -152,6 +152,30 @@ def test_identical_paragraphs_cost_time_in_proportion_to_their_number(linter):
     _grows_linearly(make, 400, lambda t: linter.lint_text(t, "d.md"))
 
 
+def test_many_pasted_paragraphs_cost_time_in_proportion_to_their_number(linter):
+    # Each paragraph pasted right under itself: every copy was checked against every span already
+    # reported, the heading above each was searched for from the top of the file, and each
+    # removal copied the rest of the file (100,000 copies of a 50-character paragraph took 455 s).
+    def make(n: int, i: int) -> str:
+        pasted = (
+            f"Copy {i}, note {k}: this paragraph is long enough to count as pasted.\n\n"
+            for k in range(n)
+        )
+        return "".join(paragraph * 2 for paragraph in pasted)
+
+    found = linter.lint_text(make(3, 0), "d.md")
+    assert [d.code for d in found] == ["FL302"] * 3
+    _grows_linearly(make, 4000, lambda t: linter.lint_text(t, "d.md"))
+
+
+def test_a_paragraph_printed_five_times_or_more_is_a_template(linter):
+    # A sign-off or a banner a template prints again and again is not a paste; a paragraph on
+    # the page three times may be either, and its copies are still reported.
+    line = "Reply to this email and tell me your why. I read every single one.\n\n"
+    assert [d.code for d in linter.lint_text(line * 3, "d.md")] == ["FL302", "FL302"]
+    assert linter.lint_text(line * 5, "d.md") == []
+
+
 def test_a_pasted_paragraph_is_judged_in_each_copy_s_own_surroundings(linter):
     # Copies of a paragraph share their findings only when everything around them matches: the
     # copy under a myth heading is excused; the others are reported at their own positions, in

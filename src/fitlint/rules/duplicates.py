@@ -9,6 +9,7 @@ across files, a run-level index maps each hash to its locations.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
 import re
@@ -338,8 +339,40 @@ class Copy(NamedTuple):
     similarity: float = 1.0
 
 
-def _inside(unit: Unit, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= unit.start and unit.end <= end for start, end in spans)
+class Spans:
+    """Character spans already reported, kept in order of their start: whether a unit lies
+    inside one, or a span overlaps one, is looked up among the spans that start close enough
+    to matter (no span is longer than the longest), so a file of 100,000 pasted paragraphs
+    takes time in proportion to them, not to their square."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+        self._longest = max(self._longest, end - start)
+
+    def _near(self, start: int, end: int) -> range:
+        """Positions of the spans that could contain or overlap ``start``..``end``."""
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        return range(low, bisect.bisect_left(self._starts, end))
+
+    def contain(self, start: int, end: int) -> bool:
+        return any(
+            self._starts[k] <= start and end <= self._ends[k]
+            for k in range(self._near(start, end).start, bisect.bisect_right(self._starts, start))
+        )
+
+    def overlap(self, start: int, end: int) -> bool:
+        return any(self._ends[k] > start for k in self._near(start, end))
+
+
+def _inside(unit: Unit, spans: Spans) -> bool:
+    return spans.contain(unit.start, unit.end)
 
 
 def shingles(text: str, size: int) -> set[str]:
@@ -500,16 +533,21 @@ TEMPLATE_COUNT = (
 )
 
 
-def _templated(units: Sequence[Unit]) -> set[str]:
+# A paragraph printed this many times is a template's (a sign-off, a card, a banner): three copies
+# of a paragraph are as often a paste repeated as a template, so paragraphs need more.
+TEMPLATE_PARAGRAPH_COUNT = 5
+
+
+def _templated(units: Sequence[Unit], count: int = TEMPLATE_COUNT) -> set[str]:
     counts: dict[str, int] = defaultdict(int)
     for unit in units:
         counts[unit.key] += 1
-    return {key for key, count in counts.items() if count >= TEMPLATE_COUNT}
+    return {key for key, seen in counts.items() if seen >= count}
 
 
 def find_copies(document: Document, options: Options) -> list[Copy]:
     copies: list[Copy] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     # 1. Sections, largest first, so a whole pasted article is one finding, not fifty.
     sections = section_units(document, options)
     template_sections = _templated(sections)
@@ -538,19 +576,21 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
         )
     # Biggest first; a section wins over a passage of the same extent (its removal is safe).
     for copy in sorted(repeated, key=lambda c: (c.copy.start - c.copy.end, c.kind != "section")):
-        overlaps = any(copy.copy.start < b and a < copy.copy.end for a, b in taken)
-        if not overlaps:
+        if not taken.overlap(copy.copy.start, copy.copy.end):
             copies.append(copy)
-            taken.append((copy.copy.start, copy.copy.end))
+            taken.add(copy.copy.start, copy.copy.end)
     # 2. Paragraphs outside the reported sections. Consecutive paragraphs pasted together are one
     # pasted passage; a paragraph pasted with the heading above it is reported from the heading.
     paragraphs = [u for u in paragraph_units(document, options) if not options.allowed(u)]
+    template_paragraphs = _templated(paragraphs, TEMPLATE_PARAGRAPH_COUNT)
     first_para: dict[str, int] = {}
     found: list[tuple[int, int, float]] = []  # (copy position, original position, similarity)
     for position, unit in enumerate(paragraphs):
+        if unit.key in template_paragraphs:
+            continue  # a sign-off or a card's text printed again and again: a template
         if unit.key in first_para and not _inside(unit, taken):
             found.append((position, first_para[unit.key], 1.0))
-            taken.append((unit.start, unit.end))
+            taken.add(unit.start, unit.end)
         first_para.setdefault(unit.key, position)
     # 3. Near copies among the rest (not list items: sibling items share their wording by design).
     for i, j, similarity in near_pairs(paragraphs, options):
@@ -561,7 +601,7 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
         later = paragraphs[j]
         if not _inside(later, taken):
             found.append((j, i, similarity))
-            taken.append((later.start, later.end))
+            taken.add(later.start, later.end)
     copies.extend(_paragraph_copies(document, paragraphs, sorted(found)))
     # 4. A title used twice: a long heading repeated over different text (a pasted call-to-action
     # box, a section pasted and then edited). Short headings repeat by design ("How to do it").
@@ -570,7 +610,7 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
         earlier = first_heading.get(unit.key)
         if earlier is not None and not _inside(unit, taken) and not options.allowed(unit):
             copies.append(Copy("heading", unit, earlier))
-            taken.append((unit.start, unit.end))
+            taken.add(unit.start, unit.end)
         first_heading.setdefault(unit.key, unit)
     # 5. A sentence repeated in another block: a pull-quote.
     # One copy stands alone as its own block, the other sits inside a paragraph.
@@ -590,7 +630,7 @@ def find_copies(document: Document, options: Options) -> list[Copy]:
                     norm,
                 )
                 copies.append(Copy("pull-quote", unit, original))
-                taken.append((start, end))
+                taken.add(start, end)
         seen_sentence.setdefault(norm, (block_index, start, end, alone))
     return copies
 
@@ -602,6 +642,7 @@ def _paragraph_copies(
     copy k of original k is one pasted passage."""
     copies: list[Copy] = []
     run: list[tuple[int, int, float]] = []
+    block_lines = [block.line for block in document.blocks]
 
     def flush() -> None:
         if not run:
@@ -609,7 +650,7 @@ def _paragraph_copies(
         first_copy, first_original, similarity = run[0]
         last_copy, last_original, _ = run[-1]
         copy, original = paragraphs[first_copy], paragraphs[first_original]
-        copy = _with_heading(document, copy, original)
+        copy = _with_heading(document, block_lines, copy, original)
         if len(run) == 1:
             copies.append(
                 Copy("paragraph" if similarity >= 1.0 else "near", copy, original, similarity)
@@ -637,11 +678,13 @@ def _paragraph_copies(
     return copies
 
 
-def _with_heading(document: Document, copy: Unit, original: Unit) -> Unit:
+def _with_heading(
+    document: Document, block_lines: Sequence[int], copy: Unit, original: Unit
+) -> Unit:
     """A paragraph copy whose heading repeats the original's heading is a pasted section: report
-    it from the heading."""
-    before_copy = _heading_before(document, copy)
-    before_original = _heading_before(document, original)
+    it from the heading. ``block_lines``: each block's first line, in order."""
+    before_copy = _heading_before(document, block_lines, copy)
+    before_original = _heading_before(document, block_lines, original)
     if before_copy is None or before_original is None or before_copy.line == before_original.line:
         return copy
     if normalise(before_copy.text) != normalise(before_original.text):
@@ -650,13 +693,12 @@ def _with_heading(document: Document, copy: Unit, original: Unit) -> Unit:
     return copy._replace(start=start, line=before_copy.line, heading=before_copy.text.strip())
 
 
-def _heading_before(document: Document, unit: Unit) -> ProseBlock | None:
+def _heading_before(
+    document: Document, block_lines: Sequence[int], unit: Unit
+) -> ProseBlock | None:
     """The heading that directly precedes the unit (nothing but blank lines between)."""
-    previous = None
-    for block in document.blocks:
-        if block.line >= unit.line:
-            break
-        previous = block
+    at = bisect.bisect_left(block_lines, unit.line)  # the first block on the unit's line or after
+    previous = document.blocks[at - 1] if at > 0 else None
     if previous is None or previous.kind != "heading":
         return None
     between = range(previous.end_line + 1, unit.line)
@@ -694,12 +736,12 @@ class CrossFileIndex:
         found.sort(
             key=lambda group: (group[0][1].kind != "section", group[0][0], group[0][1].start)
         )
-        reported: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        reported: dict[str, Spans] = defaultdict(Spans)
         kept = []
         for group in found:
             if all(_inside(unit, reported[path]) for path, unit in group):
                 continue
             kept.append(group)
             for path, unit in group:
-                reported[path].append((unit.start, unit.end))
+                reported[path].add(unit.start, unit.end)
         return kept

@@ -79,7 +79,7 @@ def removal(text: str, start: int, end: int) -> Edit:
     newline stays without one. Only whitespace outside [start, end) is ever removed."""
     at_line_end = end == len(text) or text[end - 1] in "\r\n"
     whole = (start == 0 or text[start - 1] in "\r\n") and at_line_end
-    if not whole or start == 0 or (end < len(text) and not _blank_start(text[end:])):
+    if not whole or start == 0 or (end < len(text) and not _blank_start(text, end)):
         return Edit(start, end, "")
     begin = start
     while begin > 0:
@@ -96,9 +96,12 @@ def removal(text: str, start: int, end: int) -> Edit:
     return Edit(begin, end, "")
 
 
-def _blank_start(text: str) -> bool:
-    """Does ``text`` open with a blank line (only whitespace up to its first line ending)?"""
-    for ch in text:
+def _blank_start(text: str, at: int) -> bool:
+    """Does ``text`` from ``at`` open with a blank line (only whitespace up to its first line
+    ending)? Read in place: a copy of the rest of the file per removal would make a file of many
+    pasted paragraphs cost the square of its length."""
+    for index in range(at, len(text)):
+        ch = text[index]
         if ch in "\r\n":
             return True
         if not ch.isspace():
