@@ -97,7 +97,8 @@ _RATIO = lazy_compile(
     rf"(?<![\d.,])\b{_COUNT_WORD}\s+(?:out\s+of|in(?!\s+(?:19|20)\d\d\b))\s+(?:every\s+)?{_COUNT_WORD}\b"
     # not a rating, an effort scale ("7 out of 10 effort") or a plan's days ("one in three days")
     # or a pick from a list ("2 out of 3 exercises")
-    r"(?!\s+(?:stars?|points?|rating|effort|rpe|intensity|difficulty|days?|weeks?|sessions?|workouts?|sets?|reps?|meals?|"
+    r"(?!\s+(?:stars?|points?|rating|effort|rpe|intensity|difficulty|days?|weeks?|months?|years?|hours?|minutes?|"
+    r"sessions?|workouts?|sets?|reps?|meals?|"
     r"exercises?|moves?|recipes?|questions?|options?|items?|tips?))"
     r"|\b(?:thousands|millions|hundreds|tens\s+of\s+thousands)\s+of\s+(?:\w+\s+)?(?:people|women|men|users|customers|members|dieters|moms|mums|parents|clients|readers|fans)\b"
     r"|\b(?:a|one|two|three)[\s-](?:thirds?|quarters?|fifths?|tenths?)\s+of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?"
@@ -127,7 +128,7 @@ _DOSE = Needled(
 )
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
-    r"maximi[sz]|support|promot|lead|led\b|caus|produc|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
+    r"maximi[sz]|support(?!s?\s+(?:users?|people|weights?|up\s+to)\b)|promot|lead|led\b|caus|produc(?!ts?\b)|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
     r"extend(?!er)|prolong|shorten|risk|linked|associated|predict|fluctuat|var(?:y|ies|ied)|generat)\w*"
     # "adds 300 calories", not figures that "add up"
     r"|\badd(?:s|ed|ing|itional)?\b(?!\s+up\b)"
