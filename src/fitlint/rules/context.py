@@ -1922,9 +1922,21 @@ def _opened_by_period(ctx: MatchContext) -> bool:
     waist" in a testimonial. A writer's own diary entry is left alone."""
     doc = ctx.sentence.doc
     opening = doc_text(doc)[doc[ctx.sentence.start].idx : doc[ctx.first].idx]
+    if _PERIOD_FRAGMENTS.match(opening):
+        return True  # a headline of fragments: "14 days, 20 minutes a day, one flat belly."
     if len(opening) > 40 or PERIOD_RE.match(opening.lstrip(" \"“'‘*_")) is None:
         return False  # tested first: the quotation scan reads up to 2,000 characters back
     return ctx.in_blockquote or _quote_field(ctx) or _inside_quotes(ctx)
+
+
+# A run of short fragments opened by a period, the outcome last: "14 days, 20 minutes a day, one
+# flat belly", "Preheader: 3 weeks. 10 minutes a day. Your flattest tummy yet".
+_PERIOD_FRAGMENTS = lazy_compile(
+    r"^\W*(?:[a-z][\w ]{0,20}:\W*)?\d+[\s-]*(?:days?|nights?|weeks?)\s*[,.:–—]\s*"
+    r"(?:[^,.:–—]{1,30}[,.:–—]\s*){1,3}"
+    r"(?:one|a|an|your|the)?\s*$",
+    re.IGNORECASE,
+)
 
 
 # A product's first units as the time it took: "smaller after one bottle", "by the second jar".
