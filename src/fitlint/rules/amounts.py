@@ -62,7 +62,10 @@ _PREFIX = r"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+tot
 _AMOUNT = lazy_compile(
     # Never the weight reached: "dropped from 92 kg to 84 kg", "my weight fell to 84 kg".
     rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+(?<!\bto[ \t]){_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)(?!{_OF_SOMETHING_ELSE})"
-    rf"|\b{_RANGE}\s*(?:whole\s+|full\s+|entire\s+)?{_UNIT}{_OF_FAT}?[ \t]+(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
+    # A stat card's figure and label: "11 kg average loss in the first 28 days".
+    rf"|\b{_RANGE}\s*(?:whole\s+|full\s+|entire\s+)?{_UNIT}{_OF_FAT}?[ \t]+"
+    r"(?:(?:average|avg\.?|total|combined|typical|median)[ \t]+)?(?:(?:weight|fat|body[ \t]+fat|waist)[ \t]+)?"
+    rf"(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
     # A headline with no verb, the amount then its period and nothing else: "12 pounds in one
     # week!", "Minus 5 kg in 10 days". A sentence that goes on says something about the pace.
     rf"|(?:^|(?<=[.!?:;|•(\[])(?<!\d[.,])|(?<=[.!?:;|•(\[][ \t])){_FRAGMENT_PREFIX}{_RANGE}\s*{_UNIT}{_OF_FAT}?(?={_FRAGMENT_PERIOD})"
