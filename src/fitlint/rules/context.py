@@ -1705,7 +1705,28 @@ def promoted(ctx: MatchContext) -> bool:
         return True  # "your 30-day plan to a flat stomach", "Yoga for flat stomach"
     if _invited_then_offered(ctx):
         return True  # "Want slimmer thighs? Try these inner-thigh toners."
+    if _for_occasion(ctx):
+        return True  # "Sleeker upper arms for sleeveless season"
     return targeting(ctx)
+
+
+# An occasion the outcome is promised for: "for sleeveless season", "in time for the wedding".
+_OCCASION_AFTER = lazy_compile(
+    r"\s*(?:for|by|before|in\s+time\s+for)\s+(?:(?:the|your|my|this|next)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:season|summer|wedding|holidays?|vacation|christmas|party|beach|prom|reunion)\b",
+    re.IGNORECASE,
+)
+
+
+def _for_occasion(ctx: MatchContext) -> bool:
+    """The outcome promised for an occasion, and not wished for ("many women want slimmer arms
+    for summer")."""
+    doc = ctx.sentence.doc
+    end = doc[ctx.last].idx + len(doc[ctx.last])
+    if _OCCASION_AFTER.match(doc_text(doc), end, end + 60) is None:
+        return False
+    clause = clause_of(ctx)
+    return not any(lemma in ctx.words.desire for lemma in _lemmas(ctx, clause.start, ctx.first))
 
 
 _OFFER = lazy_compile(
