@@ -883,8 +883,19 @@ class ClaimMatcher:
             return
         if block_index in index.reference_blocks:
             return
-        if block.kind == "table_cell" and not _layout_prose(document, block):
-            return  # a figure or a label in a data table is read by its row (uncited_table_rows)
+        if (
+            block.kind == "table_cell"
+            and not _layout_prose(document, block)
+            and not (
+                self.claim == "appeal"
+                and len(block.text.split()) >= PROSE_CELL_WORDS
+                and not _WHOLLY_QUOTED.match(block.text)  # a headline quoted to be examined
+            )
+        ):
+            # A figure or a label in a data table is read by its row (uncited_table_rows); a
+            # cell that appeals to research in a sentence ("Research proves it burns 30% more
+            # fat") makes its claim wherever it stands.
+            return
         if block.kind == "control" and self.claim != "statistic":
             return  # a link that names another page ("… According to a Trainer") points to its claim
         titled = block.kind == "heading" or (block.kind == "front_matter" and block.key == "title")
@@ -1153,6 +1164,9 @@ _TIME_COLUMN = lazy_compile(
 
 
 PROSE_CELL_WORDS = 6  # a layout cell this long holds a sentence ("92% of wrappers saw …")
+
+
+_WHOLLY_QUOTED = lazy_compile(r'^\s*["“‘\'][^"“”]*["”’\']\W*$')
 
 
 def _layout_prose(document: Document, block: ProseBlock) -> bool:
