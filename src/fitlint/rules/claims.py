@@ -889,7 +889,7 @@ class ClaimMatcher:
             and not (
                 self.claim == "appeal"
                 and len(block.text.split()) >= PROSE_CELL_WORDS
-                and not _WHOLLY_QUOTED.match(block.text)  # a headline quoted to be examined
+                and _OPENS_WITH_APPEAL.match(block.text)
             )
         ):
             # A figure or a label in a data table is read by its row (uncited_table_rows); a
@@ -1166,7 +1166,12 @@ _TIME_COLUMN = lazy_compile(
 PROSE_CELL_WORDS = 6  # a layout cell this long holds a sentence ("92% of wrappers saw …")
 
 
-_WHOLLY_QUOTED = lazy_compile(r'^\s*["“‘\'][^"“”]*["”’\']\W*$')
+# A cell that opens with the appeal: "Research proves it burns 30% more fat", "Scientifically
+# proven to …" (a quoted headline, or a cell that only mentions evidence, is left to its row).
+_OPENS_WITH_APPEAL = lazy_compile(
+    r"(?i)^[^\w\"“‘']*(?:research|studies|study|science|scientists|scientifically|clinically|"
+    r"clinical\s+(?:studies|trials|research)|experts?|doctors?)\b"
+)
 
 
 def _layout_prose(document: Document, block: ProseBlock) -> bool:
