@@ -10,7 +10,7 @@ from fitlint.config import Config
 from fitlint.document import parse_document
 from fitlint.engine import Linter
 from fitlint.fixes import apply_edits, chosen_edits
-from fitlint.rules.duplicates import CrossFileIndex, Options
+from fitlint.rules.duplicates import CrossFileIndex, Options, Spans
 
 
 @needs_shared
@@ -165,3 +165,21 @@ def test_a_repeated_sales_sentence_link_is_a_copy_but_a_repeated_button_label_is
         text = link + "<p>Walk daily.</p>\n" + link + "<p>Sleep well.</p>\n"
         found = [d for d in linter.lint_text(text, "page.html") if d.code == "FL302"]
         assert bool(found) == repeated, (link, [d.text for d in found])
+
+
+def test_reported_spans_answer_as_testing_every_span():
+    # Spans looks only at the spans that start close enough to matter; the answers must be those
+    # of testing every span, whatever their lengths and order of arrival.
+    rng = random.Random(38)
+    for _ in range(300):
+        spans = Spans()
+        added: list[tuple[int, int]] = []
+        for _ in range(rng.randrange(25)):
+            start = rng.randrange(200)
+            span = (start, start + rng.choice((0, 1, 5, 20, 90)))
+            spans.add(*span)
+            added.append(span)
+            a, b = rng.randrange(200), rng.randrange(200)
+            a, b = min(a, b), max(a, b)
+            assert spans.contain(a, b) == any(s <= a and b <= e for s, e in added)
+            assert spans.overlap(a, b) == any(s < b and a < e for s, e in added)

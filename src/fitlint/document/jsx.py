@@ -23,6 +23,7 @@ from fitlint.document.templates import (
     MARKUP_STRING,
     STAT_FIGURE,
     data_field,
+    figure_and_label,
     metadata_key,
     reads_as_prose,
     string_literal,
@@ -224,11 +225,7 @@ class _Painter:
         figure_start, figure_end = self.span(value)
         if STAT_FIGURE.fullmatch(self.text[figure_start + 1 : figure_end - 1]) is None:
             return None
-        joined = string_literal(self.text, figure_start, figure_end)
-        if joined is None:
-            return None
-        joined.add_mapped(" ", figure_end, start + 1 - figure_end)
-        return string_literal(self.text, start, end, joined)
+        return figure_and_label(self.text, figure_start, figure_end, start, end)
 
     def shown_data(self, node: Any) -> bool:
         """Is a string data a page renders: an item of an array, or a property's value under a

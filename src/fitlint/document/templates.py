@@ -564,11 +564,20 @@ def _with_figure(text: str, figure: int | None, quote_at: int, stop: int) -> Pro
     gap = text[figure_end:quote_at]
     if "\n" in gap or not _CARD_GAP.match(gap):
         return None
-    joined = string_literal(text, figure, stop)
+    return figure_and_label(text, figure, figure_end, quote_at, stop)
+
+
+def figure_and_label(
+    text: str, figure_at: int, figure_end: int, label_at: int, stop: int
+) -> ProseBuilder | None:
+    """The quoted figure at ``figure_at`` (its string ends at ``figure_end``) and the quoted label
+    at ``label_at`` read as one sentence, each character mapped to its source; the code between
+    them reads as one space."""
+    joined = string_literal(text, figure_at, stop)
     if joined is None:
         return None
-    joined.add_mapped(" ", figure_end, quote_at + 1 - figure_end)
-    return string_literal(text, quote_at, stop, joined)
+    joined.add_mapped(" ", figure_end, label_at + 1 - figure_end)
+    return string_literal(text, label_at, stop, joined)
 
 
 # Blade directives that hand strings to the page: a partial's parameters (@include('banner',

@@ -12,6 +12,7 @@ extend them.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -262,12 +263,11 @@ def lemma_of(token: Any, overrides: Mapping[str, str] | None = None) -> str:
     return "not" if lemma == "n't" else lemma
 
 
-class _DocLemmas:
+class _DocLemmas(threading.local):
     """The lemmas of the doc the rules are reading, each worked out once: every match in a
     sentence looks at its clause and its neighbours again, and a long run-on sentence with many
-    matches would otherwise pay for each token once per match."""
-
-    __slots__ = ("doc", "overrides", "lemmas")
+    matches would otherwise pay for each token once per match. One per thread: the language
+    server lints in a thread of its own."""
 
     def __init__(self) -> None:
         self.doc: Any = None
@@ -1418,14 +1418,13 @@ def _first_person_wish(ctx: MatchContext) -> bool:
     """A wish the writer states for themselves, the match right after it: "I want to lose my
     belly", "we'd love to finally shrink our waists". "Mums who want to lose the baby belly"
     (sold to them) and "I want to help you lose belly fat" (a promise) are not."""
+    # "YES! I Want To Melt My Belly Fat Now": the buyer's part, written by the seller.
     if (
         _call_to_action(ctx)
         or _lemma_at(ctx, ctx.sentence.start) == "yes"
         or _YES_BEFORE.search(ctx.before) is not None
     ):
-        return (
-            False  # "YES! I Want To Melt My Belly Fat Now": the buyer's part, written by the seller
-        )
+        return False
     before = _lemmas(ctx, max(ctx.sentence.start, ctx.first - 6), ctx.first)
     while before and before[-1] in ("finally", "really", "just", "so", "badly", "desperately"):
         before.pop()

@@ -342,8 +342,9 @@ class Copy(NamedTuple):
 class Spans:
     """Character spans already reported, kept in order of their start: whether a unit lies
     inside one, or a span overlaps one, is looked up among the spans that start close enough
-    to matter (no span is longer than the longest), so a file of 100,000 pasted paragraphs
-    takes time in proportion to them, not to their square."""
+    to matter (no span is longer than the longest). A file of 100,000 pasted paragraphs then
+    takes time in proportion to them, not to their square; one long reported section widens
+    every lookup to the spans it could hold."""
 
     def __init__(self) -> None:
         self._starts: list[int] = []
@@ -356,19 +357,18 @@ class Spans:
         self._ends.insert(at, end)
         self._longest = max(self._longest, end - start)
 
-    def _near(self, start: int, end: int) -> range:
-        """Positions of the spans that could contain or overlap ``start``..``end``."""
-        low = bisect.bisect_left(self._starts, start - self._longest)
-        return range(low, bisect.bisect_left(self._starts, end))
-
     def contain(self, start: int, end: int) -> bool:
-        return any(
-            self._starts[k] <= start and end <= self._ends[k]
-            for k in range(self._near(start, end).start, bisect.bisect_right(self._starts, start))
-        )
+        # A span holding start..end starts at or before ``start``, and no earlier than
+        # ``end`` minus the longest span.
+        low = bisect.bisect_left(self._starts, end - self._longest)
+        high = bisect.bisect_right(self._starts, start)
+        return any(self._ends[k] >= end for k in range(low, high))
 
     def overlap(self, start: int, end: int) -> bool:
-        return any(self._ends[k] > start for k in self._near(start, end))
+        # A span overlapping start..end starts before ``end`` and ends after ``start``.
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return any(self._ends[k] > start for k in range(low, high))
 
 
 def _inside(unit: Unit, spans: Spans) -> bool:

@@ -365,6 +365,10 @@ class SentenceRules:
         diagnostics: list[Diagnostic] = []
         runs = _runs_joined(doc)
         sentences = [sentence for sentence, _ in runs]
+        # Rules that need a claim beside their match run after the rules that report claims.
+        ordered = sorted(
+            (self.matchers[i] for i in unit.matchers), key=lambda m: bool(m.rule.beside)
+        )
         try:
             for position, (sentence, fragments) in enumerate(runs):
                 lemmas = lemma_text(sentence, overrides)
@@ -383,11 +387,7 @@ class SentenceRules:
                     ),
                     following or unit.answer,
                 )
-                # Rules that need a claim beside their match run after the rules that report claims.
                 claims: dict[str, list[tuple[int, int]]] = {}
-                ordered = sorted(
-                    (self.matchers[i] for i in unit.matchers), key=lambda m: bool(m.rule.beside)
-                )
                 for matcher in ordered:
                     if matcher.rule.code not in self.disabled:
                         diagnostics.extend(
