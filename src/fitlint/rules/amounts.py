@@ -28,7 +28,10 @@ _UNIT = (
 _LOSS = (
     r"(?:los(?:e|es|t|ing)|loss(?:es)?|drop(?:ped|ping|s)?|shed(?:ding|s)?|melt(?:ed|s|ing)?|burn(?:ed|t|s|ing)?|"
     r"took\s+off|take\s+off|taking\s+off|slim(?:s|med|ming)?\s+down|trim(?:s|med|ming)?|gone|down|"
-    r"obliterat(?:e|ed|es|ing)|ditch(?:ed|es|ing)?|torch(?:ed|es|ing)?|knock(?:ed|s|ing)?\s+off)"
+    r"obliterat(?:e|ed|es|ing)|ditch(?:ed|es|ing)?|torch(?:ed|es|ing)?|knock(?:ed|s|ing)?\s+off|"
+    # A girth or size taken down: "shrink your waist 1 inch a week", "reduce waist size by 2
+    # inches in 30 days".
+    r"shr(?:ink(?:s|ing)?|ank|unk)|reduc(?:e|es|ed|ing)|whittl(?:e|es|ed|ing))"
 )
 # After the amount: "5 kg gone", "3 kg lighter", and the amount doing the going: "watch up to
 # 3 kg fall off", "10 lbs melted away".
@@ -56,7 +59,7 @@ _FRAGMENT_PERIOD = (
 )
 # Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
 _WORDS = r"(?:[ \t]+[\w'’~-]+)"
-_PREFIX = r"(?:up\s+to\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
+_PREFIX = r"(?:up\s+to\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
 # The amount a person lost: a loss word, then (within a few words) the amount; or the amount,
 # then a word of loss; or a from–to weight.
 _AMOUNT = lazy_compile(
