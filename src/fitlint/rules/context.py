@@ -2403,6 +2403,8 @@ def whole_body(ctx: MatchContext) -> bool:
                 return False  # "core intervals", "belly cardio": whole-body means aimed at an area
             if index + 1 < clause.end and lemmas[index + 1 - clause.start] in words.area:
                 continue  # "hormonal belly", "stress belly": a name for the area, not a means
+            if before and before[-1] == "blood":
+                continue  # "balances blood sugar": a level in the blood, not a way of eating
             if lemma == "calorie" and before and before[-1] in words.fat_verb:
                 continue  # "chewing burns calories and may reduce facial fat": an outcome, not a means
             aimed = _lemmas(ctx, max(clause.start, index - 4), index)
