@@ -246,6 +246,28 @@ DEV19_FLOORS = {
     "DUP_SECTION": (0.7, 0.55),
 }
 
+# fixtures/dev20: a twentieth set written blind (search-driven articles as content sites keep
+# them: SEO how-to posts, listicles, affiliate round-ups, myth-versus-fact posts, study news,
+# pillar pages; first run: spot .70/.91, quick-fix .66/.87, statistics .71/.85, duplicates
+# .80/1.00); 16 of its 24 files for development.
+DEV20_FLOORS = {
+    "SPOT_PROMISE": (0.68, 0.88),
+    "QUICKFIX_PROMISE": (0.66, 0.84),
+    "STAT_UNCITED": (0.66, 0.8),
+    "DUP_SECTION": (0.75, 0.95),
+}
+
+# fixtures/dev21: a twenty-first set written blind (spoken and user-generated copy: video,
+# podcast and webinar transcripts, stream scripts, forum threads, reviews, comments, check-ins,
+# an AMA; first run: spot .51/.90, quick-fix .50/.83, statistics .71/.70, duplicates .50/.50);
+# 16 of its 24 files for development.
+DEV21_FLOORS = {
+    "SPOT_PROMISE": (0.5, 0.87),
+    "QUICKFIX_PROMISE": (0.48, 0.8),
+    "STAT_UNCITED": (0.66, 0.66),
+    "DUP_SECTION": (0.45, 0.45),
+}
+
 FIXTURE_FLOORS = {
     "dev2": DEV2_FLOORS,
     "dev3": DEV3_FLOORS,
@@ -265,6 +287,8 @@ FIXTURE_FLOORS = {
     "dev17": DEV17_FLOORS,
     "dev18": DEV18_FLOORS,
     "dev19": DEV19_FLOORS,
+    "dev20": DEV20_FLOORS,
+    "dev21": DEV21_FLOORS,
 }
 
 
