@@ -35,6 +35,7 @@ _LEXICONS = {
     "breaks": "clause-break",
     "negation": "negation",
     "negation_near": "negation-near",
+    "affirming": "affirming-idioms",
     "debunk": "debunk",
     "contrast": "contrast-opener",
     "report": "report",
@@ -105,6 +106,17 @@ class WordSet:
             found += [text.count(" ", 0, m.start()) for m in self._phrases.finditer(text)]
         return sorted(set(found))
 
+    def covered(self, lemmas: list[str]) -> set[int]:
+        """Indexes of every token inside a multi-word entry found in ``lemmas``."""
+        if self._phrases is None:
+            return set()
+        text = " ".join(lemmas)
+        covered: set[int] = set()
+        for match in self._phrases.finditer(text):
+            first = text.count(" ", 0, match.start())
+            covered.update(range(first, first + match.group().count(" ") + 1))
+        return covered
+
     def find_phrase(self, lemmas: list[str]) -> bool:
         """Does a multi-word entry occur in ``lemmas``?"""
         return self._phrases is not None and self._phrases.search(" ".join(lemmas)) is not None
@@ -124,6 +136,7 @@ class ContextWords:
     breaks: WordSet
     negation: WordSet
     negation_near: WordSet
+    affirming: WordSet
     debunk: WordSet
     contrast: WordSet
     report: WordSet
@@ -500,9 +513,12 @@ def negated(ctx: MatchContext) -> bool:
         # before it are more of the same, not a negation of it.
         start += len(lemmas) - lemmas[::-1].index(",")
         lemmas = _lemmas(ctx, start, ctx.first)
+    idioms = words.affirming.covered(_lemmas(ctx, start, min(clause.end, ctx.first + 2)))
     for position, lemma in enumerate(lemmas):
         if _compound_modifier(doc, start + position):
             continue  # "the no-cardio plan that torches belly fat": "no" describes the plan
+        if position in idioms:
+            continue  # "no cap, my stomach was flatter": an idiom that affirms
         # "It is not uncommon to lose …" asserts the claim (a litotes), it does not deny it.
         if (
             (lemma in words.negation or lemma == "cannot")
@@ -531,7 +547,10 @@ def negated(ctx: MatchContext) -> bool:
         if ctx.first > clause.start
     ):
         after = _lemmas(ctx, ctx.last + 1, min(clause.end, ctx.last + 5))
+        after_idioms = words.affirming.covered(after)
         for position, lemma in enumerate(after):
+            if position in after_idioms:
+                continue  # "burns the fat off your thighs like nothing else": a superlative
             # "Say goodbye to love handles without surgery" or "with no surgery": the negation
             # qualifies the means.
             if lemma == "no" and after[position - 1 : position] == ["with"]:
@@ -540,13 +559,16 @@ def negated(ctx: MatchContext) -> bool:
             # the effort, which adds to the claim; it does not negate a verb.
             if (
                 lemma in ("no", "zero")
+                and position + 1 < len(after)
+                and after[position + 1] in words.effort
+            ) or (
+                lemma in ("no", "zero")
                 and after[position - 1 : position] == [","]
-                and (
-                    _EFFORT_DENIED.intersection(after[position + 1 : position + 4])
-                    or (position + 1 < len(after) and after[position + 1] in words.effort)
-                )
+                and _EFFORT_DENIED.intersection(after[position + 1 : position + 4])
             ):
-                break  # "15 minutes a day, no gym": the effort denied adds to the claim
+                # "15 minutes a day, no gym", "LOSE 10KG IN 10 DAYS no gym!!": the effort denied
+                # adds to the claim
+                break
             # "No diet, no exercise, no side effects": the claim is itself a list of denials,
             # and a denial after a comma is one more item of it.
             if (
