@@ -2427,7 +2427,7 @@ def whole_body(ctx: MatchContext) -> bool:
                 continue  # "hormonal belly", "stress belly": a name for the area, not a means
             if before and before[-1] == "blood":
                 continue  # "balances blood sugar": a level in the blood, not a way of eating
-            if lemma == "calorie" and before and before[-1] in words.fat_verb:
+            if lemma == "calorie" and any(b in words.fat_verb for b in before):
                 continue  # "chewing burns calories and may reduce facial fat": an outcome, not a means
             aimed = _lemmas(ctx, max(clause.start, index - 4), index)
             if any(w in _FOCUSED for w in aimed) and any(
