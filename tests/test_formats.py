@@ -393,6 +393,28 @@ def test_a_components_root_template_is_the_markup_it_renders():
     assert _blocks(page, "Hero.vue") == [("paragraph", "Visible.", "Visible.")]
 
 
+def test_a_components_script_data_that_reads_as_prose_is_copy(linter):
+    """A Vue component's script holds the testimonials and cards its template renders: strings
+    that read as prose are copy, at their exact place; keys, paths and names are code. A plain
+    page's inline script stays code."""
+    component = (
+        '<template>\n  <p v-for="s in stories">{{ s.quote }}</p>\n</template>\n'
+        "<script>\nexport default {\n  data() {\n    return { stories: [\n"
+        '      { photo: "/img/tan.jpg", quote: "After four sessions my love handles are gone." },\n'
+        "    ] };\n  },\n};\n</script>\n"
+    )
+    quote = "After four sessions my love handles are gone."
+    assert (quote, quote) in [(prose, text) for _, prose, text in _blocks(component, "Stories.vue")]
+    assert "/img/tan.jpg" not in [prose for _, prose, _ in _blocks(component, "Stories.vue")]
+    codes = {code for code, _ in _found(linter, "Stories.vue", component)}
+    assert "FL101" in codes or "FL105" in codes, codes
+    page = (
+        "<body><p>Visible.</p>\n"
+        '<script>\nconst note = "After four sessions my love handles are gone.";\n</script>\n</body>'
+    )
+    assert [prose for _, prose, _ in _blocks(page, "a.html")] == ["Visible."]
+
+
 def test_a_scripts_data_strings_that_read_as_prose_are_copy():
     """An array of testimonials or features in a script is what the page shows; class names,
     links and short labels are code."""

@@ -747,9 +747,29 @@ def parse_page(
     script = None
     if front is not None and not blocks and _SCRIPT_FENCE.search(text, 0, end):
         script = (0, end)  # an Astro page's front matter is its script: its strings may be copy
+    elif front is None:
+        script = component_script(text)
     result = parse_html(text, line_starts, front_matter_keys, masked=masked, script=script)
     blocks.extend(result.blocks)
     return blocks, result.code_lines | markup_lines(blocks, lines)
+
+
+def component_script(text: str) -> tuple[int, int] | None:
+    """The span of a single-file component's script: a ``<script>`` at the start of a line beside
+    a root ``<template>`` (Vue), whose data (testimonials, cards, taglines) the template renders.
+    Read like a template's code: only strings that read as prose count. A plain page's inline
+    scripts stay code."""
+    if not _ROOT_TEMPLATE.search(text):
+        return None
+    opened = _ROOT_SCRIPT.search(text)
+    if opened is None:
+        return None
+    closed = text.find("</script>", opened.end())
+    return (opened.end(), closed) if closed > opened.end() else None
+
+
+_ROOT_TEMPLATE = lazy_compile(r"^<template[\s>]", re.MULTILINE)
+_ROOT_SCRIPT = lazy_compile(r"^<script\b(?![^>]*\bsrc=)[^>]*>", re.MULTILINE)
 
 
 # Front matter that is code, not YAML: an Astro component script.
