@@ -31,7 +31,9 @@ _LOSS = (
     r"obliterat(?:e|ed|es|ing)|ditch(?:ed|es|ing)?|torch(?:ed|es|ing)?|knock(?:ed|s|ing)?\s+off|"
     # A girth or size taken down: "shrink your waist 1 inch a week", "reduce waist size by 2
     # inches in 30 days".
-    r"shr(?:ink(?:s|ing)?|ank|unk)|reduc(?:e|es|ed|ing)|whittl(?:e|es|ed|ing))"
+    r"shr(?:ink(?:s|ing)?|ank|unk)|reduc(?:e|es|ed|ing)|whittl(?:e|es|ed|ing)|"
+    # British for losing it: "helped readers shift half a stone in a fortnight".
+    r"shift(?:s|ed|ing)?)"
 )
 # After the amount: "5 kg gone", "3 kg lighter", and the amount doing the going: "watch up to
 # 3 kg fall off", "10 lbs melted away".
