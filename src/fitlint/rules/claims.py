@@ -256,6 +256,13 @@ _COMPOSITION = lazy_compile(
     r"(?:fats?|proteins?|carbs?|carbohydrates?|acetic|abv|alcohol|cocoa|cacao|juice|cotton|polyester|spandex|humidity|off|discount)\b)"
     rf"|\b(?:fats?|proteins?|carbs?|carbohydrates?)\s*[:=(–-]?\s*{_NUM}\s?%"
 )
+# Figures that state an offer, a rating's spread or a plate's share, not a finding: "fifteen
+# percent off", "88% five stars, 7% four stars", "fill half the plate with vegetables".
+_OFFER_OR_SPREAD = lazy_compile(
+    r"\b\d[\d.,]*\s?(?:%|percent|per\s+cent)\s+(?:off|discount)\b"
+    r"|\b\d[\d.,]*\s?%\s+(?:five|four|three|two|one|[1-5])[\s-]stars?\b"
+    r"|\bhalf\s+(?:of\s+)?(?:the|your|each)\s+plate\b"
+)
 # A percentage is a finding when it measures a change, a comparison or a share of people:
 # "burns 39% more fat", "90% of users", "a 20% lower risk". Alone it may be a spec ("93% pure").
 _PERCENT_CUE = lazy_compile(
@@ -600,6 +607,7 @@ def statistic_in(text: str) -> bool:
         if not _LOSS_SHARE.search(cleaned):
             cleaned = _INTENSITY.sub(" ", cleaned)
         cleaned = _COMPOSITION.sub(" ", _PROPORTION_OF_TIME.sub(" ", _WHOLLY.sub(" ", cleaned)))
+    cleaned = _OFFER_OR_SPREAD.sub(" ", cleaned)
     cleaned = _EQUIPMENT.sub(" ", cleaned)  # "two 5 kg dumbbells": a kit list, not a finding
     cleaned = _SCORE.sub(" ", cleaned)  # "We gave it 7 out of 10": a reviewer's score
     if _NUTRIENT_TARGET.match(cleaned):
