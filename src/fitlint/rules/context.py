@@ -2673,6 +2673,9 @@ _GUARANTEE = lazy_compile(
     r"\b(?:refund(?:ed|s)?|money[\s-]*back|your\s+money|risk[\s-]*free|guaranteed?\s+or\b"
     r"|pay\s+nothing|(?:don[’']?t|won[’']?t)\s+pay|it[’']?s\s+free\b|or\s+it[’']?s\s+free"
     r"|send\s+(?:it|them)\s+back|return\s+(?:it|them)\s+(?:for|within)\b"
+    # "… email us and you get every dollar back": the money back is the guarantee's own clause
+    r"|\b(?:and\s+)?(?:you\s+)?(?:get|receive)\s+(?:every|each)\s+(?:dollar|penny|cent|euro|pound|rand|peso)\s+back\b"
+    r"|\b(?:dollar|penny|cent)s?\s+back\b"
     # "guaranteed 5 inch waist loss", "guaranteed results": the result itself is guaranteed
     r"|(?<!\bnot\s)(?<!\bno\s)\bguaranteed\s+(?!or\b|by\b|that\b|if\b|for\b)(?=\w))",
     re.IGNORECASE,
