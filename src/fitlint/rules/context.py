@@ -2385,6 +2385,8 @@ def whole_body(ctx: MatchContext) -> bool:
     surface = [doc[i].lower_ for i in range(ctx.first, ctx.last + 1)]
     if "than" in surface or "as" in surface[-2:]:
         return False  # "dieters lost twice as much belly fat as …": one means over another there
+    if "of" in surface and any(doc[i].like_num for i in range(ctx.first, ctx.last + 1)):
+        return False  # "walking makes you lose 1 kg of the belly fat": an amount of one area's fat
     if any(lemma in words.hype for lemma in matched_lemmas) and not any(
         lemma in _WHOLE_SCOPE for lemma in lemmas
     ):
