@@ -74,6 +74,11 @@ _AMOUNT = lazy_compile(
     # A headline with no verb, the amount then its period and nothing else: "12 pounds in one
     # week!", "Minus 5 kg in 10 days". A sentence that goes on says something about the pace.
     rf"|(?:^|(?<=[.!?:;|•(\[])(?<!\d[.,])|(?<=[.!?:;|•(\[][ \t])){_FRAGMENT_PREFIX}{_RANGE}\s*{_UNIT}{_OF_FAT}?(?={_FRAGMENT_PERIOD})"
+    # A result card's signed girth, the area after it: "-7.5 cm waist in 2 weeks". The sign says
+    # it was lost ("28 inch waist in 30 days" is a size, not a loss).
+    rf"|(?:^|(?<=[.!?:;|•(\[])|(?<=[.!?:;|•(\[][ \t]))[-−–][ \t]?{_RANGE}\s*{_UNIT}"
+    r"[ \t]+(?:off[ \t]+(?:the[ \t]+)?)?(?:waist(?:line)?|belly|tummy|stomach|hips?|thighs?|arms?|bust|chest)"
+    rf"(?={_FRAGMENT_PERIOD})"
     # A clothing size down: "from a size 14 to a size 12", "from a UK 16 to a 12".
     r"|\bfrom\s+(?:an?\s+)?(?:(?:uk|us|au|dress|jeans?|pants?)\s+)?size\s+(?P<start_size>\d{1,2})"
     r"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?:size\s+)?(?P<end_size>\d{1,2})\b"
