@@ -59,6 +59,8 @@ _FRAGMENT_PERIOD = (
     rf"(?:{NUM}[ \t]*[- ]?[ \t]*)?(?:hours?|days?|nights?|weeks?|wks?|fortnight|month)\b"
     r"[ \t]*(?:[.!?;,)|*_]|$)"
 )
+# Where a verbless headline or card starts: the text's start or a mark, not a decimal point.
+_HEADLINE_START = r"(?:^|(?<=[.!?:;|•(\[])(?<!\d[.,])|(?<=[.!?:;|•(\[][ \t]))"
 # Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
 _WORDS = r"(?:[ \t]+[\w'’~-]+)"
 _PREFIX = r"(?:up\s+to\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
@@ -73,10 +75,10 @@ _AMOUNT = lazy_compile(
     rf"(?:{_AFTER_AMOUNT}\b|(?:from|off)[ \t]+(?:your|my|her|his|the|their)\b)"
     # A headline with no verb, the amount then its period and nothing else: "12 pounds in one
     # week!", "Minus 5 kg in 10 days". A sentence that goes on says something about the pace.
-    rf"|(?:^|(?<=[.!?:;|•(\[])(?<!\d[.,])|(?<=[.!?:;|•(\[][ \t])){_FRAGMENT_PREFIX}{_RANGE}\s*{_UNIT}{_OF_FAT}?(?={_FRAGMENT_PERIOD})"
+    rf"|{_HEADLINE_START}{_FRAGMENT_PREFIX}{_RANGE}\s*{_UNIT}{_OF_FAT}?(?={_FRAGMENT_PERIOD})"
     # A result card's signed girth, the area after it: "-7.5 cm waist in 2 weeks". The sign says
     # it was lost ("28 inch waist in 30 days" is a size, not a loss).
-    rf"|(?:^|(?<=[.!?:;|•(\[])|(?<=[.!?:;|•(\[][ \t]))[-−–][ \t]?{_RANGE}\s*{_UNIT}"
+    rf"|{_HEADLINE_START}[-−–][ \t]?{_RANGE}\s*{_UNIT}"
     r"[ \t]+(?:off[ \t]+(?:the[ \t]+)?)?(?:waist(?:line)?|belly|tummy|stomach|hips?|thighs?|arms?|bust|chest)"
     rf"(?={_FRAGMENT_PERIOD})"
     # A clothing size down: "from a size 14 to a size 12", "from a UK 16 to a 12".

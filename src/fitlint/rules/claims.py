@@ -253,13 +253,13 @@ _EQUIPMENT = lazy_compile(
 # ("70% fat, 25% protein"), "20% of your calories from protein", a "4% acetic acid" vinegar.
 _COMPOSITION = lazy_compile(
     rf"{_NUM}\s?%\s*(?:of\s+(?:your\s+|total\s+|daily\s+)*(?:calories|energy|intake|plate)\s+(?:from|as|come|comes|should|will|in)\b|"
-    r"(?:fats?|proteins?|carbs?|carbohydrates?|acetic|abv|alcohol|cocoa|cacao|juice|cotton|polyester|spandex|humidity|off|discount)\b)"
+    r"(?:fats?|proteins?|carbs?|carbohydrates?|acetic|abv|alcohol|cocoa|cacao|juice|cotton|polyester|spandex|humidity)\b)"
     rf"|\b(?:fats?|proteins?|carbs?|carbohydrates?)\s*[:=(–-]?\s*{_NUM}\s?%"
 )
-# Figures that state an offer, a rating's spread or a plate's share, not a finding: "fifteen
-# percent off", "88% five stars, 7% four stars", "fill half the plate with vegetables".
+# Figures that state an offer, a rating's spread or a plate's share, not a finding: "20% off",
+# "fifteen percent off", "88% five stars, 7% four stars", "fill half the plate with vegetables".
 _OFFER_OR_SPREAD = lazy_compile(
-    r"\b\d[\d.,]*\s?(?:%|percent|per\s+cent)\s+(?:off|discount)\b"
+    rf"{_NUM}\s?(?:%\s*|(?:percent|per\s+cent)\s+)(?:off|discount)\b"
     r"|\b\d[\d.,]*\s?%\s+(?:five|four|three|two|one|[1-5])[\s-]stars?\b"
     r"|\bhalf\s+(?:of\s+)?(?:the|your|each)\s+plate\b"
 )
