@@ -34,6 +34,17 @@ def _rates(linter: Linter, text: str) -> list[tuple[str, str]]:
             "about 2.7 kg (5.9 lb) a week",
         ),
         ("I lost up to 5 kg in a week.", "lost up to 5 kg in a week", "about 5.0 kg (11.0 lb)"),
+        # Dress sizes go in twos; an odd size from 24 up is a jeans waist in inches.
+        (
+            "I went from a size 14 to a size 10 in 3 weeks.",
+            "from a size 14 to a size 10 in 3 weeks",
+            "about 3.0 kg (6.6 lb) a week",
+        ),
+        (
+            "I went from size 32 to 29 in 2 weeks.",
+            "from size 32 to 29 in 2 weeks",
+            "about 3.8 cm of girth a week",
+        ),
     ],
 )
 def test_the_pace_is_worked_out_from_the_amount_lost(linter, text, claim, pace):

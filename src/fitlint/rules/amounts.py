@@ -193,8 +193,14 @@ def amounts(text: str) -> Iterator[Amount]:
                 yield Amount(match.start(), match.end(), start - end, "inch")
             continue
         if groups.get("start_size"):
-            # Dress and jeans sizes go up in twos: 14 to 12 is one size down.
-            sizes = (_number(groups["start_size"]) - _number(groups["end_size"])) / 2
+            first, last = _number(groups["start_size"]), _number(groups["end_size"])
+            if min(first, last) >= 24 and (first % 2 or last % 2):
+                # An odd size from 24 up is a jeans waist in inches ("from size 32 to 29").
+                if first - last > 0:
+                    yield Amount(match.start(), match.end(), first - last, "inch")
+                continue
+            # Dress sizes go up in twos: 14 to 12 is one size down.
+            sizes = (first - last) / 2
             if sizes > 0:
                 yield Amount(match.start(), match.end(), sizes, "size")
             continue

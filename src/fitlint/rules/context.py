@@ -1714,6 +1714,10 @@ def promoted(ctx: MatchContext) -> bool:
         return True  # "What you'll notice:" then "- Love handles noticeably smaller"
     if _told_to_reader(ctx):
         return True  # "You will see a slimmer waist …", "2 weeks to see a slimmer tummy"
+    if _woken_to(ctx) and not _other_cause(ctx):
+        return True  # "… and wake up with a flatter tummy": an overnight result, forecast
+    if _effort_spared(ctx):
+        return True  # "a slimmer waist while you sleep", "flat abs without a single crunch"
     if ctx.block_kind == "table_cell" and len(ctx.sentence) <= 8 and _title_cased(ctx.sentence):
         return True  # a name in a plan's table ("Flat Tummy Finish") or a list of headlines
     if guaranteed(ctx):
@@ -1733,7 +1737,7 @@ def promoted(ctx: MatchContext) -> bool:
 
 # An occasion the outcome is promised for: "for sleeveless season", "in time for the wedding".
 _OCCASION_AFTER = lazy_compile(
-    r"\s*(?:for|by|before|in\s+time\s+for)\s+(?:(?:the|your|my|this|next)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\s*(?:for|by|before|in\s+time\s+for)\s+(?:(?:the|your|my|this|next)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:season|summer|wedding|holidays?|vacation|christmas|party|beach|prom|reunion)\b",
     re.IGNORECASE,
 )
@@ -2012,6 +2016,42 @@ def _told_to_reader(ctx: MatchContext) -> bool:
             if doc[start + position - 3].like_num:
                 return True  # "2 weeks to see", "ten days to get"
     return False
+
+
+def _woken_to(ctx: MatchContext) -> bool:
+    """The outcome is what the reader wakes up with ("wake up with a flatter tummy", "wake up to
+    a visibly slimmer face"): "wake up with" or "wake up to" at most three words before it."""
+    doc = ctx.sentence.doc
+    start = max(clause_of(ctx).start, ctx.first - 6)
+    words = [doc[i].lower_ for i in range(start, ctx.first)]
+    for i in range(len(words) - 2):
+        if words[i] in _WAKE and words[i + 1] == "up" and words[i + 2] in ("with", "to"):
+            return len(words) - (i + 3) <= 3
+    return False
+
+
+_WAKE = frozenset({"wake", "wakes", "waking", "woke", "woken"})
+
+# The effort an outcome spares, right after it: "while you sleep", "without a single crunch".
+_EFFORT_SPARED = lazy_compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:(?:even\s+)?(?:while|as)\s+(?:you|she|he|they|we|i|u)\s+"
+    r"(?:sleep|sleeps|sleeping|nap|naps|napping|rest|rests|resting)\b|without\s+(?:any\s+|a\s+|one\s+)?"
+    r"(?:single\s+)?(?:diet|diets|dieting|exercise|exercising|gym|effort|sweat|sweating|sit-?ups?|"
+    r"crunch(?:es)?|workouts?|working\s+out|surgery|needles)\b)",
+    re.IGNORECASE,
+)
+
+
+def _effort_spared(ctx: MatchContext) -> bool:
+    """The outcome is joined to the effort it spares: "a slimmer waist while you sleep", "a
+    sculpted tummy without surgery". A wish is left alone ("I want flat abs without dieting")."""
+    doc = ctx.sentence.doc
+    end = doc[ctx.last].idx + len(doc[ctx.last])
+    if _EFFORT_SPARED.match(doc_text(doc), end, end + 80) is None:
+        return False
+    clause = clause_of(ctx)
+    before = _lemmas(ctx, clause.start, ctx.first)
+    return not any(word in _UNREAL or word in ctx.words.desire for word in before)
 
 
 def _forecast(ctx: MatchContext) -> bool:
