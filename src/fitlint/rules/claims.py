@@ -174,7 +174,14 @@ _EQUIVALENCE = Needled(
         rf"(?:{_NUM}|{_COUNT_WORD})\s*[-\s]?\s*"
         r"(?:[a-z-]+\s+){0,2}(?:squats?|crunch(?:es)?|sit-?ups?|push-?ups?|lunges?|burpees?|planks?"
         r"|workouts?|hours?|hrs?|minutes?|mins?|miles?|km|reps?|jogs?|runs?|sessions?|classes"
-        r"|marathons?|half-marathons?|5ks?|10ks?|laps?|doughnuts?|donuts?|pizzas?|slices?)\b",
+        r"|marathons?|half-marathons?|5ks?|10ks?|laps?|doughnuts?|donuts?|pizzas?|slices?)\b"
+        # one stretch of exercise set equal to another: "20 minutes of jogging burns as many
+        # calories as 30 of walking", "jogging for 20 minutes gets you the same result as
+        # skipping for half that"
+        rf"|(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?(?:minutes?|mins?|hours?|hrs?)\b.{{0,60}}?"
+        r"\b(?:the\s+same\s+(?:[a-z-]+\s+){0,2}as|as\s+(?:many|much)\s+(?:[a-z-]+\s+){0,2}as)\b"
+        rf".{{0,40}}?(?:\b(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?(?:minutes?|mins?|hours?|hrs?)\b"
+        r"|\b(?:half|twice|double)\s+(?:that|the\s+time)\b)",
     ),
     "equivalent",
     "as",
@@ -266,6 +273,9 @@ _OFFER_OR_SPREAD = lazy_compile(
 # A percentage is a finding when it measures a change, a comparison or a share of people:
 # "burns 39% more fat", "90% of users", "a 20% lower risk". Alone it may be a spec ("93% pure").
 _PERCENT_CUE = lazy_compile(
+    # what a body tissue is made of: "fat cells are ~80% water", "muscle is about 75% water"
+    r"\b(?:body|fat|cells?|muscles?|brain|blood|bones?|tissue|skin)\s+(?:is|are)\s+(?:made\s+up\s+of\s+|"
+    r"composed\s+of\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|~\s*)?\d[\d.]*\s?%|"
     r"\b(?:over|nearly|almost|up\s+to)\s+\d[\d.,]*\s?%|\b(?:more|less|fewer|higher|lower|greater|better|worse|faster|slower|likely|likelihood|chances?|risks?|"
     r"rates?|odds|compared|than|versus|vs|percent\w*|increase\w*|decrease\w*|drop\w*|rise|rose|fell|fall\w*|"
     r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"

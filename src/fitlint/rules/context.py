@@ -1496,6 +1496,11 @@ def _areas_listed(ctx: MatchContext) -> bool:
     return len(areas) >= 2 and joined and fat
 
 
+# Means words that stay the means when the match holds them: "target belly fat", "abdomen and
+# flanks are common treatment areas".
+_MEANS_INSIDE = frozenset({"target", "targeted", "treatment", "treatments"})
+
+
 def targeting(ctx: MatchContext) -> bool:
     """The claim credits a targeted means: an exercise, a workout, a product or a device in its
     clause ("crunches to get rid of your muffin top", "our wrap helps reduce thigh fat"), a
@@ -1521,7 +1526,7 @@ def targeting(ctx: MatchContext) -> bool:
         ):
             if _either_way(lemmas[ctx.last + 1 - clause.start : offset]):
                 continue  # "lost belly fat whether or not they added ab work": not credited
-            if index not in matched or lemma in ("target", "targeted"):
+            if index not in matched or lemma in _MEANS_INSIDE:
                 return True
         if lemma in words.whole_body and offset and index not in matched:
             if lemmas[offset - 1] in words.area or lemmas[offset - 1] in _MUSCLE_AREAS:
