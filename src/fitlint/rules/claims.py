@@ -179,15 +179,24 @@ _EQUIVALENCE = Needled(
         # calories as 30 of walking", "jogging for 20 minutes gets you the same result as
         # skipping for half that"
         rf"|(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?(?:minutes?|mins?|hours?|hrs?)\b.{{0,60}}?"
-        r"\b(?:the\s+same\s+(?:[a-z-]+\s+){0,2}as|as\s+(?:many|much)\s+(?:[a-z-]+\s+){0,2}as)\b"
+        r"\b(?:the\s+same\s+(?:[a-z-]+\s+){0,2}as|as\s+(?:many|much)\s+(?:[a-z-]+\s+){0,2}as|beats?|"
+        r"(?:calorie\s+)?burn\s+of|equal\s+to)\b"
         rf".{{0,40}}?(?:\b(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?(?:minutes?|mins?|hours?|hrs?)\b"
-        r"|\b(?:half|twice|double)\s+(?:that|the\s+time)\b)",
+        rf"|\b(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?(?:km|k|miles?)\s+(?:run|jog|walk|ride)"
+        r"|\b(?:half|twice|double)\s+(?:that|the\s+time)\b)"
+        # more done in the shorter time: "you'll burn more in 45 minutes than in two hours"
+        rf"|\bmore\s+(?:[a-z-]+\s+){{0,3}}?in\s+(?:just\s+|only\s+)?(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?"
+        rf"(?:minutes?|mins?|hours?|hrs?)\s+than\s+(?:in\s+|with\s+|from\s+)?(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?"
+        r"(?:minutes?|mins?|hours?|hrs?)\b",
     ),
     "equivalent",
     "as",
     "like",
     "=",
     "equal",
+    "beat",
+    "than",
+    "burn of",
 )
 _STUDY_REFERENCE = lazy_compile(
     r"\b(?:this|the|our|that|these)\s+(?:present\s+|same\s+|above\s+)?(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results|data|experiment)\b"
@@ -279,7 +288,7 @@ _PERCENT_CUE = lazy_compile(
     r"\b(?:over|nearly|almost|up\s+to)\s+\d[\d.,]*\s?%|\b(?:more|less|fewer|higher|lower|greater|better|worse|faster|slower|likely|likelihood|chances?|risks?|"
     r"rates?|odds|compared|than|versus|vs|percent\w*|increase\w*|decrease\w*|drop\w*|rise|rose|fell|fall\w*|"
     r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"
-    r"slow\w*|declin\w*|"
+    r"slow\w*|declin\w*|speeds?\s+up|sped\s+up|"
     # what share of diets or dieters fail or regain: "95% of diets fail"
     r"fail\w*|succeed\w*|regain\w*|"
     # a share of buyers pleased: "94% would recommend it", "97% were satisfied"
@@ -548,6 +557,9 @@ _SPELLED_AMOUNT = lazy_compile(
     r"pounds?|lbs?|kilos?|kilograms?|kg|calories|stone|inch(?:es)?|centimet(?:re|er)s?|cm)\b)"
 )
 
+# A spelt-out stretch of time, which an equivalence may set against another ("twenty minutes of
+# rowing gives the same benefit as an hour of walking").
+_SPELLED_DURATION = lazy_compile(rf"\b(?:{_WORD_NUMBER})\s+(?:minutes?|hours?)\b")
 
 # A share of a counted group, as a finding: "one client in ten", "Of the 38 clients who …, 31
 # had lost weight", "Out of the last 50 first appointments, 21 people mentioned …", and a group's
@@ -828,6 +840,7 @@ class ClaimMatcher:
             _DIGIT.search(lowered) is not None
             or any(word in lowered for word in _FIGURE_WORDS)
             or _SPELLED_AMOUNT.search(lowered) is not None
+            or _SPELLED_DURATION.search(lowered) is not None
         )
         return has_figure and statistic_in(lowered)
 
