@@ -57,10 +57,13 @@ _FRAGMENT_PREFIX = r"(?:(?:minus|another|a[ \t]+whopping|whopping|up[ \t]+to|ove
 _FRAGMENT_PERIOD = (
     r"[ \t]+(?:in|within|inside)[ \t]+(?:(?:just|only|the|a|first|less[ \t]+than|under)[ \t]+){0,2}"
     rf"(?:{NUM}[ \t]*[- ]?[ \t]*)?(?:hours?|days?|nights?|weeks?|wks?|fortnight|month)\b"
-    r"[ \t]*(?:[.!?;,)|*_]|$)"
+    r"[ \t]*(?:[.!?;,)|*_]|$"
+    # or a testimonial going on about itself: "4 inches in 4 weeks and I ate pizza on Fridays!"
+    r"|[ \t]+and[ \t]+(?:i|my|she|her|he|his|we|our|still|never|without|no)\b)"
 )
-# Where a verbless headline or card starts: the text's start or a mark, not a decimal point.
-_HEADLINE_START = r"(?:^|(?<=[.!?:;|•(\[])(?<!\d[.,])|(?<=[.!?:;|•(\[][ \t]))"
+# Where a verbless headline or card starts: the text's start or a mark (an opening quote too),
+# not a decimal point.
+_HEADLINE_START = r"(?:^|(?<=[.!?:;|•(\[\"“‘])(?<!\d[.,])|(?<=[.!?:;|•(\[\"“‘][ \t]))"
 # Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
 _WORDS = r"(?:[ \t]+[\w'’~-]+)"
 _PREFIX = r"(?:up\s+to\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
