@@ -196,7 +196,7 @@ _EQUIVALENCE = Needled(
     "equal",
     "beat",
     "than",
-    "burn of",
+    "burn",
 )
 _STUDY_REFERENCE = lazy_compile(
     r"\b(?:this|the|our|that|these)\s+(?:present\s+|same\s+|above\s+)?(?:study|trial|paper|review|meta-analysis|authors|researchers|findings|results|data|experiment)\b"
