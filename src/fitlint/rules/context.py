@@ -981,6 +981,10 @@ _MENTION_AFTER = lazy_compile(
 _MENTION_WORDS = lazy_compile(
     r"\b(?:regulators?|ftc|asa|cap|treat|treats|call|calls|called|label|labels|labelled|labeled|term|terms|"
     r"phrase|phrases|wording|words|example|examples|e\.g\.|write|writes|written|avoid|ban|bans|banned|"
+    # a style guide's verdict on wording: 'Not good: "…"', 'Wrong: "…"', 'Instead of: "…"'
+    # (and each quotation of a list after it)
+    r"(?:not\s+(?:good|ok|okay|allowed)|bad|wrong|incorrect|off-limits|instead\s+of)\s*[:=–—-]"
+    r"(?:\s*[\"“][^\"“”]{0,160}[\"”][\s,;]*(?:or\s+|and\s+)?)*|"
     # "the truth about '…' plans", "myths behind '…'", "the problem with '…'"
     r"(?:truths?|myths?|problems?|trouble|lies?)\s+(?:about|with|behind))\W*$",
     re.IGNORECASE,
@@ -1654,11 +1658,15 @@ def _targeted_phrase(lemmas: list[str], words: ContextWords) -> bool:
 
 def _whole_body_kind(lemmas: list[str], offset: int, words: ContextWords) -> bool:
     """Is the means at ``offset`` a whole-body kind of it ("cardio workouts", "full-body
-    exercises", "a HIIT routine", "strength training")?"""
+    exercises", "a HIIT routine", "strength training"), or the body as a whole moved ("moving
+    your body most days", "move your whole body")?"""
     window = lemmas[max(0, offset - 2) : offset + 1]
-    return any(lemma in words.whole_body for lemma in window[:-1]) or words.whole_body.find_phrase(
+    if any(lemma in words.whole_body for lemma in window[:-1]) or words.whole_body.find_phrase(
         window
-    )
+    ):
+        return True
+    after = lemmas[offset + 1 : offset + 4]
+    return lemmas[offset] == "move" and "body" in after and not any(w in words.area for w in after)
 
 
 def _names_a_thing(following: list[str]) -> bool:
