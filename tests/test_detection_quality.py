@@ -268,6 +268,17 @@ DEV21_FLOORS = {
     "DUP_SECTION": (0.6, 0.5),
 }
 
+# fixtures/dev22: a twenty-second set written blind (copy as public repositories keep it: student
+# web projects, WordPress caches, Blade sales views, affiliate reviews, generated SEO articles,
+# email sequences, video summaries, device sites, honest explainers; first run: spot .72/.90,
+# quick-fix .67/.88, statistics .96/.82, duplicates 1.00/1.00); 16 of its 24 files for development.
+DEV22_FLOORS = {
+    "SPOT_PROMISE": (0.69, 0.89),
+    "QUICKFIX_PROMISE": (0.66, 0.87),
+    "STAT_UNCITED": (0.93, 0.79),
+    "DUP_SECTION": (0.95, 0.95),
+}
+
 FIXTURE_FLOORS = {
     "dev2": DEV2_FLOORS,
     "dev3": DEV3_FLOORS,
@@ -289,6 +300,7 @@ FIXTURE_FLOORS = {
     "dev19": DEV19_FLOORS,
     "dev20": DEV20_FLOORS,
     "dev21": DEV21_FLOORS,
+    "dev22": DEV22_FLOORS,
 }
 
 
