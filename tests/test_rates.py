@@ -41,6 +41,11 @@ def _rates(linter: Linter, text: str) -> list[tuple[str, str]]:
             "about 3.0 kg (6.6 lb) a week",
         ),
         (
+            "I went from size 32 to 28 jeans in two weeks.",
+            "from size 32 to 28 jeans in two weeks",
+            "about 5.1 cm of girth a week",
+        ),
+        (
             "I went from size 32 to 29 in 2 weeks.",
             "from size 32 to 29 in 2 weeks",
             "about 3.8 cm of girth a week",
@@ -50,6 +55,13 @@ def _rates(linter: Linter, text: str) -> list[tuple[str, str]]:
 def test_the_pace_is_worked_out_from_the_amount_lost(linter, text, claim, pace):
     [(found, message)] = _rates(linter, text)
     assert found == claim and pace in message
+
+
+def test_a_weight_come_down_from_one_figure_to_another_loses_the_difference(linter):
+    # "down from 90 to 85 kg" is 5 kg lost, not a range whose low end is 90.
+    assert _rates(linter, "My weight came down from 90 to 85 kg in ten weeks.") == []
+    [(found, message)] = _rates(linter, "My weight came down from 90 to 84 kg in two weeks.")
+    assert "about 3.0 kg (6.6 lb) a week" in message
 
 
 def test_a_weight_reached_is_not_an_amount_lost(linter):

@@ -71,7 +71,7 @@ _PREFIX = r"(?:up\s+to\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|about\s+|aro
 # then a word of loss; or a from–to weight.
 _AMOUNT = lazy_compile(
     # Never the weight reached: "dropped from 92 kg to 84 kg", "my weight fell to 84 kg".
-    rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+(?<!\bto[ \t]){_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)(?!{_OF_SOMETHING_ELSE})"
+    rf"\b{_LOSS}\b{_WORDS}{{0,4}}?[ \t]+(?<!\bto[ \t])(?<!\bfrom[ \t]){_PREFIX}{_RANGE}\s*{_UNIT}(?!\s+(?:down\s+)?to\s+\d)(?!{_OF_SOMETHING_ELSE})"
     # A stat card's figure and label: "11 kg average loss in the first 28 days".
     rf"|\b{_RANGE}\s*(?:whole\s+|full\s+|entire\s+)?{_UNIT}{_OF_FAT}?[ \t]+"
     r"(?:(?:average|avg\.?|total|combined|typical|median)[ \t]+)?(?:(?:weight|fat|body[ \t]+fat|waist)[ \t]+)?"
@@ -197,8 +197,10 @@ def amounts(text: str) -> Iterator[Amount]:
             continue
         if groups.get("start_size"):
             first, last = _number(groups["start_size"]), _number(groups["end_size"])
-            if min(first, last) >= 24 and (first % 2 or last % 2):
-                # An odd size from 24 up is a jeans waist in inches ("from size 32 to 29").
+            jeans = re.search(r"\bjeans?\b", text[match.end() : match.end() + 12], re.IGNORECASE)
+            if max(first, last) >= 24 and (first % 2 or last % 2 or jeans):
+                # An odd size from 24 up, or a jeans size, is a waist in inches ("from size 32 to
+                # 29", "from size 32 to 28 jeans").
                 if first - last > 0:
                     yield Amount(match.start(), match.end(), first - last, "inch")
                 continue

@@ -178,7 +178,11 @@ _EQUIVALENCE = Needled(
         # one stretch of exercise set equal to another: "20 minutes of jogging burns as many
         # calories as 30 of walking", "jogging for 20 minutes gets you the same result as
         # skipping for half that"
-        rf"|(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?(?:minutes?|mins?|hours?|hrs?)\b.{{0,60}}?"
+        rf"|(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?(?:minutes?|mins?|hours?|hrs?)\b"
+        # with the burn or the result it is about close by (not a car park's fee or app points)
+        r"(?=.{0,100}?\b(?:burn|calor|kcal|result|benefit|effect|fat|workout|jog|running|gym|"
+        r"treadmill|cardio|hiit|crunch|sit-?up|squat|steps)\w*)"
+        r".{0,60}?"
         r"\b(?:the\s+same\s+(?:[a-z-]+\s+){0,2}as|as\s+(?:many|much)\s+(?:[a-z-]+\s+){0,2}as|beats?|"
         r"(?:calorie\s+)?burn\s+of|equal\s+to)\b"
         rf".{{0,40}}?(?:\b(?:{_NUM}|{_COUNT_WORD}|an?)\s*[-\s]?(?:minutes?|mins?|hours?|hrs?)\b"

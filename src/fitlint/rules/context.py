@@ -1500,9 +1500,16 @@ def _areas_listed(ctx: MatchContext) -> bool:
     return len(areas) >= 2 and joined and fat
 
 
-# Means words that stay the means when the match holds them: "target belly fat", "abdomen and
-# flanks are common treatment areas".
-_MEANS_INSIDE = frozenset({"target", "targeted", "treatment", "treatments"})
+# A treatment word inside the match is the means when the areas are named as fat: "love handles
+# and saddlebags are common treatment areas" (a physio's "shoulder and lower back" are not).
+_MEANS_INSIDE = frozenset({"treatment", "treatments"})
+
+
+def _names_fat(ctx: MatchContext) -> bool:
+    doc = ctx.sentence.doc
+    text = doc_text(doc)[doc[ctx.first].idx : doc[ctx.last].idx + len(doc[ctx.last])]
+    surface = ctx.words.deposit_surface
+    return "fat" in text.lower() or (surface is not None and surface.search(text) is not None)
 
 
 def targeting(ctx: MatchContext) -> bool:
@@ -1530,8 +1537,10 @@ def targeting(ctx: MatchContext) -> bool:
         ):
             if _either_way(lemmas[ctx.last + 1 - clause.start : offset]):
                 continue  # "lost belly fat whether or not they added ab work": not credited
-            if index not in matched or lemma in _MEANS_INSIDE:
+            if index not in matched or lemma in ("target", "targeted"):
                 return True
+            if lemma in _MEANS_INSIDE and _names_fat(ctx):
+                return True  # "love handles and saddlebags are common treatment areas"
         if lemma in words.whole_body and offset and index not in matched:
             if lemmas[offset - 1] in words.area or lemmas[offset - 1] in _MUSCLE_AREAS:
                 return True  # "core intervals", "belly cardio": a whole-body means aimed at an area
@@ -2039,18 +2048,30 @@ def _woken_to(ctx: MatchContext) -> bool:
     words = [doc[i].lower_ for i in range(start, ctx.first)]
     for i in range(len(words) - 2):
         if words[i] in _WAKE and words[i + 1] == "up" and words[i + 2] in ("with", "to"):
-            return len(words) - (i + 3) <= 3
+            # Told to the reader ("… and wake up with", "you'll wake up to"), not a habit or an
+            # explanation ("I used to wake up with", "most people wake up with").
+            told = i == 0 or (
+                words[i - 1] in _WAKE_LEADS
+                and not (words[i - 1] == "to" and i >= 2 and words[i - 2] in _HABIT_BEFORE_TO)
+            )
+            return told and len(words) - (i + 3) <= 3
     return False
 
 
 _WAKE = frozenset({"wake", "wakes", "waking", "woke", "woken"})
+_HABIT_BEFORE_TO = frozenset({"used", "want", "wants", "wanted", "like", "love", "hate", "tend"})
+_WAKE_LEADS = frozenset(
+    {"and", "you", "'ll", "’ll", "will", "then", "to", "so", "&", "can", "just", "simply", "&amp;"}
+)
 
 # The effort an outcome spares, right after it: "while you sleep", "without a single crunch".
 _EFFORT_SPARED = lazy_compile(
-    r"\s*(?:[\w'’-]+\s+){0,3}?(?:(?:even\s+)?(?:while|as)\s+(?:you|she|he|they|we|i|u)\s+"
-    r"(?:sleep|sleeps|sleeping|nap|naps|napping|rest|rests|resting)\b|without\s+(?:any\s+|a\s+|one\s+)?"
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:(?:even\s+)?(?:while|as)\s+(?:you|she|he|they|we|i|u)"
+    r"(?:['’](?:re|s|m)|\s+(?:are|is|am))?\s+(?:sleep|sleeps|sleeping|nap|naps|napping|rest|rests|resting)\b|without\s+(?:any\s+|a\s+|one\s+)?"
     r"(?:single\s+)?(?:diet|diets|dieting|exercise|exercising|gym|effort|sweat|sweating|sit-?ups?|"
-    r"crunch(?:es)?|workouts?|working\s+out|surgery|needles)\b)",
+    r"crunch(?:es)?|workouts?|working\s+out|surgery|needles)\b)"
+    # and the phrase ends there: "… without surgery takes time" makes it a subject, not a promise
+    r"(?=\s*(?:$|[.!?,;:)\]—–-]|(?:in|with|for|and|or|using|thanks)\b))",
     re.IGNORECASE,
 )
 
