@@ -564,6 +564,7 @@ _SPELLED_AMOUNT = lazy_compile(
 # A spelt-out stretch of time, which an equivalence may set against another ("twenty minutes of
 # rowing gives the same benefit as an hour of walking").
 _SPELLED_DURATION = lazy_compile(rf"\b(?:{_WORD_NUMBER})\s+(?:minutes?|hours?)\b")
+_COMPARING = (" as ", "than", "beat", "equal", "burn of")
 
 # A share of a counted group, as a finding: "one client in ten", "Of the 38 clients who …, 31
 # had lost weight", "Out of the last 50 first appointments, 21 people mentioned …", and a group's
@@ -844,7 +845,11 @@ class ClaimMatcher:
             _DIGIT.search(lowered) is not None
             or any(word in lowered for word in _FIGURE_WORDS)
             or _SPELLED_AMOUNT.search(lowered) is not None
-            or _SPELLED_DURATION.search(lowered) is not None
+            # a spelt-out duration only where it is compared ("as", "than", "beats", "equal")
+            or (
+                any(word in lowered for word in _COMPARING)
+                and _SPELLED_DURATION.search(lowered) is not None
+            )
         )
         return has_figure and statistic_in(lowered)
 
