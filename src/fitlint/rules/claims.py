@@ -292,7 +292,7 @@ _PERCENT_CUE = lazy_compile(
     r"\b(?:over|nearly|almost|up\s+to)\s+\d[\d.,]*\s?%|\b(?:more|less|fewer|higher|lower|greater|better|worse|faster|slower|likely|likelihood|chances?|risks?|"
     r"rates?|odds|compared|than|versus|vs|percent\w*|increase\w*|decrease\w*|drop\w*|rise|rose|fell|fall\w*|"
     r"jump\w*|improv\w*|reduc\w*|boost\w*|cut\w*|gain\w*|los[est]\w*|burn\w*|average|report\w*|say|said|"
-    r"slow\w*|declin\w*|speeds?\s+up|sped\s+up|"
+    r"slow\w*|declin\w*|speeds?\s+up|sped\s+up|revs?\s+up|"
     # what share of diets or dieters fail or regain: "95% of diets fail"
     r"fail\w*|succeed\w*|regain\w*|"
     # a share of buyers pleased: "94% would recommend it", "97% were satisfied"

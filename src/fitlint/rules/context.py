@@ -2041,24 +2041,32 @@ def _told_to_reader(ctx: MatchContext) -> bool:
 
 
 def _woken_to(ctx: MatchContext) -> bool:
-    """The outcome is what the reader wakes up with ("wake up with a flatter tummy", "wake up to
-    a visibly slimmer face"): "wake up with" or "wake up to" at most three words before it."""
+    """The outcome is what the reader wakes up with ("wake up with a flatter tummy", "wake up each
+    morning to a visibly slimmer face"): "wake up with" or "wake up to" at most three words before
+    it, told to the reader ("… and wake up with", "you'll wake up to"), not a habit or an
+    explanation ("I used to wake up with", "most people wake up with")."""
     doc = ctx.sentence.doc
-    start = max(clause_of(ctx).start, ctx.first - 6)
+    start = max(clause_of(ctx).start, ctx.first - 10)
     words = [doc[i].lower_ for i in range(start, ctx.first)]
     for i in range(len(words) - 2):
-        if words[i] in _WAKE and words[i + 1] == "up" and words[i + 2] in ("with", "to"):
-            # Told to the reader ("… and wake up with", "you'll wake up to"), not a habit or an
-            # explanation ("I used to wake up with", "most people wake up with").
-            told = i == 0 or (
-                words[i - 1] in _WAKE_LEADS
-                and not (words[i - 1] == "to" and i >= 2 and words[i - 2] in _HABIT_BEFORE_TO)
-            )
-            return told and len(words) - (i + 3) <= 3
+        if words[i] not in _WAKE or words[i + 1] != "up":
+            continue
+        after = i + 2
+        if words[after] in _EACH and after + 2 < len(words):
+            after += 2  # "wake up each morning with", "wake up every day to"
+        if words[after] not in ("with", "to") or len(words) - (after + 1) > 3:
+            continue
+        if i == 0:
+            return True
+        before = words[i - 1]
+        return before in _WAKE_LEADS and not (
+            before == "to" and i >= 2 and words[i - 2] in _HABIT_BEFORE_TO
+        )
     return False
 
 
 _WAKE = frozenset({"wake", "wakes", "waking", "woke", "woken"})
+_EACH = frozenset({"each", "every", "the", "next", "tomorrow"})
 _HABIT_BEFORE_TO = frozenset({"used", "want", "wants", "wanted", "like", "love", "hate", "tend"})
 _WAKE_LEADS = frozenset(
     {"and", "you", "'ll", "’ll", "will", "then", "to", "so", "&", "can", "just", "simply", "&amp;"}
@@ -2069,7 +2077,7 @@ _EFFORT_SPARED = lazy_compile(
     r"\s*(?:[\w'’-]+\s+){0,3}?(?:(?:even\s+)?(?:while|as)\s+(?:you|she|he|they|we|i|u)"
     r"(?:['’](?:re|s|m)|\s+(?:are|is|am))?\s+(?:sleep|sleeps|sleeping|nap|naps|napping|rest|rests|resting)\b|without\s+(?:any\s+|a\s+|one\s+)?"
     r"(?:single\s+)?(?:diet|diets|dieting|exercise|exercising|gym|effort|sweat|sweating|sit-?ups?|"
-    r"crunch(?:es)?|workouts?|working\s+out|surgery|needles)\b)"
+    r"crunch(?:es)?|squats?|lunges?|planks?|burpees?|push-?ups?|workouts?|working\s+out|surgery|needles)\b)"
     # and the phrase ends there: "… without surgery takes time" makes it a subject, not a promise
     r"(?=\s*(?:$|[.!?,;:)\]—–-]|(?:in|with|for|and|or|using|thanks)\b))",
     re.IGNORECASE,
