@@ -814,6 +814,32 @@ def test_component_text_props_are_copy_but_not_ids_or_prices():
         assert text[start:end] == block.text
 
 
+def test_blade_component_props_and_bound_bullets_are_copy():
+    # A Blade component's text props, and the bullets of a bound list prop, are what the page
+    # shows; its other props (prices, bound expressions) and a plain element's bound list are not.
+    text = (
+        "<h2>Plans</h2>\n"
+        '<x-plan-card name="Shred" price="34.95"\n'
+        "    :features=\"['5 workouts a week (home or gym)', 'The 14-Day Belly Blitz program', "
+        "'x']\"\n"
+        '    cta="Get Shredded" />\n'
+        '<x-addon-card title="Bingo Wing Blitz" :weeks="3"></x-addon-card>\n'
+        "<div :features=\"['Not a component list']\"></div>\n"
+    )
+    document = parse_document(text, "plans.blade.php", formats={"blade.php": "html"})
+    read = [(b.kind, b.text) for b in document.blocks]
+    assert read == [
+        ("heading", "Plans"),
+        ("list_item", "5 workouts a week (home or gym)"),
+        ("list_item", "The 14-Day Belly Blitz program"),
+        ("attribute", "Get Shredded"),
+        ("attribute", "Bingo Wing Blitz"),
+    ]
+    for block in document.blocks[1:]:
+        start, end = block.smap.span(0, len(block.text))
+        assert text[start:end] == block.text
+
+
 def test_shortcode_and_include_text_params_are_copy_with_exact_ranges(linter):
     text = (
         "# Best belts\n\n"

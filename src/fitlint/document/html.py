@@ -134,6 +134,11 @@ _ODD_SPACE = lazy_compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # whitespace that is n
 _ENTITY = lazy_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ATTRIBUTE = lazy_compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _TAG_NAME = lazy_compile(r"<[^\s/>]+")
+# Props a component lists bullets under, bound to an array of strings: ``:features="['…', '…']"``.
+_LIST_PROPS = frozenset(
+    {"features", "benefits", "bullets", "items", "perks", "highlights", "points", "includes"}
+)
+_QUOTED_ITEM = lazy_compile(r"'([^'\\\n]+)'")
 # A stat badge's props: the figure ("94%", "9 of 10", "-5.2 cm") and the words under it.
 _FIGURE_PROPS = ("value", "stat", "number", "figure", "metric", "amount", "count", "num")
 _LABEL_PROPS = ("label", "text", "caption", "description")
@@ -505,8 +510,9 @@ class _Reader(HTMLParser):
             wanted.append("title")
         raw = self.get_starttag_text() or ""
         source = ""
-        if raw[1:2].isupper():
-            # A JSX component (<BuyButton label="…" />): its text props are what the page shows.
+        if raw[1:2].isupper() or tag.startswith("x-"):
+            # A JSX or Blade component (<BuyButton label="…" />, <x-plan-card title="…" />): its
+            # text props are what the page shows.
             wanted += [name for name in sorted(names) if name not in wanted and is_text_prop(name)]
             wanted += [
                 name
@@ -517,12 +523,32 @@ class _Reader(HTMLParser):
             joined = self._stat_card(offset, raw, source)
             if joined is not None:
                 wanted = [name for name in wanted if name != joined]
+            self._bound_list_props(offset, raw)
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""
             if kind.lower() in ("submit", "button"):
                 wanted.append("value")
         if wanted:
             self._attribute_blocks(offset, tuple(wanted), "attribute", "", source)
+
+    def _bound_list_props(self, offset: int, raw: str) -> None:
+        """A component's bound list of bullets (``:features="['Macro-matched meal plan', 'The
+        14-Day Belly Blitz program']"`` in Blade or Vue): each string is a bullet the page shows."""
+        for match in _ATTRIBUTE.finditer(raw, 1):
+            name = match.group(1).lower()
+            bound = name[1:] if name.startswith(":") else name.partition("v-bind:")[2]
+            if not bound or match.group(2) is None:
+                continue
+            if bound.replace("-", "").replace("_", "") not in _LIST_PROPS:
+                continue  # a bound text prop (:title="'…'") is read with the other text props
+            base = offset + match.start(2)
+            for literal in _QUOTED_ITEM.finditer(match.group(2)):
+                value = literal.group(1)
+                if len(value.split()) < 2 or not any(char.isalpha() for char in value):
+                    continue
+                prose = _Prose()
+                prose.add(self.source, base + literal.start(1), base + literal.end(1))
+                self._emit("list_item", prose.builder, key=bound)
 
     def _stat_card(self, offset: int, raw: str, source: str) -> str | None:
         """A stat badge's figure and label as one sentence (<StatBadge value="9 of 10"
