@@ -279,6 +279,17 @@ DEV22_FLOORS = {
     "DUP_SECTION": (0.95, 0.95),
 }
 
+# fixtures/dev23: a twenty-third set written blind (copy as small sites publish it: advertorials,
+# Liquid and Blade product pages, a Twig testimonials loop, clinic FAQs, show notes, listicles,
+# honest explainers; first run: spot .71/.90, quick-fix .73/.90, statistics .76/.83, duplicates
+# .80/1.00); 16 of its 24 files for development.
+DEV23_FLOORS = {
+    "SPOT_PROMISE": (0.69, 0.88),
+    "QUICKFIX_PROMISE": (0.71, 0.88),
+    "STAT_UNCITED": (0.74, 0.81),
+    "DUP_SECTION": (0.78, 0.95),
+}
+
 FIXTURE_FLOORS = {
     "dev2": DEV2_FLOORS,
     "dev3": DEV3_FLOORS,
@@ -301,6 +312,7 @@ FIXTURE_FLOORS = {
     "dev20": DEV20_FLOORS,
     "dev21": DEV21_FLOORS,
     "dev22": DEV22_FLOORS,
+    "dev23": DEV23_FLOORS,
 }
 
 
