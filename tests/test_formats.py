@@ -821,9 +821,10 @@ def test_blade_component_props_and_bound_bullets_are_copy():
         "<h2>Plans</h2>\n"
         '<x-plan-card name="Shred" price="34.95"\n'
         "    :features=\"['5 workouts a week (home or gym)', 'The 14-Day Belly Blitz program', "
-        "'x']\"\n"
+        "'x', 'Flat belly by month\\'s end']\"\n"
         '    cta="Get Shredded" />\n'
         '<x-addon-card title="Bingo Wing Blitz" :weeks="3"></x-addon-card>\n'
+        "<x-card :benefits='[\"Belly gone in 2 weeks\"]' />\n"
         "<div :features=\"['Not a component list']\"></div>\n"
     )
     document = parse_document(text, "plans.blade.php", formats={"blade.php": "html"})
@@ -832,12 +833,15 @@ def test_blade_component_props_and_bound_bullets_are_copy():
         ("heading", "Plans"),
         ("list_item", "5 workouts a week (home or gym)"),
         ("list_item", "The 14-Day Belly Blitz program"),
+        ("list_item", "Flat belly by month's end"),
         ("attribute", "Get Shredded"),
         ("attribute", "Bingo Wing Blitz"),
+        ("list_item", "Belly gone in 2 weeks"),
     ]
     for block in document.blocks[1:]:
         start, end = block.smap.span(0, len(block.text))
-        assert text[start:end] == block.text
+        # The escaped quote is two characters of the source, one of the text.
+        assert text[start:end] == block.text.replace("'", "\\'")
 
 
 def test_shortcode_and_include_text_params_are_copy_with_exact_ranges(linter):

@@ -40,6 +40,7 @@ from fitlint.document.templates import (
     mask,
     mask_except,
     metadata_strings,
+    string_literal,
     template_regions,
 )
 from fitlint.document.figures import join_figures
@@ -138,7 +139,6 @@ _TAG_NAME = lazy_compile(r"<[^\s/>]+")
 _LIST_PROPS = frozenset(
     {"features", "benefits", "bullets", "items", "perks", "highlights", "points", "includes"}
 )
-_QUOTED_ITEM = lazy_compile(r"'([^'\\\n]+)'")
 # A stat badge's props: the figure ("94%", "9 of 10", "-5.2 cm") and the words under it.
 _FIGURE_PROPS = ("value", "stat", "number", "figure", "metric", "amount", "count", "num")
 _LABEL_PROPS = ("label", "text", "caption", "description")
@@ -537,18 +537,21 @@ class _Reader(HTMLParser):
         for match in _ATTRIBUTE.finditer(raw, 1):
             name = match.group(1).lower()
             bound = name[1:] if name.startswith(":") else name.partition("v-bind:")[2]
-            if not bound or match.group(2) is None:
-                continue
-            if bound.replace("-", "").replace("_", "") not in _LIST_PROPS:
+            group = 2 if match.group(2) is not None else 3 if match.group(3) is not None else 0
+            if not group or bound.replace("-", "").replace("_", "") not in _LIST_PROPS:
                 continue  # a bound text prop (:title="'…'") is read with the other text props
-            base = offset + match.start(2)
-            for literal in _QUOTED_ITEM.finditer(match.group(2)):
-                value = literal.group(1)
-                if len(value.split()) < 2 or not any(char.isalpha() for char in value):
-                    continue
-                prose = _Prose()
-                prose.add(self.source, base + literal.start(1), base + literal.end(1))
-                self._emit("list_item", prose.builder, key=bound)
+            start, stop = offset + match.start(group), offset + match.end(group)
+            inner = "'" if group == 2 else '"'
+            position = self.source.find(inner, start, stop)
+            while position >= 0:
+                literal = string_literal(self.source, position, stop)
+                if literal is None:
+                    break
+                end = literal.smap.end(literal.length) + 1 if literal.length else position + 2
+                value = literal.text()
+                if len(value.split()) >= 2 and any(char.isalpha() for char in value):
+                    self._emit("list_item", literal, key=bound)
+                position = self.source.find(inner, end, stop)
 
     def _stat_card(self, offset: int, raw: str, source: str) -> str | None:
         """A stat badge's figure and label as one sentence (<StatBadge value="9 of 10"

@@ -787,7 +787,10 @@ _AFFIRMED = lazy_compile(
 _REFUSED = lazy_compile(
     r"^[\W_]*(?:(?:q|a|answer)\s*[:.)-]\s*)?(?:no\b(?!\s+(?:doubt|question|wonder|problem)\b)|nope\b|not\s+really\b|"
     r"(?:sadly|unfortunately),?\s+(?:no|not)\b|"
-    r"(?:we|you|it|they|nobody|no\s+one|nothing)\s+(?:can[’']?t|cannot|won[’']?t|don[’']?t|doesn[’']?t|will\s+not|can\s+not)\b)"
+    r"(?:we|you|it|they|nobody|no\s+one|nothing)\s+(?:can[’']?t|cannot|won[’']?t|don[’']?t|doesn[’']?t|will\s+not|can\s+not)\b|"
+    # the question's claim called false: "That headline is false.", "That's not how it works."
+    r"(?:that|this)(?:\s+(?:claim|headline|promise|idea|line|one|advert|ad))?(?:['’]s|\s+is)\s+"
+    r"(?:false|untrue|not\s+true|a\s+myth|nonsense|rubbish|a\s+lie|not\s+how\b))"
 )
 _PRESUPPOSING = frozenset({"do", "does", "can", "will", "to", "be", "exactly", "this", "it"})
 _QUESTION_OPENERS = frozenset(
