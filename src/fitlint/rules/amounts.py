@@ -106,6 +106,8 @@ _PERIOD_AFTER = lazy_compile(
 )
 
 _SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
+# A size named as a jeans size just after a from–to size ("from size 32 to 28 jeans").
+_JEANS = lazy_compile(r"\bjeans?\b", re.IGNORECASE)
 
 KG_PER_UNIT = {
     "lb": 0.4536,
@@ -197,7 +199,7 @@ def amounts(text: str) -> Iterator[Amount]:
             continue
         if groups.get("start_size"):
             first, last = _number(groups["start_size"]), _number(groups["end_size"])
-            jeans = re.search(r"\bjeans?\b", text[match.end() : match.end() + 12], re.IGNORECASE)
+            jeans = _JEANS.search(text[match.end() : match.end() + 12])
             if max(first, last) >= 24 and (first % 2 or last % 2 or jeans):
                 # An odd size from 24 up, or a jeans size, is a waist in inches ("from size 32 to
                 # 29", "from size 32 to 28 jeans").
