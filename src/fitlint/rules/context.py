@@ -1528,8 +1528,9 @@ def targeting(ctx: MatchContext) -> bool:
     if _areas_listed(ctx):
         return True  # "cut hip, waist and upper-arm fat": a list of areas picks where it goes
     # A title joins its parts with a colon ("Lose Love Handles: 7 Oblique Exercises"): its
-    # whole sentence is one clause.
-    titled = ctx.block_kind in ("heading", "front_matter")
+    # whole sentence is one clause. So in a title set as a list item, a card or a link (a
+    # related article: "How to Lose Arm Fat: 8 Moves for Toned Arms").
+    titled = ctx.block_kind in ("heading", "front_matter") or _title_line(ctx)
     clause = _Clause(ctx.sentence.start, ctx.sentence.end) if titled else clause_of(ctx)
     matched = set(range(ctx.first, ctx.last + 1))
     lemmas = _lemmas(ctx, clause.start, clause.end)
@@ -2192,6 +2193,12 @@ def _inside_quotes(ctx: MatchContext) -> bool:
         elif char == '"':
             depth = 0 if depth else 1
     return depth > 0
+
+
+def _title_line(ctx: MatchContext) -> bool:
+    """A sentence set as a title outside a heading: Title Case, no closing full stop."""
+    text = ctx.sentence.text.rstrip()
+    return not text.endswith((".", "!")) and _title_cased(ctx.sentence)
 
 
 def _title_cased(sentence: Any) -> bool:
