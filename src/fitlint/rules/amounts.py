@@ -55,11 +55,16 @@ _OF_FAT = (
 _FRAGMENT_PREFIX = r"(?:(?:minus|another|a[ \t]+whopping|whopping|up[ \t]+to|over|nearly|almost)[ \t]+|[-−–][ \t]?)?"
 # The period that ends a verbless headline: "in one week!", "within just 10 days", "in 3 wks)".
 _FRAGMENT_PERIOD = (
-    r"[ \t]+(?:in|within|inside)[ \t]+(?:(?:just|only|the|a|first|less[ \t]+than|under)[ \t]+){0,2}"
-    rf"(?:{NUM}[ \t]*[- ]?[ \t]*)?(?:hours?|days?|nights?|weeks?|wks?|fortnight|month)\b"
+    r"(?:[ \t]+(?:in|within|inside)[ \t]+(?:(?:just|only|the|a|first|less[ \t]+than|under)[ \t]+){0,2}"
+    rf"(?:{NUM}[ \t]*[- ]?[ \t]*)?(?:hours?|days?|nights?|weeks?|wks?|fortnight|month)"
+    # or a rate as a table cell or a card gives it: "Up to 8 kg/month", "2 lb a week".
+    r"|[ \t]*/[ \t]*(?:week|wk|month)|[ \t]+(?:a|per)[ \t]+(?:week|month))\b"
     r"[ \t]*(?:[.!?;,)|*_]|$"
     # or a testimonial going on about itself: "4 inches in 4 weeks and I ate pizza on Fridays!"
-    r"|[ \t]+and[ \t]+(?:i|my|she|her|he|his|we|our|still|never|without|no)\b)"
+    r"|[ \t]+and[ \t]+(?:i|my|she|her|he|his|we|our|still|never|without|no)\b"
+    # or a sentence that calls it easy: "Two stone in six weeks is easy", "… is totally doable".
+    r"|[ \t]+(?:is|was|are)[ \t]+(?:(?:totally|very|so|really|perfectly|completely|super)[ \t]+)?"
+    r"(?:easy|possible|doable|achievable|realistic|simple|guaranteed)\b)"
 )
 # Where a verbless headline or card starts: the text's start or a mark (an opening quote too),
 # not a decimal point.
@@ -87,6 +92,9 @@ _AMOUNT = lazy_compile(
     # A clothing size down: "from a size 14 to a size 12", "from a UK 16 to a 12".
     r"|\bfrom\s+(?:an?\s+)?(?:(?:uk|us|au|dress|jeans?|pants?)\s+)?size\s+(?P<start_size>\d{1,2})"
     r"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?:size\s+)?(?P<end_size>\d{1,2})\b"
+    # With "size" on both sides "from" may go: "Jeans size 14 to size 10 in one month!"
+    r"|\b(?:(?:uk|us|au|dress|jeans?|pants?)\s+)?size\s+(?P<start_size>\d{1,2})"
+    r"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?size\s+(?P<end_size>\d{1,2})\b"
     # The same with no "size" when a loss word (or "went") leads and each number has its
     # article: "dropped from a 16 to a 12", "went from a 14 to a 12".
     rf"|\b(?:{_LOSS}|went)\s+from\s+an?\s+(?P<start_size>\d{{1,2}})\s+(?:down\s+)?to\s+an?\s+(?P<end_size>\d{{1,2}})\b(?!\s*(?:kg|kilos?|lbs?|pounds?|stone|%|inch|cm|-?\s*(?:min|minutes?|sec|seconds?|hours?|miles?|km|reps?)\b|waist|waistline|out\b|/))"
@@ -100,9 +108,10 @@ _AMOUNT = lazy_compile(
     rf"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?P<end_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch(?:es)?|in\.?|[\"”]))?\s*(?:inch\s+)?waist(?:line)?\b",
     re.IGNORECASE,
 )
-# A period right after the amount, within a few words joined by spaces (no comma or full stop).
+# A period right after the amount, within a few words joined by spaces (no comma or full stop),
+# or as a table writes a rate: "8 kg/month", "2 lb / wk".
 _PERIOD_AFTER = lazy_compile(
-    rf"(?:[ \t]*\([^()]{{0,40}}\))?{_WORDS}{{0,6}}?[ \t]+{PERIOD}", re.IGNORECASE
+    rf"(?:[ \t]*\([^()]{{0,40}}\))?(?:{_WORDS}{{0,6}}?[ \t]+|[ \t]*(?=/)){PERIOD}", re.IGNORECASE
 )
 
 _SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")

@@ -42,7 +42,7 @@ PERIOD = (
     r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as|like|literally)\s+){0,3}"
     # A range counts as its longer end: "within 10 to 14 days" is a 14-day period.
     rf"(?:{NUM}\s*(?:-|–|—|to|or)\s*(?={NUM}))?{COUNT}?\s*[- ]?\s*{UNITS_OF_TIME}"
-    r"|(?:a|per|each|every|/)\s*(?P<per>day|night|week|month)\b"
+    r"|(?:a|per|each|every|/)\s*(?P<per>day|night|week|wk|month)\b"
     r"|(?:with|on|using|via|through|from|during)\s+(?:(?:a|an|the|our|this|that|my|your|their|his|her)\s+)?"
     rf"{COUNT}\s*-\s*(?P<period>day|week|month)\b"
     rf"|(?:by|on|after)\s+(?:day|night)\s+(?P<day>{NUM})\b"
