@@ -169,3 +169,34 @@ def test_fifo_planted_as_an_entry_does_not_block(cli, tmp_path):
                 pass
         pytest.fail("the run blocked on a FIFO in the cache")
     assert done["result"].out == expected.out
+
+
+def test_result_too_large_for_the_cache_is_not_written_and_leaves_nothing(
+    cli, tmp_path, monkeypatch
+):
+    import fitlint.cache
+
+    project = _project(tmp_path)
+    write(project / "many.md", "Burn belly fat with these moves.\n\n" * 40)
+    expected = _fresh(cli, project)
+    one_entry = max(len(p.read_bytes()) for p in (_fill(cli, project)))
+    for path in (project / CACHE_DIR_NAME).rglob("*.json"):
+        path.unlink()
+    # Room for the two one-finding files' entries, not for the forty findings of many.md.
+    monkeypatch.setattr(fitlint.cache, "MAX_ENTRY_BYTES", one_entry // 10)
+    encoded = []
+    to_dict = fitlint.cache.diagnostic_to_dict
+    monkeypatch.setattr(
+        fitlint.cache, "diagnostic_to_dict", lambda d: encoded.append(d) or to_dict(d)
+    )
+    written = _fill(cli, project)
+    # Encoding stops at the cap: about four of many.md's findings, not all forty.
+    assert len(encoded) < 10
+    assert len(written) == 2 and all(len(p.read_bytes()) < one_entry // 10 for p in written)
+    assert not [p for p in (project / CACHE_DIR_NAME).rglob("*") if p.name.endswith(".tmp")]
+    assert cli(*ARGS, cwd=project).out == expected.out
+
+
+def _fill(cli, project):
+    cli(*ARGS, cwd=project)
+    return _entries(project)

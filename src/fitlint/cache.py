@@ -85,6 +85,26 @@ def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
     }
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _write_entry(stream: Any, diagnostics: list[Diagnostic]) -> bool:
+    """Write the entry's JSON a diagnostic at a time; False once it grows past
+    ``MAX_ENTRY_BYTES`` (the caller discards it). A result too large to cache (100,000 findings
+    in one file) so costs no more time than the cap and no memory beyond one diagnostic, where
+    building it whole as one string took a gigabyte only to be thrown away."""
+    size = 2
+    stream.write(b"[")
+    for i, d in enumerate(diagnostics):
+        part = _ENCODER.encode(diagnostic_to_dict(d)).encode()
+        size += len(part) + 1
+        if size > MAX_ENTRY_BYTES:
+            return False
+        stream.write(b"," + part if i else part)
+    stream.write(b"]")
+    return True
+
+
 def code_fingerprint() -> str:
     """Size and modification time of fitlint's own modules: an editable install whose code
     changed must not reuse results computed by the old code (a release bumps the version anyway)."""
@@ -151,11 +171,6 @@ class ResultCache:
             os.close(sub)
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        payload = json.dumps(
-            [diagnostic_to_dict(d) for d in diagnostics], ensure_ascii=False
-        ).encode()
-        if len(payload) > MAX_ENTRY_BYTES:
-            return
         directory = self._version_directory(create=True)
         if directory is None:
             return
@@ -175,7 +190,10 @@ class ResultCache:
             handle = os.open(temp, flags, 0o644, dir_fd=sub)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    stream.write(payload)
+                    complete = _write_entry(stream, diagnostics)
+                if not complete:
+                    _discard(sub, temp)
+                    return
                 # Replaces whatever has the name (a link too), never follows it.
                 os.replace(temp, name, src_dir_fd=sub, dst_dir_fd=sub)
             except BaseException:
