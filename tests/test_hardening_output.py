@@ -64,3 +64,23 @@ def test_a_long_source_line_is_shown_around_the_range(cli, tmp_path):
     start = carets.index("^")
     assert source[start : start + len("Burn belly fat")] == "Burn belly fat"
     assert carets[start:].rstrip() == "^" * len("Burn belly fat")
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+    """`fitlint check docs/ | head`: no "internal error" line and no traceback on stderr; the
+    exit status is what a shell reports for a program a closed pipe ended."""
+    import subprocess
+    import sys
+
+    write(tmp_path / "many.md", "Burn belly fat with these moves.\n\n" * 2_000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fitlint", "check", "many.md", "--no-cache", "--isolated"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout.readline().startswith(b"many.md:1:1: FL101")
+    process.stdout.close()  # the reader goes away with most of the report unwritten
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert err == ""

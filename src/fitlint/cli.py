@@ -25,6 +25,7 @@ from fitlint.results import ENGINE_CODES, FileResult, count_at_or_above
 from fitlint.rules.model import RuleError, RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a program a closed pipe ended
 
 
 _SETTING = object()  # --write-baseline without a file: the 'baseline' setting's file
@@ -272,7 +273,7 @@ def console() -> None:
         sys.stdout.flush()
         sys.stderr.flush()
     except BrokenPipeError:
-        code = code or EXIT_ERROR
+        code = code or EXIT_BROKEN_PIPE
     os._exit(code)
 
 
@@ -321,6 +322,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted", debug)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`fitlint check docs/ | head`): stop quietly, as a program that
+        # SIGPIPE ended would, and keep the interpreter's final flush from raising it again.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, never a traceback
         _error(
             f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
@@ -328,6 +334,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_ERROR
     return EXIT_CLEAN
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (a test's capture): nothing will flush into a pipe
 
 
 def _error(message: str, debug: bool) -> None:
