@@ -1048,6 +1048,25 @@ def test_a_name_key_holds_copy_when_it_names_what_is_sold_not_a_person():
     assert _code_strings(text, "plans.php") == ["TrimCore Belly Burn", "Flat Belly Pack"]
 
 
+def test_a_schedule_s_workout_names_are_copy(linter):
+    """A challenge's schedule names each day's workout in a data array ({day: 2, focus: "…"});
+    the page prints the names as cards, so a name that promises a part's fat is a claim."""
+    text = (
+        "{% set days = [\n"
+        '  { day: 1, focus: "Muffin Top Melt", moves: "Russian twist, heel taps", time: "12 min" },\n'
+        '  { day: 2, workout: "Upper Body Strength", moves: "Rows, presses", time: "15 min" },\n'
+        '  { day: 3, session: "Rest", time: "0 min" }\n'
+        "] %}\n"
+        "{% for d in days %}<h3>{{ d.focus }}</h3>{% endfor %}\n"
+    )
+    strings = _code_strings(text, "challenge.twig")
+    assert "Muffin Top Melt" in strings and "Upper Body Strength" in strings
+    assert "Rest" not in strings  # a one-word name carries no claim
+    found = [(d.code, d.text) for d in linter.lint_text(text, "challenge.njk")]
+    assert ("FL101", "Muffin Top Melt") in found
+    assert not [d for d in found if "Upper Body" in d[1]]
+
+
 def test_a_stat_card_s_figure_and_text_are_read_as_one_sentence(linter):
     """A template's stat cards keep the figure and its text in separate strings, as a key and
     its value or as two fields; the page shows them side by side, as one claim."""

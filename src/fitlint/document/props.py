@@ -38,13 +38,16 @@ _TEXT_PROPS = (
 _NOT_TEXT = ("context", "salt")
 
 
-# Names a component or a data array gives a product, plan or programme ("Flat Belly 30", "Slim
-# Legs"): the page prints them as headings, cards and buttons. Matched whole ("className" and
-# "username" are not names of anything sold).
+# Names a component or a data array gives a product, plan, programme or workout ("Flat Belly 30",
+# "Slim Legs", "Muffin Top Melt"): the page prints them as headings, cards and buttons. Matched
+# whole ("className" and "username" are not names of anything sold).
 _NAME_PROPS = frozenset(
     {
         "name", "productname", "planname", "programname", "programmename", "packagename",
         "product", "plan", "programme", "program", "package", "badge", "badgetext",
+        # a workout or a day of a challenge, as a schedule array names it ({day: 2, focus: "…"})
+        "workout", "workoutname", "routine", "routinename", "session", "sessionname", "focus",
+        "challenge", "challengename", "course", "coursename",
     }
 )  # fmt: skip
 
