@@ -645,7 +645,7 @@ def test_unknown_reader_in_formats_is_a_config_error_naming_the_file(cli, tmp_pa
     assert result.code == 2
     assert result.err.strip() == (
         f"fitlint: error: {tmp_path / '.fitlint.yaml'}: 'formats.php': unknown reader 'htm' "
-        "(known: markdown, html, jsx, text)"
+        "(known: markdown, html, jsx, text, data)"
     )
     write(tmp_path / "pyproject.toml", '[tool.fitlint]\nformats = ["php"]\n')
     (tmp_path / ".fitlint.yaml").unlink()
@@ -1373,3 +1373,123 @@ def test_a_php_string_stands_under_the_heading_before_it():
     printed = next(b for b in document.blocks if b.kind == "paragraph")
     assert printed.text == "Members meet on Saturday mornings at the park gates."
     assert printed.section == heading.section
+
+
+# -- documents and data files --------------------------------------------------------------------
+def test_documentation_and_email_markup_are_read_by_default():
+    assert reader_for("guide.rst") == "text"
+    assert reader_for("handbook.adoc") == "text"
+    assert reader_for("handbook.asciidoc") == "text"
+    assert reader_for("newsletter.mjml") == "html"
+    # Data files hold configuration as often as copy: read only when mapped.
+    assert reader_for("faq.json") is None and reader_for("cards.yml") is None
+    assert reader_for("faq.json", {"json": "data"}) == "data"
+
+
+def test_an_mjml_email_s_text_is_read_as_html(linter):
+    text = (
+        "<mjml><mj-body><mj-section><mj-column>\n"
+        '<mj-image src="a.jpg" alt="Coach with a kettlebell" />\n'
+        "<mj-text>Our partner's tea melts belly fat in 7 days.</mj-text>\n"
+        "</mj-column></mj-section></mj-body></mjml>\n"
+    )
+    found = [(d.code, d.text) for d in linter.lint_text(text, "newsletter.mjml")]
+    assert ("FL101", "melts belly fat") in found
+    assert not [d for d in found if "mj-" in d[1]]
+
+
+DATA = {"json": "data", "yaml": "data", "yml": "data"}
+
+
+def _data_blocks(text: str, path: str) -> list[tuple[str, str, str]]:
+    document = parse_document(text, path, formats=DATA)
+    return [
+        (block.key, block.text, text[slice(*block.smap.span(0, len(block.text)))])
+        for block in document.blocks
+    ]
+
+
+def test_a_json_data_file_s_values_that_a_reader_sees_are_read():
+    text = json.dumps(
+        {
+            "slug": "flat-belly-tea",
+            "image": "/img/tea.png",
+            "faqs": [
+                {"question": "How fast does it work?", "answer": "It melts belly fat in 14 days."},
+                {"myth": "Crunches burn belly fat.", "answer": "They strengthen your core."},
+            ],
+            "plans": [{"name": "Flat Belly Pack", "price": "29.99", "sku": "FBP-01"}],
+        },
+        indent=2,
+    )
+    blocks = _data_blocks(text, "data/faq.json")
+    assert [(key, prose) for key, prose, _ in blocks] == [
+        ("string", "How fast does it work?"),
+        ("string", "It melts belly fat in 14 days."),
+        ("myth", "Crunches burn belly fat."),
+        ("string", "They strengthen your core."),
+        ("string", "Flat Belly Pack"),
+    ]
+    assert all(prose == source for _, prose, source in blocks)  # offsets are exact
+
+
+def test_a_json_string_with_escapes_maps_back_to_its_source():
+    text = '{"answer": "Our caf\\u00e9 latte, the \\"Morning Glow\\", melts belly fat."}\n'
+    config = Config(root=Path("."), formats=DATA)
+    found = Linter(config).lint_text(text, "faq.json")
+    assert ("FL101", "melts belly fat") in [(d.code, d.text) for d in found]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
+def test_a_yaml_data_file_reads_prose_names_and_published_keys_not_data():
+    text = (
+        "title: Programmes\n"
+        "programmes:\n"
+        "  - name: Belly Blitz 30\n"
+        "    slug: belly-blitz-30\n"
+        "    weeks: 4\n"
+        "    image: /img/blitz.jpg\n"
+        "    blurb: Thirty days of circuits that melt belly fat for good.\n"
+        "    story: |\n"
+        "      I dropped two dress sizes and my tummy\n"
+        "      was flat by week three.\n"
+        "  - name: Strong Start\n"
+        "    tags: [core, beginner]\n"
+        "myths:\n"
+        "  - myth: Sit-ups burn the fat on your stomach.\n"
+        "    truth: No exercise chooses where fat comes off.\n"
+    )
+    blocks = _data_blocks(text, "content/programmes.yml")
+    assert [(key, prose.strip()) for key, prose, _ in blocks] == [
+        ("title", "Programmes"),
+        ("name", "Belly Blitz 30"),
+        ("blurb", "Thirty days of circuits that melt belly fat for good."),
+        ("story", "I dropped two dress sizes and my tummy was flat by week three."),
+        ("name", "Strong Start"),
+        ("myth", "Sit-ups burn the fat on your stomach."),
+        ("truth", "No exercise chooses where fat comes off."),
+    ]
+    config = Config(root=Path("."), formats=DATA)
+    found = Linter(config).lint_text(text, "content/programmes.yml")
+    codes = {(d.code, d.text) for d in found}
+    assert ("FL101", "melt belly fat") in codes
+    assert not [d for d in found if d.text.startswith("Sit-ups")]  # a myth set up to refute
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
+def test_configuration_and_lock_files_give_no_prose():
+    workflow = (
+        "name: CI\n"
+        "on: [push]\n"
+        "jobs:\n"
+        "  test:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - run: |\n"
+        "          pip install -e .\n"
+        "          pytest -q --maxfail=1\n"
+    )
+    assert _data_blocks(workflow, ".github/workflows/ci.yml") == []
+    lock = json.dumps({"packages": {"x": {"description": "It melts belly fat in 14 days."}}})
+    assert _data_blocks(lock, "package-lock.json") == []
+    assert _data_blocks(lock, "pnpm-lock.yaml") == []

@@ -40,7 +40,7 @@ LABEL_TO_CATEGORY = {
 NEGATIVE_LABELS = {"SPOT_DEBUNK", "STAT_CITED", "NONE"}
 # A labelled corpus is all content: its templates and page components are read as a team that
 # keeps them would configure ``formats`` (server-side templates as HTML with template code in it,
-# page components through the script reader).
+# page components through the script reader, JSON and YAML content through the data reader).
 CORPUS_FORMATS = {
     "php": "html",
     "blade.php": "html",
@@ -68,6 +68,10 @@ CORPUS_FORMATS = {
     "js": "jsx",
     "mjs": "jsx",
     "ts": "jsx",
+    # Copy a site renders from data files: FAQ lists, programme cards, testimonials.
+    "json": "data",
+    "yaml": "data",
+    "yml": "data",
 }
 
 

@@ -44,6 +44,10 @@ def parse_document(
     footnotes: dict[str, int] = {}
     if reader == "text":
         blocks = parse_plaintext(lines, starts)
+    elif reader == "data":
+        from fitlint.document.data import parse_data
+
+        blocks = parse_data(text, lines, starts, lowered, front_matter_keys)
     elif reader == "html":
         from fitlint.document.html import parse_page  # html.parser: only runs that read HTML
 

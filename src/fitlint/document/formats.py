@@ -9,15 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-READERS = ("markdown", "html", "jsx", "text")
+READERS = ("markdown", "html", "jsx", "text", "data")
 DEFAULT_FORMATS: dict[str, str] = {
     "md": "markdown",
     "markdown": "markdown",
     "mdx": "markdown",
     "txt": "text",
+    # Documentation markup read as text: headings, paragraphs and lists are lines of words;
+    # a link's address beside a claim still counts as its source.
+    "rst": "text",
+    "adoc": "text",
+    "asciidoc": "text",
     "html": "html",
     "htm": "html",
+    "mjml": "html",  # email markup: <mj-text> holds HTML
 }
+# Data files (json, yaml, yml → "data") hold configuration as often as copy: read when mapped.
 
 
 def normalise_extension(extension: str) -> str:
@@ -57,6 +64,8 @@ LANGUAGE_READERS: dict[str, str] = {
     "markdown": "markdown",
     "mdx": "markdown",
     "plaintext": "text",
+    "restructuredtext": "text",
+    "asciidoc": "text",
     "html": "html",
     "php": "html",
     "blade": "html",

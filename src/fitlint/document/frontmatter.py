@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
 from fitlint.document.props import is_name_prop, names_something_sold
+from fitlint.document.templates import reads_as_prose
 from fitlint.document.sourcemap import SourceMap
 from fitlint.lazyregex import lazy_compile
 
@@ -59,8 +60,15 @@ def find_front_matter(lines: list[str]) -> FrontMatter | None:
 
 
 def published_values(
-    front: FrontMatter, lines: list[str], line_starts: list[int], keys: frozenset[str]
+    front: FrontMatter,
+    lines: list[str],
+    line_starts: list[int],
+    keys: frozenset[str],
+    prose_values: bool = False,
 ) -> list[FrontMatterValue]:
+    """The values a page publishes. ``prose_values`` (a YAML data file, which a site renders as
+    FAQ entries, cards or testimonials) also takes any value that reads as a sentence, whatever
+    its key."""
     values: list[FrontMatterValue] = []
     index = front.first_line + 1
     # An Astro page's front matter is a script: its objects are read as code, not as YAML.
@@ -85,7 +93,17 @@ def published_values(
             copy = _nested_copy(name, value, keys) or _data_copy(name, value)
         else:
             copy = _published(name, keys) or _nested_copy(name, value, frozenset())
-        if not copy:
+        # In a data file a block scalar is kept if its text reads as prose (checked below).
+        prose = prose_values and not copy and not _alt_key(name)
+        if prose and not (
+            _BLOCK_SCALAR.match(value)
+            or reads_as_prose(_unquote(value)[0])
+            or _is_plain_continued(value, lines, index, front.last_line, indent)
+            or (not value and not _mapping_below(lines, index, front.last_line, indent))
+            or (value.startswith("[") and value.endswith("]"))
+        ):
+            prose = False
+        if not (copy or prose):
             index += 1
             continue
         key, raw_value = name.lower(), value
@@ -98,6 +116,8 @@ def published_values(
             # A list of lines ("badges: [...]", or "- …" lines below the key): each item is
             # shown on its own, so each is its own value, never run into the next.
             for line, column, item in items:
+                if prose and not reads_as_prose(item):
+                    continue
                 builder = ProseBuilder()
                 offset = value_start if line == index else line_starts[line]
                 builder.add_source_run(item, offset + column)
@@ -125,9 +145,22 @@ def published_values(
                     _append_continuation(builder, lines[index], line_starts[index])
                 index += 1
         text = builder.text().strip()
-        if text:
+        if text and (not prose or reads_as_prose(text)):
             values.append(FrontMatterValue(key, builder.text(), builder.smap, first, index - 1))
     return values
+
+
+def _is_plain_continued(value: str, lines: list[str], index: int, last: int, indent: int) -> bool:
+    """Does a plain scalar go on over more-indented lines (a sentence wrapped in the file)?"""
+    following = index + 1
+    return (
+        bool(value)
+        and following < last
+        and bool(lines[following].strip())
+        and _indent(lines[following]) > indent
+        and _KEY_LINE.match(lines[following]) is None
+        and not lines[following].lstrip().startswith("- ")
+    )
 
 
 # An item of a flow sequence: a quoted string, or plain text up to the next comma.

@@ -51,7 +51,7 @@ _BLADE_NEEDS_ARGS = frozenset(
 class Region(NamedTuple):
     start: int
     end: int
-    kind: str  # php | echo | tag | comment | erb | blade | schema (Liquid) | script (Astro)
+    kind: str  # php | echo | tag | comment | erb | blade | schema (Liquid) | script (Astro) | data (JSON)
 
 
 def template_regions(text: str) -> list[Region]:
@@ -285,7 +285,7 @@ def _code_pieces(
 ) -> Iterator[tuple[str, int, int]]:
     """The string literals of a code region, comments passed over: ("string", quote, end) with
     ``end`` past the closing quote, and with ``heredocs`` ("heredoc", body start, body end)."""
-    index = region.start + 2
+    index = region.start + (0 if region.kind == "data" else 2)  # past "<?", "{%", "<%"
     stop = region.end
     while index < stop:
         char = text[index]
@@ -512,7 +512,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
         if region.kind == "schema":
             found.extend(_schema_defaults(text, region, taken))
             continue
-        if region.kind not in ("php", "script", "erb") and not (
+        if region.kind not in ("php", "script", "erb", "data") and not (
             (region.kind == "blade" and _BLADE_DATA.match(text, region.start))
             or (region.kind == "tag" and _LIQUID_DATA.match(text, region.start))
         ):

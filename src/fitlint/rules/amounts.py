@@ -135,6 +135,7 @@ _WEEKS_PER = {
     "wk": 1.0,
     "fortnight": 2.0,
     "month": 4.35,
+    "year": 52.18,
     "weekend": 3 / 7,
 }
 _CONTEXT_CHARS = 240  # how far back a paragraph's period may stand from the amount

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from fitlint.lazyregex import lazy_compile
 from fitlint.nlp import doc_text
 from fitlint.rules.amounts import sustainable
-from fitlint.rules.periods import PERIOD, PERIOD_RE
+from fitlint.rules.periods import DEADLINE, DEADLINE_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -1135,7 +1135,7 @@ def _named_speaker(ctx: MatchContext, index: int) -> bool:
     words = ctx.words
     # "… in 10 days", "… with our cream"; not "Tom says his gut is smaller since he stopped
     # drinking" (no time, and no product named as one).
-    return PERIOD_RE.search(rest) is not None or any(
+    return DEADLINE_RE.search(rest) is not None or any(
         (_lemma_at(ctx, i) in words.product or _lemma_at(ctx, i) in words.programme)
         and doc[i - 1].lower_ in _DETERMINERS
         for i in range(index + 2, ctx.sentence.end)
@@ -1985,7 +1985,7 @@ def _timed(ctx: MatchContext) -> bool:
     following = doc_text(doc)[
         doc[ctx.last].idx + len(doc[ctx.last]) : doc[end - 1].idx + len(doc[end - 1])
     ]
-    found = PERIOD_RE.search(following) or _PRODUCT_UNITS.search(following)
+    found = DEADLINE_RE.search(following) or _PRODUCT_UNITS.search(following)
     return found is not None and found.start() <= 25
 
 
@@ -1996,7 +1996,7 @@ def _opened_by_period(ctx: MatchContext) -> bool:
     opening = doc_text(doc)[doc[ctx.sentence.start].idx : doc[ctx.first].idx]
     if _PERIOD_FRAGMENTS.match(opening):
         return True  # a headline of fragments: "14 days, 20 minutes a day, one flat belly."
-    if len(opening) > 40 or PERIOD_RE.match(opening.lstrip(" \"“'‘*_")) is None:
+    if len(opening) > 40 or DEADLINE_RE.match(opening.lstrip(" \"“'‘*_")) is None:
         return False  # tested first: the quotation scan reads up to 2,000 characters back
     return ctx.in_blockquote or _quote_field(ctx) or _inside_quotes(ctx)
 
@@ -2576,7 +2576,7 @@ def _timed_outcome(ctx: MatchContext, clause_end: int) -> bool:
     return found is not None and found.group("per") is None
 
 
-_PERIOD_AFTER_MATCH = lazy_compile(rf"\s*(?:[\w'’-]+\s+){{0,4}}?(?:{PERIOD})", re.IGNORECASE)
+_PERIOD_AFTER_MATCH = lazy_compile(rf"\s*(?:[\w'’-]+\s+){{0,4}}?(?:{DEADLINE})", re.IGNORECASE)
 
 
 # Words that widen a clause to the whole body: "melts fat everywhere, belly included".

@@ -35,32 +35,44 @@ NUM = (
     + r")"
 )
 COUNT = rf"(?P<count>{NUM})"
-UNITS_OF_TIME = r"(?P<period>hours?|days?|nights?|weeks?|wks?|fortnights?|months?|weekends?)\b"
-# "in 3 weeks", "within the first 28 days", "over one weekend", "a week", "per day", "with our
-# 14-day cleanse", "by day five", "by the end of the second week", "overnight".
-PERIOD = (
-    r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as|like|literally)\s+){0,3}"
-    # A range counts as its longer end: "within 10 to 14 days" is a 14-day period.
-    rf"(?:{NUM}\s*(?:-|–|—|to|or)\s*(?={NUM}))?{COUNT}?\s*[- ]?\s*{UNITS_OF_TIME}"
-    r"|(?:a|per|each|every|/)\s*(?P<per>day|night|week|wk|month)\b"
-    r"|(?:with|on|using|via|through|from|during)\s+(?:(?:a|an|the|our|this|that|my|your|their|his|her)\s+)?"
-    rf"{COUNT}\s*-\s*(?P<period>day|week|month)\b"
-    rf"|(?:by|on|after)\s+(?:day|night)\s+(?P<day>{NUM})\b"
-    # "by week 3", "in month two": that many weeks or months in
-    rf"|(?:by|in|during|after)\s+(?:the\s+)?(?P<period>week|month)\s+(?P<ordinal>{NUM})\b"
-    rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{NUM})\s+(?P<period>day|week|month)s?\b"
-    r"|(?P<overnight>overnight)\b"
-    # "lost 12 pounds the first month": the first of its kind, said without a preposition
-    r"|the\s+(?:very\s+)?(?:first|1st|opening)\s+(?P<period>day|week|weekend|fortnight|month)\b"
-    # "this week", "next weekend"
-    r"|(?:this|next|last)\s+(?P<period>week|weekend|fortnight)\b"
-    # "three days later", "eight weeks later"
-    rf"|{COUNT}\s+(?P<period>days?|weeks?|months?)\s+(?:later|after)\b"
-    # "just finished day 3", "completed day five"
-    rf"|(?:finished|finishing|completed|completing)\s+(?:day|night)\s+(?P<day>{NUM})\b"
-    r")"
-)
+_UNITS = r"hours?|days?|nights?|weeks?|wks?|fortnights?|months?|weekends?"
+UNITS_OF_TIME = rf"(?P<period>{_UNITS}|years?)\b"
+
+
+def _period(units: str, later: str) -> str:
+    """A period as copy writes it: "in 3 weeks", "within the first 28 days", "over one weekend",
+    "a week", "per day", "with our 14-day cleanse", "by day five", "by the end of the second
+    week", "overnight"; ``units`` and ``later`` are the units it may count in."""
+    return (
+        r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as|like|literally)\s+){0,3}"
+        # A range counts as its longer end: "within 10 to 14 days" is a 14-day period.
+        rf"(?:{NUM}\s*(?:-|–|—|to|or)\s*(?={NUM}))?{COUNT}?\s*[- ]?\s*{units}"
+        r"|(?:a|per|each|every|/)\s*(?P<per>day|night|week|wk|month)\b"
+        r"|(?:with|on|using|via|through|from|during)\s+(?:(?:a|an|the|our|this|that|my|your|their|his|her)\s+)?"
+        rf"{COUNT}\s*-\s*(?P<period>day|week|month)\b"
+        rf"|(?:by|on|after)\s+(?:day|night)\s+(?P<day>{NUM})\b"
+        # "by week 3", "in month two": that many weeks or months in
+        rf"|(?:by|in|during|after)\s+(?:the\s+)?(?P<period>week|month)\s+(?P<ordinal>{NUM})\b"
+        rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{NUM})\s+(?P<period>day|week|month)s?\b"
+        r"|(?P<overnight>overnight)\b"
+        # "lost 12 pounds the first month": the first of its kind, said without a preposition
+        r"|the\s+(?:very\s+)?(?:first|1st|opening)\s+(?P<period>day|week|weekend|fortnight|month)\b"
+        # "this week", "next weekend"
+        r"|(?:this|next|last)\s+(?P<period>week|weekend|fortnight)\b"
+        # "three days later", "eight weeks later", "a year later"
+        rf"|{COUNT}\s+(?P<period>{later})\s+(?:later|after)\b"
+        # "just finished day 3", "completed day five"
+        rf"|(?:finished|finishing|completed|completing)\s+(?:day|night)\s+(?P<day>{NUM})\b"
+        r")"
+    )
+
+
+PERIOD = _period(UNITS_OF_TIME, r"days?|weeks?|months?|years?")
 PERIOD_RE = lazy_compile(PERIOD, re.IGNORECASE)
+# A deadline a result is sold with: the same periods short of a year. A year or more is how long
+# a study ran or a diary went on ("a 3 cm smaller waist over a year"), not a quick result.
+DEADLINE = _period(rf"(?P<period>{_UNITS})\b", r"days?|weeks?|months?")
+DEADLINE_RE = lazy_compile(DEADLINE, re.IGNORECASE)
 
 # A period that can only open a clause, counted from the start of what was done: "for 5 days,
 # lost 3 kg", "Two weeks in, I was down 8 lbs", "One month of walking melts 5 kg", "Three weeks
