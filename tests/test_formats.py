@@ -372,12 +372,41 @@ def test_a_stat_cards_figure_and_label_read_as_one_claim(linter):
 def test_hidden_elements_comments_and_social_meta_are_skipped():
     text = (
         '<head><meta property="og:description" content="Burn belly fat"><meta name="twitter:title" content="x">'
-        "<style>p{}</style></head><body><noscript>Burn belly fat</noscript><template><p>Burn belly fat</p></template>"
+        "<style>p{}</style></head><body><template><p>Burn belly fat</p></template>"
         "<svg><title>Burn belly fat</title><text>Burn</text></svg><!-- Burn belly fat --><pre>burn belly fat</pre>"
         '<a href="https://example.com/burn-belly-fat"><img src="/burn-belly-fat.png" alt="/burn-belly-fat.png"></a>'
         "<p>Visible.</p></body>"
     )
     assert _blocks(text, "a.html") == [("paragraph", "Visible.", "Visible.")]
+
+
+def test_noscript_fallback_copy_is_read():
+    """A page's fallback for readers without scripts (and for search engines) is copy: reviews
+    rendered by a script are often repeated there."""
+    text = (
+        "<section><h2>Reviews</h2><noscript>\n"
+        '<p>"My double chin is gone after 3 weeks." Brianna R.</p>\n'
+        '<img src="https://px.example/t.gif" alt="">\n'
+        "</noscript></section>\n"
+    )
+    assert ("paragraph", '"My double chin is gone after 3 weeks." Brianna R.') in [
+        (kind, prose) for kind, prose, _ in _blocks(text, "a.html")
+    ]
+
+
+def test_rails_content_for_sets_the_title_and_description():
+    text = (
+        '<% content_for :title, "Freeze Belly Fat Without Surgery | FrostCo" %>\n'
+        "<% provide(:meta_description, 'Slim your thighs at home.') %>\n"
+        "<h1>FrostCo</h1>\n"
+    )
+    blocks = _blocks(text, "show.html.erb")
+    assert ("front_matter:title", "Freeze Belly Fat Without Surgery | FrostCo") in [
+        (kind, prose) for kind, prose, _ in blocks
+    ]
+    assert ("front_matter:description", "Slim your thighs at home.") in [
+        (kind, prose) for kind, prose, _ in blocks
+    ]
 
 
 def test_a_components_root_template_is_the_markup_it_renders():

@@ -4,8 +4,9 @@ What a reader or a search result sees is prose: visible text by block (``h1``–
 that open sections, paragraphs, list items, table cells, captions, quotes), the ``<title>`` and
 ``<meta name="description">`` (as front-matter ``title`` and ``description``), and the text of
 ``alt``, ``title`` (images), ``aria-label``, ``placeholder`` and ``data-pin-description``
-attributes. Scripts (JSON-LD too), styles, templates, ``noscript``, SVG, code, comments, social
-cards (``og:*``, ``twitter:*``) and URLs are not prose.
+attributes. Scripts (JSON-LD too), styles, templates, SVG, code, comments, social cards (``og:*``,
+``twitter:*``) and URLs are not prose; ``noscript`` is (a page's fallback copy, shown to readers
+without scripts and to search engines: reviews, a product's story).
 
 The standard library's parser reads a copy of the source in which template code is masked with
 spaces (see :mod:`fitlint.document.templates`), so its positions are the source's. Runs of
@@ -96,7 +97,7 @@ _BLOCKS = _names(
 # Elements whose content is never prose. Scripts and styles are raw text to the parser; the rest
 # are counted so nested markup inside them is skipped as a whole.
 _HIDDEN = _names(
-    "script style template noscript svg math iframe object canvas video audio textarea pre code kbd samp"
+    "script style template svg math iframe object canvas video audio textarea pre code kbd samp"
 )
 _CODE = _names("code kbd samp")  # inline code: a gap in the sentence, as in Markdown
 _VOID = _names("area base br col embed hr img input link meta param source track wbr")

@@ -365,6 +365,10 @@ _ASSIGNMENT = lazy_compile(
     r"""(?P<name>[A-Za-z_][\w-]*)['"]?\s*\]?\s*(?P<op>=>|:=|(?<![=!<>.+\-*/%?&|^])=(?!=)|:)\s*(?P<quote>['"])"""
 )
 _SECTION = lazy_compile(r"""@section\s*\(\s*['"](?P<name>[\w-]+)['"]\s*,\s*(?P<quote>['"])""")
+# Rails: content_for :title, "…" / provide(:title, "…")
+_CONTENT_FOR = lazy_compile(
+    r"""\b(?:content_for|provide)\s*\(?\s*:(?P<name>\w+)\s*,\s*(?P<quote>['"])"""
+)
 _SOCIAL = ("og", "twitter", "fb")
 
 
@@ -411,7 +415,7 @@ def metadata_strings(
         if region.kind == "comment" or region.end - region.start < 8:
             continue
         chunk_end = region.end
-        for pattern in (_SECTION, _ASSIGNMENT):
+        for pattern in (_SECTION, _CONTENT_FOR, _ASSIGNMENT):
             for match in pattern.finditer(text, region.start, chunk_end):
                 key = metadata_key(match.group("name"), keys)
                 if key is None:
