@@ -484,6 +484,28 @@ def _negated_list_subject(ctx: MatchContext) -> bool:
     return False
 
 
+# Verbs of expecting a result: "… and expect to burn belly fat", "… and hope your thighs slim".
+_EXPECTING = frozenset({"expect", "hope", "choose", "assume", "think", "count", "wait", "pray"})
+_CONTRAST = frozenset({"but", "yet", "though", "although", "however", ",", ";", ":", "."})
+
+
+def _denied_expectation(ctx: MatchContext) -> bool:
+    """A negated doing, then "and expect" the claim: "You can't do crunches all day and expect to
+    burn belly fat", "Don't just do sit-ups and hope your belly fat melts". The negation before
+    "and" governs the expectation too; the claim is what the reader must not expect."""
+    start = max(ctx.sentence.start, ctx.first - 24)
+    lemmas = _lemmas(ctx, start, ctx.first)
+    for position in range(len(lemmas) - 1, 0, -1):
+        if lemmas[position] in _EXPECTING and lemmas[position - 1] == "and":
+            if len(lemmas) - position > 7:
+                return False  # the expectation is too far from the claim to be its verb
+            before = lemmas[max(0, position - 15) : position - 1]
+            if any(word in _CONTRAST for word in before):
+                before = before[max(i for i, w in enumerate(before) if w in _CONTRAST) + 1 :]
+            return any(word in ctx.words.negation for word in before)
+    return False
+
+
 def negated(ctx: MatchContext) -> bool:
     """A negation in the match's own phrase, before it ("won't burn belly fat", "no pill can
     melt …"); advice against it right before it ("avoid promising to …"); a list of what
@@ -497,6 +519,8 @@ def negated(ctx: MatchContext) -> bool:
     if _unsold_denials(ctx):
         return True
     if _negated_list_subject(ctx):
+        return True
+    if _denied_expectation(ctx):
         return True
     clause = clause_of(ctx, tight=True)
     # Eight words back, not counting the hyphens a word like "sit-ups" splits into.
