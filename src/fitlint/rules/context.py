@@ -899,7 +899,9 @@ def quoted(ctx: MatchContext) -> bool:
     after = text[closing + 1 : closing + 60]
     if _OWN_OFFER_BEFORE.search(lead[-40:]) and _OFFER_AFTER.match(after):
         return False  # 'backed by a 90-day "lighter or it's free" promise': the seller's own offer
-    if _REPORT_AFTER.match(after) or _MENTION_AFTER.match(after):
+    if (_REPORT_AFTER.match(after) or _MENTION_AFTER.match(after)) and not _OWN_BEFORE.search(
+        lead[-8:]
+    ):
         return True  # '"flat tummy Pilates" ads', '"Target your thighs for lean legs" joins …'
     if _INTERFACE_AFTER.match(after):
         return True  # 'pick the number from the "Lose Weight Fast" section': a label on the page
@@ -979,7 +981,9 @@ _EXAMPLE_BEFORE = lazy_compile(r"[\"”’']\s*(?:,|;|or|and)\s*$")
 # subject of a sentence about it ('"…" joins a fair claim to …', '"…" sounds specific').
 _REPORT_AFTER = lazy_compile(
     r"^\s*(?:\w+\s+){0,2}?(?:ads?|adverts?|advertisements?|claims?|promises?|slogans?|headlines?|"
-    r"marketing|hype|pitch(?:es)?|taglines?|influencers?|posts?|programmes|programs|challenges|classes)\b",
+    r"marketing|hype|pitch(?:es)?|taglines?|influencers?|posts?|programmes|programs|challenges|classes|"
+    # a kind of content named by a quoted example: '"burn lower belly fat in 7 days" reels'
+    r"reels|videos|vids|tiktoks|shorts|memes|pins|trends|hacks|tutorials|workouts|routines)\b",
     re.IGNORECASE,
 )
 # A quotation naming a kind of product, after a word that points at other people's ("those",
@@ -998,6 +1002,7 @@ _INTERFACE_AFTER = lazy_compile(
 _THOSE_BEFORE = lazy_compile(r"\b(?:those|these|such|all\s+the|any|so-called)\s*$", re.IGNORECASE)
 # A quotation that names the seller's own offer: 'our "drop a size" guarantee'.
 _OWN_OFFER_BEFORE = lazy_compile(r"\b(?:a|an|our|its|this|my)(?:\s+[\w-]+)?$", re.IGNORECASE)
+_OWN_BEFORE = lazy_compile(r"\b(?:our|my)\s*$", re.IGNORECASE)  # 'our "melt belly fat" routines'
 _OFFER_AFTER = lazy_compile(r"^\s*(?:promise|guarantee|pledge|offer|challenge)\b", re.IGNORECASE)
 _MENTION_AFTER = lazy_compile(
     r"^[\s,]*(?:is|are|was|were|means|joins|sounds|suggests|implies|promises|claims|does|doesn[’']t|isn[’']t|"
