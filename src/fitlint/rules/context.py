@@ -407,6 +407,9 @@ def _lemmas(ctx: MatchContext, start: int, end: int) -> list[str]:
     return [at(doc, overrides, i) for i in range(start, end)]
 
 
+# A section heading that sets out a claim to be tested, as fact-checks do ("The claim", then
+# "The evidence"); not "The promise", which sellers use for their own.
+_CLAIM_HEADINGS = frozenset({"the claim", "claim", "the claims", "the theory", "the idea"})
 _DEBUNK_CUES = (
     "myth",
     "debunk",
@@ -1298,6 +1301,8 @@ def debunk(ctx: MatchContext) -> bool:
         for cue in _DEBUNK_CUES + ("doesn't work", "don't work", "doesn’t work", "don’t work")
     ):
         return True
+    if heading.strip(" \t#*_:.").lower() in _CLAIM_HEADINGS:
+        return True  # a fact-check's "## The claim" section sets out what the next one tests
     if ctx.document_debunks:
         # A debunking article restates the myth it refutes: a claim on the title's own topic.
         topic = debunked_topic(ctx.title)
