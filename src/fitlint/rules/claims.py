@@ -273,7 +273,9 @@ _EQUIPMENT = lazy_compile(
 # ("70% fat, 25% protein"), "20% of your calories from protein", a "4% acetic acid" vinegar.
 _COMPOSITION = lazy_compile(
     rf"{_NUM}\s?%\s*(?:of\s+(?:your\s+|total\s+|daily\s+)*(?:calories|energy|intake|plate)\s+(?:from|as|come|comes|should|will|in)\b|"
-    r"(?:fats?|proteins?|carbs?|carbohydrates?|acetic|abv|alcohol|cocoa|cacao|juice|cotton|polyester|spandex|humidity)\b)"
+    # ("30% fat reduction" is a change, not a make-up)
+    r"(?:fats?(?!\s+(?:reduction|loss|burn\w*|decrease|oxidation|breakdown))|proteins?|carbs?|"
+    r"carbohydrates?|acetic|abv|alcohol|cocoa|cacao|juice|cotton|polyester|spandex|humidity)\b)"
     rf"|\b(?:fats?|proteins?|carbs?|carbohydrates?)\s*[:=(–-]?\s*{_NUM}\s?%"
 )
 # Figures that state an offer, a rating's spread or a plate's share, not a finding: "20% off",
