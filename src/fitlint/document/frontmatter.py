@@ -93,7 +93,9 @@ def published_values(
             copy = _nested_copy(name, value, keys) or _data_copy(name, value)
         else:
             copy = _published(name, keys) or _nested_copy(name, value, frozenset())
-        # In a data file a block scalar is kept if its text reads as prose (checked below).
+        # In a data file any other value that could hold a sentence is read: one that reads as
+        # prose, a block scalar, a plain scalar wrapped over lines, a list; the text it gives is
+        # tested again once read, so a code block (`run: |`) or a list of tags is dropped.
         prose = prose_values and not copy and not _alt_key(name)
         if prose and not (
             _BLOCK_SCALAR.match(value)
