@@ -37,15 +37,7 @@ def parse_data(
         ]
     front = FrontMatter(-1, len(lines))
     return [
-        ProseBlock(
-            kind="front_matter",
-            text=value.text,
-            smap=value.smap,
-            line=value.line,
-            end_line=value.end_line,
-            section=-1,
-            key=value.key,
-        )
+        value.block()
         for value in published_values(
             front, lines, list(line_starts), front_matter_keys, prose_values=True
         )

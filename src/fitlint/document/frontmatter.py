@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from fitlint.document.inline import ProseBuilder
+from fitlint.document.model import ProseBlock
 from fitlint.document.props import is_name_prop, names_something_sold
 from fitlint.document.templates import reads_as_prose
 from fitlint.document.sourcemap import SourceMap
@@ -44,6 +45,18 @@ class FrontMatterValue(NamedTuple):
     smap: SourceMap
     line: int
     end_line: int
+
+    def block(self) -> ProseBlock:
+        """The value as a prose block of its own, before any section."""
+        return ProseBlock(
+            kind="front_matter",
+            text=self.text,
+            smap=self.smap,
+            line=self.line,
+            end_line=self.end_line,
+            section=-1,
+            key=self.key,
+        )
 
 
 def find_front_matter(lines: list[str]) -> FrontMatter | None:

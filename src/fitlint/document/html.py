@@ -757,17 +757,7 @@ def parse_page(
     front = find_front_matter(lines)
     if front is not None:
         for value in published_values(front, lines, list(line_starts), front_matter_keys):
-            blocks.append(
-                ProseBlock(
-                    kind="front_matter",
-                    text=value.text,
-                    smap=value.smap,
-                    line=value.line,
-                    end_line=value.end_line,
-                    section=-1,
-                    key=value.key,
-                )
-            )
+            blocks.append(value.block())
         end = (
             line_starts[front.last_line + 1]
             if front.last_line + 1 < len(line_starts)

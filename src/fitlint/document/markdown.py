@@ -174,17 +174,7 @@ def parse_markdown(
     front = find_front_matter(lines)
     if front is not None:
         for value in published_values(front, lines, line_starts, front_matter_keys):
-            result.blocks.append(
-                ProseBlock(
-                    kind="front_matter",
-                    text=value.text,
-                    smap=value.smap,
-                    line=value.line,
-                    end_line=value.end_line,
-                    section=-1,
-                    key=value.key,
-                )
-            )
+            result.blocks.append(value.block())
         # Blank the front matter for the parser; line numbers stay aligned.
         for index in range(front.first_line, front.last_line + 1):
             body_lines[index] = ""

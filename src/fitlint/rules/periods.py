@@ -39,10 +39,12 @@ _UNITS = r"hours?|days?|nights?|weeks?|wks?|fortnights?|months?|weekends?"
 UNITS_OF_TIME = rf"(?P<period>{_UNITS}|years?)\b"
 
 
-def _period(units: str, later: str) -> str:
+def _period(years: bool) -> str:
     """A period as copy writes it: "in 3 weeks", "within the first 28 days", "over one weekend",
     "a week", "per day", "with our 14-day cleanse", "by day five", "by the end of the second
-    week", "overnight"; ``units`` and ``later`` are the units it may count in."""
+    week", "overnight"; with ``years``, also "in a year", "two years later"."""
+    units = UNITS_OF_TIME if years else rf"(?P<period>{_UNITS})\b"
+    later = r"days?|weeks?|months?" + (r"|years?" if years else "")
     return (
         r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as|like|literally)\s+){0,3}"
         # A range counts as its longer end: "within 10 to 14 days" is a 14-day period.
@@ -67,11 +69,11 @@ def _period(units: str, later: str) -> str:
     )
 
 
-PERIOD = _period(UNITS_OF_TIME, r"days?|weeks?|months?|years?")
+PERIOD = _period(years=True)
 PERIOD_RE = lazy_compile(PERIOD, re.IGNORECASE)
 # A deadline a result is sold with: the same periods short of a year. A year or more is how long
 # a study ran or a diary went on ("a 3 cm smaller waist over a year"), not a quick result.
-DEADLINE = _period(rf"(?P<period>{_UNITS})\b", r"days?|weeks?|months?")
+DEADLINE = _period(years=False)
 DEADLINE_RE = lazy_compile(DEADLINE, re.IGNORECASE)
 
 # A period that can only open a clause, counted from the start of what was done: "for 5 days,
