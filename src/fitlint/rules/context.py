@@ -1598,6 +1598,8 @@ def targeting(ctx: MatchContext) -> bool:
                 return True
     if _targeted_phrase(lemmas, words):
         return True
+    if _edibles_credited(ctx, clause):
+        return True  # "foods that help you lose belly fat": foods sold for the area
     if _quoted_story(ctx):
         return True  # a customer's words quoted on a page credit what the page sells
     if _benefit_line(ctx):
@@ -2519,6 +2521,8 @@ def whole_body(ctx: MatchContext) -> bool:
         return False  # "jeera water and a walk melt tummy fat": fat destroyed where it sits
     if _taken_off_area(matched_lemmas, words):
         return False  # "a cardio burst that shreds fat off the upper arms": the area is named
+    if _edibles_credited(ctx, clause):
+        return False  # "foods that burn belly fat", "what to eat to lose arm fat"
     if _area_name(ctx, matched_lemmas):
         return False  # "Belly Blast Walks": a name that sells the area, whatever it trains
     if any(
@@ -2600,6 +2604,49 @@ def whole_body(ctx: MatchContext) -> bool:
     return named or words.whole_body.find_phrase(lemmas)
 
 
+def _edibles_credited(ctx: MatchContext, clause: _Clause) -> bool:
+    """Are foods or drinks picked out by what they do to the area ("foods that burn belly fat",
+    "the best drink to flatten your stomach", "what to eat to lose arm fat")? A list of foods
+    sold for one area is a local claim; eating less ("eating fewer snacks trims belly fat") and
+    a diet as a whole stay whole-body means."""
+    start = max(clause.start, ctx.first - _EDIBLE_REACH)
+    before = _lemmas(ctx, start, ctx.first)
+    if before[-4:] == ["what", "to", "eat", "to"] or before[-5:] == [
+        "what",
+        "to",
+        "eat",
+        "to",
+        "help",
+    ]:
+        return True
+    for offset, lemma in enumerate(before):
+        if lemma not in _EDIBLES or offset + 1 >= len(before):
+            continue
+        if offset and before[offset - 1] in (
+            "eat",
+            "eating",
+            "few",
+            "fewer",
+            "less",
+            "little",
+            "cut",
+            "skip",
+        ):
+            continue  # "eating fewer snacks": a way of eating, not foods that act on the area
+        if before[offset + 1] in ("that", "which", "to", "for") and not any(
+            word in _EDIBLE_BREAKS for word in before[offset + 1 :]
+        ):
+            return True
+    return False
+
+
+# How far before the match the foods may stand ("high-fibre foods that you can add to your diet
+# to help burn belly fat").
+_EDIBLE_REACH = 12
+# Words that end the stretch the foods govern: a new subject or a means of the reader's own.
+_EDIBLE_BREAKS = frozenset({"and", "but", "while", "when", "if", "because", "walk", "exercise"})
+
+
 def _timed_outcome(ctx: MatchContext, clause_end: int) -> bool:
     """Does a period of days or weeks follow the match in its clause ("… in 8 weeks")?"""
     doc = ctx.sentence.doc
@@ -2661,7 +2708,10 @@ _SPECIFIC = frozenset({"this", "these", "our"})
 _LISTED_MEANS = frozenset(
     {"habit", "walk", "meal", "snack", "drink", "food", "recipe", "tip", "way"}
 )
-_EDIBLES = frozenset({"food", "meal", "drink", "snack", "smoothie", "juice", "tea", "shake"})
+_EDIBLES = frozenset(
+    {"food", "meal", "drink", "snack", "smoothie", "juice", "tea", "shake", "recipe", "superfood"}
+    | {"spice", "herb", "fruit", "vegetable", "seed", "ingredient", "beverage", "tonic"}
+)
 _MUSCLE_AREAS = frozenset(
     {
         "core",
