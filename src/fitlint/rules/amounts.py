@@ -69,8 +69,9 @@ _FRAGMENT_PERIOD = (
 # Where a verbless headline or card starts: the text's start or a mark (an opening quote too),
 # not a decimal point.
 _HEADLINE_START = r"(?:^|(?<=[.!?:;|•(\[\"“‘])(?<!\d[.,])|(?<=[.!?:;|•(\[\"“‘][ \t]))"
-# Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the claim.
-_WORDS = r"(?:[ \t]+[\w'’~-]+)"
+# Gaps between the parts are a few words joined by spaces only: a comma or full stop ends the
+# claim, a decimal point does not ("lose 9 lbs and 5.1 inches in 28 days").
+_WORDS = r"(?:[ \t]+(?:\d+[.,]\d+|[\w'’~-]+))"
 _PREFIX = r"(?:up\s+to\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|a\s+total\s+of\s+|~\s*)?"
 # The amount a person lost: a loss word, then (within a few words) the amount; or the amount,
 # then a word of loss; or a from–to weight.

@@ -46,7 +46,7 @@ def _period(years: bool) -> str:
     units = UNITS_OF_TIME if years else rf"(?P<period>{_UNITS})\b"
     later = r"days?|weeks?|months?" + (r"|years?" if years else "")
     return (
-        r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as|like|literally)\s+){0,3}"
+        r"(?:(?:in|within|over|after|during|inside|under)\s+(?:(?:just|only|the|your|their|my|his|her|our|a|first|next|opening|mere|less\s+than|under|as\s+little\s+as|like|literally|about|around|roughly|approximately|nearly|almost|barely|exactly)\s+){0,3}"
         # A range counts as its longer end: "within 10 to 14 days" is a 14-day period.
         rf"(?:{NUM}\s*(?:-|–|—|to|or)\s*(?={NUM}))?{COUNT}?\s*[- ]?\s*{units}"
         r"|(?:a|per|each|every|/)\s*(?P<per>day|night|week|wk|month)\b"
