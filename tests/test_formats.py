@@ -292,6 +292,18 @@ def test_a_myth_card_s_myth_is_a_mention_not_a_promise(linter):
     assert not [d for d in linter.lint_text(php, "myths.php") if d.category == "spot-reduction"]
 
 
+def test_a_myth_card_s_figure_is_not_an_uncited_statistic(linter):
+    """A myth card's figure is the myth the card refutes; a figure in another card is a claim."""
+    script = (
+        "const myths = [\n"
+        '  { myth: "Green coffee capsules boost your metabolism by 30%.", verdict: false },\n'
+        '  { tip: "Our capsules boost your metabolism by 30%." },\n'
+        "];\n"
+    )
+    found = [d.text for d in linter.lint_text(script, "myths.tsx") if d.code == "FL401"]
+    assert found == ["Our capsules boost your metabolism by 30%."]
+
+
 # -- HTML reading details ------------------------------------------------------------------------
 def test_a_stat_badge_s_figure_and_label_are_one_sentence(linter):
     """<StatBadge value="9 of 10" label="…" />: the badge shows the figure over its label, one

@@ -190,6 +190,12 @@ class CitationIndex:
         ``reach`` blocks before it if given?
 
         Articles cite a study once, then discuss its figures in the paragraphs that follow."""
+        return self.first_cited_earlier_in_section(block_index, reach) is not None
+
+    def first_cited_earlier_in_section(
+        self, block_index: int, reach: int | None = None
+    ) -> int | None:
+        """The first block that :meth:`cited_earlier_in_section` finds cited, or None."""
         blocks = self.document.blocks
         section = blocks[block_index].section
         if section < 0:
@@ -198,24 +204,26 @@ class CitationIndex:
             # about its study (a news story's lead), not a whole thread.
             if "blockquote" not in blocks[block_index].containers:
                 reach = _LEAD_REACH if reach is None else min(reach, _LEAD_REACH)
-                return any(
-                    self.block_has_citation(i)
+                candidates: list[int] = [
+                    i
                     for i in range(max(0, block_index - reach), block_index)
                     if i not in self.reference_blocks and blocks[i].kind != "heading"
-                )
-            earlier = []
-            for i in range(block_index - 1, -1, -1):
-                if "blockquote" not in blocks[i].containers:
-                    break
-                earlier.append(i)
-            return any(self.block_has_citation(i) for i in earlier)
-        return any(
-            self.block_has_citation(i)
-            for i in range(0 if reach is None else max(0, block_index - reach), block_index)
-            if blocks[i].section == section
-            and i not in self.reference_blocks
-            and blocks[i].kind != "heading"
-        )
+                ]
+            else:
+                candidates = []
+                for i in range(block_index - 1, -1, -1):
+                    if "blockquote" not in blocks[i].containers:
+                        break
+                    candidates.insert(0, i)
+        else:
+            candidates = [
+                i
+                for i in range(0 if reach is None else max(0, block_index - reach), block_index)
+                if blocks[i].section == section
+                and i not in self.reference_blocks
+                and blocks[i].kind != "heading"
+            ]
+        return next((i for i in candidates if self.block_has_citation(i)), None)
 
     def cited_below(self, heading_index: int) -> bool:
         """Does the text a heading introduces cite a source? "Trials that found no local effect"

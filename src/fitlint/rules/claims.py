@@ -10,7 +10,7 @@ paragraph or list item, then how the document cites as a whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,12 +50,12 @@ _INTENSITY = lazy_compile(
 # your body weight improves blood pressure".
 _LOSS_SHARE = lazy_compile(
     rf"\b(?:loss|losses|losing|lose|lost|drop|dropping)\s+(?:of\s+)?(?:just\s+|only\s+|about\s+)?"
-    rf"{_NUM}(?:\s?(?:[-–]|to)\s?{_NUM})?\s?%\s*of\s+(?:your\s+|their\s+|total\s+|initial\s+)*body\s?weight"
+    rf"{_NUM}(?:\s?(?:[-–]|to)\s?{_NUM})?\s?(?:%|per\s?cent\b)\s*of\s+(?:your\s+|their\s+|total\s+|initial\s+)*body\s?weight"
 )
 # The same share credited with an effect: "… of your body weight can lower your blood pressure".
 _LOSS_SHARE_EFFECT = lazy_compile(
     _LOSS_SHARE.pattern
-    + r"[^.;!?]{0,40}?\b(?:can|could|may|will|would|is\s+enough\s+to|helps?)\s+(?:\w+\s+)?"
+    + r"[^.;!?]{0,40}?\b(?:(?:can|could|may|will|would|is\s+enough\s+to|helps?)\s+(?:\w+\s+)?)?"
     r"(?:lower|improv|reduc|cut|rais|boost|protect|benefit)\w*"
 )
 _MULTIPLIER = Needled(
@@ -63,7 +63,9 @@ _MULTIPLIER = Needled(
         r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
         rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b"
         # "Obesity has tripled since 1975", "doubled their weight loss"
+        # ("two halves", "both halves": the noun, parts of a whole)
         r"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|es|ing)\b(?<!\bin halves)(?<!\binto halves)"
+        r"(?<!\btwo halves)(?<!\bboth halves)(?<!\bthe halves)"
         # "increases sweating by 3 times", "a 3-fold rise"
         rf"|\bby\s+(?:up\s+to\s+)?(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)(?!\s+(?:a|per|each|every)\b)"
         r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-?fold\b",
@@ -955,6 +957,8 @@ class ClaimMatcher:
             self._heading(document, block)
         ):
             return  # a myth quoted under "Myths" or "Debunked": stated to be refuted
+        if getattr(block, "key", None) == "myth":
+            return  # a myth card's myth ({ myth: "…", verdict: false }): stated to be refuted
         if _quoted_to_criticise(text, self.claim):
             return  # 'Another claimed its blend was "clinically proven to melt 3x more fat"'
         if self.claim != "statistic" and _ANNOUNCEMENT.search(text):
@@ -999,16 +1003,25 @@ class ClaimMatcher:
             yield from self._cited("list", sentence, block_index, start, end)
             return  # "Here's what the research supports:" followed by cited points
         names_study = _STUDY_REFERENCE.search(text) is not None
-        refers_back = self.claim == "statistic" or names_study
+        # A figure is the cited study's when it reads as its results ("the ab group lost 700 g
+        # more", "no significant difference was found"); a general figure under it ("Running
+        # burns about 100 calories a mile") is the writer's own claim.
         # A figure that names no study is the cited study's only in the paragraphs right after
         # the citation; further down a long section (a forum thread, a page with one heading)
         # it is a new claim. Hearsay ("I read somewhere that 70% …") names no source at all.
         reach = None if names_study else _FIGURE_REACH
-        if (
-            refers_back
+        cited_at = (
+            index.first_cited_earlier_in_section(block_index, reach)
+            if (names_study or self.claim == "statistic")
             and not new_source
             and not _HEARSAY.search(text)
-            and index.cited_earlier_in_section(block_index, reach)
+            else None
+        )
+        if cited_at is not None and (
+            names_study
+            or _REPORTS_FINDINGS.search(text)
+            or _RESTATES.search(text)
+            or _shares_figure(text, _cited_passage(document, cited_at, block_index))
         ):
             yield from self._cited("section", sentence, block_index, start, end)
             return  # a study's figures and findings, discussed in the section that cites it
@@ -1087,6 +1100,47 @@ def _cited_next(index: CitationIndex, block_index: int) -> bool:
     if blocks[after].section != blocks[block_index].section:
         return False
     return bool(_THE_STUDY_OPENS.match(blocks[after].text)) and index.block_has_citation(after)
+
+
+# What a study's results are told with: its groups and participants, its significance, what
+# it found or measured.
+_REPORTS_FINDINGS = lazy_compile(
+    r"\b(?:groups?|participants?|subjects?|volunteers?|controls?|cohorts?|randomi[sz]ed|placebo"
+    r"|trials?|stud(?:y|ies)|researchers?|authors?|data|significant(?:ly)?|baseline|follow-up"
+    r"|found|showed|shown|observed|demonstrat\w*|indicated|reported|measured|recorded"
+    r"|compared\s+(?:with|to))\b|\bp\s?[<=>≤]",
+    re.IGNORECASE,
+)
+# A figure worked out from the one cited before: "for most people that means about 600 kcal a
+# day less".
+_RESTATES = lazy_compile(
+    r"\b(?:that|this|which)\s+(?:means|works\s+out|adds\s+up|comes\s+to|translates)\b"
+    r"|\bin\s+other\s+words\b",
+    re.IGNORECASE,
+)
+_FIGURE = lazy_compile(r"\d+(?:[.,]\d+)?")
+
+
+def _shares_figure(text: str, blocks: Sequence[Any]) -> bool:
+    """Does the sentence repeat a figure (not a year) of the cited passage before it ("4 min of
+    training a day" quoted, then "just 4 minutes a day can improve …")?"""
+    own = {f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)}
+    if not own:
+        return False
+    return any(own & set(_FIGURE.findall(block.text)) for block in blocks)
+
+
+_YEAR = lazy_compile(r"(?:19|20)\d\d")
+
+
+def _cited_passage(document: Document, cited_at: int, block_index: int) -> list[Any]:
+    """The blocks from the citation up to the sentence's, with the one just before a citation
+    that stands on a line of its own after what it sources (a quote, then its link)."""
+    blocks = document.blocks
+    start = cited_at
+    if start > 0 and blocks[start - 1].section == blocks[cited_at].section:
+        start -= 1
+    return blocks[start:block_index]
 
 
 _FIGURE_REACH = 4  # blocks after a citation in which a figure that names no study is its
