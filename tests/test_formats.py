@@ -304,6 +304,45 @@ def test_a_myth_card_s_figure_is_not_an_uncited_statistic(linter):
     assert found == ["Our capsules boost your metabolism by 30%."]
 
 
+def test_a_jsx_component_s_text_props_and_prop_data_are_copy(linter):
+    """<Testimonial quote="…" />, <Hero subhead="…" imageAlt="…" /> and the items a prop passes
+    (items={[{ icon: "arm", text: "…" }]}) are what the page shows; class names and icons are not."""
+    script = (
+        "export default function Page() {\n"
+        "  return (\n"
+        '    <main className="landing">\n'
+        '      <Hero subhead="Melt belly fat by the weekend." imageAlt="Our wrap on a tape" />\n'
+        '      <Testimonial name="Ana" quote="My waist went from 80 to 71 cm in 3 weeks!" />\n'
+        '      <BenefitList items={[{ icon: "arm", text: "Burns the fat off your arms fast" }]} />\n'
+        "    </main>\n"
+        "  );\n"
+        "}\n"
+    )
+    proses = [prose for _, prose, _ in _blocks(script, "page.tsx")]
+    assert proses == [
+        "Melt belly fat by the weekend.",
+        "Our wrap on a tape",
+        "My waist went from 80 to 71 cm in 3 weeks!",
+        "Burns the fat off your arms fast",
+    ]
+    found = linter.lint_text(script, "page.tsx")
+    assert {"Melt belly fat", "Burns the fat off your arms"} <= {d.text for d in found}
+    assert all(d.text == script[d.start : d.end] for d in found)
+
+
+def test_a_myth_component_s_claim_is_stated_to_be_refuted(linter):
+    """<Myth title="…"> sets out the claim its body refutes; the same words in a plain card sell."""
+    page = (
+        '<Myth n={1} title="Waist trainers slim your stomach.">\n'
+        "They squeeze you for a few hours; no fat goes anywhere.\n"
+        "</Myth>\n\n"
+        '<Card text="Our waist trainer will slim your stomach." />\n'
+    )
+    spot = [d for d in linter.lint_text(page, "myths.mdx") if d.category == "spot-reduction"]
+    assert spot and {d.text for d in spot} == {"slim your stomach"}
+    assert all(d.start > page.index("<Card") for d in spot)
+
+
 # -- HTML reading details ------------------------------------------------------------------------
 def test_a_stat_badge_s_figure_and_label_are_one_sentence(linter):
     """<StatBadge value="9 of 10" label="…" />: the badge shows the figure over its label, one

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -252,9 +252,13 @@ class _Reader(HTMLParser):
         section: int,
         page: bool,
         titles: bool = False,
+        components: Mapping[int, str] | None = None,
     ) -> None:
         super().__init__(convert_charrefs=False)
         self.titles = titles  # every title attribute is copy (a component's title prop)
+        # Where a component renamed for reading (<Hero …> read as <div …>) starts its tag, and
+        # its name: its text props are copy, as a component's are.
+        self.components = components or {}
         self.source = source  # the masked text; same offsets as the original
         self.base = base  # offset of the fed text in the source
         self.line_starts = line_starts  # the document's lines (CRLF, CR or LF)
@@ -511,7 +515,7 @@ class _Reader(HTMLParser):
             wanted.append("title")
         raw = self.get_starttag_text() or ""
         source = ""
-        if raw[1:2].isupper() or tag.startswith("x-"):
+        if raw[1:2].isupper() or tag.startswith("x-") or offset in self.components:
             # A JSX or Blade component (<BuyButton label="…" />, <x-plan-card title="…" />): its
             # text props are what the page shows.
             wanted += [name for name in sorted(names) if name not in wanted and is_text_prop(name)]
@@ -525,6 +529,14 @@ class _Reader(HTMLParser):
             if joined is not None:
                 wanted = [name for name in wanted if name != joined]
             self._bound_list_props(offset, raw)
+            name_end = _TAG_NAME.match(raw)
+            component = self.components.get(offset) or (raw[1 : name_end.end()] if name_end else "")
+            if _MYTH_COMPONENT.search(component):
+                # <Myth claim="…">, <MythCard title="…">: the claim it states, to refute it
+                stated = [name for name in wanted if name in _STATED_PROPS]
+                if stated:
+                    self._attribute_blocks(offset, tuple(stated), "attribute", "myth", source)
+                wanted = [name for name in wanted if name not in _STATED_PROPS]
         if tag == "input" and "value" in names:
             kind = next((v for n, v in attrs if n == "type"), "") or ""
             if kind.lower() in ("submit", "button"):
@@ -623,6 +635,10 @@ class _Reader(HTMLParser):
         self.flush()
 
 
+# Components that set out a myth to refute it, and the props that state it.
+_MYTH_COMPONENT = lazy_compile(r"(?i)myth|misconception|busted|debunk|factcheck|fact-check")
+_STATED_PROPS = frozenset({"claim", "myth", "statement", "title", "heading", "text", "quote"})
+
 # Class names that mark an element as the page's headline copy: "tagline", "hero__subtitle",
 # "product-title", "lede". Text in it sells the page as a title or heading does.
 _HEADLINE_CLASS = lazy_compile(
@@ -676,6 +692,7 @@ def parse_html(
     templates: bool = True,
     titles: bool = False,
     script: tuple[int, int] | None = None,
+    components: Mapping[int, str] | None = None,
 ) -> HtmlResult:
     """Prose blocks of ``text[start:end]`` (``start`` at a line start).
 
@@ -684,7 +701,8 @@ def parse_html(
     ``masked``: ``text`` with other non-prose already blanked (front matter, script code).
     ``templates``: mask template code; ``titles``: every ``title`` attribute is copy.
     ``script``: the span of a page's component script (Astro front matter), whose strings are
-    read like a template's.
+    read like a template's. ``components``: where the tags of components renamed to HTML
+    elements start (see :mod:`fitlint.document.jsx`).
     """
     end = len(text) if end is None else end
     source = text if masked is None else masked
@@ -716,7 +734,7 @@ def parse_html(
                 for builder in code_strings(text, regions, taken)
             ]
         source = mask_except(source, ((r.start, r.end) for r in regions), printed)
-    reader = _Reader(source, start, line_starts, section, page, titles)
+    reader = _Reader(source, start, line_starts, section, page, titles, components)
     try:
         reader.feed(source[start:end])
         reader.close()

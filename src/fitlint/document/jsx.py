@@ -108,6 +108,7 @@ class _Painter:
         self.apart: list[tuple[int, int]] = []  # HTML strings inside a tag: read on their own
         self.metadata: list[tuple[str, Any]] = []  # (key, ProseBuilder)
         self.strings: list[Any] = []  # ProseBuilders of strings a page shows as data
+        self.components: dict[int, str] = {}  # where renamed components' tags start: names
 
     def span(self, node: Any) -> tuple[int, int]:
         return self.offset(node.start_byte), self.offset(node.end_byte)
@@ -180,6 +181,8 @@ class _Painter:
             replacement = "span" if end - start >= 4 else "b"
         else:
             replacement = "div" if end - start >= 3 else "p"
+            if node.type != "jsx_closing_element":
+                self.components[self.span(node)[0]] = label  # its text props are copy
         self.chars[start:end] = replacement.ljust(end - start)
 
     def string(self, node: Any, in_attribute: bool, in_root: bool, depth: int) -> None:
@@ -191,7 +194,8 @@ class _Painter:
                 self.metadata.append((key, literal))
             return
         content = self.text[start + 1 : end - 1]
-        if not in_attribute and not in_root and self.shown_data(node):
+        # Data a prop passes (items={[{ text: "…" }]}) is shown as much as data a page keeps.
+        if (in_attribute or not in_root) and self.shown_data(node):
             literal = string_literal(self.text, start, end)
             if literal is not None and reads_as_prose(literal.text()):
                 self.strings.append(self.with_figure(node, start, end) or literal)
@@ -326,6 +330,7 @@ def parse_jsx(
             masked=source,
             templates=False,
             titles=True,
+            components=painter.components,
         )
         section = found.section
         blocks.extend(found.blocks)

@@ -33,6 +33,16 @@ _TEXT_PROPS = (
     "result",
     "conclusion",
     "takeaway",
+    # a hero's lines above and under its headline, and a card's answer, tip or promise
+    "subhead",
+    "eyebrow",
+    "kicker",
+    "lede",
+    "intro",
+    "answer",
+    "tip",
+    "benefit",
+    "promise",
 )
 # Names that end like a text prop but hold none: "context", "salt" end in "text" and "alt".
 _NOT_TEXT = ("context", "salt")
