@@ -67,7 +67,8 @@ _MULTIPLIER = Needled(
         r"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|es|ing)\b(?<!\bin halves)(?<!\binto halves)"
         r"(?<!\btwo halves)(?<!\bboth halves)(?<!\bthe halves)"
         # "increases sweating by 3 times", "a 3-fold rise"
-        rf"|\bby\s+(?:up\s+to\s+)?(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)(?!\s+(?:a|per|each|every)\b)"
+        # ("until 3 times": non-native copy's "up to")
+        rf"|\b(?:by\s+(?:up\s+to\s+)?|until\s+)(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)(?!\s+(?:a|per|each|every)\b)"
         r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-?fold\b",
     ),
     "twice",

@@ -1365,11 +1365,17 @@ _MYTH_LABEL = lazy_compile(
 
 
 def _doubts(question: str, words: ContextWords) -> bool:
+    # "Don't worry, habibti. Want to lose 5 kilo before Eid?": a reassurance doubts nothing.
+    question = _REASSURANCE.sub(" ", question)
     plain = question.translate(_APOSTROPHES).replace("n't", " not")
     tokens = _FRAME_WORDS.findall(plain)
     return words.debunk.find(tokens) >= 0 or bool(_NEGATED_TITLE.search(question))
 
 
+_REASSURANCE = lazy_compile(
+    r"(?i)\b(?:don[’']?t|do\s+not|no\s+need\s+to)\s+(?:worry|stress|panic|fret)\b"
+    r"|\bno\s+(?:worries|stress|problem)\b"
+)
 _NEXT_WORDS = lazy_compile(r"[\w’']+")
 _REFUTING = lazy_compile(
     r"\b(?:not|n[’']t|no|never|myth|impossible|truth|wrong|false|doesn|won|can|isn|aren|research|studies|science)\b"
