@@ -725,7 +725,7 @@ def test_unknown_reader_in_formats_is_a_config_error_naming_the_file(cli, tmp_pa
     assert result.code == 2
     assert result.err.strip() == (
         f"fitlint: error: {tmp_path / '.fitlint.yaml'}: 'formats.php': unknown reader 'htm' "
-        "(known: markdown, html, jsx, text, data)"
+        "(known: markdown, html, jsx, text, data, feed)"
     )
     write(tmp_path / "pyproject.toml", '[tool.fitlint]\nformats = ["php"]\n')
     (tmp_path / ".fitlint.yaml").unlink()

@@ -53,6 +53,10 @@ def parse_document(
 
         blocks, html_code_lines = parse_page(text, lines, starts, front_matter_keys)
         code_lines = frozenset(html_code_lines)
+    elif reader == "feed":
+        from fitlint.document.feeds import parse_feed  # expat: only runs that read feeds
+
+        blocks = parse_feed(text, starts, front_matter_keys)
     elif reader == "jsx":
         from fitlint.document.html import markup_lines
         from fitlint.document.jsx import parse_jsx  # tree-sitter: only runs that lint scripts

@@ -1,4 +1,5 @@
-"""Which reader a file goes through: extension → ``markdown`` | ``html`` | ``jsx`` | ``text``.
+"""Which reader a file goes through: extension → ``markdown`` | ``html`` | ``jsx`` | ``text`` |
+``data`` | ``feed``.
 
 Markdown, plain text and HTML pages are read by default; templates and scripts only when the
 ``formats`` setting maps their extension (an app's code should not be linted by surprise). The
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-READERS = ("markdown", "html", "jsx", "text", "data")
+READERS = ("markdown", "html", "jsx", "text", "data", "feed")
 DEFAULT_FORMATS: dict[str, str] = {
     "md": "markdown",
     "markdown": "markdown",
@@ -23,6 +24,10 @@ DEFAULT_FORMATS: dict[str, str] = {
     "html": "html",
     "htm": "html",
     "mjml": "html",  # email markup: <mj-text> holds HTML
+    # RSS and Atom feeds and WordPress exports; any other XML gives no blocks.
+    "xml": "feed",
+    "rss": "feed",
+    "atom": "feed",
 }
 # Data files (json, yaml, yml → "data") hold configuration as often as copy: read when mapped.
 
@@ -67,6 +72,7 @@ LANGUAGE_READERS: dict[str, str] = {
     "restructuredtext": "text",
     "asciidoc": "text",
     "html": "html",
+    "xml": "feed",
     "php": "html",
     "blade": "html",
     "erb": "html",

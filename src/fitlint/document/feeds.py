@@ -1,0 +1,223 @@
+"""RSS and Atom feeds and WordPress exports (WXR) → prose blocks.
+
+A feed or an export holds a site's posts: each item's title, summary and HTML body (usually in a
+CDATA section). Any other XML (a sitemap, a build file, a layout) holds no copy and gives no
+blocks, so ``.xml`` files can be read by default.
+
+The stdlib's expat parser finds the elements and their byte offsets; no entity is expanded and a
+document that declares any (``<!ENTITY``) is not read. A copy of the source with everything but
+the chosen elements blanked (same length, line breaks kept), their tags renamed to HTML ones of
+the same length (``<title>`` → ``<h2   >``) and CDATA markers blanked, then goes through the HTML
+reader, so ranges are the source's own.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from xml.parsers import expat
+
+from fitlint.document.html import parse_html
+from fitlint.document.model import ProseBlock
+from fitlint.lazyregex import lazy_compile
+
+_ROOTS = frozenset({"rss", "feed", "rdf"})  # RSS 2.0 and WXR, Atom, RSS 1.0
+_ENTRIES = frozenset({"item", "entry"})
+_CHANNELS = frozenset({"channel", "feed"})
+# What each element is read as: a title is a heading, a summary or body a block of HTML.
+_READ_AS = {
+    "title": "h2",
+    "description": "div",
+    "summary": "div",
+    "subtitle": "div",
+    "content": "div",
+    "encoded": "div",  # content:encoded, excerpt:encoded
+    "comment_content": "div",  # a WordPress comment, shown under its post
+    "meta_value": "div",  # a post's SEO title or description (see _SEO_KEY)
+}
+# The post meta an SEO plugin prints as the page's title or meta description.
+_SEO_KEY = lazy_compile(r"(?i)(?:metadesc|description|seo_?title|_title)$")
+# What a readable element may stand in.
+_PARENTS = frozenset({"item", "entry", "channel", "feed", "comment", "postmeta"})
+# WordPress items that are not posts or pages: media, menus, revisions.
+_NOT_POSTS = frozenset({"attachment", "nav_menu_item", "revision", "wp_navigation"})
+_ESCAPED_TAG = lazy_compile(r"&lt;/?[A-Za-z][^&<>]{0,200}?&gt;")
+_CDATA_OPEN = "<![CDATA["
+_CDATA_CLOSE = "]]>"
+
+
+def _local(name: str) -> str:
+    """``content:encoded`` and ``{namespace}encoded`` → ``encoded``."""
+    return name.rsplit(":", 1)[-1].rsplit("}", 1)[-1].lower()
+
+
+class _Element:
+    __slots__ = ("name", "start", "inner", "end", "entry")
+
+    def __init__(self, name: str, start: int, entry: int) -> None:
+        self.name = name
+        self.start = start  # byte offset of its start tag's "<"
+        self.inner = -1  # byte offset just after its start tag
+        self.end = -1  # byte offset of its end tag's "<"
+        self.entry = entry  # the item it belongs to, or -1 for the channel
+
+
+def _elements(data: bytes) -> tuple[list[_Element], dict[int, str]] | None:
+    """The readable elements of a feed (and each item's WordPress post type), or None when the
+    document is not a feed or not well-formed."""
+    parser = expat.ParserCreate()
+    stack: list[str] = []  # local names of the open elements
+    open_: list[_Element | None] = []
+    found: list[_Element] = []
+    post_types: dict[int, str] = {}
+    entries = 0
+    entry = -1
+    collected: list[str] = []  # the text of a post type or a meta key, while it is read
+    meta_key = ""
+
+    def start(name: str, _attrs: dict) -> None:
+        nonlocal entries, entry
+        local = _local(name)
+        if not stack and local not in _ROOTS:
+            raise _NotAFeed
+        element = None
+        if local in _ENTRIES:
+            entry = entries
+            entries += 1
+        elif local in ("post_type", "meta_key"):
+            collected.clear()
+        elif (
+            local in _READ_AS
+            and stack
+            and stack[-1] in _PARENTS
+            and (local != "meta_value" or _SEO_KEY.search(meta_key))
+        ):
+            element = _Element(local, parser.CurrentByteIndex, entry)
+            found.append(element)
+        stack.append(local)
+        open_.append(element)
+
+    def end(_name: str) -> None:
+        nonlocal entry, meta_key
+        element = open_.pop()
+        local = stack.pop()
+        if element is not None:
+            element.end = parser.CurrentByteIndex
+        if local in _ENTRIES:
+            entry = -1
+        elif local == "post_type" and entry >= 0:
+            post_types[entry] = "".join(collected).strip().lower()
+        elif local == "meta_key":
+            meta_key = "".join(collected).strip()
+        elif local == "postmeta":
+            meta_key = ""
+
+    def text(value: str) -> None:
+        if stack and stack[-1] in ("post_type", "meta_key"):
+            collected.append(value)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.EntityDeclHandler = _refuse_entities
+    try:
+        parser.Parse(data, True)
+    except (_NotAFeed, expat.ExpatError):
+        return None
+    return found, post_types
+
+
+class _NotAFeed(Exception):
+    pass
+
+
+def _refuse_entities(*_: object) -> None:
+    raise _NotAFeed  # a feed declares no entities; a document that does is not read
+
+
+def parse_feed(
+    text: str, line_starts: Sequence[int], front_matter_keys: frozenset[str]
+) -> list[ProseBlock]:
+    if "<!ENTITY" in text:
+        return []
+    data = text.encode("utf-8", "surrogatepass")
+    parsed = _elements(data)
+    if parsed is None:
+        return []
+    elements, post_types = parsed
+    # Byte offsets → character offsets: one pass over the text.
+    byte_starts = _byte_offsets(text)
+    masked = [ch if ch in "\r\n" else " " for ch in text]
+    spans: list[tuple[int, int]] = []
+    for element in elements:
+        if element.end < 0 or post_types.get(element.entry, "post") in _NOT_POSTS:
+            continue
+        start = _char(byte_starts, element.start)
+        end = _char(byte_starts, element.end)
+        open_end = text.find(">", start, end)
+        if open_end < 0:
+            continue
+        close_end = text.find(">", end)
+        close_end = len(text) if close_end < 0 else close_end + 1
+        tag = "h1" if element.name == "title" and element.entry < 0 else _READ_AS[element.name]
+        inner_start, inner_end = open_end + 1, end
+        body = text[inner_start:inner_end]
+        lead = len(body) - len(body.lstrip())
+        if body[lead:].startswith(_CDATA_OPEN):
+            closing = body.rfind(_CDATA_CLOSE)
+            cdata_end = inner_start + (closing if closing > lead else len(body))
+            cdata_start = inner_start + lead + len(_CDATA_OPEN)
+        else:
+            cdata_start, cdata_end = inner_start, inner_end
+        _paint(masked, text, start, f"<{tag}".ljust(open_end - start) + ">")
+        masked[cdata_start:cdata_end] = list(text[cdata_start:cdata_end])
+        if cdata_start == inner_start:
+            # HTML escaped into the feed ("&lt;p&gt;Burn …&lt;/p&gt;"): its tags are markup.
+            for escaped in _ESCAPED_TAG.finditer(text, inner_start, inner_end):
+                _paint(masked, text, escaped.start(), " " * (escaped.end() - escaped.start()))
+        _paint(masked, text, end, f"</{tag}".ljust(close_end - end - 1) + ">")
+        spans.append((start, close_end))
+    if not spans:
+        return []
+    source = "".join(masked)
+    blocks: list[ProseBlock] = []
+    section = -1
+    for start, end in spans:
+        found = parse_html(
+            text,
+            line_starts,
+            front_matter_keys,
+            start,
+            end,
+            section,
+            page=False,
+            masked=source,
+            templates=False,
+        )
+        section = found.section
+        blocks.extend(found.blocks)
+    return blocks
+
+
+def _paint(masked: list[str], text: str, start: int, replacement: str) -> None:
+    """Write ``replacement`` over ``masked`` from ``start``, keeping the source's line breaks
+    (the HTML reader counts lines in the masked copy)."""
+    for offset, ch in enumerate(replacement):
+        if text[start + offset] not in "\r\n":
+            masked[start + offset] = ch
+
+
+def _byte_offsets(text: str) -> list[int]:
+    """The UTF-8 byte offset of each character, for mapping expat's positions back."""
+    offsets = []
+    position = 0
+    for ch in text:
+        offsets.append(position)
+        code = ord(ch)
+        position += 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+    offsets.append(position)
+    return offsets
+
+
+def _char(byte_starts: list[int], byte: int) -> int:
+    return bisect.bisect_left(byte_starts, byte)
