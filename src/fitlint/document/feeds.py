@@ -13,7 +13,6 @@ reader, so ranges are the source's own.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from xml.parsers import expat
 
@@ -145,15 +144,14 @@ def parse_feed(
     if parsed is None:
         return []
     elements, post_types = parsed
-    # Byte offsets → character offsets: one pass over the text.
-    byte_starts = _byte_offsets(text)
+    chars = _char_offsets(data, [b for e in elements for b in (e.start, e.end) if b >= 0])
     masked = [ch if ch in "\r\n" else " " for ch in text]
     spans: list[tuple[int, int]] = []
     for element in elements:
         if element.end < 0 or post_types.get(element.entry, "post") in _NOT_POSTS:
             continue
-        start = _char(byte_starts, element.start)
-        end = _char(byte_starts, element.end)
+        start = chars[element.start]
+        end = chars[element.end]
         open_end = text.find(">", start, end)
         if open_end < 0:
             continue
@@ -179,24 +177,18 @@ def parse_feed(
         spans.append((start, close_end))
     if not spans:
         return []
-    source = "".join(masked)
-    blocks: list[ProseBlock] = []
-    section = -1
-    for start, end in spans:
-        found = parse_html(
-            text,
-            line_starts,
-            front_matter_keys,
-            start,
-            end,
-            section,
-            page=False,
-            masked=source,
-            templates=False,
-        )
-        section = found.section
-        blocks.extend(found.blocks)
-    return blocks
+    # One pass of the HTML reader over the stretch that holds them, all else blank.
+    found = parse_html(
+        text,
+        line_starts,
+        front_matter_keys,
+        spans[0][0],
+        spans[-1][1],
+        page=False,
+        masked="".join(masked),
+        templates=False,
+    )
+    return found.blocks
 
 
 def _paint(masked: list[str], text: str, start: int, replacement: str) -> None:
@@ -207,17 +199,13 @@ def _paint(masked: list[str], text: str, start: int, replacement: str) -> None:
             masked[start + offset] = ch
 
 
-def _byte_offsets(text: str) -> list[int]:
-    """The UTF-8 byte offset of each character, for mapping expat's positions back."""
-    offsets = []
-    position = 0
-    for ch in text:
-        offsets.append(position)
-        code = ord(ch)
-        position += 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
-    offsets.append(position)
-    return offsets
-
-
-def _char(byte_starts: list[int], byte: int) -> int:
-    return bisect.bisect_left(byte_starts, byte)
+def _char_offsets(data: bytes, offsets: Sequence[int]) -> dict[int, int]:
+    """Byte offsets (each at a tag's "<", so never inside a character) → character offsets, in
+    one pass over the bytes."""
+    chars: dict[int, int] = {}
+    previous = count = 0
+    for byte in sorted(set(offsets)):
+        count += len(data[previous:byte].decode("utf-8", "surrogatepass"))
+        chars[byte] = count
+        previous = byte
+    return chars
