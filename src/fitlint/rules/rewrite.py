@@ -213,6 +213,8 @@ def plan_rewrite(
     src_start, src_end = block.source_span(unit.start + lead_end, unit.start + region_end)
     unit_src = block.source_span(unit.start, unit.end)
     rewritten = (text[:lead_end] + new + text[region_end:]).strip(units.QUOTE_CHARS) + unit.terminal
+    if _balanced(text) and not _balanced(rewritten):
+        return None  # the match took one bracket of a pair: "in 3 Weeks (Inner Thigh Workout)"
     reason = _why_not(
         rule, shape, block, unit, text, words, start, end, lead_end, region_end, vocab
     )
@@ -435,6 +437,20 @@ def _why_not_source(
         ):
             return "the rewrite would need quoting in this list item"
     return None
+
+
+def _balanced(text: str) -> bool:
+    """Does every bracket in ``text`` close one opened before it?"""
+    depth = {"(": 0, "[": 0}
+    for ch in text:
+        if ch in "([":
+            depth[ch] += 1
+        elif ch in ")]":
+            opener = "(" if ch == ")" else "["
+            if depth[opener] == 0:
+                return False
+            depth[opener] -= 1
+    return not any(depth.values())
 
 
 def _line_before(document: Document, position: int) -> str:
