@@ -18,7 +18,14 @@ from fitlint.document.model import Document, ProseBlock, document_header_rows
 from fitlint.lazyregex import Needled, lazy_compile
 from fitlint.nlp import LemmaText
 from fitlint.rules.citations import CitationIndex, citation_index
-from fitlint.rules.context import EMPTY_WORDS, ContextWords, MatchContext, context_words, quoted
+from fitlint.rules.context import (
+    EMPTY_WORDS,
+    ContextWords,
+    MatchContext,
+    context_words,
+    quoted,
+    reports_others_claims,
+)
 from fitlint.rules.matching import CONTEXT_CHARS, Found
 from fitlint.rules.model import Rule, RuleSet
 from fitlint.rules.numberwords import CARDINALS
@@ -958,6 +965,12 @@ class ClaimMatcher:
             self._heading(document, block)
         ):
             return  # a myth quoted under "Myths" or "Debunked": stated to be refuted
+        if (
+            "blockquote" in block.containers
+            and block_index > 0
+            and reports_others_claims(document.blocks[block_index - 1].text.lower())
+        ):
+            return  # a message quoted after "A forward doing the rounds reads, in part:"
         if getattr(block, "key", None) == "myth":
             return  # a myth card's myth ({ myth: "…", verdict: false }): stated to be refuted
         if _quoted_to_criticise(text, self.claim):

@@ -1322,11 +1322,7 @@ def debunk(ctx: MatchContext) -> bool:
         return True  # '### "Results in 7 days"' answered "No. Weight changes over months."
     if _CORRECTION_LEAD.search(ctx.lead):
         return True  # "Rewrite this caption so it is honest:" then the quoted caption
-    if (
-        _QUOTED_CLAIMS_LEAD.search(ctx.lead)
-        and _SHOWN.search(ctx.lead)
-        and not _OWN_CLAIMS.search(ctx.lead)
-    ):
+    if reports_others_claims(ctx.lead):
         return True  # "Here are some of the labels I've been shown, word for word:" then quotes
     if _MYTH_LABEL.match(ctx.lead):
         return True  # a card or field labelled "Myth" (an MDX title="Myth", a "**Myth:**" line)
@@ -1350,18 +1346,29 @@ _CORRECTION_LEAD = lazy_compile(
 # I've been shown this year, word for word:", "Claims you will see on the packs:".
 _QUOTED_CLAIMS_LEAD = lazy_compile(
     r"\b(?:labels?|packs?|packets?|packaging|ads?|adverts?|advertisements?|claims?|slogans?|"
-    r"taglines?|headlines?|marketing)\b[^.!?]{0,80}:\s*$"
+    r"taglines?|headlines?|marketing|messages?|forwards?|posts?|captions?|tweets?|videos?|reels?)\b"
+    r"[^.!?]{0,80}:\s*$"
 )
 # What says they are someone else's words: "I've been shown", "word for word", "you'll see".
 _SHOWN = lazy_compile(
     r"\b(?:word\s+for\s+word|verbatim|shown|i(?:'ve|’ve|\s+have)\s+seen|you(?:'ll|’ll|\s+will)?\s+see|"
-    r"on\s+the\s+shelf|copied|real\s+examples?)\b"
+    r"on\s+the\s+shelf|copied|real\s+examples?"
+    # a message going round, as a fact-check quotes it: "A forward doing the rounds reads, in part:"
+    r"|viral|circulating|doing\s+the\s+rounds|going\s+(?:a)?round|forwarded|in\s+part)\b"
 )
 _OWN_CLAIMS = lazy_compile(r"\b(?:our|we)\b")
 _FIRST_SENTENCE = lazy_compile(r"[^.!?]*[.!?]?")
 _MYTH_LABEL = lazy_compile(
     r"^\W*(?:the\s+|common\s+)?(?:myth|misconception|fiction|claim\s+we\s+hear)(?:\s*(?:#|no\.?)?\s*\d+)?\W*$"
 )
+
+
+def reports_others_claims(lead: str) -> bool:
+    """Does a lead-in hand over other people's claims to look at ("A forward doing the rounds
+    reads, in part:", "Claims you will see on the packs:")?"""
+    return bool(
+        _QUOTED_CLAIMS_LEAD.search(lead) and _SHOWN.search(lead) and not _OWN_CLAIMS.search(lead)
+    )
 
 
 def _doubts(question: str, words: ContextWords) -> bool:

@@ -56,6 +56,8 @@ def _period(years: bool) -> str:
         # "by week 3", "in month two": that many weeks or months in
         rf"|(?:by|in|during|after)\s+(?:the\s+)?(?P<period>week|month)\s+(?P<ordinal>{NUM})\b"
         rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<ordinal>{NUM})\s+(?P<period>day|week|month)s?\b"
+        # "by the end of week four"
+        rf"|(?:by|after|at|before)\s+the\s+end\s+of\s+(?P<period>week|month)\s+(?P<ordinal>{NUM})\b"
         r"|(?P<overnight>overnight)\b"
         # "lost 12 pounds the first month": the first of its kind, said without a preposition
         r"|the\s+(?:very\s+)?(?:first|1st|opening)\s+(?P<period>day|week|weekend|fortnight|month)\b"
