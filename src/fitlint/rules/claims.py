@@ -136,6 +136,19 @@ _DOSE = Needled(
     "night",
     "session",
 )
+# A guideline's dose told with its words between ("150 to 300 minutes of moderate activity a
+# week"), and the body it is credited to: a figure its reader should be able to check.
+_SPREAD_DOSE = lazy_compile(
+    rf"\b{_NUM}(?:\s?(?:[-–]|to)\s?{_NUM})?\s?(?:minutes?|mins?|hours?|hrs?|sessions?|days?|steps"
+    r"|litres?|liters?|glasses|servings?|portions?)\s+(?:[\w-]+\s+){0,6}?(?:a|per|each|every)\s+"
+    r"(?:day|week)\b"
+)
+_AUTHORITY = lazy_compile(
+    r"\b(?:who|nhs|cdc|hse|acsm|usda|fda|guidelines?|experts?|research|doctors|scientists"
+    r"|health\s+(?:service|authorities|officials))\b[^.;!?]{0,40}?"
+    r"\b(?:recommend\w*|suggest\w*|advis\w*|says?|said|need)\b"
+    r"|\baccording\s+to\s+(?:the\s+)?(?:who|nhs|cdc|hse|acsm|usda|fda|guidelines|experts)\b"
+)
 _OUTCOME = lazy_compile(
     r"\b(?:burn|torch|los[et]|losing|reduc|increas|boost|rais|lower|improv|process|spen[dt]|affect|account|cut|gain|"
     r"maximi[sz]|support(?!s?\s+(?:users?|people|weights?|up\s+to)\b)|promot|lead|led\b|caus|produc(?!ts?\b)|decreas|prevent|sav|elevat|enhanc|doubl|tripl|shrink|drop|"
@@ -723,6 +736,8 @@ def statistic_in(text: str) -> bool:
         return True
     if _TEST_STAT.search(cleaned) or _RANK.search(cleaned):
         return True
+    if _AUTHORITY.search(cleaned) and _SPREAD_DOSE.search(cleaned):
+        return True  # "The WHO recommends 150 to 300 minutes of moderate activity a week"
     if (_AMOUNT.search(cleaned) or _DOSE.search(cleaned)) and (
         _OUTCOME.search(cleaned) or _GUIDELINE.search(cleaned)
     ):
