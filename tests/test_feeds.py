@@ -136,3 +136,76 @@ def test_the_cli_lints_a_feed_and_passes_over_other_xml(tmp_path: Path):
     assert run.returncode == 1, run.stderr
     reported = {Path(f["path"]).name for f in json.loads(run.stdout) if f["diagnostics"]}
     assert reported == {"export.xml"}
+
+
+H = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n'
+E = "</channel></rss>\n"
+CLAIM = "<item><title>Burn belly fat fast with these 5 moves.</title></item>\n"
+
+
+def _found(text: str, path: str = "feed.xml") -> list[str]:
+    return [d.text for d in Linter(Config()).lint_text(text, path)]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "<item><title>A</title><description><![CDATA[<p>Try <code>x = 1]]></description></item>\n",
+        "<item><title>A</title><description><![CDATA[<p>Hi <!-- note]]></description></item>\n",
+        "<item><title>A</title><description><![CDATA[Use a[b[0]]]]><![CDATA[> in code.]]>"
+        "</description></item>\n",
+    ],
+    ids=["unclosed-code", "unclosed-comment", "split-cdata"],
+)
+def test_one_post_s_broken_html_does_not_hide_the_next(broken):
+    assert "Burn belly fat" in _found(H + broken + CLAIM + E)
+
+
+def test_an_attribute_holding_a_bracket_or_a_long_value_leaves_the_title_read():
+    assert "Burn belly fat" in _found(
+        H + '<item><title type="a>b">Burn belly fat fast with these 5 moves.</title></item>\n' + E
+    )
+    long = H + f'<item><title foo="{"x" * 200_000}">Burn belly fat fast.</title></item>\n' + E
+    assert "Burn belly fat" in _found(long)
+
+
+def test_declared_encodings_and_entity_text_do_not_stop_a_feed():
+    assert _found('<?xml version="1.0" encoding="GBK"?>\n<resources><s>hi</s></resources>\n') == []
+    utf16 = '<?xml version="1.0" encoding="UTF-16"?>\n<rss><channel>' + CLAIM + "</channel></rss>"
+    assert "Burn belly fat" in _found(utf16)
+    mention = "<item><description><![CDATA[Never put <!ENTITY in a feed.]]></description></item>\n"
+    assert "Burn belly fat" in _found(H + CLAIM + mention + E)
+
+
+def test_escaped_markup_with_entities_in_attributes_is_markup():
+    text = (
+        H + '<item><title>P</title><description>&lt;a href="https://x.com/?a=1&amp;amp;b=2"&gt;'
+        "Lose 10 kg in one week!&lt;/a&gt;&lt;!-- Burn belly fat fast --&gt;</description></item>\n"
+        + E
+    )
+    assert set(_found(text)) == {"Lose 10 kg in one week"}
+
+
+def test_social_card_meta_is_not_read():
+    text = (
+        H + '<item><title>P</title><wp:postmeta xmlns:wp="w"><wp:meta_key>'
+        "_yoast_wpseo_opengraph-description</wp:meta_key><wp:meta_value>Burn belly fat fast"
+        "</wp:meta_value></wp:postmeta></item>\n" + E
+    )
+    assert _found(text) == []
+
+
+def test_xml_in_another_encoding_is_passed_over_in_a_walk(tmp_path: Path):
+    (tmp_path / "pom.xml").write_bytes(
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<project><name>Café</name></project>\n'.encode(
+            "latin-1"
+        )
+    )
+    (tmp_path / "a.md").write_text("Eat well and sleep.\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "fitlint", "check", str(tmp_path), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr

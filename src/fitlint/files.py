@@ -288,7 +288,14 @@ def decode(raw: bytes, path: str) -> SourceFile:
     try:
         return SourceFile(path, raw, raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
+        if path.lower().endswith(_XML_SUFFIXES):
+            # XML is read for its feeds, and a build file or an app's strings in Latin-1 or
+            # Shift_JIS is neither copy nor a problem: passed over, as a binary file is.
+            raise BinaryFile("XML in an encoding other than UTF-8 or UTF-16, skipped") from None
         raise ReadError(_decode_message(exc, 0)) from None
+
+
+_XML_SUFFIXES = (".xml", ".rss", ".atom")
 
 
 def _decode_message(exc: UnicodeDecodeError, offset: int) -> str:

@@ -13,6 +13,7 @@ reader, so ranges are the source's own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from xml.parsers import expat
 
@@ -35,14 +36,24 @@ _READ_AS = {
     "meta_value": "div",  # a post's SEO title or description (see _SEO_KEY)
 }
 # The post meta an SEO plugin prints as the page's title or meta description.
-_SEO_KEY = lazy_compile(r"(?i)(?:metadesc|description|seo_?title|_title)$")
+_SEO_KEY = lazy_compile(
+    r"(?i)^(?!.*(?:opengraph|twitter|og[_-])).*(?:metadesc|description|seo_?title|_title)$"
+)
 # What a readable element may stand in.
 _PARENTS = frozenset({"item", "entry", "channel", "feed", "comment", "postmeta"})
 # WordPress items that are not posts or pages: media, menus, revisions.
 _NOT_POSTS = frozenset({"attachment", "nav_menu_item", "revision", "wp_navigation"})
-_ESCAPED_TAG = lazy_compile(r"&lt;/?[A-Za-z][^&<>]{0,200}?&gt;")
+# A start tag, its attributes quoted ("<title type='a>b'>").
+_START_TAG = lazy_compile(
+    r"""<[^\s/>]+(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*/?>"""
+)
+_CDATA_MARKER = lazy_compile(r"<!\[CDATA\[|\]\]>")
+# HTML escaped into text: a tag (its attributes may hold escaped "&amp;" and quotes) or a comment.
+_ESCAPED_MARKUP = lazy_compile(
+    r"&lt;!--.*?--&gt;|&lt;/?[A-Za-z](?:[^&<>]|&(?:amp|quot|apos|#\d+|#x[0-9A-Fa-f]+);)*?&gt;",
+    re.DOTALL,
+)
 _CDATA_OPEN = "<![CDATA["
-_CDATA_CLOSE = "]]>"
 
 
 def _local(name: str) -> str:
@@ -64,13 +75,15 @@ class _Element:
 def _elements(data: bytes) -> tuple[list[_Element], dict[int, str]] | None:
     """The readable elements of a feed (and each item's WordPress post type), or None when the
     document is not a feed or not well-formed."""
-    parser = expat.ParserCreate()
+    # The text was decoded already and is handed over as UTF-8, whatever its declaration says.
+    parser = expat.ParserCreate("UTF-8")
     stack: list[str] = []  # local names of the open elements
     open_: list[_Element | None] = []
     found: list[_Element] = []
     post_types: dict[int, str] = {}
     entries = 0
     entry = -1
+    outer: list[int] = []  # the items an item is nested in (a malformed export)
     collected: list[str] = []  # the text of a post type or a meta key, while it is read
     meta_key = ""
 
@@ -81,6 +94,7 @@ def _elements(data: bytes) -> tuple[list[_Element], dict[int, str]] | None:
             raise _NotAFeed
         element = None
         if local in _ENTRIES:
+            outer.append(entry)
             entry = entries
             entries += 1
         elif local in ("post_type", "meta_key"):
@@ -103,7 +117,7 @@ def _elements(data: bytes) -> tuple[list[_Element], dict[int, str]] | None:
         if element is not None:
             element.end = parser.CurrentByteIndex
         if local in _ENTRIES:
-            entry = -1
+            entry = outer.pop() if outer else -1
         elif local == "post_type" and entry >= 0:
             post_types[entry] = "".join(collected).strip().lower()
         elif local == "meta_key":
@@ -137,8 +151,6 @@ def _refuse_entities(*_: object) -> None:
 def parse_feed(
     text: str, line_starts: Sequence[int], front_matter_keys: frozenset[str]
 ) -> list[ProseBlock]:
-    if "<!ENTITY" in text:
-        return []
     data = text.encode("utf-8", "surrogatepass")
     parsed = _elements(data)
     if parsed is None:
@@ -146,49 +158,64 @@ def parse_feed(
     elements, post_types = parsed
     chars = _char_offsets(data, [b for e in elements for b in (e.start, e.end) if b >= 0])
     masked = [ch if ch in "\r\n" else " " for ch in text]
-    spans: list[tuple[int, int]] = []
-    for element in elements:
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}  # an item's spans, read together
+    for number, element in enumerate(elements):
         if element.end < 0 or post_types.get(element.entry, "post") in _NOT_POSTS:
             continue
         start = chars[element.start]
         end = chars[element.end]
-        open_end = text.find(">", start, end)
-        if open_end < 0:
+        opening = _START_TAG.match(text, start, end)
+        if opening is None:
             continue
+        open_end = opening.end()
         close_end = text.find(">", end)
         close_end = len(text) if close_end < 0 else close_end + 1
         tag = "h1" if element.name == "title" and element.entry < 0 else _READ_AS[element.name]
-        inner_start, inner_end = open_end + 1, end
-        body = text[inner_start:inner_end]
-        lead = len(body) - len(body.lstrip())
-        if body[lead:].startswith(_CDATA_OPEN):
-            closing = body.rfind(_CDATA_CLOSE)
-            cdata_end = inner_start + (closing if closing > lead else len(body))
-            cdata_start = inner_start + lead + len(_CDATA_OPEN)
-        else:
-            cdata_start, cdata_end = inner_start, inner_end
-        _paint(masked, text, start, f"<{tag}".ljust(open_end - start) + ">")
-        masked[cdata_start:cdata_end] = list(text[cdata_start:cdata_end])
-        if cdata_start == inner_start:
+        # The tags become HTML ones at their ends, the rest blank: a long attribute is no work.
+        _place_tag(masked, text, start, open_end, f"<{tag}>")
+        _place_tag(masked, text, end, close_end, f"</{tag}>")
+        masked[open_end:end] = list(text[open_end:end])
+        # CDATA markers are blank (a section split in two to hold "]]>" too), their content HTML.
+        for marker in _CDATA_MARKER.finditer(text, open_end, end):
+            _paint(masked, text, marker.start(), " " * len(marker.group()))
+        if _CDATA_OPEN not in text[open_end:end]:
             # HTML escaped into the feed ("&lt;p&gt;Burn …&lt;/p&gt;"): its tags are markup.
-            for escaped in _ESCAPED_TAG.finditer(text, inner_start, inner_end):
+            for escaped in _ESCAPED_MARKUP.finditer(text, open_end, end):
                 _paint(masked, text, escaped.start(), " " * (escaped.end() - escaped.start()))
-        _paint(masked, text, end, f"</{tag}".ljust(close_end - end - 1) + ">")
-        spans.append((start, close_end))
-    if not spans:
-        return []
-    # One pass of the HTML reader over the stretch that holds them, all else blank.
-    found = parse_html(
-        text,
-        line_starts,
-        front_matter_keys,
-        spans[0][0],
-        spans[-1][1],
-        page=False,
-        masked="".join(masked),
-        templates=False,
-    )
-    return found.blocks
+        key = (element.entry, number) if element.entry < 0 else (element.entry, -1)
+        groups.setdefault(key, []).append((start, close_end))
+    source = "".join(masked)
+    blocks: list[ProseBlock] = []
+    # Each post on its own: one post's broken HTML (an unclosed <code> or comment in a
+    # truncated excerpt) cannot hide the posts after it.
+    for spans in sorted(groups.values()):
+        found = parse_html(
+            text,
+            line_starts,
+            front_matter_keys,
+            spans[0][0],
+            spans[-1][1],
+            page=False,
+            masked=source,
+            templates=False,
+        )
+        blocks.extend(found.blocks)
+    return blocks
+
+
+def _place_tag(masked: list[str], text: str, start: int, end: int, tag: str) -> None:
+    """Write ``tag`` over the end of the last stretch of ``text[start:end]`` without a line
+    break that holds it (the rest of the tag stays blank), so the HTML reader sees a short tag
+    on the source's own lines."""
+    stop = end
+    while stop > start:
+        brk = max(text.rfind("\n", start, stop), text.rfind("\r", start, stop))
+        if stop - (brk + 1 if brk >= start else start) >= len(tag):
+            masked[stop - len(tag) : stop] = list(tag)
+            return
+        if brk < start:
+            return
+        stop = brk
 
 
 def _paint(masked: list[str], text: str, start: int, replacement: str) -> None:
