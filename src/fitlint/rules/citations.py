@@ -20,9 +20,17 @@ REFERENCE_HEADING = lazy_compile(
     r"^\s*(?:references?|sources?|bibliography|works cited|citations?|literature(?: cited)?|further reading|studies cited)\s*:?\s*$",
     re.IGNORECASE,
 )
-# (Brobakken et al., 2023) · (Smith & Jones, 2019; Lee, 2020) · Smith et al. (2020)
+# (Brobakken et al., 2023) · (Smith & Jones, 2019; Lee, 2020) · Smith et al. (2020); not a date
+# in brackets ("(Jan 2025)", "(Spring 2024)").
+_NOT_A_NAME = (
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|(?:January|February|March|April"
+    r"|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter"
+    r"|Since|From|Until|Updated|Est)\b)"
+)
 AUTHOR_YEAR = lazy_compile(
-    r"\((?P<inside>[^()]*?\b(?P<name>[A-Z][\p{L}'’-]+)(?:\s+(?:et al\.?|and|&)[^()]*?)?,?\s+(?P<year>(?:19|20)\d{2})[a-z]?\b[^()]*)\)"
+    r"\((?P<inside>[^()]*?\b"
+    + _NOT_A_NAME
+    + r"(?P<name>[A-Z][\p{L}'’-]+)(?:\s+(?:et al\.?|and|&)[^()]*?)?,?\s+(?P<year>(?:19|20)\d{2})[a-z]?\b[^()]*)\)"
     r"|\b(?P<name2>[A-Z][\p{L}'’-]+)(?:\s+[A-Z]{1,3}\.?)?\s+(?:et al\.?|and [A-Z][\p{L}'’-]+|& [A-Z][\p{L}'’-]+)\s*\((?P<year2>(?:19|20)\d{2})[a-z]?\)"
 )
 ANY_DIGIT = lazy_compile(
