@@ -5,10 +5,10 @@ CDATA section). Any other XML (a sitemap, a build file, a layout) holds no copy 
 blocks, so ``.xml`` files can be read by default.
 
 The stdlib's expat parser finds the elements and their byte offsets; no entity is expanded and a
-document that declares any (``<!ENTITY``) is not read. A copy of the source with everything but
-the chosen elements blanked (same length, line breaks kept), their tags renamed to HTML ones of
-the same length (``<title>`` → ``<h2   >``) and CDATA markers blanked, then goes through the HTML
-reader, so ranges are the source's own.
+document that declares any is not read. A copy of the source with everything but the chosen
+elements' content blanked (same length, line breaks kept), CDATA markers blank and each element's
+tags ending in a short HTML tag (``<title>`` → ``   <h2>``), then goes through the HTML reader one
+post at a time, so ranges are the source's own.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from fitlint.lazyregex import lazy_compile
 
 _ROOTS = frozenset({"rss", "feed", "rdf"})  # RSS 2.0 and WXR, Atom, RSS 1.0
 _ENTRIES = frozenset({"item", "entry"})
-_CHANNELS = frozenset({"channel", "feed"})
 # What each element is read as: a title is a heading, a summary or body a block of HTML.
 _READ_AS = {
     "title": "h2",
@@ -62,12 +61,11 @@ def _local(name: str) -> str:
 
 
 class _Element:
-    __slots__ = ("name", "start", "inner", "end", "entry")
+    __slots__ = ("name", "start", "end", "entry")
 
     def __init__(self, name: str, start: int, entry: int) -> None:
         self.name = name
         self.start = start  # byte offset of its start tag's "<"
-        self.inner = -1  # byte offset just after its start tag
         self.end = -1  # byte offset of its end tag's "<"
         self.entry = entry  # the item it belongs to, or -1 for the channel
 
@@ -177,11 +175,11 @@ def parse_feed(
         masked[open_end:end] = list(text[open_end:end])
         # CDATA markers are blank (a section split in two to hold "]]>" too), their content HTML.
         for marker in _CDATA_MARKER.finditer(text, open_end, end):
-            _paint(masked, text, marker.start(), " " * len(marker.group()))
+            _blank(masked, text, marker.start(), marker.end())
         if _CDATA_OPEN not in text[open_end:end]:
             # HTML escaped into the feed ("&lt;p&gt;Burn …&lt;/p&gt;"): its tags are markup.
             for escaped in _ESCAPED_MARKUP.finditer(text, open_end, end):
-                _paint(masked, text, escaped.start(), " " * (escaped.end() - escaped.start()))
+                _blank(masked, text, escaped.start(), escaped.end())
         key = (element.entry, number) if element.entry < 0 else (element.entry, -1)
         groups.setdefault(key, []).append((start, close_end))
     source = "".join(masked)
@@ -218,12 +216,10 @@ def _place_tag(masked: list[str], text: str, start: int, end: int, tag: str) -> 
         stop = brk
 
 
-def _paint(masked: list[str], text: str, start: int, replacement: str) -> None:
-    """Write ``replacement`` over ``masked`` from ``start``, keeping the source's line breaks
-    (the HTML reader counts lines in the masked copy)."""
-    for offset, ch in enumerate(replacement):
-        if text[start + offset] not in "\r\n":
-            masked[start + offset] = ch
+def _blank(masked: list[str], text: str, start: int, end: int) -> None:
+    """Blank ``masked[start:end]``, keeping the source's line breaks (the HTML reader counts
+    lines in the masked copy)."""
+    masked[start:end] = [ch if ch in "\r\n" else " " for ch in text[start:end]]
 
 
 def _char_offsets(data: bytes, offsets: Sequence[int]) -> dict[int, int]:

@@ -8,7 +8,7 @@ sentence, then its paragraph or list item); citation-integrity rules read the en
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import urlparse
@@ -193,44 +193,42 @@ class CitationIndex:
                 return True
         return False
 
-    def cited_earlier_in_section(self, block_index: int, reach: int | None = None) -> bool:
-        """Was a source cited earlier in this block's section (under a real heading), at most
-        ``reach`` blocks before it if given?
-
-        Articles cite a study once, then discuss its figures in the paragraphs that follow."""
-        return self.first_cited_earlier_in_section(block_index, reach) is not None
-
     def first_cited_earlier_in_section(
         self, block_index: int, reach: int | None = None
     ) -> int | None:
-        """The first block that :meth:`cited_earlier_in_section` finds cited, or None."""
+        """The first block cited earlier in this block's section (under a real heading), at most
+        ``reach`` blocks before it if given; None when there is none.
+
+        Articles cite a study once, then discuss its figures in the paragraphs that follow."""
         blocks = self.document.blocks
         section = blocks[block_index].section
+        candidates: Iterable[int]
         if section < 0:
             # No heading: a quotation of a study (a blockquote whose first lines link to it) is
             # its own section; otherwise only the few paragraphs right after the citation go on
             # about its study (a news story's lead), not a whole thread.
             if "blockquote" not in blocks[block_index].containers:
                 reach = _LEAD_REACH if reach is None else min(reach, _LEAD_REACH)
-                candidates: list[int] = [
+                candidates = (
                     i
                     for i in range(max(0, block_index - reach), block_index)
                     if i not in self.reference_blocks and blocks[i].kind != "heading"
-                ]
+                )
             else:
-                candidates = []
+                quoted = []
                 for i in range(block_index - 1, -1, -1):
                     if "blockquote" not in blocks[i].containers:
                         break
-                    candidates.insert(0, i)
+                    quoted.append(i)
+                candidates = reversed(quoted)
         else:
-            candidates = [
+            candidates = (
                 i
                 for i in range(0 if reach is None else max(0, block_index - reach), block_index)
                 if blocks[i].section == section
                 and i not in self.reference_blocks
                 and blocks[i].kind != "heading"
-            ]
+            )
         return next((i for i in candidates if self.block_has_citation(i)), None)
 
     def cited_below(self, heading_index: int) -> bool:

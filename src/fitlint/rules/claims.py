@@ -1158,7 +1158,7 @@ _RESTATES = lazy_compile(
     r"|\bin\s+other\s+words\b",
     re.IGNORECASE,
 )
-_FIGURE = lazy_compile(r"\d+(?:[.,]\d+)?")
+_FIGURE = lazy_compile(_NUM)
 
 
 def _shares_figure(text: str, blocks: Sequence[Any]) -> bool:

@@ -2624,27 +2624,12 @@ def _edibles_credited(ctx: MatchContext, clause: _Clause) -> bool:
     a diet as a whole stay whole-body means."""
     start = max(clause.start, ctx.first - _EDIBLE_REACH)
     before = _lemmas(ctx, start, ctx.first)
-    if before[-4:] == ["what", "to", "eat", "to"] or before[-5:] == [
-        "what",
-        "to",
-        "eat",
-        "to",
-        "help",
-    ]:
+    if any(before[-len(lead) :] == lead for lead in _EAT_LEADS):
         return True
     for offset, lemma in enumerate(before):
         if lemma not in _EDIBLES or offset + 1 >= len(before):
             continue
-        if offset and before[offset - 1] in (
-            "eat",
-            "eating",
-            "few",
-            "fewer",
-            "less",
-            "little",
-            "cut",
-            "skip",
-        ):
+        if offset and before[offset - 1] in _EATING_LESS:
             continue  # "eating fewer snacks": a way of eating, not foods that act on the area
         if before[offset + 1] in ("that", "which", "to", "for") and not any(
             word in _EDIBLE_BREAKS for word in before[offset + 1 :]
@@ -2653,6 +2638,10 @@ def _edibles_credited(ctx: MatchContext, clause: _Clause) -> bool:
     return False
 
 
+# "What to eat to lose arm fat": foods asked for by what they do.
+_EAT_LEADS = (["what", "to", "eat", "to"], ["what", "to", "eat", "to", "help"])
+# Words before a food that make it a way of eating ("eating fewer snacks", "cut sugary drinks").
+_EATING_LESS = frozenset({"eat", "eating", "few", "fewer", "less", "little", "cut", "skip"})
 # How far before the match the foods may stand ("high-fibre foods that you can add to your diet
 # to help burn belly fat").
 _EDIBLE_REACH = 12
