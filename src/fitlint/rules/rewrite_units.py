@@ -16,7 +16,7 @@ list-item      a list item or table cell that is a fragment ("A slim waistline")
 testimonial    first person singular ("I lost 36 pounds in 28 days")
 imperative     opens with a base-form verb ("Burn belly fat with these 5 moves")
 rate           an amount lost over a period, said of no one in particular (rate rules)
-product        names a product, device, supplement or treatment ("This tea melts belly fat")
+product        names a product, device, supplement, treatment or food ("This tea melts belly fat")
 workout        its subject is an exercise or a workout ("These moves burn belly fat")
 claim          any other statement ("You will see results within three days")
 =============  ==========================================================================
@@ -256,7 +256,7 @@ def _build(ruleset: RuleSet) -> Vocabulary:
         verb_forms=WordMatcher([*verbs, *irregular]),
         claim=WordMatcher([*claim_words, *areas], exclude=not_forms),
         promise=WordMatcher(claim_words, exclude=not_forms),
-        product=WordMatcher(_lexicon(ruleset, "product-means", "product")),
+        product=WordMatcher(_lexicon(ruleset, "product-means", "product", "edible")),
         exercise=WordMatcher(_lexicon(ruleset, "exercise-means")),
         hedge=WordMatcher(hedges),
         areas=area_matchers,
