@@ -1611,6 +1611,8 @@ def targeting(ctx: MatchContext) -> bool:
                 return True
     if _targeted_phrase(lemmas, words):
         return True
+    if not titled and _antecedent_means(ctx, clause):
+        return True  # "The leggings massage with every step, which breaks the fat cells …"
     if _edibles_credited(ctx, clause):
         return True  # "foods that help you lose belly fat": foods sold for the area
     if _quoted_story(ctx):
@@ -1712,6 +1714,26 @@ def _whole_body_clause(ctx: MatchContext) -> bool:
     clause = clause_of(ctx)
     lemmas = _lemmas(ctx, clause.start, clause.end)
     return ctx.words.whole_body.find(lemmas) >= 0
+
+
+def _antecedent_means(ctx: MatchContext, clause: _Clause) -> bool:
+    """Does the claim sit in a relative clause ("…, which breaks the fat cells on the thighs")
+    hung on a clause that names a targeted means ("The leggings massage with every step")? The
+    relative pronoun stands for what the clause before it is about."""
+    opener = clause.start - 1
+    if opener <= ctx.sentence.start or _lemma_at(ctx, opener) != "which":
+        return False
+    start = opener
+    floor = max(ctx.sentence.start, opener - CLAUSE_REACH)
+    while start > floor and _lemma_at(ctx, start - 1) not in ctx.words.breaks:
+        start -= 1
+    words = ctx.words
+    lemmas = _lemmas(ctx, start, opener)
+    return any(
+        any(lemma in means for means in words.targeted)
+        and not _whole_body_kind(lemmas, offset, words)
+        for offset, lemma in enumerate(lemmas)
+    )
 
 
 def _targeted_phrase(lemmas: list[str], words: ContextWords) -> bool:
