@@ -86,14 +86,40 @@ def test_a_wordpress_export_s_findings_point_at_the_source():
     [
         '<?xml version="1.0"?><urlset><url><loc>https://x/burn-belly-fat</loc></url></urlset>',
         "<project><description>Burn belly fat fast with these moves</description></project>",
-        "<rss><channel><title>Burn belly fat fast</title>",  # not well-formed
+        "<rss><channel",  # not well-formed before anything readable
         '<!DOCTYPE rss [<!ENTITY a "burn belly fat">]><rss><channel><title>&a;</title></channel></rss>',
         "",
     ],
-    ids=["sitemap", "build-file", "broken", "entity", "empty"],
+    ids=["sitemap", "build-file", "cut-short", "entity", "empty"],
 )
 def test_other_xml_gives_no_blocks(text):
     assert _read(text) == []
+
+
+def test_a_feed_cut_short_is_linted_up_to_the_break_with_a_warning():
+    # A truncated or hand-edited export: the posts closed before the break are read, and the
+    # rest is reported as not read rather than silently dropped.
+    text = (
+        "<rss><channel><title>Lift Notes</title>\n"
+        "<item><title>Lose 10 pounds in 3 days</title></item>\n"
+        "<item><title>Café</title><description>Melt your love handles <b>now</description>\n"
+    )
+    found = Linter(Config()).lint_text(text, "feed.xml")
+    warning = [d for d in found if d.code == "FL001"]
+    assert [d.severity.label for d in warning] == ["warning"]
+    assert warning[0].message == (
+        "File only partly linted: the feed stops being well-formed XML here (mismatched tag);"
+        " what follows was not read."
+    )
+    closing = text.index("</description>")  # the tag that does not match <b>
+    assert closing <= warning[0].start < closing + len("</description>")
+    assert "Lose 10 pounds in 3 days" in [d.text for d in found]
+    assert not any("love handles" in d.text for d in found)
+
+
+def test_a_well_formed_feed_has_no_partial_read_warning():
+    text = "<rss><channel><item><title>Lose 10 pounds in 3 days</title></item></channel></rss>\n"
+    assert not [d for d in Linter(Config()).lint_text(text, "feed.xml") if d.code == "FL001"]
 
 
 def test_atom_and_escaped_html():

@@ -26,6 +26,7 @@ from fitlint.results import (
     FileResult,
     count_at_or_above,
     incomplete,
+    partly_read,
     unreadable,
 )
 from fitlint.rules.loader import load_rules
@@ -101,6 +102,9 @@ class Linter:
         budget ran out: the findings so far are kept, after an ``FL001`` error saying so)."""
         checked = self.checks.run(document)
         diagnostics = self.finish(document, checked.diagnostics)
+        if document.unread is not None:
+            diagnostics.append(partly_read(document.path, *document.unread))
+            diagnostics.sort(key=Diagnostic.sort_key)
         if checked.stopped is not None:
             diagnostics.insert(0, incomplete(document.path, checked.stopped))
         return Checked(diagnostics, checked.stopped)

@@ -64,5 +64,12 @@ def incomplete(path: str, reason: str) -> Diagnostic:
     )
 
 
+def partly_read(path: str, at: int, reason: str) -> Diagnostic:
+    """The ``FL001`` warning of a file read only up to ``at``: what came before it was linted."""
+    return engine_diagnostic(
+        UNREADABLE, path, at, at, "", Severity.WARNING, f"File only partly linted: {reason}."
+    )
+
+
 def count_at_or_above(results: Iterable[FileResult], threshold: Severity) -> int:
     return sum(1 for result in results for d in result.diagnostics if d.severity <= threshold)

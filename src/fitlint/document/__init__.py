@@ -42,6 +42,7 @@ def parse_document(
     reader = reader or reader_for(lowered, formats) or "markdown"
     code_lines: frozenset[int] = frozenset()
     footnotes: dict[str, int] = {}
+    unread: tuple[int, str] | None = None
     if reader == "text":
         blocks = parse_plaintext(lines, starts)
     elif reader == "data":
@@ -56,7 +57,7 @@ def parse_document(
     elif reader == "feed":
         from fitlint.document.feeds import parse_feed  # expat: only runs that read feeds
 
-        blocks = parse_feed(text, starts, front_matter_keys)
+        blocks, unread = parse_feed(text, starts, front_matter_keys)
     elif reader == "jsx":
         from fitlint.document.html import markup_lines
         from fitlint.document.jsx import parse_jsx  # tree-sitter: only runs that lint scripts
@@ -79,4 +80,5 @@ def parse_document(
         suppressions=find_suppressions(text, index, code_lines),
         footnote_definitions=footnotes,
         code_lines=code_lines,
+        unread=unread,
     )

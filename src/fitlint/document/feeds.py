@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 from xml.parsers import expat
 
 from fitlint.document.html import parse_html
@@ -70,9 +71,10 @@ class _Element:
         self.entry = entry  # the item it belongs to, or -1 for the channel
 
 
-def _elements(data: bytes) -> tuple[list[_Element], dict[int, str]] | None:
-    """The readable elements of a feed (and each item's WordPress post type), or None when the
-    document is not a feed or not well-formed."""
+def _elements(data: bytes) -> tuple[list[_Element], dict[int, str], _Broken | None] | None:
+    """The readable elements of a feed, each item's WordPress post type, and where the feed
+    stops being well-formed XML if it does (the elements closed before that point are kept: a
+    truncated export loses only its tail); None when the document is not a feed."""
     # The text was decoded already and is handed over as UTF-8, whatever its declaration says.
     parser = expat.ParserCreate("UTF-8")
     stack: list[str] = []  # local names of the open elements
@@ -133,13 +135,28 @@ def _elements(data: bytes) -> tuple[list[_Element], dict[int, str]] | None:
     parser.EntityDeclHandler = _refuse_entities
     try:
         parser.Parse(data, True)
-    except (_NotAFeed, expat.ExpatError):
+    except _NotAFeed:
         return None
-    return found, post_types
+    except expat.ExpatError as exc:
+        if not found:
+            return None  # nothing readable before the error: not taken for a feed
+        at = max(0, min(parser.ErrorByteIndex, len(data)))
+        while 0 < at < len(data) and 0x80 <= data[at] < 0xC0:
+            at -= 1  # a character's first byte
+        broken = _Broken(at, expat.ErrorString(exc.code))
+        return found, post_types, broken
+    return found, post_types, None
 
 
 class _NotAFeed(Exception):
     pass
+
+
+class _Broken(NamedTuple):
+    """Where a feed stops being well-formed XML, and expat's reason."""
+
+    at: int  # byte offset, at a character's first byte
+    reason: str
 
 
 def _refuse_entities(*_: object) -> None:
@@ -148,13 +165,23 @@ def _refuse_entities(*_: object) -> None:
 
 def parse_feed(
     text: str, line_starts: Sequence[int], front_matter_keys: frozenset[str]
-) -> list[ProseBlock]:
+) -> tuple[list[ProseBlock], tuple[int, str] | None]:
+    """The feed's posts as prose blocks, and where and why reading stopped if the feed is not
+    well-formed XML to its end."""
     data = text.encode("utf-8", "surrogatepass")
     parsed = _elements(data)
     if parsed is None:
-        return []
-    elements, post_types = parsed
-    chars = _char_offsets(data, [b for e in elements for b in (e.start, e.end) if b >= 0])
+        return [], None
+    elements, post_types, broken = parsed
+    offsets = [b for e in elements for b in (e.start, e.end) if b >= 0]
+    chars = _char_offsets(data, offsets + ([broken.at] if broken else []))
+    unread = None
+    if broken is not None:
+        unread = (
+            chars[broken.at],
+            f"the feed stops being well-formed XML here ({broken.reason}); what follows was"
+            " not read",
+        )
     masked = [ch if ch in "\r\n" else " " for ch in text]
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}  # an item's spans, read together
     for number, element in enumerate(elements):
@@ -198,7 +225,7 @@ def parse_feed(
             templates=False,
         )
         blocks.extend(found.blocks)
-    return blocks
+    return blocks, unread
 
 
 def _place_tag(masked: list[str], text: str, start: int, end: int, tag: str) -> None:

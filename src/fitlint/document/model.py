@@ -91,5 +91,8 @@ class Document:
     suppressions: list[Suppression] = field(default_factory=list)
     footnote_definitions: dict[str, int] = field(default_factory=dict)  # label -> line
     code_lines: frozenset[int] = frozenset()
+    # Where the reader had to stop and why (a feed that is not well-formed XML past some point):
+    # what came before it is linted, and the run reports the rest as not read.
+    unread: tuple[int, str] | None = None
     # Analyses several checks share (e.g. the citation index), computed once per document.
     derived: dict[str, object] = field(default_factory=dict)
