@@ -1745,6 +1745,8 @@ def _whole_body_kind(lemmas: list[str], offset: int, words: ContextWords) -> boo
     exercises", "a HIIT routine", "strength training"), or the body as a whole moved ("moving
     your body most days", "move your whole body")?"""
     window = lemmas[max(0, offset - 2) : offset + 1]
+    if lemmas[offset] in words.product and lemmas[offset] not in words.exercise:
+        return False  # "weight-loss pills", "a diet tea": a product, whatever it is named for
     if any(lemma in words.whole_body for lemma in window[:-1]) or words.whole_body.find_phrase(
         window
     ):
