@@ -67,7 +67,11 @@ _LOSS_SHARE_EFFECT = lazy_compile(
 )
 _MULTIPLIER = Needled(
     lazy_compile(
-        r"\b(?:twice|double|triple|half)\s+(?:as|the)\b"
+        r"\b(?:twice|double|triple|half)\s+as\b|\b(?:twice|double|triple)\s+the\b"
+        # "half the calories", "half the risk"; not "half the battle", "half the sets", "half the
+        # session fee" or "half the size" (a testimonial's waist), which compare no amount
+        r"|\bhalf\s+the\s+(?:calori(?:e|es)|kcal|fat|weight|risk|effort|fib(?:re|er)|sugar|carbs?"
+        r"|results?|amount|dose|energy|protein)\b"
         rf"|\b(?:{_NUM}|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|×|times)\s+(?:more|less|fewer|higher|lower|greater|faster|slower|as|the)\b"
         # "Obesity has tripled since 1975", "doubled their weight loss"
         # ("two halves", "both halves": the noun, parts of a whole)
