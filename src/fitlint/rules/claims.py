@@ -294,7 +294,8 @@ _WHOLLY = lazy_compile(
 _EQUIPMENT = lazy_compile(
     rf"{_NUM}\s?-?\s?(?:kg|kgs|kilo|kilos|lb|lbs|pound|pounds)\s+(?:adjustable\s+)?"
     r"(?:dumbbells?|kettlebells?|plates?|barbells?|bars?|medicine\s+balls?|slam\s+balls?|"
-    r"weight\s+vests?|vests?|sandbags?|ankle\s+weights?|wrist\s+weights?)\b"
+    r"weight\s+vests?|vests?|sandbags?|ankle\s+weights?|wrist\s+weights?|backpacks?|rucksacks?|"
+    r"rucks?|bags?|jugs?|bottles?|tyres?|tires?)\b"
 )
 # What something is made of is a description or a prescription, not a finding: a macro split
 # ("70% fat, 25% protein"), "20% of your calories from protein", a "4% acetic acid" vinegar.
@@ -526,6 +527,8 @@ _NO_EVIDENCE = lazy_compile(
     r"(?!\s+(?:only|just|doubt|question|secret|wonder|surprise)\b)"
     r"(?:[^\w.;:!?,]+(?!but\b|and\b)\w+){0,4}?[^\w.;:!?,]+" + _RESEARCH_NOUN + r"\b"
     r"|(?:\b(?:no|not|never)\b|n't\b)[^.;:!?]*\bany\s+(?:\w+\s+){0,2}?" + _RESEARCH_NOUN + r"\b"
+    # "Nothing I read in an actual study says …", "nothing in the research suggests …"
+    r"|\bnothing\b(?:[^\w.;:!?,]+\w+){0,5}?[^\w.;:!?,]+" + _RESEARCH_NOUN + r"\b"
     r"|\b"
     + _RESEARCH_NOUN
     + r"\s+(?:\w+\s+)?(?:does|do|did|has|have|had)\s*(?:n[o']t|never)\b(?!\s+lie)"
