@@ -1281,6 +1281,26 @@ def test_an_erb_block_s_ruby_strings_are_copy_and_its_comments_are_not(linter):
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_the_text_a_rails_view_helper_prints_is_copy_and_its_path_is_not(linter):
+    """link_to, button_to and content_tag print their text argument where they stand; the
+    path, the options and a string handed to another helper are not copy."""
+    text = (
+        "<ul>\n"
+        '  <li><%= link_to "Burn belly fat with these 5 moves", recipe_path("burn-belly-fat") %></li>\n'
+        '  <li><%= button_to "Melt your love handles", "/melt-love-handles", class: "btn" %></li>\n'
+        "</ul>\n"
+        '<%= content_tag(:h2, "Shrink your thighs in a week") %>\n'
+        '<%= image_tag "burn-belly-fat.jpg" %>\n'
+    )
+    found = linter.lint_text(text, "index.html.erb")
+    assert {(d.code, d.text) for d in found if d.code in ("FL101", "FL104")} == {
+        ("FL101", "Burn belly fat"),
+        ("FL101", "Melt your love handles"),
+        ("FL101", "Shrink your thighs"),
+    }
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
 def test_a_twig_set_list_s_strings_are_copy(linter):
     """A Symfony page sets its programme cards in {% set %} and loops over them; their text is
     copy. Other tags' strings (if, block names) stay logic."""

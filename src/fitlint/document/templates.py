@@ -241,15 +241,23 @@ _PRINTS = lazy_compile(
 )
 
 
+# A view helper in an output tag that prints its first string as the page's text: Rails's
+# "<%= link_to "Belly-Blasting Detox Water", path %>", "button_to", "submit_tag", and
+# "content_tag(:h2, "…")" after the tag's name.
+_TEXT_HELPER = lazy_compile(
+    r"\s*(?:link_to|button_to|submit_tag|label_tag|button_tag|link_to_unless_current)\s*\(?\s*$"
+    r"|\s*content_tag\s*\(?\s*:\w+\s*,\s*$"
+)
+
+
 def _printed(text: str, region: Region, quote_at: int) -> bool:
     """Is the string at ``quote_at`` printed where it stands: first in an output tag (``<?=``,
-    ``<%=``, ``{{ }}``) or after a printing call?"""
+    ``<%=``, ``{{ }}``), the text a view helper there prints, or after a printing call?"""
     for opener in ("<?=", "<%=", "{{", "{!!"):
-        if (
-            text.startswith(opener, region.start)
-            and not text[region.start + len(opener) : quote_at].strip()
-        ):
-            return True
+        if text.startswith(opener, region.start):
+            lead = text[region.start + len(opener) : quote_at]
+            if not lead.strip() or (opener == "<%=" and _TEXT_HELPER.fullmatch(lead)):
+                return True
     return (
         region.kind != "echo"
         and _PRINTS.search(text, max(region.start, quote_at - 40), quote_at) is not None
