@@ -1301,6 +1301,28 @@ def test_the_text_a_rails_view_helper_prints_is_copy_and_its_path_is_not(linter)
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("hero.blade.php", "<h1>{{ __('Burn belly fat with these 5 moves') }}</h1>\n"),
+        ("hero.blade.php", "<p>@lang('Burn belly fat with these 5 moves')</p>\n"),
+        ("hero.php", "<h2><?php echo __('Burn belly fat with these 5 moves', 'theme'); ?></h2>\n"),
+        ("hero.twig", '<h1>{{ _("Burn belly fat with these 5 moves") }}</h1>\n'),
+        ("hero.twig", '<p>{% trans "Burn belly fat with these 5 moves" %}</p>\n'),
+        (
+            "Hero.vue",
+            "<template><h1>{{ $t('Burn belly fat with these 5 moves') }}</h1></template>\n",
+        ),
+    ],
+    ids=["laravel-__", "blade-lang", "wordpress-echo-__", "gettext-_", "twig-trans", "vue-i18n"],
+)
+def test_text_handed_to_a_translation_call_is_copy(linter, name, text):
+    """Sites written for translation keep their copy in the source language inside a call."""
+    found = linter.lint_text(text, name)
+    assert ("FL101", "Burn belly fat") in [(d.code, d.text) for d in found]
+    assert all(d.text == text[d.start : d.end] for d in found)
+
+
 def test_a_twig_set_list_s_strings_are_copy(linter):
     """A Symfony page sets its programme cards in {% set %} and loops over them; their text is
     copy. Other tags' strings (if, block names) stay logic."""

@@ -237,8 +237,14 @@ _HEREDOC = lazy_compile(r"<<<[ \t]*(['\"]?)([A-Za-z_]\w*)\1[ \t]*\r?\n")
 # What prints the string right after it where it stands: "<?= '…'", "echo '…'", "print('…')",
 # WordPress's "_e('…', 'theme')" and "esc_html_e('…')".
 _PRINTS = lazy_compile(
-    r"\b(?:echo|print|_e|_ex|esc_html_e|esc_html_x|printf)\s*\(?\s*$", re.IGNORECASE
+    r"\b(?:echo|print|_e|_ex|esc_html_e|esc_html_x|printf)\s*\(?\s*"
+    r"(?:(?:__|_x|esc_html__|gettext|_)\s*\(\s*)?$",
+    re.IGNORECASE,
 )
+# A translation call that hands its source-language text to the page: Laravel's
+# "{{ __('Burn belly fat fast') }}", gettext's "{{ _(\"…\") }}", "{{ trans('…') }}", vue-i18n's
+# "{{ $t('…') }}". The text is the page's words in the site's own language.
+_TRANSLATED = lazy_compile(r"\s*(?:__|_|_x|trans|trans_choice|gettext|t|\$t|lang)\s*\(\s*$")
 
 
 # A view helper in an output tag that prints its first string as the page's text: Rails's
@@ -256,7 +262,11 @@ def _printed(text: str, region: Region, quote_at: int) -> bool:
     for opener in ("<?=", "<%=", "{{", "{!!"):
         if text.startswith(opener, region.start):
             lead = text[region.start + len(opener) : quote_at]
-            if not lead.strip() or (opener == "<%=" and _TEXT_HELPER.fullmatch(lead)):
+            if (
+                not lead.strip()
+                or _TRANSLATED.fullmatch(lead)
+                or (opener == "<%=" and _TEXT_HELPER.fullmatch(lead))
+            ):
                 return True
     return (
         region.kind != "echo"
@@ -594,7 +604,9 @@ def figure_and_label(
 
 # Blade directives that hand strings to the page: a partial's parameters (@include('banner',
 # ['heading' => '…'])), a component's, a section's inline content (@section('hero', '…')).
-_BLADE_DATA = lazy_compile(r"@(?:include\w*|component|each|livewire|section|slot|props)\s*\(")
+_BLADE_DATA = lazy_compile(
+    r"@(?:include\w*|component|each|livewire|section|slot|props|lang|choice)\s*\("
+)
 
 
 # A text setting's default in a Liquid section schema: the copy the section shows until an editor
@@ -636,7 +648,9 @@ def _schema_markup(text: str, region: Region) -> list[tuple[int, int]]:
 # prints ({% assign headline = "…" %}, a {% liquid %} block of them, {% set plans = [{name: "…"}]
 # %}), a snippet's or section's parameters ({% render 'hero', heading: "…" %}, {% include
 # 'card.twig' with {text: "…"} %}).
-_LIQUID_DATA = lazy_compile(r"\{%-?\s*(?:assign|liquid|render|include|section|set|embed)\b")
+_LIQUID_DATA = lazy_compile(
+    r"\{%-?\s*(?:assign|liquid|render|include|section|set|embed|trans|blocktrans|translate)\b"
+)
 
 
 _TARGET = lazy_compile(r"([A-Za-z_][\w.:-]*)['\"]?\s*(?:=>|=|:)\s*$")
