@@ -1323,6 +1323,32 @@ def test_text_handed_to_a_translation_call_is_copy(linter, name, text):
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_jsx_element_s_string_child_and_translated_text_are_read_in_place(linter):
+    """ "{'…'}" and "{t('…')}" among an element's children are the text it shows; a key passed
+    to t() and a string in a prop's expression are not read as the element's text."""
+    text = (
+        "export default function Hero() {\n"
+        "  return (\n"
+        "    <section>\n"
+        '      <h1>{t("Burn belly fat with these 5 moves")}</h1>\n'
+        "      <p>{'Melt your love handles in a week'}</p>\n"
+        '      <h2>{t("home.subtitle")}</h2>\n'
+        '      <img src={"/img/burn-belly-fat.jpg"} />\n'
+        "    </section>\n"
+        "  );\n"
+        "}\n"
+    )
+    found = linter.lint_text(text, "Hero.jsx")
+    assert {(d.code, d.text) for d in found if d.code == "FL101"} == {
+        ("FL101", "Burn belly fat"),
+        ("FL101", "Melt your love handles"),
+    }
+    assert all(d.text == text[d.start : d.end] for d in found)
+    headings = [b.text for b in parse_document(text, "Hero.jsx", reader="jsx").blocks]
+    assert "Burn belly fat with these 5 moves" in headings
+    assert not any("home.subtitle" in t or "/img" in t for t in headings)
+
+
 def test_a_twig_set_list_s_strings_are_copy(linter):
     """A Symfony page sets its programme cards in {% set %} and loops over them; their text is
     copy. Other tags' strings (if, block names) stay logic."""

@@ -194,6 +194,11 @@ class _Painter:
                 self.metadata.append((key, literal))
             return
         content = self.text[start + 1 : end - 1]
+        if in_root and not in_attribute and node.type == "string" and self.in_place(node, content):
+            # "<p>{'Melt your love handles'}</p>", "<h1>{t('Burn belly fat …')}</h1>": the text
+            # the element shows where it stands, read with the markup around it.
+            self.paint(start + 1, end - 1)
+            return
         # Data a prop passes (items={[{ text: "…" }]}) is shown as much as data a page keeps.
         if (in_attribute or not in_root) and self.shown_data(node):
             literal = string_literal(self.text, start, end)
@@ -212,6 +217,23 @@ class _Painter:
                 self.blank(*self.span(child))
                 for inner in child.named_children:
                     self.visit(inner, False, in_attribute, in_root, depth + 1)
+
+    def in_place(self, node: Any, content: str) -> bool:
+        """Is this string an element's child as it stands: the whole of a ``{…}`` expression among
+        the element's children, or the text a translation call there is given? A key
+        ("goal.belly") or a path is not words."""
+        parent = node.parent
+        if parent is not None and parent.type == "arguments":
+            call = parent.parent
+            if not self.translated(call):
+                return False
+            parent = call.parent
+        if parent is None or parent.type != "jsx_expression":
+            return False
+        if parent.parent is None or parent.parent.type == "jsx_attribute":
+            return False
+        words = content.strip()
+        return " " in words and "\\" not in words  # words, not a key or a path; no escapes
 
     def with_figure(self, node: Any, start: int, end: int) -> Any | None:
         """A stat card's figure and its text as one sentence: in "{ value: '87%', label: 'of
