@@ -25,6 +25,7 @@ MAPPED = {
     "astro": "html",
     "erb": "html",
     "twig": "html",
+    "hbs": "html",
     "vue": "html",
     "tsx": "jsx",
     "jsx": "jsx",
@@ -1313,8 +1314,17 @@ def test_the_text_a_rails_view_helper_prints_is_copy_and_its_path_is_not(linter)
             "Hero.vue",
             "<template><h1>{{ $t('Burn belly fat with these 5 moves') }}</h1></template>\n",
         ),
+        ("hero.hbs", '<h1>{{t "Burn belly fat with these 5 moves"}}</h1>\n'),
     ],
-    ids=["laravel-__", "blade-lang", "wordpress-echo-__", "gettext-_", "twig-trans", "vue-i18n"],
+    ids=[
+        "laravel-__",
+        "blade-lang",
+        "wordpress-echo-__",
+        "gettext-_",
+        "twig-trans",
+        "vue-i18n",
+        "handlebars-t",
+    ],
 )
 def test_text_handed_to_a_translation_call_is_copy(linter, name, text):
     """Sites written for translation keep their copy in the source language inside a call."""

@@ -244,7 +244,10 @@ _PRINTS = lazy_compile(
 # A translation call that hands its source-language text to the page: Laravel's
 # "{{ __('Burn belly fat fast') }}", gettext's "{{ _(\"…\") }}", "{{ trans('…') }}", vue-i18n's
 # "{{ $t('…') }}". The text is the page's words in the site's own language.
-_TRANSLATED = lazy_compile(r"\s*(?:__|_|_x|trans|trans_choice|gettext|t|\$t|lang)\s*\(\s*$")
+_TRANSLATED = lazy_compile(
+    r"\s*(?:__|_|_x|trans|trans_choice|gettext|t|\$t|lang)\s*\(\s*$"
+    r"|\s*(?:t|i18n|translate|__|_)\s+$"  # a Handlebars helper: "{{t "…"}}", "{{i18n "…"}}"
+)
 
 
 # A view helper in an output tag that prints its first string as the page's text: Rails's
