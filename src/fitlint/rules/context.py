@@ -1062,6 +1062,15 @@ def reported(ctx: MatchContext) -> bool:
             continue  # "readers can claim a free bottle": claim as in take, not as in say
         if index == ctx.sentence.start and _lemma_at(ctx, index + 1) in ("me", "us"):
             continue  # "Ask me about my 30 Day Waist Snatch Challenge": an offer, not a report
+        if (
+            index > ctx.sentence.start
+            and _lemma_at(ctx, index - 1) == "be"
+            and index + 1 < ctx.sentence.end
+            and doc[index + 1].lower_ == "to"
+        ):
+            continue  # "bromelain, which is said to dissolve belly fat": the writer's hedge, no speaker
+        if _aged_customer(ctx, index):
+            continue  # "Linda, 52, says her belly just melted away": a testimonial's caption
         subject = _lemmas(ctx, max(ctx.sentence.start, index - 3), index)
         if index - ctx.sentence.start <= 8:
             subject += _lemmas(
@@ -1093,6 +1102,23 @@ def reported(ctx: MatchContext) -> bool:
             continue  # "Expect your belt to move a notch …": the writer's forecast, told to you
         return True
     return _reporting_frame(ctx.before, words)
+
+
+def _aged_customer(ctx: MatchContext, index: int) -> bool:
+    """Is the speaker of the report at ``index`` named with an age, as testimonials are ("Linda,
+    52, says …", "Mark (41) told us …")?"""
+    doc = ctx.sentence.doc
+    at = index - 1
+    if at >= ctx.sentence.start and doc[at].text in (",", ")"):
+        at -= 1
+    if at < ctx.sentence.start or not doc[at].like_num or not doc[at].text.isdigit():
+        return False
+    if not 16 <= int(doc[at].text) <= 99:
+        return False
+    at -= 1
+    if at >= ctx.sentence.start and doc[at].text in (",", "("):
+        at -= 1
+    return at >= ctx.sentence.start and doc[at].text[:1].isupper() and doc[at].is_alpha
 
 
 # Verbs by which an authority vouches for a claim; "claim", "believe" or "think" keep it at a
