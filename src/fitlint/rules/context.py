@@ -1101,6 +1101,8 @@ def reported(ctx: MatchContext) -> bool:
         ):
             continue  # "Expect your belt to move a notch …": the writer's forecast, told to you
         return True
+    if _lemma_at(ctx, ctx.sentence.start) in ("but", "however", "yet"):
+        return False  # "Nutritionists say … But our tea acts directly on the belly": the reply
     return _reporting_frame(ctx.before, words)
 
 
@@ -2600,6 +2602,11 @@ def whole_body(ctx: MatchContext) -> bool:
     for before, after in zip(matched_lemmas, matched_lemmas[1:]):
         if before in words.area and any(after in means for means in words.targeted):
             return False  # "weight-loss chest workouts": a workout named for the area
+    if any(
+        lemma in words.product and lemma not in words.exercise and lemma not in words.area
+        for lemma in matched_lemmas
+    ):
+        return False  # "our tea acts direct in the abdominal region": the product is the means
     for index in range(clause.start, clause.end):
         lemma = lemmas[index - clause.start]
         # A means is a thing or an activity, never a verb in the past: "my muscles got toned".
@@ -2643,6 +2650,10 @@ def whole_body(ctx: MatchContext) -> bool:
                 _lemmas(ctx, index + 1, min(clause.end, index + 4))
             ):
                 continue  # "three times more belly fat than with diet alone": the baseline
+            if before and before[-1] in ("than", "like") and index > ctx.last:
+                continue  # "burns belly fat 3x faster than running": the baseline, not the means
+            if lemma == "sleep" and before and before[-1] in _WHEN_WORDS:
+                continue  # "stick it on your navel before sleeping": a time, not a means
             denied_means = _lemmas(ctx, max(clause.start, index - 4), index)
             if any(
                 b in ("without", "no", "skip", "instead", "while", "as", "despite", "whatever")
@@ -2665,6 +2676,10 @@ def whole_body(ctx: MatchContext) -> bool:
         if after[:1] and after[0] in ("when", "if", "once", "by", "through", "because"):
             return words.whole_body.find(after) >= 0
     return named or words.whole_body.find_phrase(lemmas)
+
+
+# Words that make "sleep" a time of day rather than a habit: "before sleeping", "while you sleep".
+_WHEN_WORDS = frozenset({"before", "after", "while", "during", "until", "at", "you", "we", "they"})
 
 
 def _edibles_credited(ctx: MatchContext, clause: _Clause) -> bool:
