@@ -108,13 +108,21 @@ def test_a_feed_cut_short_is_linted_up_to_the_break_with_a_warning():
     warning = [d for d in found if d.code == "FL001"]
     assert [d.severity.label for d in warning] == ["warning"]
     assert warning[0].message == (
-        "File only partly linted: the feed stops being well-formed XML here (mismatched tag);"
-        " what follows was not read."
+        "File only partly linted: the feed is not well-formed XML past this point (mismatched"
+        " tag); nothing from here on was read."
     )
-    closing = text.index("</description>")  # the tag that does not match <b>
-    assert closing <= warning[0].start < closing + len("</description>")
+    # The description the break cut short is not read either: the warning stands at its start.
+    assert warning[0].start == text.index("<description>")
     assert "Lose 10 pounds in 3 days" in [d.text for d in found]
     assert not any("love handles" in d.text for d in found)
+
+
+def test_a_feed_broken_before_its_first_post_is_reported_not_passed():
+    # An unescaped "&" in the channel's link: nothing readable comes before the break.
+    text = "<rss><channel><link>https://x.org/?a=1&b=2</link><title>Burn belly fat fast</title>\n"
+    found = Linter(Config()).lint_text(text, "feed.xml")
+    assert [d.code for d in found] == ["FL001"]
+    assert text.index("&") <= found[0].start <= text.index("</link>")  # where expat stopped
 
 
 def test_a_well_formed_feed_has_no_partial_read_warning():

@@ -1315,6 +1315,8 @@ def test_the_text_a_rails_view_helper_prints_is_copy_and_its_path_is_not(linter)
             "<template><h1>{{ $t('Burn belly fat with these 5 moves') }}</h1></template>\n",
         ),
         ("hero.hbs", '<h1>{{t "Burn belly fat with these 5 moves"}}</h1>\n'),
+        ("short.blade.php", "<h2>@lang('Burn belly fat fast')</h2>\n"),
+        ("short.twig", '<h2>{% trans "Burn belly fat fast" %}</h2>\n'),
     ],
     ids=[
         "laravel-__",
@@ -1324,6 +1326,8 @@ def test_the_text_a_rails_view_helper_prints_is_copy_and_its_path_is_not(linter)
         "twig-trans",
         "vue-i18n",
         "handlebars-t",
+        "blade-lang-heading",
+        "twig-trans-heading",
     ],
 )
 def test_text_handed_to_a_translation_call_is_copy(linter, name, text):

@@ -2,7 +2,7 @@
 
 In order: a claim in a front-matter excerpt and its copy in the body point at each other; a name
 a timetable repeats is reported once; per-file ignores and suppression comments drop findings;
-each claim unit keeps one complete rewrite; suppressions that suppressed nothing are reported if
+each claim unit keeps one complete rewrite; no edit cuts through template or script code; suppressions that suppressed nothing are reported if
 asked; the findings are sorted. Plain functions of a document and its findings, run in whichever
 process linted the file and again after cross-file checks add findings.
 """
@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from fitlint.codeguard import keep_code_whole
 from fitlint.config import Config
 from fitlint.diagnostics import Diagnostic, Related, Severity
 from fitlint.document import Document
@@ -49,6 +50,7 @@ class PostProcess:
         diagnostics = self._filter_per_file(document.path, diagnostics)
         diagnostics, unused = apply_suppressions(document, diagnostics)
         diagnostics = settle_rewrites(diagnostics, self.ruleset)  # one complete fix per claim unit
+        diagnostics = keep_code_whole(document.text, diagnostics)  # no edit cuts through code
         if self.report_unused_suppressions:
             for suppression in unused:
                 codes = ", ".join(sorted(suppression.codes)) or "all rules"

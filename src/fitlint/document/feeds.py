@@ -87,11 +87,14 @@ def _elements(data: bytes) -> tuple[list[_Element], dict[int, str], _Broken | No
     collected: list[str] = []  # the text of a post type or a meta key, while it is read
     meta_key = ""
 
+    rooted = False  # a feed's root element was opened
+
     def start(name: str, _attrs: dict) -> None:
-        nonlocal entries, entry
+        nonlocal entries, entry, rooted
         local = _local(name)
         if not stack and local not in _ROOTS:
             raise _NotAFeed
+        rooted = True
         element = None
         if local in _ENTRIES:
             outer.append(entry)
@@ -138,8 +141,8 @@ def _elements(data: bytes) -> tuple[list[_Element], dict[int, str], _Broken | No
     except _NotAFeed:
         return None
     except expat.ExpatError as exc:
-        if not found:
-            return None  # nothing readable before the error: not taken for a feed
+        if not rooted:
+            return None  # broken before any element: not taken for a feed
         at = max(0, min(parser.ErrorByteIndex, len(data)))
         while 0 < at < len(data) and 0x80 <= data[at] < 0xC0:
             at -= 1  # a character's first byte
@@ -177,10 +180,13 @@ def parse_feed(
     chars = _char_offsets(data, offsets + ([broken.at] if broken else []))
     unread = None
     if broken is not None:
+        # An element still open at the break (a title cut short) is not read either: the
+        # warning stands where the unread text begins.
+        cut = min([e.start for e in elements if e.end < 0 and e.start >= 0] + [broken.at])
         unread = (
-            chars[broken.at],
-            f"the feed stops being well-formed XML here ({broken.reason}); what follows was"
-            " not read",
+            chars[cut],
+            f"the feed is not well-formed XML past this point ({broken.reason}); nothing from"
+            " here on was read",
         )
     masked = [ch if ch in "\r\n" else " " for ch in text]
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}  # an item's spans, read together

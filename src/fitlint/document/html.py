@@ -17,6 +17,8 @@ so a link to a study cites the sentence around it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import bisect
 import html
 import re
@@ -263,7 +265,7 @@ class _Reader(HTMLParser):
         self.base = base  # offset of the fed text in the source
         self.line_starts = line_starts  # the document's lines (CRLF, CR or LF)
         # The parser counts LF only; with a lone CR about, its lines are not the document's.
-        self.pos_starts = _lf_starts(source) if "\r" in source else line_starts
+        self.pos_starts = _lf_table(source) or line_starts
         self.first_line = bisect.bisect_right(self.pos_starts, base) - 1
         self.section = section
         self.page = page
@@ -669,6 +671,13 @@ def _headline_role(attrs) -> str:
                 ):
                     return "tagline"
     return ""
+
+
+@lru_cache(maxsize=2)
+def _lf_table(source: str) -> tuple[int, ...] | None:
+    """The parser's line starts (LF only) when the text has a CR, else None; computed once per
+    text, since a feed reads each of its posts as a part of the same masked text."""
+    return tuple(_lf_starts(source)) if "\r" in source else None
 
 
 def _lf_starts(text: str) -> list[int]:

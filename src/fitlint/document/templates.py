@@ -259,9 +259,18 @@ _TEXT_HELPER = lazy_compile(
 )
 
 
+# A directive or tag that prints its translated text where it stands: Blade's "@lang('…')",
+# Django's and Twig's "{% trans "…" %}".
+_PRINTING_DIRECTIVE = lazy_compile(r"@(?:lang|choice)\s*\(\s*|\{%-?\s*(?:trans|translate)\s+")
+
+
 def _printed(text: str, region: Region, quote_at: int) -> bool:
     """Is the string at ``quote_at`` printed where it stands: first in an output tag (``<?=``,
     ``<%=``, ``{{ }}``), the text a view helper there prints, or after a printing call?"""
+    if region.kind in ("blade", "tag") and _PRINTING_DIRECTIVE.fullmatch(
+        text, region.start, quote_at
+    ):
+        return True
     for opener in ("<?=", "<%=", "{{", "{!!"):
         if text.startswith(opener, region.start):
             lead = text[region.start + len(opener) : quote_at]
@@ -287,7 +296,9 @@ def markup_strings(text: str, regions: Iterable[Region]) -> list[tuple[int, int]
         if region.kind == "schema":
             spans.extend(_schema_markup(text, region))
             continue
-        if region.kind not in ("php", "erb", "echo"):
+        if region.kind not in ("php", "erb", "echo") and not (
+            region.kind in ("blade", "tag") and _PRINTING_DIRECTIVE.match(text, region.start)
+        ):
             continue
         for kind, start, end in _code_pieces(text, region, heredocs=True):
             if kind == "heredoc":
