@@ -73,3 +73,11 @@ def test_fix_leaves_a_jsx_file_whole(cli, tmp_path):
     (tmp_path / ".fitlint.yaml").write_text("formats: {jsx: jsx}\n", encoding="utf-8")
     cli("check", "A.jsx", "--fix", "--no-cache", cwd=tmp_path)
     assert target.read_text(encoding="utf-8") == text
+
+
+def test_a_rewrite_that_would_drop_a_placeholder_is_not_applied():
+    text = "<h2><?php printf(__('Lose %s pounds in a week', 'x'), 10); ?></h2>\n"
+    found = Linter(Config(formats={"php": "html"})).lint_text(text, "ph.php")
+    rewrites = [s for d in found for s in d.suggestions if "placeholder" in s.text]
+    assert rewrites and all(s.fix is FixSafety.NONE and not s.edits for s in rewrites)
+    assert not any(s.edits for d in found for s in d.suggestions)

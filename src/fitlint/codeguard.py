@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from fitlint.diagnostics import Diagnostic, FixSafety, Suggestion
+from fitlint.diagnostics import Diagnostic, Edit, FixSafety, Suggestion
 from fitlint.lazyregex import lazy_compile
 
 # Longest first: "{!!" before "{", "<![CDATA[" before "<!".
@@ -74,12 +74,25 @@ def _cuts_element(removed: str) -> bool:
     return any(depth.values())
 
 
+# A placeholder a translation or format string fills at run time: "%s", "%1$d", "{name}",
+# Laravel's ":name". A rewrite that drops one breaks the call that fills it.
+_PLACEHOLDER = lazy_compile(r"%(?:\d+\$)?[sdif]\b|\{\w+\}|(?<![\w:]):[A-Za-z_]\w*")
+
+
+def breaks_edit(text: str, edit: Edit) -> bool:
+    """Would applying ``edit`` cut code, or drop a placeholder the replaced words held?"""
+    removed = text[edit.start : edit.end]
+    if cuts_code(removed):
+        return True
+    return any(p not in edit.new_text for p in _PLACEHOLDER.findall(removed))
+
+
 def keep_code_whole(text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Each suggestion whose edits would cut code keeps its words but loses its edits."""
     out = []
     for d in diagnostics:
         if not any(s.edits for s in d.suggestions) or not any(
-            cuts_code(text[e.start : e.end]) for s in d.suggestions for e in s.edits
+            breaks_edit(text, e) for s in d.suggestions for e in s.edits
         ):
             out.append(d)
             continue
@@ -88,7 +101,12 @@ def keep_code_whole(text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic
 
 
 def _shown_only(text: str, suggestion: Suggestion) -> Suggestion:
-    if not any(cuts_code(text[e.start : e.end]) for e in suggestion.edits):
+    broken = [e for e in suggestion.edits if breaks_edit(text, e)]
+    if not broken:
         return suggestion
-    note = " (no automatic fix: the edit would cut through markup or code)"
+    if any(cuts_code(text[e.start : e.end]) for e in broken):
+        why = "the edit would cut through markup or code"
+    else:
+        why = "the edit would drop a placeholder the code fills in"
+    note = f" (no automatic fix: {why})"
     return Suggestion(suggestion.text.rstrip(".") + note, suggestion.evidence, FixSafety.NONE, ())
