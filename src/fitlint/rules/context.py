@@ -1647,6 +1647,8 @@ def targeting(ctx: MatchContext) -> bool:
         return True  # a customer's words quoted on a page credit what the page sells
     if _benefit_line(ctx):
         return True  # "Reduces back fat and arm fat": the page's product is the subject
+    if _sold_as_made_to(ctx):
+        return True  # "Clinically proven to reduce visceral belly fat": a product's claim
     opening = _lemmas(ctx, ctx.sentence.start, min(ctx.sentence.end, ctx.sentence.start + 2))
     if opening[:1] in (["do"], ["try"], ["perform"], ["repeat"]) and opening[1:2] in (
         ["these"],
@@ -1710,6 +1712,34 @@ def _benefit_line(ctx: MatchContext) -> bool:
         and lower.startswith(lemma[:-1] if lemma.endswith("e") else lemma)
         and (lemma in ctx.words.fat_verb or lemma in _REDUCING_VERBS)
     )
+
+
+def _sold_as_made_to(ctx: MatchContext) -> bool:
+    """Does the sentence open by saying what something was made or proven to do, its subject
+    left out as on a product page ("Clinically proven to reduce belly fat by 23%", "Formulated
+    to target thigh fat")?"""
+    opening = _lemmas(ctx, ctx.sentence.start, min(ctx.first, ctx.sentence.start + 4))
+    opening = [lemma for lemma in opening if lemma.isalpha()]
+    for lead in _MADE_TO:
+        if opening[: len(lead)] == list(lead):
+            return True
+    return False
+
+
+_MADE_TO = (
+    ("clinically", "prove", "to"),
+    ("clinically", "proven", "to"),
+    ("scientifically", "prove", "to"),
+    ("scientifically", "proven", "to"),
+    ("prove", "to"),
+    ("proven", "to"),
+    ("formulate", "to"),
+    ("formulated", "to"),
+    ("design", "to"),
+    ("designed", "to"),
+    ("engineer", "to"),
+    ("engineered", "to"),
+)
 
 
 # Verbs a benefit line sells a loss with, beside the fat verbs ("Reduces …", "Eliminates …").
