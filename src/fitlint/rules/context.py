@@ -352,7 +352,9 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
             boundaries.append(index)
             subordinate = lemma in _SUBORDINATORS
         elif tight and (
-            lemma in ("and", "or", "so", "then") or (lemma == "," and _opens_clause(ctx, index + 1))
+            lemma in ("and", "or", "so", "then")
+            or (lemma == "," and _opens_clause(ctx, index + 1))
+            or (lemma == "(" and _encloses_match(ctx, index))
         ):
             boundaries.append(index)
     start, end = low, high
@@ -363,6 +365,15 @@ def clause_of(ctx: MatchContext, tight: bool = False) -> _Clause:
             end = index
             break
     return _Clause(start, end)
+
+
+def _encloses_match(ctx: MatchContext, index: int) -> bool:
+    """Does the bracket opening at ``index`` stay open up to the match ("no jumping (melt that
+    pouch FAST!)"), so that what stands before it does not govern the match? "No pill will
+    (ever) melt …" closes its bracket first."""
+    if index >= ctx.first:
+        return False
+    return all(_lemma_at(ctx, i) != ")" for i in range(index + 1, ctx.first))
 
 
 _CLAUSE_OPENERS = frozenset(
@@ -2653,6 +2664,12 @@ def whole_body(ctx: MatchContext) -> bool:
             before = _lemmas(ctx, max(clause.start, index - 2), index)
             if lemma == "overall" and index > clause.start and doc[index - 1].lower_ in _RANKS:
                 continue  # "Best Overall for Belly Fat": a ranking, not whole-body fat loss
+            if (
+                lemma in ("walk", "run")
+                and index + 1 < clause.end
+                and lemmas[index + 1 - clause.start] in ("into", "out", "onto")
+            ):
+                continue  # "walk into February feeling lighter": a way of speaking, not a means
             if before and (before[-1] in words.area or before[-1] in _MUSCLE_AREAS):
                 return False  # "core intervals", "belly cardio": whole-body means aimed at an area
             if index + 1 < clause.end and lemmas[index + 1 - clause.start] in words.area:
