@@ -2552,7 +2552,26 @@ def caution(ctx: MatchContext) -> bool:
     A risk denied is a selling point, not a warning: "no diet, no exercise, no side effects",
     "no jitters, no crash", "risk-free"."""
     lemmas = _lemmas(ctx, ctx.sentence.start, ctx.sentence.end)
-    return any(not _risk_denied(lemmas, at) for at in ctx.words.caution.positions(lemmas))
+    amount = _states_weight_amount(lemmas)
+    return any(
+        not _risk_denied(lemmas, at) and not (amount and lemmas[at] in _WATER_WORDS)
+        for at in ctx.words.caution.positions(lemmas)
+    )
+
+
+# A water-weight caveat beside a stated amount still promises the amount: "5-10 lbs gone, mostly
+# water", "lose up to 10 pounds in the first week, both body fat and water weight".
+_WATER_WORDS = frozenset({"water", "water-weight", "mostly"})
+_WEIGHT_UNITS = frozenset(
+    {"lb", "lbs", "pound", "pounds", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "stone"}
+)
+
+
+def _states_weight_amount(lemmas: list[str]) -> bool:
+    return any(
+        any(char.isdigit() for char in lemma) and after in _WEIGHT_UNITS
+        for lemma, after in zip(lemmas, lemmas[1:])
+    )
 
 
 _RISK_DENIALS = frozenset({"no", "zero", "without", "nor", "minimal"})
