@@ -17,13 +17,12 @@ so a link to a study cites the sentence around it.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import bisect
 import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import NamedTuple
 
