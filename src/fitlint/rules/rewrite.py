@@ -161,7 +161,7 @@ def plan_rewrite(
     if template is None or shape == "title" and vocab.product.search(text):
         return None  # a title that names a product is renamed by its maker, not by a template
     captured = [v for k, v in (captures or {}).items() if k in ("fat-area", "fat-deposit")]
-    area = units.area_of(text, captured, vocab)
+    area = units.area_of(text, captured, vocab, (start, end))
     if not area and "{muscle" in (template.text or template.verb or template.noun or ""):
         # No one body part a rewrite can name (face, cellulite, "problem areas", or several): a
         # statement may still take the rule's subject-free product rewrite; a title, an

@@ -495,10 +495,20 @@ def means_start(text: str, after: int, vocab: Vocabulary) -> int | None:
     return None
 
 
-def area_of(text: str, captured: Iterable[str], vocab: Vocabulary) -> RewriteArea | None | bool:
+def area_of(
+    text: str,
+    captured: Iterable[str],
+    vocab: Vocabulary,
+    match: tuple[int, int] | None = None,
+) -> RewriteArea | None | bool:
     """The one body-part group the claim names: from the words the match captured, else from the
-    unit. None when it names none a rewrite knows; False when it names several."""
+    unit. None when it names none a rewrite knows; False when it names several, the match's own
+    words included ("Tummy, Arms & Thighs Sculpted": a capture holds only the last of a list)."""
     in_unit = _areas_in(text, vocab)
+    if match is not None:
+        named = {area.name for s, e, area in in_unit if match[0] <= s and e <= match[1]}
+        if len(named) > 1:
+            return False
     lowered = text.lower()
     for value in captured:
         # The unit's own words around the captured ones: "the inner thighs" when "thighs" matched.
