@@ -599,9 +599,12 @@ def joined_to_claims(
             (gap, first, last)
             for gap, first, last in near
             if gap <= within
-            and not any(
-                doc[i].lower_ in breaks or doc[i].text in _BRACKETS
-                for i in range(min(hit.last, last) + 1, max(hit.first, first))
+            and (
+                not any(
+                    doc[i].lower_ in breaks or doc[i].text in _BRACKETS
+                    for i in range(min(hit.last, last) + 1, max(hit.first, first))
+                )
+                or _dash_tail(doc, last, hit)
             )
         ]
         if not near:
@@ -614,6 +617,32 @@ def joined_to_claims(
         if kept is None or span[1] - span[0] > kept.last - kept.first:
             joined[(first, last)] = Found(span[0], span[1], hit.captures, hit.values)
     return list(joined.values())
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _dash_tail(doc: Any, claim_last: int, hit: Found) -> bool:
+    """Is the match a tail set off by a dash after the claim, ending its sentence ("Say goodbye
+    to the muffin top – in only 21 days!", "… – already after the first week of wear")? A
+    slogan's tail belongs to the claim before it; a tail with a subject of its own ("… – in 21
+    days you will feel …") is a clause of its own."""
+    between = [doc[i] for i in range(claim_last + 1, hit.first)]
+    if not between or any(
+        not (t.is_punct or t.is_space or t.lower_ in _TAIL_LEADS) for t in between
+    ):
+        return False
+    if not any(t.text in _DASHES for t in between):
+        return False
+    end = doc[hit.last].sent.end
+    return not any(t.lower_ in _TAIL_SUBJECTS for t in doc[hit.last + 1 : end])
+
+
+_TAIL_LEADS = frozenset({"already", "just", "only", "even"})
+# Words that give a dash's tail a clause of its own: a subject or a modal.
+_TAIL_SUBJECTS = frozenset(
+    {"i", "you", "we", "they", "it", "she", "he", "will", "'ll", "’ll", "can", "would", "should"}
+)
 
 
 _BRACKETS = frozenset("()[]")
