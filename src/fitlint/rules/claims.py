@@ -510,6 +510,15 @@ _OWN_ADVISER = lazy_compile(
     r"trainer|coach|physio\w*|consultant|surgeon|pharmacist|professor|nurse|midwife|\w*ologist)\b(?!s)",
     re.IGNORECASE,
 )
+# A site's sourcing policy, not a claim: "We depend on peer-reviewed studies and research by
+# medical institutions", "Our writers rely on academic research", "our editorial standards".
+_SOURCING_POLICY = lazy_compile(
+    r"(?:^\W*(?:(?:at|here|for)\b[^,]{0,40},\s*)?(?:we|our\s+(?:\w+\s+)?(?:team|writers?|editors?|experts?|authors?|content|articles?|"
+    r"reviewers?))\s+(?:\w+\s+){0,6}?(?:rely|relies|depend|depends|draw|draws|insist)\s+(?:only\s+|"
+    r"solely\s+|exclusively\s+)?(?:on|upon|from)|sourcing\s+(?:criteria|guidelines|standards|"
+    r"policy|policies)\b|\beditorial\s+(?:process|policy|policies|standards|guidelines)\b)",
+    re.IGNORECASE,
+)
 # An appeal asked about, not made: "Do dermatologists agree that …?", "Does science show …?",
 # "asked whether science says …", "Science says very little about detox teas".
 _APPEAL_ASKED = lazy_compile(
@@ -1012,6 +1021,8 @@ class ClaimMatcher:
             return  # "Here's what the trials show": the article announces what it cites
         if self.claim == "appeal" and _OWN_ADVISER.search(text) and not _RESEARCH_WORD.search(text):
             return  # "My doctor said even 5% would help": one person's adviser, not research
+        if self.claim in ("appeal", "venue") and _SOURCING_POLICY.search(text):
+            return  # "We depend on peer-reviewed studies …": how the site sources its pages
         if self.claim == "appeal" and _APPEAL_ASKED.search(text):
             return  # "Does science show that cold showers boost your metabolism?"
         if self.claim == "appeal" and _NO_EVIDENCE.search(text):
