@@ -529,6 +529,8 @@ def negated(ctx: MatchContext) -> bool:
         return True
     if ctx.block_kind == "list_item" and _negative_heading(ctx.heading):
         return True
+    if _negative_lead_in(ctx):
+        return True  # "What they will not do: melt a double chin in two weeks."
     words = ctx.words
     if _unsold_denials(ctx):
         return True
@@ -706,6 +708,26 @@ _HEADING_NEGATION = lazy_compile(
     r"\b(?:won[’']?t|can[’']?t|doesn[’']?t|don[’']?t|isn[’']?t|aren[’']?t|not|never|fail)\b"
 )
 _ADVICE_OPENING = lazy_compile(r"^\W*(?:never|don[’']?t|do not|stop|avoid|no)\b")
+
+
+def _negative_lead_in(ctx: MatchContext) -> bool:
+    """Does a lead-in that says what something does not do introduce the claim after a colon in
+    its own sentence ("What it won't do: melt a double chin in two weeks")? Advice ("Never
+    promise this: …") is not such a lead-in."""
+    doc = ctx.sentence.doc
+    before = doc_text(doc)[ctx.sentence.start_char : doc[ctx.first].idx]
+    colon = before.rfind(":")
+    if colon < 0 or len(before[colon + 1 :].split()) > 3:
+        return False
+    return _NOT_DO_LEAD.search(before[:colon]) is not None
+
+
+# A lead-in naming what something does not do: "What it won't do", "what they will not promise".
+# ("Diets don't work: this tea melts belly fat" denies something else and sells the claim.)
+_NOT_DO_LEAD = lazy_compile(
+    r"(?i)\b(?:won[’']?t|will\s+not|can[’']?t|cannot|doesn[’']?t|does\s+not|don[’']?t|do\s+not|"
+    r"never)\s+(?:do|promise|claim|offer)\W*$"
+)
 
 
 def _negative_heading(heading: str) -> bool:
@@ -2612,6 +2634,14 @@ def _area_name(ctx: MatchContext, matched_lemmas: list[str]) -> bool:
 _SLIMMING_VERBS = frozenset({"trim", "slim", "shrink", "whittle", "shred", "melt", "cinch", "tuck"})
 
 
+def _lost_last(ctx: MatchContext) -> bool:
+    """Is the area named as where fat goes last ("lose fat from the legs last", "my hips last")?
+    That is the order whole-body loss takes; nobody sells an area as the last to slim."""
+    doc = ctx.sentence.doc
+    after = [t.lower_ for t in doc[ctx.last + 1 : min(ctx.sentence.end, ctx.last + 3)]]
+    return after[:1] == ["last"] or after[:2] == ["the", "last"]
+
+
 def whole_body(ctx: MatchContext) -> bool:
     """The clause credits whole-body means (walking, a calorie deficit, sleep, more protein) and
     no targeted one: "walking can slim your waist" is not a spot-reduction promise. "Without
@@ -2621,6 +2651,8 @@ def whole_body(ctx: MatchContext) -> bool:
     clause = clause_of(ctx)
     if _made_easier(ctx, clause):
         return True
+    if _lost_last(ctx):
+        return True  # "Most women lose fat from the legs last": the order fat leaves in
     matched = set(range(ctx.first, ctx.last + 1))
     named = False
     lemmas = _lemmas(ctx, clause.start, clause.end)
