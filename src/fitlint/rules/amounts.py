@@ -104,6 +104,10 @@ _AMOUNT = lazy_compile(
     rf"\s+(?:(?:down\s+)?to|→|->)\s+(?P<end_st>\d{{1,2}})\s*(?:st|stone)\b(?:\s*(?P<end_lb>\d{{1,2}})(?:\s*(?:lbs?|pounds?)\b)?)?"
     rf"|\b(?:{_LOSS}[ \t]+)?from\s+(?P<start_weight>\d+(?:[.,]\d+)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilograms?|kilos?|stones?)?"
     rf"\s*(?:(?:down\s+)?to|→|->|–>)\s*(?P<end_weight>\d+(?:[.,]\d+)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilograms?|kilos?|stones?|inch(?:es)?\b|cm\b))?"
+    # A results list's arrow with no "from": "Marcus: 245 → 219 in eight weeks", "92kg -> 81kg".
+    rf"|(?<![\w.,])(?P<start_weight>\d{{2,3}}(?:[.,]\d)?)\s*(?P<start_unit>lbs?\b|pounds?|kgs?\b|kilos?)?"
+    rf"\s*(?:→|->|–>|⟶)\s*(?P<end_weight>\d{{2,3}}(?:[.,]\d)?)(?:\s*(?P<end_unit>lbs?\b|pounds?|kgs?\b|kilos?))?"
+    r"(?![.,]?\d|\s*(?:bpm|%|reps?\b|mins?\b|minutes?|sec|k?cal|steps|mmhg|mg\b|g\b|/|cm\b|inch|in\b|\"))"
     # A waist measurement: "from a 34 to a 29 waist", "from a 34-inch to a 29-inch waist".
     rf"|\bfrom\s+(?:an?\s+)?(?P<start_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch|in\.?|[\"”]))?"
     rf"\s+(?:(?:down\s+)?to|→|->)\s+(?:an?\s+)?(?P<end_waist>\d{{2}}(?:[.,]5)?)(?:\s*-?\s*(?:inch(?:es)?|in\.?|[\"”]))?\s*(?:inch\s+)?waist(?:line)?\b",

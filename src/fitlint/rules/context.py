@@ -1557,6 +1557,10 @@ def hypothetical(ctx: MatchContext) -> bool:
         if lemma in words.hypothesis:
             if index > ctx.sentence.start and _lemma_at(ctx, index - 1) == "what":
                 return False  # "What if you could shrink your waist while you sleep?": a hook
+            if index - 1 > ctx.sentence.start and _lemma_at(ctx, index - 1) == "even":
+                # "It works even if you still have pizza": a concession after the claim it
+                # asserts ("Even if crunches burned belly fat, …" opens a counterfactual).
+                return False
             following = _lemmas(ctx, index + 1, min(ctx.first, index + 5))
             if any(lemma in words.desire for lemma in following):
                 return _answered_by_whole_body(ctx)
