@@ -781,8 +781,11 @@ def question(ctx: MatchContext) -> bool:
     text = ctx.sentence.text.rstrip(" \"'”’)*_")
     if not text.endswith("?"):
         return False
-    if _AFFIRMED.match(ctx.answer):
-        return False  # "Will it burn belly fat without diet? Yes!": the page answers its question
+    if _AFFIRMED.match(ctx.answer) and _asks_of_product(ctx):
+        # "Will it burn belly fat without diet? Yes!": the page answers for what it sells. A
+        # reader's question ("Can I lose belly fat in a week?") stays a question; its answer
+        # makes its own claim.
+        return False
     if _REFUSED.match(ctx.answer):
         return True  # "Lose weight fast? We can't promise that.": asked only to be turned down
     # The question is the clause that holds the match: "Sit-ups build the core, but how many
@@ -817,6 +820,17 @@ def question(ctx: MatchContext) -> bool:
 
 
 _ASKS_ABOUT = frozenset({"what", "which", "who", "where", "when", "how"})
+
+
+def _asks_of_product(ctx: MatchContext) -> bool:
+    """Does the question ask what a thing does ("Will it burn belly fat …?", "Does this tea
+    melt …?"), not what the reader can do ("Can I lose belly fat in a week?")?"""
+    opening = [
+        _lemma(ctx, t) for t in ctx.sentence if not (t.is_punct or t.is_space or t.text in "#>*_-")
+    ][:3]
+    if opening[:1] in (["q"], ["faq"], ["question"]):
+        opening = opening[1:]
+    return len(opening) > 1 and opening[1] in ("it", "this", "these", "they", "the")
 
 
 def _capitalised_name(ctx: MatchContext) -> bool:
