@@ -234,11 +234,36 @@ def _build() -> Language:
         def _factory(nlp: Language, name: str) -> Any:
             return _LowercaseLookupLemmatizer(table)
 
+    if not Language.has_factory("fitlint_abbreviations"):
+
+        @Language.factory("fitlint_abbreviations")
+        def _abbreviations(nlp: Language, name: str) -> Any:
+            return _keep_abbreviations
+
     nlp = spacy.blank("en")
     _split_citation_markers(nlp)
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fitlint_abbreviations")
     nlp.add_pipe("fitlint_lemmatizer")
     return nlp
+
+
+def _keep_abbreviations(doc: Doc) -> Doc:
+    """Undo the sentencizer's splits after an abbreviation or an initial ("Ramirez-Campillo et
+    al. 2022", "J. Smith"), as the pre-filter's splitter does: the citation stays in its
+    sentence."""
+    from fitlint.document.sentences import ABBREVIATIONS
+
+    for token in doc[1:-1]:
+        if token.text != "." or not doc[token.i + 1].is_sent_start:
+            continue
+        before = doc[token.i - 1]
+        word = before.lower_.rstrip(".")
+        if before.idx + len(before) == token.idx and (
+            word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+        ):
+            doc[token.i + 1].is_sent_start = False
+    return doc
 
 
 # Citation markers glued to a word ("reduce[1]", "fat(2)", "fat¹") would otherwise make one token

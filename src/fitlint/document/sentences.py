@@ -15,7 +15,7 @@ from fitlint.lazyregex import lazy_compile
 # match would fail once per mark, each time after scanning the rest of the run.
 _BOUNDARY = lazy_compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+\S)")
 _NEXT_CHARACTER = lazy_compile(r"\s*(\S)")
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     "e.g i.e etc vs al dr mr mrs ms prof fig no approx est min max cf ca st jr sr inc ltd co mt".split()
 )
 
@@ -29,7 +29,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if match.group().startswith("."):
             word = text[max(0, match.start() - 12) : match.start()].rsplit(None, 1)
             last = word[-1].lower().rstrip(".") if word else ""
-            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue  # "e.g. ", "et al. ", "J. Smith"
             following = _NEXT_CHARACTER.match(text, end)  # the boundary's lookahead promises one
             if following is not None and following.group(1).islower():
