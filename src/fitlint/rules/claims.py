@@ -1260,6 +1260,8 @@ _TABLE_TOPIC = lazy_compile(
     re.IGNORECASE,
 )
 _MEASURED_CELL = lazy_compile(r"%|[a-z×]", re.IGNORECASE)
+_ENERGY_UNIT = lazy_compile(r"\b(?:k?cal|kcals|calories|kj|kilojoules)\b", re.IGNORECASE)
+_BURNED = lazy_compile(r"\bburn(?:ed|t|s|ing)?\b|\bexpenditure\b", re.IGNORECASE)
 # A column of what a method did: "Calories burned (30 min)", "Fat lost", "% change". A column
 # named by a nutrient or a measure alone ("Fat", "Weight") is a label or a log.
 _OUTCOME_HEADER = lazy_compile(
@@ -1396,6 +1398,14 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
         outcome_columns = {
             blocks[i].cell.column for i in header_cells if _OUTCOME_HEADER.search(blocks[i].text)
         }
+        # A column headed by its unit under a heading that says what it measures ("Calories
+        # burned in 30 minutes" over "Activity | kcal"): its bare figures carry the unit.
+        unit_columns = (
+            {blocks[i].cell.column for i in header_cells if _ENERGY_UNIT.search(blocks[i].text)}
+            if _BURNED.search(header + " " + around)
+            else set()
+        )
+        outcome_columns |= unit_columns
         if not outcome_columns and len(set(_NUTRIENT.findall(header.lower()))) >= 2:
             continue  # "Calories | Protein | Carbs": a food's nutrition label, not a finding
         if not outcome_columns and _COMPOSITION_HEADER.search(header + " " + around):
@@ -1416,7 +1426,11 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             figures = [text for _, text in cells if _NUMERIC_CELL.match(text)]
             measured = any(_MEASURED_CELL.search(text) for text in figures)  # "35%", "400 kcal"
             under_outcome = any(
-                (column in outcome_columns and text in figures and _MEASURED_CELL.search(text))
+                (
+                    column in outcome_columns
+                    and text in figures
+                    and (_MEASURED_CELL.search(text) or column in unit_columns)
+                )
                 or (column in measure_columns and _LENGTH_CELL.match(text))
                 for column, text in cells
             )
