@@ -1260,6 +1260,12 @@ _TABLE_TOPIC = lazy_compile(
     re.IGNORECASE,
 )
 _MEASURED_CELL = lazy_compile(r"%|[a-z×]", re.IGNORECASE)
+# A cell that states an effect in figures: "Boosts your metabolism by 12%", "3x more fat burned".
+_EFFECT_CELL = lazy_compile(
+    r"\b(?:boost|increas|rais|reduc|lower|cut|burn|speed|accelerat|doubl|tripl|improv|block|curb)\w*"
+    r"\b[^|]{0,60}?\d+(?:[.,]\d+)?\s*(?:%|x\b|times\b|percent\b)",
+    re.IGNORECASE,
+)
 _ENERGY_UNIT = lazy_compile(r"\b(?:k?cal|kcals|calories|kj|kilojoules)\b", re.IGNORECASE)
 _BURNED = lazy_compile(r"\bburn(?:ed|t|s|ing)?\b|\bexpenditure\b", re.IGNORECASE)
 # A column of what a method did: "Calories burned (30 min)", "Fat lost", "% change". A column
@@ -1346,6 +1352,27 @@ _COMPOSITION_HEADER = lazy_compile(
 )
 
 
+def _outcome_label(label: str, around: str) -> bool:
+    """Does a row's first cell name an outcome ("Fat lost", "Calories burned", "Calories in 30
+    minutes")? Plain "Calories" on a recipe card is a nutrition label, and "Inch Loss Wrap" in a
+    price list is a product."""
+    if _PRESCRIBED_HEADER.search(label):
+        return False
+    if _ENERGY_UNIT.search(label):
+        return bool(_BURNED.search(label + " " + around) or _ACTIVITY_SPAN.search(label))
+    return _OUTCOME_HEADER.match(label.strip()) is not None or bool(
+        re.search(r"\b(?:burn(?:ed|t)|lost|loss|reduction|change)\s*$", label.strip(), re.I)
+    )
+
+
+# A stretch of activity a figure is measured over: "in 30 minutes", "per hour", "an hour".
+_ACTIVITY_SPAN = lazy_compile(
+    r"\b(?:in|per|an?|each)\s+(?:\d+\s*)?(?:min|mins|minutes?|hours?|hr|session|workout|class)\b",
+    re.IGNORECASE,
+)
+_PRICE = lazy_compile(r"[£$€₹₦]|\b(?:usd|gbp|eur|php|inr|ngn|zar|kes|rm)\s*\d", re.IGNORECASE)
+
+
 def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[int, int]]:
     """Source spans of data rows in tables of outcome figures (calories burned, % change, inches
     off the waist) that have no citation in the table, its heading or the paragraph around it.
@@ -1384,7 +1411,14 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             if _MEASURE_CHANGE_COLUMN.search(blocks[i].text)
             and _AGGREGATE.search(blocks[i].text + " " + around)
         }
-        if not measure_columns and not _TABLE_TOPIC.search(header + " " + around):
+        # A table may name its measures down its first column ("Calories in 30 minutes | 140 |
+        # 350"), its header naming what is compared.
+        row_labels = " ".join(
+            blocks[rows[row][0]].text for row in ordered if row not in heads and rows[row]
+        )
+        topical = bool(measure_columns) or _TABLE_TOPIC.search(header + " " + around) is not None
+        effects = any(_EFFECT_CELL.search(blocks[i].text) for row in ordered for i in rows[row][1:])
+        if not topical and not effects and not _TABLE_TOPIC.search(row_labels):
             continue
         cells_text = " ".join(blocks[i].text for row in ordered for i in rows[row])
         cited = (
@@ -1408,8 +1442,11 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
         outcome_columns |= unit_columns
         if not outcome_columns and len(set(_NUTRIENT.findall(header.lower()))) >= 2:
             continue  # "Calories | Protein | Carbs": a food's nutrition label, not a finding
-        if not outcome_columns and _COMPOSITION_HEADER.search(header + " " + around):
-            continue  # "Ingredient | Amount": what a product contains, a label, not a finding
+        # "Ingredient | Amount": what a product contains, a label, not a finding; only a cell
+        # that states an effect in figures ("Boosts your metabolism by 12%") makes a claim.
+        composition = not outcome_columns and bool(
+            _COMPOSITION_HEADER.search(header + " " + around)
+        )
         if (
             header_cells
             and _TIME_COLUMN.match(blocks[header_cells[0]].text)
@@ -1423,7 +1460,19 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             cells = [(blocks[i].cell.column, blocks[i].text.strip()) for i in rows[row]]
             if cells and _PRESCRIBED_ROW.search(cells[0][1]):
                 continue  # "Daily calorie target | 1,400 kcal": a plan, not a finding
+            if composition:
+                if any(_EFFECT_CELL.search(text) for _, text in cells):
+                    spans.append(_row_span(document, [blocks[i] for i in rows[row]]))
+                continue
             figures = [text for _, text in cells if _NUMERIC_CELL.match(text)]
+            # A row named by an outcome ("Calories burned | 600 to 800 | Up to 14,000").
+            labelled_outcome = bool(
+                cells
+                and len(cells) > 1
+                and _outcome_label(cells[0][1], header + " " + around)
+                and any(_NUMERIC_CELL.match(text) for _, text in cells[1:])
+                and not any(_PRICE.search(text) for _, text in cells)
+            )
             measured = any(_MEASURED_CELL.search(text) for text in figures)  # "35%", "400 kcal"
             under_outcome = any(
                 (
@@ -1440,7 +1489,7 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
                 and len(figures) * 2 >= len(cells)
                 and (len(figures) >= 2 or measured)
             )
-            if under_outcome or mostly_figures:
+            if labelled_outcome or (topical and (under_outcome or mostly_figures)):
                 spans.append(_row_span(document, [blocks[i] for i in rows[row]]))
     return sorted(set(spans))
 
