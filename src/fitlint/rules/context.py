@@ -2686,6 +2686,11 @@ def _area_name(ctx: MatchContext, matched_lemmas: list[str]) -> bool:
 _SLIMMING_VERBS = frozenset({"trim", "slim", "shrink", "whittle", "shred", "melt", "cinch", "tuck"})
 
 
+_VENUE_NOUNS = frozenset(
+    {"journal", "society", "association", "institute", "department", "school", "science", "expert"}
+)
+
+
 def _lost_last(ctx: MatchContext) -> bool:
     """Is the area named as where fat goes last ("lose fat from the legs last", "my hips last")?
     That is the order whole-body loss takes; nobody sells an area as the last to slim."""
@@ -2751,6 +2756,8 @@ def whole_body(ctx: MatchContext) -> bool:
         for lemma in matched_lemmas
     ):
         return False  # "our tea acts direct in the abdominal region": the product is the means
+    if _targeted_phrase(lemmas, words):
+        return False  # "chlorogenic acid reduced abdominal fat": a means named in two words
     for index in range(clause.start, clause.end):
         lemma = lemmas[index - clause.start]
         # A means is a thing or an activity, never a verb in the past: "my muscles got toned".
@@ -2779,6 +2786,8 @@ def whole_body(ctx: MatchContext) -> bool:
                 continue  # "hormonal belly", "stress belly": a name for the area, not a means
             if before and before[-1] == "blood":
                 continue  # "balances blood sugar": a level in the blood, not a way of eating
+            if index + 1 < clause.end and lemmas[index + 1 - clause.start] in _VENUE_NOUNS:
+                continue  # "a leading nutrition journal": where a study appeared, not a means
             if lemma == "calorie" and any(b in words.fat_verb for b in before):
                 continue  # "chewing burns calories and may reduce facial fat": an outcome, not a means
             aimed = _lemmas(ctx, max(clause.start, index - 4), index)
