@@ -290,6 +290,46 @@ DEV23_FLOORS = {
     "DUP_SECTION": (0.78, 0.95),
 }
 
+# fixtures/dev24: a twenty-fourth set written blind (first run: spot .53/.92, quick-fix .45/.91,
+# statistics .50/.68, duplicates .80/1.00); 16 of its 23 files for development.
+DEV24_FLOORS = {
+    "SPOT_PROMISE": (0.7, 0.92),
+    "QUICKFIX_PROMISE": (0.62, 0.85),
+    "STAT_UNCITED": (0.7, 0.72),
+    "DUP_SECTION": (0.75, 0.95),
+}
+
+# fixtures/dev25: a twenty-fifth set written blind (copy produced at scale or by hurried and
+# non-native writers; first run: spot .54/.86, quick-fix .52/.86, statistics .50/.68, duplicates
+# .83/1.00); 16 of its 24 files for development.
+DEV25_FLOORS = {
+    "SPOT_PROMISE": (0.67, 0.87),
+    "QUICKFIX_PROMISE": (0.69, 0.85),
+    "STAT_UNCITED": (0.68, 0.74),
+    "DUP_SECTION": (0.8, 0.95),
+}
+
+# fixtures/dev26: a twenty-sixth set written blind (ordinary content-site pages; first run: spot
+# .81/.91, quick-fix .78/.89, statistics .78/.68, duplicates 1.00/1.00); 15 of its 22 files for
+# development.
+DEV26_FLOORS = {
+    "SPOT_PROMISE": (0.8, 0.88),
+    "QUICKFIX_PROMISE": (0.76, 0.86),
+    "STAT_UNCITED": (0.75, 0.68),
+    "DUP_SECTION": (0.95, 0.95),
+}
+
+# fixtures/dev27: a twenty-seventh set written blind (sites of several pages each: a student
+# portal, a gym theme, app docs, video notes, advertorial landers, a coach's blog, a challenge
+# funnel, a diary, press releases, a clinic; first run: spot .75/.90, quick-fix .67/.91,
+# statistics .63/.83, duplicates 1.00/1.00); 17 of its 25 files for development.
+DEV27_FLOORS = {
+    "SPOT_PROMISE": (0.76, 0.9),
+    "QUICKFIX_PROMISE": (0.64, 0.9),
+    "STAT_UNCITED": (0.67, 0.8),
+    "DUP_SECTION": (0.95, 0.95),
+}
+
 FIXTURE_FLOORS = {
     "dev2": DEV2_FLOORS,
     "dev3": DEV3_FLOORS,
@@ -313,6 +353,10 @@ FIXTURE_FLOORS = {
     "dev21": DEV21_FLOORS,
     "dev22": DEV22_FLOORS,
     "dev23": DEV23_FLOORS,
+    "dev24": DEV24_FLOORS,
+    "dev25": DEV25_FLOORS,
+    "dev26": DEV26_FLOORS,
+    "dev27": DEV27_FLOORS,
 }
 
 
