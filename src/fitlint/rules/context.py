@@ -778,6 +778,8 @@ def question(ctx: MatchContext) -> bool:
     question mark, a question that takes the claim for granted ("Why …", "How does the device
     achieve spot reduction?"), a sales invitation ("Ready to zap that muffin top?") and a
     statement with a question mark ("It can reduce large thighs…?") are not."""
+    if _asked_indirectly(ctx):
+        return True  # "students ask which exercise burns belly fat": a question reported
     text = ctx.sentence.text.rstrip(" \"'”’)*_")
     if not text.endswith("?"):
         return False
@@ -791,7 +793,16 @@ def question(ctx: MatchContext) -> bool:
     # The question is the clause that holds the match: "Sit-ups build the core, but how many
     # does it take to lose belly fat?" asks in its second clause.
     clause = clause_of(ctx)
-    tokens = ctx.sentence.doc[clause.start : ctx.sentence.end]
+    start = clause.start
+    doc = ctx.sentence.doc
+    lead = [
+        i
+        for i in range(ctx.sentence.start, clause.start)
+        if not (doc[i].is_punct or doc[i].is_space or doc[i].text in "#>*_-")
+    ]
+    if len(lead) == 1 and doc[lead[0]].lower_ in ("which", "who", "when", "whose"):
+        start = lead[0]  # "Which class burns belly fat?": the interrogative opens the question
+    tokens = doc[start : ctx.sentence.end]
     opening = [
         _lemma(ctx, t) for t in tokens if not (t.is_punct or t.is_space or t.text in "#>*_-")
     ][:4]
@@ -820,6 +831,23 @@ def question(ctx: MatchContext) -> bool:
 
 
 _ASKS_ABOUT = frozenset({"what", "which", "who", "where", "when", "how"})
+
+
+def _asked_indirectly(ctx: MatchContext) -> bool:
+    """Is the claim the object of someone asking ("asks which exercise burns belly fat", "people
+    wonder whether crunches flatten the stomach")? An asking verb, then a question word a few
+    words before the claim."""
+    for index in range(max(ctx.sentence.start + 1, ctx.first - 5), ctx.first):
+        if _lemma_at(ctx, index) not in ("which", "whether", "if", "how", "what"):
+            continue
+        for i in range(max(ctx.sentence.start, index - 2), index):
+            opening = all(not t.is_alpha for t in ctx.sentence.doc[ctx.sentence.start : i])
+            if _lemma_at(ctx, i) in _ASKING_VERBS and not opening:
+                return True  # ("Ask me how this tea melts belly fat!" invites, it does not report)
+    return False
+
+
+_ASKING_VERBS = frozenset({"ask", "wonder", "google", "query", "asking", "wondering"})
 
 
 def _asks_of_product(ctx: MatchContext) -> bool:
