@@ -790,6 +790,8 @@ def question(ctx: MatchContext) -> bool:
         return False
     if _REFUSED.match(ctx.answer):
         return True  # "Lose weight fast? We can't promise that.": asked only to be turned down
+    if ctx.block_kind == "heading" and _QUOTED_QUESTION.match(ctx.sentence.text):
+        return True  # '### "I'm losing weight fast, why bother with exercise?"': a reader's words
     # The question is the clause that holds the match: "Sit-ups build the core, but how many
     # does it take to lose belly fat?" asks in its second clause.
     clause = clause_of(ctx)
@@ -831,6 +833,10 @@ def question(ctx: MatchContext) -> bool:
 
 
 _ASKS_ABOUT = frozenset({"what", "which", "who", "where", "when", "how"})
+
+
+# A heading that is a question wholly in quotation marks: a reader's question or objection.
+_QUOTED_QUESTION = lazy_compile(r'^[\W_]*["“‘][^"“”]{3,200}\?["”’][\W_]*$')
 
 
 def _asked_indirectly(ctx: MatchContext) -> bool:
