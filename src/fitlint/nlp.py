@@ -252,16 +252,13 @@ def _keep_abbreviations(doc: Doc) -> Doc:
     """Undo the sentencizer's splits after an abbreviation or an initial ("Ramirez-Campillo et
     al. 2022", "J. Smith"), as the pre-filter's splitter does: the citation stays in its
     sentence."""
-    from fitlint.document.sentences import ABBREVIATIONS
+    from fitlint.document.sentences import is_abbreviation
 
     for token in doc[1:-1]:
         if token.text != "." or not doc[token.i + 1].is_sent_start:
             continue
         before = doc[token.i - 1]
-        word = before.lower_.rstrip(".")
-        if before.idx + len(before) == token.idx and (
-            word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-        ):
+        if before.idx + len(before) == token.idx and is_abbreviation(before.text):
             doc[token.i + 1].is_sent_start = False
     return doc
 

@@ -15,9 +15,16 @@ from fitlint.lazyregex import lazy_compile
 # match would fail once per mark, each time after scanning the rest of the run.
 _BOUNDARY = lazy_compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+\S)")
 _NEXT_CHARACTER = lazy_compile(r"\s*(\S)")
-ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = frozenset(
     "e.g i.e etc vs al dr mr mrs ms prof fig no approx est min max cf ca st jr sr inc ltd co mt".split()
 )
+
+
+def is_abbreviation(word: str) -> bool:
+    """Does a full stop after ``word`` end an abbreviation or an initial ("e.g", "al", "J"), not
+    a sentence?"""
+    word = word.lower().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -28,8 +35,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = match.end()
         if match.group().startswith("."):
             word = text[max(0, match.start() - 12) : match.start()].rsplit(None, 1)
-            last = word[-1].lower().rstrip(".") if word else ""
-            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            if word and is_abbreviation(word[-1]):
                 continue  # "e.g. ", "et al. ", "J. Smith"
             following = _NEXT_CHARACTER.match(text, end)  # the boundary's lookahead promises one
             if following is not None and following.group(1).islower():

@@ -1360,9 +1360,12 @@ def _outcome_label(label: str, around: str) -> bool:
         return False
     if _ENERGY_UNIT.search(label):
         return bool(_BURNED.search(label + " " + around) or _ACTIVITY_SPAN.search(label))
-    return _OUTCOME_HEADER.match(label.strip()) is not None or bool(
-        re.search(r"\b(?:burn(?:ed|t)|lost|loss|reduction|change)\s*$", label.strip(), re.I)
-    )
+    label = label.strip()
+    return bool(_OUTCOME_HEADER.match(label) or _OUTCOME_ENDING.search(label))
+
+
+# A row label that ends on what happened: "Fat lost", "Waist reduction", "Weight change".
+_OUTCOME_ENDING = lazy_compile(r"\b(?:burn(?:ed|t)|lost|loss|reduction|change)\s*$", re.IGNORECASE)
 
 
 # A stretch of activity a figure is measured over: "in 30 minutes", "per hour", "an hour".
@@ -1403,6 +1406,7 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             for i in context
             if blocks[i].kind == "heading" or blocks[i].section == blocks[first_cell].section
         ).replace("%", " ")  # a percentage in nearby prose says nothing about the table's subject
+        topic = header + " " + around  # what the table is about: its header and its surroundings
         # A change in a body measurement is a statistic when it is an average over people; one
         # person's log of their own waist is a diary.
         measure_columns = {
@@ -1416,7 +1420,7 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
         row_labels = " ".join(
             blocks[rows[row][0]].text for row in ordered if row not in heads and rows[row]
         )
-        topical = bool(measure_columns) or _TABLE_TOPIC.search(header + " " + around) is not None
+        topical = bool(measure_columns) or _TABLE_TOPIC.search(topic) is not None
         effects = any(_EFFECT_CELL.search(blocks[i].text) for row in ordered for i in rows[row][1:])
         if not topical and not effects and not _TABLE_TOPIC.search(row_labels):
             continue
@@ -1436,7 +1440,7 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
         # burned in 30 minutes" over "Activity | kcal"): its bare figures carry the unit.
         unit_columns = (
             {blocks[i].cell.column for i in header_cells if _ENERGY_UNIT.search(blocks[i].text)}
-            if _BURNED.search(header + " " + around)
+            if _BURNED.search(topic)
             else set()
         )
         outcome_columns |= unit_columns
@@ -1444,13 +1448,11 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             continue  # "Calories | Protein | Carbs": a food's nutrition label, not a finding
         # "Ingredient | Amount": what a product contains, a label, not a finding; only a cell
         # that states an effect in figures ("Boosts your metabolism by 12%") makes a claim.
-        composition = not outcome_columns and bool(
-            _COMPOSITION_HEADER.search(header + " " + around)
-        )
+        composition = not outcome_columns and bool(_COMPOSITION_HEADER.search(topic))
         if (
             header_cells
             and _TIME_COLUMN.match(blocks[header_cells[0]].text)
-            and not _AGGREGATE.search(header + " " + around)
+            and not _AGGREGATE.search(topic)
         ):
             continue  # "Week | Weight | Waist": one person's log over time, not a finding
         for row in ordered:
@@ -1469,7 +1471,7 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
             labelled_outcome = bool(
                 cells
                 and len(cells) > 1
-                and _outcome_label(cells[0][1], header + " " + around)
+                and _outcome_label(cells[0][1], topic)
                 and any(_NUMERIC_CELL.match(text) for _, text in cells[1:])
                 and not any(_PRICE.search(text) for _, text in cells)
             )

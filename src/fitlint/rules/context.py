@@ -797,17 +797,11 @@ def question(ctx: MatchContext) -> bool:
     clause = clause_of(ctx)
     start = clause.start
     doc = ctx.sentence.doc
-    lead = [
-        i
-        for i in range(ctx.sentence.start, clause.start)
-        if not (doc[i].is_punct or doc[i].is_space or doc[i].text in "#>*_-")
-    ]
+    lead = [i for i in range(ctx.sentence.start, clause.start) if not _is_mark(doc[i])]
     if len(lead) == 1 and doc[lead[0]].lower_ in ("which", "who", "when", "whose"):
         start = lead[0]  # "Which class burns belly fat?": the interrogative opens the question
     tokens = doc[start : ctx.sentence.end]
-    opening = [
-        _lemma(ctx, t) for t in tokens if not (t.is_punct or t.is_space or t.text in "#>*_-")
-    ][:4]
+    opening = [_lemma(ctx, t) for t in tokens if not _is_mark(t)][:4]
     words = ctx.words
     if not opening or words.invitation.starts(opening) or opening[0] in words.invitation:
         return False
@@ -835,6 +829,11 @@ def question(ctx: MatchContext) -> bool:
 _ASKS_ABOUT = frozenset({"what", "which", "who", "where", "when", "how"})
 
 
+def _is_mark(token: Any) -> bool:
+    """Punctuation, space or Markdown markup ("#", ">", "*", "_", "-"): not a word of the text."""
+    return token.is_punct or token.is_space or token.text in "#>*_-"
+
+
 # A heading that is a question wholly in quotation marks: a reader's question or objection.
 _QUOTED_QUESTION = lazy_compile(r'^[\W_]*["“‘][^"“”]{3,200}\?["”’][\W_]*$')
 
@@ -843,13 +842,16 @@ def _asked_indirectly(ctx: MatchContext) -> bool:
     """Is the claim the object of someone asking ("asks which exercise burns belly fat", "people
     wonder whether crunches flatten the stomach")? An asking verb, then a question word a few
     words before the claim."""
+    # The sentence's first word asking is an imperative: "Ask me how this tea melts belly fat!"
+    # invites, it does not report.
+    first_word = next((t.i for t in ctx.sentence if t.is_alpha), ctx.sentence.end)
     for index in range(max(ctx.sentence.start + 1, ctx.first - 5), ctx.first):
         if _lemma_at(ctx, index) not in ("which", "whether", "if", "how", "what"):
             continue
-        for i in range(max(ctx.sentence.start, index - 2), index):
-            opening = all(not t.is_alpha for t in ctx.sentence.doc[ctx.sentence.start : i])
-            if _lemma_at(ctx, i) in _ASKING_VERBS and not opening:
-                return True  # ("Ask me how this tea melts belly fat!" invites, it does not report)
+        if any(
+            _lemma_at(ctx, i) in _ASKING_VERBS for i in range(max(first_word + 1, index - 2), index)
+        ):
+            return True
     return False
 
 
@@ -859,9 +861,7 @@ _ASKING_VERBS = frozenset({"ask", "wonder", "google", "query", "asking", "wonder
 def _asks_of_product(ctx: MatchContext) -> bool:
     """Does the question ask what a thing does ("Will it burn belly fat …?", "Does this tea
     melt …?"), not what the reader can do ("Can I lose belly fat in a week?")?"""
-    opening = [
-        _lemma(ctx, t) for t in ctx.sentence if not (t.is_punct or t.is_space or t.text in "#>*_-")
-    ][:3]
+    opening = [_lemma(ctx, t) for t in ctx.sentence if not _is_mark(t)][:3]
     if opening[:1] in (["q"], ["faq"], ["question"]):
         opening = opening[1:]
     return len(opening) > 1 and opening[1] in ("it", "this", "these", "they", "the")
