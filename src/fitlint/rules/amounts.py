@@ -240,10 +240,9 @@ def amounts(text: str) -> Iterator[Amount]:
             if start - end > 0 and unit:
                 yield Amount(match.start(), match.end(), start - end, _unit_key(unit))
             continue
-        # The low end of a range, to be fair to the writer.
-        yield Amount(
-            match.start(), match.end(), _number(groups["amount"]), _unit_key(groups["unit"])
-        )
+        # A range promises its high end: "lose 3-5 kg in 28 days" tells a reader 5 kg is theirs.
+        value = _number(groups.get("amount_high") or groups["amount"])
+        yield Amount(match.start(), match.end(), value, _unit_key(groups["unit"]))
 
 
 # Between a period and the loss after it: a denial, or an illness or operation that explains the
