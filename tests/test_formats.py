@@ -1560,6 +1560,26 @@ def test_an_mjml_email_s_text_is_read_as_html(linter):
     assert not [d for d in found if "mj-" in d[1]]
 
 
+def test_each_mjml_text_is_its_own_block_so_a_citation_covers_only_its_own(linter):
+    text = (
+        "<mjml><mj-head><mj-title>Belly fat, answered</mj-title>"
+        "<mj-style>.x { color: red; }</mj-style></mj-head>\n"
+        "<mj-body><mj-section><mj-column>\n"
+        "<mj-text>When we polled readers, 68% said they had tried a detox tea.</mj-text>\n"
+        "</mj-column></mj-section><mj-section><mj-column>\n"
+        "<mj-text>Ab training added no belly fat loss (Vispute et al., 2011).</mj-text>\n"
+        "</mj-column></mj-section></mj-body></mjml>\n"
+    )
+    document = parse_document(text, "ask.mjml")
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("front_matter", "Belly fat, answered"),
+        ("paragraph", "When we polled readers, 68% said they had tried a detox tea."),
+        ("paragraph", "Ab training added no belly fat loss (Vispute et al., 2011)."),
+    ]
+    found = [(d.code, d.text) for d in linter.lint_text(text, "ask.mjml")]
+    assert ("FL401", "When we polled readers, 68% said they had tried a detox tea.") in found
+
+
 DATA = {"json": "data", "yaml": "data", "yml": "data"}
 
 

@@ -94,11 +94,16 @@ _BLOCKS = _names(
     fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html
     label legend li main menu nav ol optgroup option p section summary table tbody td tfoot th thead title
     tr ul select pre textarea iframe object video audio canvas"""
+    # MJML's email layout: each section, column, text and button renders as its own block.
+    """ mj-body mj-wrapper mj-section mj-group mj-column mj-hero mj-text mj-button mj-title
+    mj-preview mj-table mj-accordion mj-accordion-element mj-accordion-title mj-accordion-text
+    mj-navbar mj-navbar-link mj-social mj-social-element mj-raw mj-head mj-carousel"""
 )
 # Elements whose content is never prose. Scripts and styles are raw text to the parser; the rest
 # are counted so nested markup inside them is skipped as a whole.
 _HIDDEN = _names(
     "script style template svg math iframe object canvas video audio textarea pre code kbd samp"
+    " mj-style mj-attributes mj-breakpoint mj-font"
 )
 _CODE = _names("code kbd samp")  # inline code: a gap in the sentence, as in Markdown
 _VOID = _names("area base br col embed hr img input link meta param source track wbr")
@@ -293,8 +298,10 @@ class _Reader(HTMLParser):
         for tag in reversed(self.stack):
             if tag in _HEADINGS:
                 return "heading", _HEADINGS[tag], ""
-            if tag == "title":
+            if tag == "title" or tag == "mj-title":
                 return "front_matter", 0, "title"
+            if tag == "mj-preview":  # the preheader an inbox shows beside the subject
+                return "front_matter", 0, "description"
             kind = _KIND_OF.get(tag)
             if kind is not None:
                 return kind, 0, ""

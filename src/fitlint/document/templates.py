@@ -576,7 +576,7 @@ def code_strings(text: str, regions: Iterable[Region], taken: set[int]) -> list[
 
 # A figure on its own, as a stat card gives it: "94%", "4.5 cm", "3x", "2,000+", "10 kg".
 STAT_FIGURE = lazy_compile(
-    r"\s*(?:up\s+to\s+|over\s+|~\s*)?\d[\d.,]*\s*(?:%|x|×|k\+?|\+|cm|mm|kg|kgs|lbs?|pounds|inch(?:es)?|[\"″”]|"
+    r"\s*(?:up\s+to\s+|over\s+|~\s*|[-−–]\s?)?\d[\d.,]*\s*(?:%|x|×|k\+?|\+|cm|mm|kg|kgs|lbs?|pounds|inch(?:es)?|[\"″”]|"
     r"kcal|calories|sizes?|dress\s+sizes?|days?|weeks?|minutes?)?\s*$",
     re.IGNORECASE,
 )

@@ -204,8 +204,21 @@ class Amount(NamedTuple):
     unit: str
 
 
+# A group's total, no one person's loss: "38 shredders lost 412 lb between them", "lost a
+# combined 212 kg".
+_GROUP_TOTAL_AFTER = lazy_compile(
+    r"\s+(?:between|among|amongst)\s+(?:them|us|you|themselves)\b|\s+(?:combined|collectively|as\s+a\s+(?:group|team|club))\b",
+    re.IGNORECASE,
+)
+_GROUP_TOTAL_WORD = lazy_compile(r"\b(?:combined|collective|joint)\b", re.IGNORECASE)
+
+
 def amounts(text: str) -> Iterator[Amount]:
     for match in _AMOUNT.finditer(text):
+        if _GROUP_TOTAL_AFTER.match(text, match.end()) or _GROUP_TOTAL_WORD.search(
+            text, max(0, match.start() - 12), match.end()
+        ):
+            continue
         groups = match.groupdict()
         if groups.get("start_waist"):
             start, end = _number(groups["start_waist"]), _number(groups["end_waist"])
@@ -300,6 +313,9 @@ _TOOK = lazy_compile(
     re.IGNORECASE,
 )
 _FRAGMENT_LEAD = lazy_compile(r"^[\W_]*(?:(?:all|and|just|only)\s+)*", re.IGNORECASE)
+# A short next sentence that points back at the loss and names the stretch it took: "Honestly
+# didn't expect that from a four-week programme.", "All of this in three weeks, by the way."
+_POINTS_BACK = lazy_compile(r"\b(?:that|this|it)\b", re.IGNORECASE)
 
 
 def period_fragment(following: str) -> re.Match[str] | None:
@@ -310,14 +326,30 @@ def period_fragment(following: str) -> re.Match[str] | None:
     if told is not None:
         # "That was over the 3 weeks of the first pack.", "It took me 2 weeks."
         return PERIOD_RE.match(text, told.end()) or _BARE_PERIOD.match(text, told.end())
-    if not text or len(text.split()) > 6:
+    if not text:
         return None
+    if len(text.split()) > 6:
+        return _period_pointed_back(text)
     lead = _FRAGMENT_LEAD.match(text)
     start = lead.end() if lead else 0
     period = PERIOD_RE.match(text, start)
     if period is None or text[period.end() :].strip(" .!…)\"'”’"):
         return None
     return period
+
+
+def _period_pointed_back(text: str) -> re.Match[str] | None:
+    """The length of a course or a stretch in a short sentence that refers back to the loss
+    before it ("Didn't expect that from a four-week programme."); never a frequency ("It takes 30
+    minutes a day")."""
+    first = _SENTENCE_END.search(text)
+    sentence = text[: first.end()] if first else text
+    if len(sentence.split()) > 12 or not _POINTS_BACK.search(sentence):
+        return None
+    for period in PERIOD_RE.finditer(sentence):
+        if period.group("per") is None and not _FREQUENCY.search(sentence[: period.start()]):
+            return period
+    return None
 
 
 def period_in_context(context: str) -> re.Match[str] | None:

@@ -316,6 +316,8 @@ _OFFER_OR_SPREAD = lazy_compile(
 # A percentage is a finding when it measures a change, a comparison or a share of people:
 # "burns 39% more fat", "90% of users", "a 20% lower risk". Alone it may be a spec ("93% pure").
 _PERCENT_CUE = lazy_compile(
+    # a share of people and what they see or do, in the present: "92% see their abs by week 4"
+    r"\d\s?%\s+(?:of\s+(?:[\w-]+\s+){1,2})?(?:see|notice|feel|lose|drop|say|report|get|reach|keep)s?\b|"
     # what a body tissue is made of: "fat cells are ~80% water", "muscle is about 75% water"
     r"\b(?:body|fat|cells?|muscles?|brain|blood|bones?|tissue|skin)\s+(?:is|are)\s+(?:made\s+up\s+of\s+|"
     r"composed\s+of\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|~\s*)?\d[\d.]*\s?%|"
@@ -329,13 +331,15 @@ _PERCENT_CUE = lazy_compile(
     # ("100% recommend" is a reviewer's emphasis, not a share)
     r"(?<!100%\s)(?<!100%\swould\s)recommend\w*|satisf\w*|"
     # a share of people and what they felt or saw: "94% felt a tighter waistline"
-    r"felt|saw|noticed|agreed|experienced|"
+    r"felt|saw|noticed|agreed|experienced|measured|"
     r"found|show\w*|account\w*|made\s+up|consist\w*|compos\w*|"
     r"of\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:people|users|adults|women|men|males|females|boys|girls|adolescents|teenagers|"
     r"americans|britons|participants|customers|clients|dieters|patients|subjects|respondents|members|children|kids|"
     r"guys|gals|ladies|folks|moms|mums|dads|lifters|beginners|gymgoers|"
     r"teens|those|them|us|population|gym-goers|runners|athletes|doctors|trainers|readers|buyers|cases|body|brain|"
-    r"metabolism|muscle|weight|results?))\b"
+    r"metabolism|muscle|weight|results?"
+    # any group named by what its members do: "81% of steepers", "60% of walkers"
+    r"|[a-z-]{3,}(?:ers|ees|ants|ists)))\b"
 )
 # A share of something put down to a cause: "90% of belly fat loss comes from diet".
 _SHARE_CAUSE = lazy_compile(
@@ -1320,6 +1324,7 @@ _NUTRIENT = lazy_compile(
     r"\b(?:calories|calorie|kcal|energy|protein|carbs|carbohydrates?|fats?|fib(?:er|re)|sugars?|"
     r"sodium|salt|saturates)\b"
 )
+_BRACKETED = lazy_compile(r"\([^()]{0,30}\)")
 _TIME_COLUMN = lazy_compile(
     r"^\W*(?:week|day|date|month|session|check-?in|weigh-?in)s?\b", re.IGNORECASE
 )
@@ -1452,7 +1457,8 @@ def uncited_table_rows(document: Document, index: CitationIndex) -> list[tuple[i
         if (
             header_cells
             and _TIME_COLUMN.match(blocks[header_cells[0]].text)
-            and not _AGGREGATE.search(topic)
+            # a header's brackets give its unit ("Sleep (avg h)"), not whose figures they are
+            and not _AGGREGATE.search(_BRACKETED.sub(" ", topic))
         ):
             continue  # "Week | Weight | Waist": one person's log over time, not a finding
         for row in ordered:

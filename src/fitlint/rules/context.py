@@ -2246,7 +2246,8 @@ def _opened_by_period(ctx: MatchContext) -> bool:
     opening = doc_text(doc)[doc[ctx.sentence.start].idx : doc[ctx.first].idx]
     if _PERIOD_FRAGMENTS.match(opening):
         return True  # a headline of fragments: "14 days, 20 minutes a day, one flat belly."
-    if len(opening) > 40 or DEADLINE_RE.match(opening.lstrip(" \"“'‘*_")) is None:
+    opening = opening.lstrip(" \"“'‘*_")
+    if len(opening) > 40 or not (DEADLINE_RE.match(opening) or _UNITS_USED.match(opening)):
         return False  # tested first: the quotation scan reads up to 2,000 characters back
     return ctx.in_blockquote or _quote_field(ctx) or _inside_quotes(ctx)
 
@@ -2257,6 +2258,15 @@ _PERIOD_FRAGMENTS = lazy_compile(
     r"^\W*(?:[a-z][\w ]{0,20}:\W*)?\d+[\s-]*(?:days?|nights?|weeks?)\s*[,.:–—]\s*"
     r"(?:[^,.:–—]{1,30}[,.:–—]\s*){1,3}"
     r"(?:one|a|an|your|the)?\s*$",
+    re.IGNORECASE,
+)
+
+
+# A count of what was used, opening a testimonial as its period: "Three tubs in and 2 inches off
+# each thigh", "Twelve sessions in, my love handles have vanished".
+_UNITS_USED = lazy_compile(
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|a\s+couple\s+of)\s+"
+    r"(?:bottles?|jars?|tubs?|packs?|box(?:es)?|bags?|sachets?|sessions?|classes|treatments?|wraps?)\s+in\b",
     re.IGNORECASE,
 )
 
