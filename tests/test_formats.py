@@ -1220,6 +1220,26 @@ def test_a_jsx_object_s_figure_and_label_are_read_as_one_sentence(linter):
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_jsx_array_s_short_names_and_a_signed_stat_card_are_copy(linter):
+    """A programme's weeks keep their names under name keys, too short to read as sentences, and
+    a stat card's figure may carry a sign ("-19 lbs")."""
+    text = (
+        "const weeks = [\n"
+        '  { week: 1, name: "Moob Melter", focus: "Chest and cardio finishers" },\n'
+        '  { week: 2, name: "Peak Week", className: "card card--dark" },\n'
+        "];\n"
+        'const stats = [{ value: "-19 lbs", label: "average drop in 6 weeks" }];\n'
+        "export default function W() { return <ul>{weeks.map((w) => <li>{w.name}</li>)}</ul>; }\n"
+    )
+    prose = [prose for kind, prose, source in _blocks(text, "Weeks.tsx")]
+    assert "Moob Melter" in prose and "Chest and cardio finishers" in prose
+    assert "Peak Week" in prose and "card card--dark" not in prose
+    assert "-19 lbs average drop in 6 weeks" in prose
+    codes = {(d.code, d.text) for d in linter.lint_text(text, "Weeks.tsx")}
+    assert ("FL102", "Moob Melter") in codes
+    assert "FL204" in {code for code, _ in codes}
+
+
 def test_a_php_stat_card_s_label_through_a_translation_call_joins_its_figure():
     """WordPress themes pass a card's label through __(): the figure before it still reads
     with it ("93% of members lose …")."""
@@ -1401,6 +1421,19 @@ def test_a_liquid_section_s_schema_defaults_are_copy_and_its_comments_are_not(li
     assert all(d.text == text[d.start : d.end] for d in found)
 
 
+def test_a_liquid_schema_s_three_word_badge_default_is_copy_and_an_option_is_not(linter):
+    text = (
+        '<span class="badge">{{ section.settings.badge }}</span>\n'
+        "{% schema %}\n"
+        '{ "name": "Tea", "settings": [ { "type": "text", "id": "badge", "label": "Badge",\n'
+        '  "default": "Belly-fat melting formula" },\n'
+        '  { "type": "select", "id": "align", "label": "Alignment", "default": "left" } ] }\n'
+        "{% endschema %}\n"
+    )
+    read = [prose for kind, prose, _ in _blocks(text, "tea.liquid")]
+    assert read == ["Belly-fat melting formula"]
+
+
 def test_a_liquid_section_s_preset_text_settings_are_copy_and_its_editor_labels_are_not(linter):
     text = (
         "{% for block in section.blocks %}<p>{{ block.settings.text }}</p>{% endfor %}\n"
@@ -1578,6 +1611,26 @@ def test_each_mjml_text_is_its_own_block_so_a_citation_covers_only_its_own(linte
     ]
     found = [(d.code, d.text) for d in linter.lint_text(text, "ask.mjml")]
     assert ("FL401", "When we polled readers, 68% said they had tried a detox tea.") in found
+
+
+def test_an_mjml_table_s_rows_and_cells_are_read_as_a_table(linter):
+    text = (
+        "<mjml><mj-body><mj-section><mj-column>\n"
+        "<mj-table>\n"
+        "  <tr><th>Weeks</th><th>What to expect</th></tr>\n"
+        "  <tr><td>2&ndash;3</td><td>Lose up to 4 kg</td></tr>\n"
+        "  <tr><td>4&ndash;6</td><td>Tummy and thighs visibly slimmer</td></tr>\n"
+        "</mj-table>\n"
+        "</mj-column></mj-section></mj-body></mjml>\n"
+    )
+    cells = [b for b in parse_document(text, "plan.mjml").blocks if b.kind == "table_cell"]
+    assert [(b.cell.row, b.cell.column, b.text) for b in cells][-2:] == [
+        (2, 0, "4–6"),
+        (2, 1, "Tummy and thighs visibly slimmer"),
+    ]
+    found = {(d.code, d.text) for d in linter.lint_text(text, "plan.mjml")}
+    assert ("FL204", "Lose up to 4 kg") in found
+    assert ("FL105", "Tummy and thighs visibly slimmer") in found
 
 
 DATA = {"json": "data", "yaml": "data", "yml": "data"}

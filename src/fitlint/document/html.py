@@ -96,9 +96,11 @@ _BLOCKS = _names(
     tr ul select pre textarea iframe object video audio canvas"""
     # MJML's email layout: each section, column, text and button renders as its own block.
     """ mj-body mj-wrapper mj-section mj-group mj-column mj-hero mj-text mj-button mj-title
-    mj-preview mj-table mj-accordion mj-accordion-element mj-accordion-title mj-accordion-text
+    mj-preview mj-accordion mj-accordion-element mj-accordion-title mj-accordion-text
     mj-navbar mj-navbar-link mj-social mj-social-element mj-raw mj-head mj-carousel"""
 )
+# Elements read as the HTML element they render: MJML's table holds plain rows and cells.
+_ALIASES = {"mj-table": "table"}
 # Elements whose content is never prose. Scripts and styles are raw text to the parser; the rest
 # are counted so nested markup inside them is skipped as a whole.
 _HIDDEN = _names(
@@ -365,10 +367,11 @@ class _Reader(HTMLParser):
 
     # -- tags ----------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs) -> None:
+        tag = _ALIASES.get(tag, tag)
         self._start(tag, attrs, self_closing=tag in _VOID)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
-        self._start(tag, attrs, self_closing=True)
+        self._start(_ALIASES.get(tag, tag), attrs, self_closing=True)
 
     def _start(self, tag: str, attrs, self_closing: bool) -> None:
         if self.hidden:
@@ -448,6 +451,7 @@ class _Reader(HTMLParser):
                 return
 
     def handle_endtag(self, tag: str) -> None:
+        tag = _ALIASES.get(tag, tag)
         if self.hidden:
             names = [name for name, _ in self.hidden]
             if tag not in names:

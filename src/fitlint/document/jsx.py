@@ -24,6 +24,7 @@ from fitlint.document.templates import (
     STAT_FIGURE,
     data_field,
     figure_and_label,
+    keyed_copy,
     metadata_key,
     reads_as_prose,
     string_literal,
@@ -202,7 +203,9 @@ class _Painter:
         # Data a prop passes (items={[{ text: "…" }]}) is shown as much as data a page keeps.
         if (in_attribute or not in_root) and self.shown_data(node):
             literal = string_literal(self.text, start, end)
-            if literal is not None and reads_as_prose(literal.text()):
+            if literal is not None and (
+                reads_as_prose(literal.text()) or keyed_copy(self.key_of(node), literal.text())
+            ):
                 self.strings.append(self.with_figure(node, start, end) or literal)
                 return
         if MARKUP_STRING.search(content):
@@ -252,6 +255,14 @@ class _Painter:
         if STAT_FIGURE.fullmatch(self.text[figure_start + 1 : figure_end - 1]) is None:
             return None
         return figure_and_label(self.text, figure_start, figure_end, start, end)
+
+    def key_of(self, node: Any) -> str:
+        """The key a string is the value of in an object literal ("" when it is not one)."""
+        parent = node.parent
+        if parent is None or parent.type != "pair" or parent.child_by_field_name("value") != node:
+            return ""
+        key = parent.child_by_field_name("key")
+        return self.text[slice(*self.span(key))].strip("'\"`") if key is not None else ""
 
     def shown_data(self, node: Any) -> bool:
         """Is a string data a page renders: an item of an array, or a property's value under a

@@ -639,9 +639,17 @@ def _schema_defaults(text: str, region: Region, taken: set[int]) -> list[ProseBu
     for default in _SCHEMA_DEFAULT.finditer(text, region.start, region.end):
         quote_at = default.end()
         literal = string_literal(text, quote_at, region.end)
-        if literal is not None and quote_at + 1 not in taken and reads_as_prose(literal.text()):
+        if literal is not None and quote_at + 1 not in taken and _shown_setting(literal.text()):
             found.append(literal)
     return found
+
+
+def _shown_setting(value: str) -> bool:
+    """A text setting's default is copy the page shows, a badge's three words too ("Belly-fat
+    melting formula"); a one- or two-word value is an option ("left", "Shop now")."""
+    if reads_as_prose(value):
+        return True
+    return len(value.split()) >= 3 and reads_as_prose(value + ".")
 
 
 def _schema_markup(text: str, region: Region) -> list[tuple[int, int]]:
@@ -713,7 +721,12 @@ def _named_copy(text: str, quote_at: int, value: str) -> bool:
     name = _key_before(text, quote_at)
     if name is None:
         return False
-    key = name.rsplit(".", 1)[-1]
+    return keyed_copy(name.rsplit(".", 1)[-1], value)
+
+
+def keyed_copy(key: str, value: str) -> bool:
+    """Is a short value under ``key`` copy the page prints: a product's or a week's name under a
+    name key ("Flat Belly Pack"), a label under a text key ("Abs & Belly Off")?"""
     if any(mark in value for mark in "<>{}$=;_\\|") or not _is_copy(value):
         return False
     if not _PROSE_WORD.search(value):
