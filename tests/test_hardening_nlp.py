@@ -165,3 +165,17 @@ def test_a_run_on_sentence_full_of_claims_costs_time_in_proportion_to_its_length
     assert "FL101" in {d.code for d in diagnostics}
     assert all(text[d.start : d.end] == d.text for d in diagnostics)
     _grows_linearly(make, 3000, lambda text: linter.lint_text(text, "runon.md"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trained legs lost no more fat (Ramirez-Campillo et al. 2022). Diet mattered more.",
+        "Trained legs lost no more fat (Ramirez-Campillo et al., 2022). Diet mattered more.",
+        "Trained legs lost no more fat, as J. Smith found. Diet mattered more.",
+    ],
+)
+def test_a_citation_s_abbreviation_does_not_end_its_sentence(text):
+    (doc,) = nlp.parse([text])
+    first = next(iter(doc.sents)).text
+    assert first.endswith("2022).") or first.endswith("found.")

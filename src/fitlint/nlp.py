@@ -255,11 +255,19 @@ def _keep_abbreviations(doc: Doc) -> Doc:
     from fitlint.document.sentences import is_abbreviation
 
     for token in doc[1:-1]:
-        if token.text != "." or not doc[token.i + 1].is_sent_start:
+        if token.text != ".":
+            continue
+        # The split may come after a comma that follows: "(Smith et al., 2013)".
+        after = token.i + 1
+        while (
+            after < len(doc) - 1 and doc[after].text in (",", ";") and not doc[after].is_sent_start
+        ):
+            after += 1
+        if not doc[after].is_sent_start:
             continue
         before = doc[token.i - 1]
         if before.idx + len(before) == token.idx and is_abbreviation(before.text):
-            doc[token.i + 1].is_sent_start = False
+            doc[after].is_sent_start = False
     return doc
 
 

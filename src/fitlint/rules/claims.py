@@ -1004,6 +1004,12 @@ class ClaimMatcher:
         if block.kind == "heading" and index.cited_below(block_index):
             yield from self._cited("section", sentence, block_index, start, end)
             return  # a heading over the studies it names: its section cites them
+        if _page_summary(document, block_index) and _STUDY_NAMED.search(sentence.text):
+            if index.cited_earlier(len(document.blocks)):
+                # "Local study says ab work took extra fat off the trunk" as a news page's title,
+                # standfirst or headline: the study the page goes on to cite.
+                yield from self._cited("section", sentence, block_index, start, end)
+                return
         text = sentence.text.strip()
         if _POINTER.match(text):
             return  # "See our guide for what the data says": a pointer to a source, not a claim
@@ -1223,6 +1229,29 @@ _TRAILING_MARKER = lazy_compile(
     r"\s*(?:\\?\[[^\]]{1,80}\](?:\([^)]{0,300}\))?\\?\]?|\(\d[^)]{0,40}\))"
 )
 _FIGURE = lazy_compile(r"\d[\d,.]*")
+
+
+# One study named as the subject of a headline: "Local study says …", "A small trial from Molde
+# found …" (not "Studies show", "clinically proven" or "science-backed", which name none).
+_STUDY_NAMED = lazy_compile(
+    r"\b(?:study|trial|paper)\s+(?:says|finds|found|shows|showed|suggests|reports|reported|links|"
+    r"linked)\b|\b(?:a|one|the|new|local|small|"
+    r"recent)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|paper)\s+(?:from|at|in|by|of|out\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _page_summary(document: Document, block_index: int) -> bool:
+    """Is the block the page's title, description or first heading: where a page sums up what
+    its body goes on to say?"""
+    blocks = document.blocks
+    block = blocks[block_index]
+    if block.kind == "front_matter":
+        return block.key in ("title", "description", "excerpt", "summary", "subtitle", "lead")
+    if block.kind != "heading":
+        return False
+    first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), -1)
+    return block_index == first
 
 
 def _figures_in_body(document: Document, title: str) -> bool:
