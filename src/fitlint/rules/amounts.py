@@ -308,8 +308,9 @@ _BARE_PERIOD = lazy_compile(rf"{COUNT}\s*[- ]?\s*{UNITS_OF_TIME}", re.IGNORECASE
 # A next sentence that gives the time the loss took: "That was over the 3 weeks of the first
 # pack", "It took just 10 days", "All of it in a month".
 _TOOK = lazy_compile(
-    r"^[\W_]*(?:that|this|it|all\s+of\s+(?:it|that))\s+(?:was|took|happened|all\s+happened|came\s+off)\s+"
-    r"(?:me\s+|us\s+|her\s+|him\s+)?(?:just\s+|only\s+)?",
+    r"^[\W_]*(?:(?:that|this|it|all\s+of\s+(?:it|that))\s+(?:was|took|happened|all\s+happened|came\s+off)"
+    # or with the subject left out, as a review writes it: "Took me exactly a fortnight."
+    r"|took)\s+(?:me\s+|us\s+|her\s+|him\s+)?(?:just\s+|only\s+|exactly\s+|about\s+|around\s+)?",
     re.IGNORECASE,
 )
 _FRAGMENT_LEAD = lazy_compile(r"^[\W_]*(?:(?:all|and|just|only)\s+)*", re.IGNORECASE)
