@@ -3,8 +3,9 @@
 In order: a claim in a front-matter excerpt and its copy in the body point at each other; a name
 a timetable repeats is reported once; per-file ignores and suppression comments drop findings;
 each claim unit keeps one complete rewrite; no edit cuts through template or script code;
-suppressions that suppressed nothing are reported if asked; the findings are sorted. Plain functions of a document and its findings, run in whichever
-process linted the file and again after cross-file checks add findings.
+suppressions that suppressed nothing are reported if asked; the findings are sorted. Plain
+functions of a document and its findings, run in whichever process linted the file and again
+after cross-file checks add findings.
 """
 
 from __future__ import annotations

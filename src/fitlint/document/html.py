@@ -300,7 +300,7 @@ class _Reader(HTMLParser):
         for tag in reversed(self.stack):
             if tag in _HEADINGS:
                 return "heading", _HEADINGS[tag], ""
-            if tag == "title" or tag == "mj-title":
+            if tag in ("title", "mj-title"):
                 return "front_matter", 0, "title"
             if tag == "mj-preview":  # the preheader an inbox shows beside the subject
                 return "front_matter", 0, "description"

@@ -276,9 +276,7 @@ class _Painter:
             return self.translated(parent.parent)
         if parent.type != "pair" or parent.child_by_field_name("value") != node:
             return False
-        key = parent.child_by_field_name("key")
-        name = self.text[slice(*self.span(key))].strip("'\"`") if key is not None else ""
-        return name.lower() not in _CODE_KEYS
+        return self.key_of(node).lower() not in _CODE_KEYS
 
     def translated(self, call: Any) -> bool:
         """Is this call a translation lookup, ``t("goal.belly", "Lose belly fat")`` or

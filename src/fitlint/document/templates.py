@@ -647,9 +647,7 @@ def _schema_defaults(text: str, region: Region, taken: set[int]) -> list[ProseBu
 def _shown_setting(value: str) -> bool:
     """A text setting's default is copy the page shows, a badge's three words too ("Belly-fat
     melting formula"); a one- or two-word value is an option ("left", "Shop now")."""
-    if reads_as_prose(value):
-        return True
-    return len(value.split()) >= 3 and reads_as_prose(value + ".")
+    return _plain_words(value) and len(_PROSE_WORD.findall(value)) >= 2 and len(value.split()) >= 3
 
 
 def _schema_markup(text: str, region: Region) -> list[tuple[int, int]]:
@@ -727,9 +725,7 @@ def _named_copy(text: str, quote_at: int, value: str) -> bool:
 def keyed_copy(key: str, value: str) -> bool:
     """Is a short value under ``key`` copy the page prints: a product's or a week's name under a
     name key ("Flat Belly Pack"), a label under a text key ("Abs & Belly Off")?"""
-    if any(mark in value for mark in "<>{}$=;_\\|") or not _is_copy(value):
-        return False
-    if not _PROSE_WORD.search(value):
+    if not _plain_words(value) or not _PROSE_WORD.search(value):
         return False
     if is_name_prop(key):
         return names_something_sold(value)
@@ -743,12 +739,17 @@ def reads_as_prose(value: str) -> bool:
     """A sentence a reader would see: three words or more with sentence punctuation, or five
     words or more; no markup, code or interpolation ("btn btn-primary", "SELECT … WHERE id =",
     "{$name}", "Y-m-d H:i")."""
-    if any(mark in value for mark in "<>{}$=;_\\|") or not _is_copy(value):
+    if not _plain_words(value):
         return False
     words = value.split()
     if len(_PROSE_WORD.findall(value)) < 2:
         return False
     return len(words) >= 5 or (len(words) >= 3 and any(p in value for p in ".!?,:"))
+
+
+def _plain_words(value: str) -> bool:
+    """Words with no markup, code or interpolation in them, and not a path, URL or identifier."""
+    return not any(mark in value for mark in "<>{}$=;_\\|") and _is_copy(value)
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

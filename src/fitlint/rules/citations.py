@@ -237,11 +237,7 @@ class CitationIndex:
         its own before its first subheading ("## The trials" then "### Katch, 1984") introduces
         that first subsection instead. A page title is not cited by whatever the page cites."""
         blocks = self.document.blocks
-        if self._first_heading is None:
-            self._first_heading = next(
-                (i for i, block in enumerate(blocks) if block.kind == "heading"), len(blocks)
-            )
-        if heading_index <= self._first_heading:
+        if heading_index <= self.first_heading:
             return False  # the page's title
         level = blocks[heading_index].heading_level or 1
         seen_text = False
@@ -255,6 +251,16 @@ class CitationIndex:
             if i not in self.reference_blocks and self.block_has_citation(i):
                 return True
         return False
+
+    @property
+    def first_heading(self) -> int:
+        """The index of the page's first heading, its title (the block count when it has none)."""
+        if self._first_heading is None:
+            blocks = self.document.blocks
+            self._first_heading = next(
+                (i for i, block in enumerate(blocks) if block.kind == "heading"), len(blocks)
+            )
+        return self._first_heading
 
     def cited_earlier(self, block_index: int) -> bool:
         """Was a source cited anywhere before this block (outside the reference list)?"""

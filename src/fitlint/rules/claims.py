@@ -1004,7 +1004,7 @@ class ClaimMatcher:
         if block.kind == "heading" and index.cited_below(block_index):
             yield from self._cited("section", sentence, block_index, start, end)
             return  # a heading over the studies it names: its section cites them
-        if _page_summary(document, block_index) and _STUDY_NAMED.search(sentence.text):
+        if _STUDY_NAMED.search(sentence.text) and _page_summary(index, block_index):
             if index.cited_earlier(len(document.blocks)):
                 # "Local study says ab work took extra fat off the trunk" as a news page's title,
                 # standfirst or headline: the study the page goes on to cite.
@@ -1241,17 +1241,13 @@ _STUDY_NAMED = lazy_compile(
 )
 
 
-def _page_summary(document: Document, block_index: int) -> bool:
+def _page_summary(index: CitationIndex, block_index: int) -> bool:
     """Is the block the page's title, description or first heading: where a page sums up what
     its body goes on to say?"""
-    blocks = document.blocks
-    block = blocks[block_index]
+    block = index.document.blocks[block_index]
     if block.kind == "front_matter":
         return block.key in ("title", "description", "excerpt", "summary", "subtitle", "lead")
-    if block.kind != "heading":
-        return False
-    first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), -1)
-    return block_index == first
+    return block.kind == "heading" and block_index == index.first_heading
 
 
 def _figures_in_body(document: Document, title: str) -> bool:

@@ -2264,9 +2264,10 @@ _PERIOD_FRAGMENTS = lazy_compile(
 
 # A count of what was used, opening a testimonial as its period: "Three tubs in and 2 inches off
 # each thigh", "Twelve sessions in, my love handles have vanished".
+_PACKS = r"(?:bottles?|jars?|tubs?|packs?|box(?:es)?|bags?|sachets?)"
 _UNITS_USED = lazy_compile(
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|a\s+couple\s+of)\s+"
-    r"(?:bottles?|jars?|tubs?|packs?|box(?:es)?|bags?|sachets?|sessions?|classes|treatments?|wraps?)\s+in\b",
+    rf"(?:{_PACKS}|sessions?|classes|treatments?|wraps?)\s+in\b",
     re.IGNORECASE,
 )
 
@@ -2274,7 +2275,7 @@ _UNITS_USED = lazy_compile(
 # A product's first units as the time it took: "smaller after one bottle", "by the second jar".
 _PRODUCT_UNITS = lazy_compile(
     r"\b(?:after|from|by|in)\s+(?:one|a|a\s+single|the\s+first|your\s+first|my\s+first|the\s+second|two|three)\s+"
-    r"(?:bottles?|jars?|tubs?|packs?|box(?:es)?|bags?|sachets?)\b",
+    rf"{_PACKS}\b",
     re.IGNORECASE,
 )
 
